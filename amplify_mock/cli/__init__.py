@@ -1,0 +1,1 @@
+"""The `amplify` command: click commands only; the engines live elsewhere."""

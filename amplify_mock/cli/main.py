@@ -1,0 +1,65 @@
+"""The `amplify` / `amplify-mock` click group and the one place errors become exit codes."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from typing import Any
+
+import click
+
+from amplify_mock import __version__
+from amplify_mock.errors import AmplifyMockError
+
+__all__ = ["AmplifyGroup", "cli", "main"]
+
+
+class AmplifyGroup(click.Group):
+    """A click group that maps `AmplifyMockError` to a message, a resolution and exit 1.
+
+    Catching here, once, keeps every command free of try/except and keeps tracebacks
+    out of a user's terminal unless they asked for them with `--debug`.
+    """
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AmplifyMockError as err:
+            debug = bool(ctx.obj and ctx.obj.get("debug"))
+            if debug:
+                traceback.print_exc(file=sys.stderr)
+            click.secho(err.message, fg="red", err=True)
+            if err.resolution:
+                click.echo(f"Resolution: {err.resolution}", err=True)
+            ctx.exit(err.exit_code)
+
+
+@click.group(cls=AmplifyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-v", "--version", prog_name="amplify-mock")
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """amplify-mock: the Amplify CLI's project engine and local mocking, offline."""
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def _register_commands() -> None:
+    """Attach the command modules; each owns one Amplify CLI command group."""
+    from amplify_mock.cli import commands
+
+    for command in commands.all_commands():
+        cli.add_command(command)
+
+
+_register_commands()
+
+
+def main() -> None:
+    """Console-script entry point for both `amplify` and `amplify-mock`."""
+    cli(prog_name="amplify")

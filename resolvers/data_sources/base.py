@@ -1,0 +1,74 @@
+"""The data-source protocol and the registry that builds one from its AWS type string."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any, Protocol, runtime_checkable
+
+from resolvers.errors import ResolverError
+
+__all__ = [
+    "DataSource",
+    "DataSourceFactory",
+    "UnsupportedDataSourceError",
+    "create_data_source",
+    "register_data_source_type",
+    "registered_types",
+]
+
+
+@runtime_checkable
+class DataSource(Protocol):
+    """What a resolver calls with the JSON its request mapping template rendered.
+
+    `invoke` gets the parsed request (e.g. `{"version": "2018-05-29", "operation":
+    "GetItem", ...}`) and returns what `$ctx.result` becomes; failures raise
+    `resolvers.errors.DataSourceError` with AppSync's `errorType`.
+    """
+
+    name: str
+    type: str
+
+    async def invoke(self, request: Mapping[str, Any]) -> Any: ...
+
+
+#: Builds a data source from its name, its CloudFormation-derived config and injected clients.
+DataSourceFactory = Callable[..., DataSource]
+
+_FACTORIES: dict[str, DataSourceFactory] = {}
+
+
+class UnsupportedDataSourceError(ResolverError):
+    """A data source whose AWS type this runtime does not emulate (never a silent NONE)."""
+
+    error_type = "UnsupportedDataSource"
+
+    def __init__(self, type_name: str, name: str) -> None:
+        supported = ", ".join(sorted(_FACTORIES)) or "none"
+        super().__init__(
+            f"Data source {name!r} has type {type_name!r}, which the mock does not support "
+            f"(supported: {supported})."
+        )
+        self.type_name = type_name
+        self.name = name
+
+
+def register_data_source_type(type_name: str, factory: DataSourceFactory) -> None:
+    """Make `create_data_source` build `type_name` (e.g. `AMAZON_DYNAMODB`) with `factory`."""
+    _FACTORIES[type_name] = factory
+
+
+def registered_types() -> list[str]:
+    """The AWS type strings that can be built, sorted."""
+    return sorted(_FACTORIES)
+
+
+def create_data_source(type_name: str, name: str, **config: Any) -> DataSource:
+    """Build the data source `name` of AWS type `type_name`.
+
+    :raises UnsupportedDataSourceError: no factory is registered for `type_name`.
+    """
+    factory = _FACTORIES.get(type_name)
+    if factory is None:
+        raise UnsupportedDataSourceError(type_name, name)
+    return factory(name=name, **config)
