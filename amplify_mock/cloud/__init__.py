@@ -1,0 +1,1 @@
+"""CloudFormation evaluation and the providers that turn templates into (local) resources."""
