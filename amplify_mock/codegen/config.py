@@ -1,0 +1,74 @@
+"""Reads `.graphqlconfig.yml`, where `amplify add codegen` records what to generate and where."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from amplify_mock.errors import AmplifyMockError
+
+__all__ = ["CodegenProject", "read_codegen_projects"]
+
+CONFIG_FILE = ".graphqlconfig.yml"
+
+
+@dataclass(frozen=True)
+class CodegenProject:
+    """One `projects.<api>` entry: the schema to read and the statements to write."""
+
+    name: str
+    schema_path: Path
+    docs_path: Path
+    target: str  # javascript | typescript | flow | angular | swift | ...
+    max_depth: int
+    generated_file: Path | None
+
+
+class CodegenConfigError(AmplifyMockError):
+    def __init__(self, path: Path, reason: str, where: str = "") -> None:
+        super().__init__(
+            f"{path}{where}: {reason}",
+            "Fix .graphqlconfig.yml or run `amplify add codegen` again.",
+        )
+
+
+def _project(root: Path, name: str, entry: dict[str, Any], path: Path) -> CodegenProject:
+    amplify = ((entry.get("extensions") or {}).get("amplify")) or {}
+    if "schemaPath" not in entry:
+        raise CodegenConfigError(path, f"project {name!r} has no schemaPath")
+    generated = amplify.get("generatedFileName") or ""
+    try:
+        max_depth = int(amplify.get("maxDepth", 2))
+    except (TypeError, ValueError) as err:
+        raise CodegenConfigError(path, f"project {name!r}: maxDepth must be a number") from err
+    return CodegenProject(
+        name=name,
+        schema_path=root / str(entry["schemaPath"]),
+        docs_path=root / str(amplify.get("docsFilePath") or "src/graphql"),
+        target=str(amplify.get("codeGenTarget") or "javascript"),
+        max_depth=max_depth,
+        generated_file=root / generated if generated else None,
+    )
+
+
+def read_codegen_projects(project_root: Path) -> list[CodegenProject]:
+    """The codegen projects configured for `project_root`; none when there is no config file.
+
+    :raises CodegenConfigError: the file is not YAML or lacks what codegen needs.
+    """
+    path = project_root / CONFIG_FILE
+    if not path.is_file():
+        return []
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        where = f":{mark.line + 1}:{mark.column + 1}" if mark else ""
+        raise CodegenConfigError(path, "not valid YAML", where) from err
+    projects = data.get("projects") or {}
+    if not isinstance(projects, dict):
+        raise CodegenConfigError(path, "`projects` must be a mapping")
+    return [_project(project_root, name, entry or {}, path) for name, entry in projects.items()]
