@@ -1,0 +1,210 @@
+"""What `amplify mock` needs to know about a project: its API, storage, functions, settings.
+
+Read-only discovery over the project engine's `Project`; nothing here writes. The API is the
+AppSync resource of amplify-meta.json (else backend-config.json), as the Amplify CLI picks it;
+a storage bucket is named `<bucketName>-<env>` from the resource's parameters.json, which is
+the name the frontend config carries.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.project.errors import NotInitializedError
+from amplify_mock.project.files import read_json, write_text
+from amplify_mock.project.project import Project
+
+__all__ = [
+    "DEFAULT_GRAPHQL_PORT",
+    "DEFAULT_STORAGE_PORT",
+    "MOCK_GITIGNORE_LINES",
+    "MockProject",
+    "MockSettings",
+    "NoApiError",
+    "StorageResource",
+    "add_mock_paths_to_gitignore",
+    "find_project_root",
+    "load_mock_project",
+]
+
+DEFAULT_GRAPHQL_PORT = 20002
+DEFAULT_STORAGE_PORT = 20005  # Amplify JS hard-codes it for a local bucket
+DEFAULT_DYNAMODB_PORT = 62224
+
+
+class NoApiError(AmplifyMockError):
+    def __init__(self) -> None:
+        super().__init__(
+            "No AppSync API is added to the project",
+            "Use 'amplify add api' in the root of your app directory to create a GraphQL API.",
+        )
+
+
+class MockSettingsError(AmplifyMockError):
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"{path}: {reason}", "Fix amplify/mock.json or delete it.")
+
+
+@dataclass(frozen=True)
+class StorageResource:
+    """An S3 storage resource and the bucket name the mock serves it under."""
+
+    name: str
+    bucket_name: str
+    trigger_function: str | None = None
+
+
+@dataclass(frozen=True)
+class MockSettings:
+    """`amplify/mock.json`, with the command line's options layered on top."""
+
+    host: str = "127.0.0.1"
+    graphql_port: int = DEFAULT_GRAPHQL_PORT
+    storage_port: int = DEFAULT_STORAGE_PORT
+    dynamodb_port: int = DEFAULT_DYNAMODB_PORT
+    dynamodb_endpoint: str | None = None
+    raw: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class MockProject:
+    """An Amplify project seen by the mock."""
+
+    project: Project
+    env_name: str
+    region: str
+    api_name: str | None
+    storage: tuple[StorageResource, ...]
+    functions: tuple[str, ...]
+    settings: MockSettings
+
+    @property
+    def root(self) -> Path:
+        return self.project.root
+
+    @property
+    def api_dir(self) -> Path:
+        """:raises NoApiError: the project has no AppSync API."""
+        if self.api_name is None:
+            raise NoApiError()
+        return self.project.paths.resource_dir("api", self.api_name)
+
+    @property
+    def mock_data_dir(self) -> Path:
+        return self.project.paths.mock_data_dir
+
+    @property
+    def mock_api_resources_dir(self) -> Path:
+        return self.project.paths.amplify_dir / "mock-api-resources"
+
+
+def find_project_root(start: Path) -> Path:
+    """The nearest folder at or above `start` holding an initialized `amplify/` project.
+
+    :raises NotInitializedError: there is none.
+    """
+    start = start.resolve()
+    for folder in (start, *start.parents):
+        if (folder / "amplify" / ".config" / "project-config.json").is_file():
+            return folder
+    raise NotInitializedError(start)
+
+
+def _resources(project: Project, category: str) -> dict[str, dict[str, Any]]:
+    """A category's resources from amplify-meta.json, else backend-config.json."""
+    meta = project.amplify_meta().get(category) or project.backend_config().get(category) or {}
+    return {name: dict(entry) for name, entry in meta.items() if isinstance(entry, dict)}
+
+
+def _api_name(project: Project) -> str | None:
+    for name, entry in _resources(project, "api").items():
+        if entry.get("service") == "AppSync":
+            return name
+    return None
+
+
+def _storage(project: Project, env: str) -> tuple[StorageResource, ...]:
+    found = []
+    for name, entry in _resources(project, "storage").items():
+        if entry.get("service") != "S3":
+            continue
+        folder = project.paths.resource_dir("storage", name)
+        parameters = read_json(folder / "parameters.json", default={})
+        inputs = read_json(folder / "cli-inputs.json", default={})
+        bucket = parameters.get("bucketName") or inputs.get("bucketName") or name
+        trigger = parameters.get("triggerFunction") or inputs.get("triggerFunction")
+        found.append(
+            StorageResource(
+                name=name,
+                bucket_name=f"{bucket}-{env}",
+                trigger_function=None if trigger in (None, "NONE") else str(trigger),
+            )
+        )
+    return tuple(found)
+
+
+def _settings(project: Project) -> MockSettings:
+    path = project.paths.amplify_dir / "mock.json"
+    if not path.is_file():
+        return MockSettings()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except json.JSONDecodeError as err:
+        raise MockSettingsError(path, f"{err.lineno}:{err.colno}: {err.msg}") from err
+    if not isinstance(raw, dict):
+        raise MockSettingsError(path, "must be a JSON object")
+    try:
+        return MockSettings(
+            host=str(raw.get("host", "127.0.0.1")),
+            graphql_port=int(raw.get("graphqlPort", DEFAULT_GRAPHQL_PORT)),
+            storage_port=int(raw.get("storagePort", DEFAULT_STORAGE_PORT)),
+            dynamodb_port=int(raw.get("dynamoDbPort") or raw.get("port") or DEFAULT_DYNAMODB_PORT),
+            dynamodb_endpoint=raw.get("dynamoDbEndpoint"),
+            raw=raw,
+        )
+    except (TypeError, ValueError) as err:
+        raise MockSettingsError(path, f"a port is not a number ({err})") from err
+
+
+def load_mock_project(root: Path) -> MockProject:
+    """Discover what to mock in the project at `root`.
+
+    :raises NotInitializedError: `root` is not an Amplify project.
+    :raises MockSettingsError: amplify/mock.json is not valid.
+    """
+    project = Project.open(root)
+    env = str(project.local_env_info().get("envName") or "NONE")
+    providers = project.amplify_meta().get("providers") or {}
+    region = str((providers.get("awscloudformation") or {}).get("Region") or "us-east-1")
+    functions = tuple(sorted(_resources(project, "function")))
+    return MockProject(
+        project=project,
+        env_name=env,
+        region=region,
+        api_name=_api_name(project),
+        storage=_storage(project, env),
+        functions=functions,
+        settings=_settings(project),
+    )
+
+
+#: The lines `amplify mock` makes sure the project's .gitignore has (mock state is local).
+MOCK_GITIGNORE_LINES = ("amplify/mock-data", "amplify/mock-api-resources")
+
+
+def add_mock_paths_to_gitignore(project_root: Path) -> list[str]:
+    """Append the mock's folders to an existing .gitignore, once; returns the lines added."""
+    path = project_root / ".gitignore"
+    if not path.is_file():
+        return []
+    text = path.read_text(encoding="utf-8")
+    present = {line.strip().rstrip("/") for line in text.splitlines()}
+    missing = [line for line in MOCK_GITIGNORE_LINES if line not in present]
+    if missing:
+        separator = "" if text.endswith("\n") or not text else "\n"
+        write_text(path, text + separator + "\n".join(missing) + "\n")
+    return missing
