@@ -1,0 +1,71 @@
+"""The build the mock serves: the transformer's output plus the user's template overrides.
+
+The real Amplify mock writes its generated templates into the user's own
+`amplify/backend/api/<api>/resolvers/` and deletes the untouched ones on stop, which loses
+work when it crashes or a name collides. Here the generated templates go to a folder of ours,
+`amplify/mock-api-resources/<api>/` (`resolvers/`, `pipelineFunctions/`, `functions/`), for the
+user to copy from. A template the user puts in the API's own `resolvers/`, `pipelineFunctions/`
+or `functions/` folder overrides the generated one of the same name; the mock only reads those
+folders. The merged result is assembled in `amplify/mock-api-resources/<api>/build/`, which is
+what the endpoint loads.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from amplify_mock.project.files import copy_tree_atomic
+
+__all__ = ["TEMPLATE_FOLDERS", "MockBuild", "prepare_mock_build"]
+
+LOG = logging.getLogger(__name__)
+
+#: The folders of a build whose files a user may override by name.
+TEMPLATE_FOLDERS = ("resolvers", "pipelineFunctions", "functions")
+
+
+@dataclass(frozen=True)
+class MockBuild:
+    """Where the merged build is, and which generated files the user overrides."""
+
+    build_dir: Path
+    generated_dir: Path
+    overridden: tuple[str, ...]
+
+
+def _user_files(api_dir: Path, folder: str) -> list[Path]:
+    user_dir = api_dir / folder
+    if not user_dir.is_dir():
+        return []
+    return sorted(p for p in user_dir.iterdir() if p.is_file() and not p.name.startswith("."))
+
+
+def prepare_mock_build(api_dir: Path, transformer_build: Path, resources_dir: Path) -> MockBuild:
+    """Publish the generated templates and assemble the merged build the mock serves.
+
+    `transformer_build` is the transformer's own output (no user overrides in it);
+    `resources_dir` is `amplify/mock-api-resources/<api>`.
+    """
+    generated_dir = resources_dir
+    for folder in TEMPLATE_FOLDERS:
+        source = transformer_build / folder
+        target = generated_dir / folder
+        if source.is_dir():
+            copy_tree_atomic(source, target)
+        elif target.exists():
+            shutil.rmtree(target)
+    merged = resources_dir / "build"
+    copy_tree_atomic(transformer_build, merged)
+    overridden: list[str] = []
+    for folder in TEMPLATE_FOLDERS:
+        for user_file in _user_files(api_dir, folder):
+            target = merged / folder / user_file.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(user_file, target)
+            overridden.append(f"{folder}/{user_file.name}")
+    if overridden:
+        LOG.info("user templates override: %s", ", ".join(overridden))
+    return MockBuild(build_dir=merged, generated_dir=generated_dir, overridden=tuple(overridden))
