@@ -1,0 +1,39 @@
+"""The local S3 endpoint of `amplify mock storage` (objects as files under amplify/mock-data/S3)."""
+
+from __future__ import annotations
+
+from amplify_mock.simulators.s3.app import create_app
+from amplify_mock.simulators.s3.events import (
+    EventCallback,
+    NotificationTarget,
+    build_s3_event,
+    event_name_matches,
+    key_filter_matches,
+    matching_targets,
+    notification_targets,
+)
+from amplify_mock.simulators.s3.server import (
+    DEFAULT_PORT,
+    S3PortInUseError,
+    S3Server,
+    S3SettingsError,
+    run_standalone,
+)
+from amplify_mock.simulators.s3.state import S3Settings
+
+__all__ = [
+    "DEFAULT_PORT",
+    "EventCallback",
+    "NotificationTarget",
+    "S3PortInUseError",
+    "S3Server",
+    "S3Settings",
+    "S3SettingsError",
+    "build_s3_event",
+    "create_app",
+    "event_name_matches",
+    "key_filter_matches",
+    "matching_targets",
+    "notification_targets",
+    "run_standalone",
+]

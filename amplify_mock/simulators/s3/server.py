@@ -1,0 +1,124 @@
+"""Start and stop the local S3 endpoint inside a running event loop, or standalone."""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import logging
+import socket
+
+from aiohttp import web
+
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.s3.app import create_app
+from amplify_mock.simulators.s3.errors import InvalidBucketName
+from amplify_mock.simulators.s3.keys import check_bucket_name
+from amplify_mock.simulators.s3.state import S3Settings
+
+__all__ = ["DEFAULT_PORT", "S3PortInUseError", "S3Server", "S3SettingsError", "run_standalone"]
+
+LOG = logging.getLogger(__name__)
+
+#: Amplify JS hard-codes http://localhost:20005 for a bucket marked local, so no fallback port.
+DEFAULT_PORT = 20005
+
+
+class S3PortInUseError(AmplifyMockError):
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(
+            f"Port {port} on {host} is already in use; the local S3 endpoint (amplify mock "
+            "storage) cannot start.",
+            resolution=(
+                f"Stop the process listening on port {port}. Amplify JS always connects to "
+                "http://localhost:20005 for mocked storage, so the mock does not pick another port."
+                if port == DEFAULT_PORT
+                else f"Stop the process listening on port {port} or choose another port."
+            ),
+        )
+        self.port = port
+
+
+class S3SettingsError(AmplifyMockError):
+    def __init__(self, bucket: str) -> None:
+        super().__init__(
+            f"The storage bucket name {bucket!r} is not a valid S3 bucket name.",
+            resolution="Use 3-63 lowercase letters, digits, dots or hyphens.",
+        )
+
+
+class S3Server:
+    """One local S3 endpoint; `start()` binds in the current loop, `stop()` releases it."""
+
+    def __init__(self, settings: S3Settings, *, host: str = "localhost", port: int = DEFAULT_PORT):
+        for bucket in settings.buckets:
+            try:
+                check_bucket_name(bucket)
+            except InvalidBucketName as err:
+                raise S3SettingsError(bucket) from err
+        self.settings = settings
+        self.host = host
+        self._requested_port = port
+        self._runner: web.AppRunner | None = None
+        self._site: web.TCPSite | None = None
+
+    async def start(self) -> None:
+        """:raises S3PortInUseError: the port is taken (never falls back to another port)."""
+        runner = web.AppRunner(create_app(self.settings), auto_decompress=False, access_log=None)
+        await runner.setup()
+        site = web.TCPSite(runner, self.host, self._requested_port)
+        try:
+            await site.start()
+        except OSError as err:
+            await runner.cleanup()
+            if err.errno == errno.EADDRINUSE:
+                raise S3PortInUseError(self.host, self._requested_port) from err
+            raise AmplifyMockError(
+                f"The local S3 endpoint cannot listen on {self.host}:{self._requested_port}: "
+                f"{err.strerror}"
+            ) from err
+        self._runner, self._site = runner, site
+        LOG.info("Local S3 listening on %s", self.url)
+
+    @property
+    def port(self) -> int:
+        """The bound port (differs from the requested one only when that was 0)."""
+        if self._site is None or self._site._server is None:
+            return self._requested_port
+        sockets: list[socket.socket] = list(getattr(self._site._server, "sockets", []) or [])
+        return int(sockets[0].getsockname()[1]) if sockets else self._requested_port
+
+    @property
+    def url(self) -> str:
+        host = "localhost" if self.host in ("localhost", "127.0.0.1", "::1") else self.host
+        return f"http://{host}:{self.port}"
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+        self._runner, self._site = None, None
+
+    async def __aenter__(self) -> S3Server:
+        await self.start()
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.stop()
+
+
+async def _serve_forever(server: S3Server) -> None:
+    await server.start()
+    try:
+        await asyncio.Event().wait()
+    finally:
+        await server.stop()
+
+
+def run_standalone(
+    settings: S3Settings, *, host: str = "localhost", port: int = DEFAULT_PORT
+) -> None:
+    """Serve until interrupted (Ctrl+C), for `python -m amplify_mock.simulators.s3`."""
+    server = S3Server(settings, host=host, port=port)
+    try:
+        asyncio.run(_serve_forever(server))
+    except KeyboardInterrupt:
+        LOG.info("Local S3 stopped")

@@ -1,0 +1,91 @@
+"""Settings of one local S3 endpoint and the state its handlers share."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aiohttp import web
+
+from amplify_mock.simulators.s3.events import EventCallback
+from amplify_mock.simulators.s3.storage import ObjectStore
+
+__all__ = ["EventDispatcher", "S3Call", "S3Settings", "S3State"]
+
+LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class S3Settings:
+    """How to run the endpoint.
+
+    `root` is the folder holding one folder per bucket (`amplify/mock-data/S3` in a
+    project); `buckets` are created at start (the names the frontend config carries,
+    `<bucketName>-<env>`); `clock` is injectable so presigned-URL expiry is testable.
+    """
+
+    root: Path
+    buckets: tuple[str, ...] = ()
+    region: str = "us-east-1"
+    allow_create_bucket: bool = True
+    on_event: EventCallback | None = None
+    clock: Callable[[], float] = time.time
+    virtual_host_suffixes: tuple[str, ...] = ("localhost",)
+
+
+class EventDispatcher:
+    """Runs `on_event` in the background (S3 notifies asynchronously) and logs its failures."""
+
+    def __init__(self, callback: EventCallback | None) -> None:
+        self._callback = callback
+        self._tasks: set[asyncio.Task[None]] = set()
+
+    def emit(
+        self, bucket: str, event_name: str, key: str, size: int | None, etag: str | None
+    ) -> None:
+        if self._callback is None:
+            return
+        task = asyncio.create_task(self._run(self._callback, bucket, event_name, key, size, etag))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _run(
+        callback: EventCallback,
+        bucket: str,
+        event_name: str,
+        key: str,
+        size: int | None,
+        etag: str | None,
+    ) -> None:
+        try:
+            await callback(bucket, event_name, key, size, etag)
+        except Exception:
+            LOG.exception("S3 event handler failed for %s on s3://%s/%s", event_name, bucket, key)
+
+    async def drain(self, timeout: float) -> None:
+        """Wait (bounded) for events still being delivered when the endpoint stops."""
+        if self._tasks:
+            await asyncio.wait(set(self._tasks), timeout=timeout)
+
+
+@dataclass
+class S3State:
+    settings: S3Settings
+    store: ObjectStore
+    events: EventDispatcher
+
+
+@dataclass(frozen=True)
+class S3Call:
+    """One request, resolved to its bucket and key (empty strings when not addressed)."""
+
+    request: web.Request
+    state: S3State
+    bucket: str
+    key: str
+    query: Mapping[str, str] = field(default_factory=dict)
