@@ -1,0 +1,258 @@
+"""Unit and pipeline resolvers: request template -> data source -> response template, as AppSync.
+
+Not emulated: batch (`BatchInvoke`) Lambda resolvers, resolver caching, JavaScript resolvers.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from resolvers.context import build_context, copy_value
+from resolvers.data_sources.base import DataSource
+from resolvers.errors import DataSourceError, ResolverError, TemplateError
+from resolvers.vtl import RenderResult, render
+
+__all__ = [
+    "FieldInvocation",
+    "FunctionConfig",
+    "MappingTemplate",
+    "ResolverConfig",
+    "ResolverOutcome",
+    "execute_resolver",
+]
+
+#: The template version whose response templates receive data-source errors in `$ctx.error`.
+ERROR_HANDLING_VERSION = "2018-05-29"
+
+
+@dataclass(frozen=True)
+class MappingTemplate:
+    """A VTL mapping template and the file it came from (for `file:line:col` errors)."""
+
+    text: str
+    file_name: str
+
+
+@dataclass(frozen=True)
+class FunctionConfig:
+    """An AppSync pipeline function: its data source and its own two templates."""
+
+    name: str
+    data_source: str | None
+    request_template: MappingTemplate | None
+    response_template: MappingTemplate | None
+
+
+@dataclass(frozen=True)
+class ResolverConfig:
+    """A resolver on `type_name.field_name`; a PIPELINE resolver's templates are before/after."""
+
+    type_name: str
+    field_name: str
+    kind: Literal["UNIT", "PIPELINE"]
+    data_source: str | None
+    request_template: MappingTemplate | None
+    response_template: MappingTemplate | None
+    functions: tuple[FunctionConfig, ...] = ()
+
+
+@dataclass
+class FieldInvocation:
+    """What the GraphQL execution knows about one field being resolved."""
+
+    arguments: dict[str, Any]
+    source: Any
+    identity: dict[str, Any] | None
+    request: dict[str, Any]
+    info: dict[str, Any]
+
+
+@dataclass
+class ResolverOutcome:
+    """The field's value, the errors `$util.appendError` added, and `$extensions` requests."""
+
+    data: Any
+    errors: list[ResolverError] = field(default_factory=list)
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+
+class DataSourceNotFoundError(ResolverError):
+    """A resolver or function names a data source the API does not define."""
+
+    error_type = "DataSourceNotFound"
+
+    def __init__(self, name: str | None, owner: str) -> None:
+        super().__init__(f"{owner} uses data source {name!r}, which is not defined.")
+
+
+@dataclass
+class _Run:
+    """State shared by every template of one resolver execution."""
+
+    config: ResolverConfig
+    invocation: FieldInvocation
+    data_sources: Mapping[str, DataSource]
+    arguments: dict[str, Any]
+    stash: dict[str, Any] = field(default_factory=dict)
+    errors: list[ResolverError] = field(default_factory=list)
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def owner(self) -> str:
+        return f"Resolver {self.config.type_name}.{self.config.field_name}"
+
+    def context(
+        self, *, result: Any = None, error: Mapping[str, Any] | None = None, prev: Any = None
+    ) -> dict[str, Any]:
+        return build_context(
+            arguments=self.arguments,
+            identity=self.invocation.identity,
+            source=self.invocation.source,
+            stash=self.stash,
+            result=result,
+            error=error,
+            prev_result=prev,
+            request=self.invocation.request,
+            info=self.info(),
+        )
+
+    def info(self) -> dict[str, Any]:
+        info = dict(self.invocation.info)
+        info.setdefault("fieldName", self.config.field_name)
+        info.setdefault("parentTypeName", self.config.type_name)
+        return info
+
+    def render(self, template: MappingTemplate, context: Mapping[str, Any]) -> RenderResult:
+        result = render(template.text, context, file_name=template.file_name)
+        self.errors.extend(result.errors)
+        self.extensions.update(result.extensions)
+        return result
+
+    def data_source(self, name: str | None, owner: str) -> DataSource:
+        found = self.data_sources.get(name) if name is not None else None
+        if found is None:
+            raise DataSourceNotFoundError(name, owner)
+        return found
+
+    def direct_lambda_event(self, prev: Any) -> dict[str, Any]:
+        return {
+            "arguments": self.arguments,
+            "identity": self.invocation.identity,
+            "source": self.invocation.source,
+            "request": self.invocation.request,
+            "prev": {"result": prev} if prev is not None else None,
+            "info": self.info(),
+            "stash": self.stash,
+        }
+
+
+def _parse_json(text: str, file_name: str) -> Any:
+    """A rendered template's JSON; blank output is null.
+
+    :raises TemplateError: the output is not JSON.
+    """
+    stripped = text.strip()
+    if not stripped:
+        return None
+    try:
+        return json.loads(stripped)
+    except json.JSONDecodeError as err:
+        raise TemplateError(
+            f"Unable to parse the JSON document: {err.msg} at line {err.lineno} column {err.colno}",
+            file=file_name,
+        ) from None
+
+
+async def _call_data_source(
+    run: _Run,
+    data_source_name: str | None,
+    owner: str,
+    request_template: MappingTemplate | None,
+    response_template: MappingTemplate | None,
+    prev: Any,
+) -> Any:
+    """One request -> data source -> response round (a unit resolver or a pipeline function)."""
+    if request_template is not None:
+        rendered = run.render(request_template, run.context(prev=prev))
+        if rendered.is_return:
+            return rendered.return_value
+        request = _parse_json(rendered.text, request_template.file_name)
+    else:
+        request = None
+    source = run.data_source(data_source_name, owner)
+    if request is None:
+        if source.type != "AWS_LAMBDA":
+            raise ResolverError(f"{owner} has no request mapping template.")
+        request = {"version": ERROR_HANDLING_VERSION, "operation": "Invoke",
+                   "payload": run.direct_lambda_event(prev)}  # fmt: skip
+    error: dict[str, Any] | None = None
+    result: Any = None
+    try:
+        result = await source.invoke(copy_value(request))
+    except DataSourceError as err:
+        version = request.get("version") if isinstance(request, Mapping) else None
+        if response_template is None or version != ERROR_HANDLING_VERSION:
+            raise
+        error = {"message": err.message, "type": err.error_type}
+    if response_template is None:
+        return result
+    rendered = run.render(response_template, run.context(result=result, error=error, prev=prev))
+    if rendered.is_return:
+        return rendered.return_value
+    return _parse_json(rendered.text, response_template.file_name)
+
+
+async def _run_pipeline(run: _Run) -> Any:
+    config = run.config
+    prev: Any = {}
+    if config.request_template is not None:
+        before = run.render(config.request_template, run.context())
+        if before.is_return:
+            return before.return_value
+        prev = _parse_json(before.text, config.request_template.file_name)
+    for function in config.functions:
+        prev = await _call_data_source(
+            run,
+            function.data_source,
+            f"Function {function.name}",
+            function.request_template,
+            function.response_template,
+            prev,
+        )
+    if config.response_template is None:
+        return prev
+    after = run.render(config.response_template, run.context(result=prev, prev=prev))
+    if after.is_return:
+        return after.return_value
+    return _parse_json(after.text, config.response_template.file_name)
+
+
+async def execute_resolver(
+    config: ResolverConfig,
+    invocation: FieldInvocation,
+    data_sources: Mapping[str, DataSource],
+) -> ResolverOutcome:
+    """Resolve one field as AppSync does.
+
+    The field's arguments are copied once; every template of this execution then shares that
+    copy and one stash, so `$ctx.args` changes and stash entries flow through a pipeline.
+
+    :raises ResolverError: `$util.error` / `$util.unauthorized`, a data-source failure not
+        handled by a 2018-05-29 response template, a template error, a missing data source.
+    """
+    run = _Run(config, invocation, data_sources, copy_value(invocation.arguments))
+    if config.kind == "PIPELINE":
+        data = await _run_pipeline(run)
+    else:
+        data = await _call_data_source(
+            run,
+            config.data_source,
+            run.owner,
+            config.request_template,
+            config.response_template,
+            None,
+        )
+    return ResolverOutcome(data, run.errors, run.extensions)
