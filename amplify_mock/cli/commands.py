@@ -11,6 +11,10 @@ __all__ = ["COMMAND_MODULES", "all_commands"]
 #: (module, attribute holding the click command or group); one line per command module.
 COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.info", "info"),
+    ("amplify_mock.cli.init", "init"),
+    ("amplify_mock.cli.configure", "configure"),
+    ("amplify_mock.cli.env", "env"),
+    ("amplify_mock.cli.status", "status"),
 ]
 
 

@@ -1,0 +1,1 @@
+"""The awscloudformation provider: botocore credentials, S3 uploads, CloudFormation stacks."""

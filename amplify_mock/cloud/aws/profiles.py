@@ -1,0 +1,61 @@
+"""The shared AWS config and credentials files that `amplify configure` writes."""
+
+from __future__ import annotations
+
+import configparser
+import io
+import os
+from pathlib import Path
+
+from amplify_mock.project.files import write_text
+from amplify_mock.project.paths import user_home
+
+__all__ = ["config_file", "credentials_file", "list_profiles", "write_profile"]
+
+
+def config_file() -> Path:
+    return Path(os.environ.get("AWS_CONFIG_FILE") or user_home() / ".aws" / "config")
+
+
+def credentials_file() -> Path:
+    return Path(
+        os.environ.get("AWS_SHARED_CREDENTIALS_FILE") or user_home() / ".aws" / "credentials"
+    )
+
+
+def _update(path: Path, section: str, values: dict[str, str]) -> None:
+    parser = configparser.ConfigParser()
+    parser.read(path)
+    if not parser.has_section(section):
+        parser.add_section(section)
+    for key, value in values.items():
+        parser.set(section, key, value)
+    buffer = io.StringIO()
+    parser.write(buffer)
+    write_text(path, buffer.getvalue())
+    os.chmod(path, 0o600)
+
+
+def write_profile(name: str, region: str, access_key_id: str, secret_access_key: str) -> None:
+    """Add or update a profile: region in the config file, keys in the credentials file."""
+    _update(
+        config_file(), "default" if name == "default" else f"profile {name}", {"region": region}
+    )
+    _update(
+        credentials_file(),
+        name,
+        {"aws_access_key_id": access_key_id, "aws_secret_access_key": secret_access_key},
+    )
+
+
+def list_profiles() -> list[str]:
+    """Profile names from both files."""
+    names: set[str] = set()
+    config = configparser.ConfigParser()
+    config.read(config_file())
+    for section in config.sections():
+        names.add(section.removeprefix("profile ").strip())
+    credentials = configparser.ConfigParser()
+    credentials.read(credentials_file())
+    names.update(credentials.sections())
+    return sorted(names)

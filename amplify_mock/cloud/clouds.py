@@ -1,0 +1,45 @@
+"""Which cloud a project deploys to: the local cloud (default) or an AWS account."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.cloud.local import LocalCloud
+from amplify_mock.cloud.provider import Cloud
+from amplify_mock.errors import AmplifyMockError
+
+__all__ = ["CLOUDS", "CLOUD_ENV_VAR", "open_cloud"]
+
+#: selects the cloud: `local` (default, offline) or `aws` (the awscloudformation provider)
+CLOUD_ENV_VAR = "AMPLIFY_MOCK_CLOUD"
+CLOUDS = ("local", "aws")
+
+
+class UnknownCloudError(AmplifyMockError):
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"Unknown cloud '{name}' in ${CLOUD_ENV_VAR}. Clouds: {', '.join(CLOUDS)}.",
+            f"Set {CLOUD_ENV_VAR}=local (the default) or {CLOUD_ENV_VAR}=aws.",
+        )
+
+
+def open_cloud(
+    mock_data_dir: Path,
+    region: str,
+    aws_info: dict[str, Any],
+    *,
+    mfa_prompt: Callable[[str], str] | None = None,
+) -> Cloud:
+    """The cloud for one environment.
+
+    :raises UnknownCloudError: `$AMPLIFY_MOCK_CLOUD` names no cloud.
+    """
+    kind = os.environ.get(CLOUD_ENV_VAR, "local")
+    if kind == "local":
+        return LocalCloud(mock_data_dir, region)
+    if kind == "aws":
+        raise AmplifyMockError("The aws cloud is not available yet in this build.")
+    raise UnknownCloudError(kind)

@@ -1,0 +1,1 @@
+"""The project engine: the `amplify/` tree, init, env, add, status, push, pull, publish."""

@@ -1,0 +1,236 @@
+"""Environments: create (root stack), check out, pull, list, remove, import."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import io
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.cloud.clouds import open_cloud
+from amplify_mock.cloud.provider import (
+    BucketNotFoundError,
+    Cloud,
+    ObjectNotFoundError,
+    StackNotFoundError,
+)
+from amplify_mock.project.aws_info import local_aws_info_entry, region_of
+from amplify_mock.project.errors import (
+    EnvExistsError,
+    EnvNotFoundError,
+    HeadlessArgumentError,
+    ProjectOperationError,
+)
+from amplify_mock.project.files import copy_tree_atomic, read_json, remove_tree, write_json
+from amplify_mock.project.frontend_config import write_frontend_config
+from amplify_mock.project.headless import parse_aws_info, validate_env_name
+from amplify_mock.project.paths import CURRENT_CLOUD_BACKEND
+from amplify_mock.project.project import PROVIDER_NAME, Project
+from amplify_mock.project.root_stack import (
+    ROOT_OUTPUT_KEYS,
+    provider_outputs,
+    root_stack_names,
+    root_stack_template,
+)
+
+__all__ = [
+    "CURRENT_CLOUD_BACKEND_KEY",
+    "Clock",
+    "checkout_env",
+    "cloud_for",
+    "create_env",
+    "import_env",
+    "remove_env",
+    "store_current_cloud_backend",
+]
+
+CURRENT_CLOUD_BACKEND_KEY = f"{CURRENT_CLOUD_BACKEND}.zip"
+
+Clock = Callable[[], dt.datetime]
+MfaPrompt = Callable[[str], str]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def cloud_for(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = None) -> Cloud:
+    """The cloud an environment lives in, with its credentials and region."""
+    aws_info = project.local_aws_info().get(env) or {"configLevel": "general"}
+    region = project.team_provider_info().get(env, {}).get(PROVIDER_NAME, {}).get("Region")
+    return open_cloud(
+        project.paths.mock_data_dir,
+        region or region_of(aws_info),
+        aws_info,
+        mfa_prompt=mfa_prompt,
+    )
+
+
+def create_env(
+    project: Project,
+    env: str,
+    aws_info: dict[str, Any],
+    *,
+    clock: Clock = _now,
+    mfa_prompt: MfaPrompt | None = None,
+) -> dict[str, Any]:
+    """Deploy a new environment's root stack and record it; returns the root stack outputs.
+
+    :raises EnvExistsError: the environment exists already.
+    :raises DeploymentError: the root stack could not be deployed (nothing is recorded).
+    """
+    validate_env_name(env)
+    team = project.team_provider_info()
+    if env in team:
+        raise EnvExistsError(env)
+    entry = local_aws_info_entry(aws_info)
+    local_aws = project.local_aws_info()
+    local_aws[env] = entry
+    cloud = open_cloud(project.paths.mock_data_dir, region_of(entry), entry, mfa_prompt=mfa_prompt)
+    names = root_stack_names(project.name, env, clock())
+    deployed = cloud.deploy_stack(
+        names["StackName"],
+        root_stack_template(),
+        {key: names[key] for key in ("DeploymentBucketName", "AuthRoleName", "UnauthRoleName")},
+    )
+    outputs = provider_outputs(dict(deployed.outputs))
+    project.write_local_aws_info(local_aws)
+    team = project.team_provider_info()
+    team[env] = {PROVIDER_NAME: outputs}
+    project.write_team_provider_info(team)
+    return outputs
+
+
+def store_current_cloud_backend(project: Project, cloud: Cloud, env: str) -> None:
+    """Upload `#current-cloud-backend` as a zip to the env's deployment bucket."""
+    bucket = project.provider_info(env)["DeploymentBucketName"]
+    buffer = io.BytesIO()
+    source = project.paths.current_cloud_backend_dir
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(source.rglob("*")) if source.is_dir() else []:
+            if path.is_file():
+                archive.write(path, path.relative_to(source).as_posix())
+    cloud.put_object(bucket, CURRENT_CLOUD_BACKEND_KEY, buffer.getvalue())
+
+
+def _restore_current_cloud_backend(project: Project, cloud: Cloud, env: str) -> None:
+    """Replace `#current-cloud-backend` with the env's copy in the cloud (or an empty one)."""
+    provider = project.provider_info(env)
+    target = project.paths.current_cloud_backend_dir
+    staging = project.paths.amplify_dir / ".current-cloud-backend.download"
+    remove_tree(staging)
+    staging.mkdir(parents=True)
+    try:
+        try:
+            body = cloud.get_object(provider["DeploymentBucketName"], CURRENT_CLOUD_BACKEND_KEY)
+        except (ObjectNotFoundError, BucketNotFoundError):
+            body = b""
+        if body:
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                archive.extractall(staging)
+        meta = dict(read_json(staging / "amplify-meta.json", default={}))
+        meta["providers"] = {PROVIDER_NAME: provider}
+        write_json(staging / "amplify-meta.json", meta)
+        if not (staging / "backend-config.json").exists():
+            write_json(staging / "backend-config.json", {})
+        copy_tree_atomic(staging, target)
+    finally:
+        remove_tree(staging)
+
+
+def compose_backend_meta(project: Project, env: str) -> dict[str, Any]:
+    """backend/amplify-meta.json: the env's providers, local resources, cloud outputs."""
+    cloud_meta = project.current_amplify_meta()
+    meta: dict[str, Any] = {"providers": {PROVIDER_NAME: project.provider_info(env)}}
+    for category, name, entry in project.resources():
+        deployed = (cloud_meta.get(category) or {}).get(name) or {}
+        merged = {**entry, **{k: v for k, v in deployed.items() if k not in entry}}
+        if "output" in deployed:
+            merged["output"] = {**entry.get("output", {}), **deployed["output"]}
+        meta.setdefault(category, {})[name] = merged
+    return meta
+
+
+def checkout_env(
+    project: Project, env: str, *, restore: bool = False, mfa_prompt: MfaPrompt | None = None
+) -> list[Path]:
+    """Make `env` the current environment and sync its cloud state; returns the config files.
+
+    With `restore`, the local `backend/` is replaced by what is deployed in the cloud.
+
+    :raises EnvNotFoundError: no such environment.
+    """
+    project.env_info(env)
+    info = project.local_env_info()
+    info.update({"projectPath": str(project.root), "envName": env})
+    info.setdefault("defaultEditor", "code")
+    cloud = cloud_for(project, env, mfa_prompt=mfa_prompt)
+    _restore_current_cloud_backend(project, cloud, env)
+    if restore:
+        copy_tree_atomic(project.paths.current_cloud_backend_dir, project.paths.backend_dir)
+    project.write_local_env_info(info)
+    meta = compose_backend_meta(project, env)
+    project.write_amplify_meta(meta)
+    return write_frontend_config(project.root, meta, project.frontend)
+
+
+def remove_env(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = None) -> None:
+    """Delete an environment's stacks and forget it.
+
+    :raises EnvNotFoundError: no such environment.
+    :raises ProjectOperationError: it is the current environment.
+    """
+    provider = project.provider_info(env)
+    if env == project.env_name:
+        raise ProjectOperationError(
+            f"You cannot remove the current environment '{env}'.",
+            "Check out another environment with `amplify env checkout <name>` first.",
+        )
+    cloud = cloud_for(project, env, mfa_prompt=mfa_prompt)
+    if provider.get("DeploymentBucketName"):
+        cloud.empty_bucket(provider["DeploymentBucketName"])
+    with contextlib.suppress(StackNotFoundError):
+        cloud.delete_stack(provider["StackName"])
+    team = project.team_provider_info()
+    team.pop(env, None)
+    project.write_team_provider_info(team)
+    local_aws = project.local_aws_info()
+    if local_aws.pop(env, None) is not None:
+        project.write_local_aws_info(local_aws)
+
+
+def import_env(
+    project: Project, env: str, config: dict[str, Any], aws_info: dict[str, Any]
+) -> None:
+    """`amplify env import`: record an existing environment's root stack and credentials.
+
+    :raises HeadlessArgumentError: `--config` lacks the awscloudformation keys.
+    :raises EnvExistsError: the environment exists already.
+    """
+    validate_env_name(env)
+    provider = config.get(PROVIDER_NAME)
+    if not isinstance(provider, dict):
+        raise HeadlessArgumentError("--config", f"missing required key '{PROVIDER_NAME}'")
+    for key in ("StackName", "DeploymentBucketName", "Region"):
+        if not isinstance(provider.get(key), str):
+            raise HeadlessArgumentError("--config", f"missing required key '{PROVIDER_NAME}.{key}'")
+    entry = local_aws_info_entry(parse_aws_info("--awsInfo", aws_info))
+    team = project.team_provider_info()
+    if env in team:
+        raise EnvExistsError(env)
+    ordered = {k: provider[k] for k in ROOT_OUTPUT_KEYS if k in provider}
+    ordered.update({k: v for k, v in provider.items() if k not in ordered})
+    team[env] = {PROVIDER_NAME: ordered}
+    local_aws = project.local_aws_info()
+    local_aws[env] = entry
+    project.write_local_aws_info(local_aws)
+    project.write_team_provider_info(team)
+
+
+def require_env(project: Project, env: str) -> None:
+    """:raises EnvNotFoundError: no such environment."""
+    if env not in project.team_provider_info():
+        raise EnvNotFoundError(env, project.env_names())

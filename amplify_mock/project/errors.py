@@ -1,0 +1,121 @@
+"""Typed errors of the project engine; each composes its message from the facts it carries."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from amplify_mock.errors import AmplifyMockError
+
+__all__ = [
+    "EnvExistsError",
+    "EnvNotFoundError",
+    "HeadlessArgumentError",
+    "InvalidNameError",
+    "NotInitializedError",
+    "ProjectFileError",
+    "ProjectOperationError",
+    "ResourceExistsError",
+    "ResourceNotFoundError",
+    "UnknownFrontendError",
+    "UnknownProviderError",
+]
+
+
+def _names(names: Iterable[str]) -> str:
+    return ", ".join(sorted(names))
+
+
+class ProjectFileError(AmplifyMockError):
+    """A project file is missing or unreadable."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"Could not read {path}: {reason}.", "Fix or restore the file.")
+        self.path = path
+
+
+class NotInitializedError(AmplifyMockError):
+    """The directory holds no `amplify/` project."""
+
+    def __init__(self, root: Path) -> None:
+        super().__init__(
+            f"No Amplify project found in {root}.", "Run `amplify init` in the project directory."
+        )
+
+
+class HeadlessArgumentError(AmplifyMockError):
+    """A headless JSON argument is malformed or lacks a required key."""
+
+    def __init__(self, argument: str, reason: str) -> None:
+        super().__init__(
+            f"Invalid value for {argument}: {reason}.",
+            "Pass a JSON object as the Amplify CLI's headless parameters document.",
+        )
+        self.argument = argument
+
+
+class UnknownFrontendError(AmplifyMockError):
+    """The frontend named is not one of the installed frontend handlers."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        super().__init__(
+            f"Unknown frontend '{name}'. Frontends: {_names(known)}.",
+            "Choose one of the listed frontends.",
+        )
+
+
+class UnknownProviderError(AmplifyMockError):
+    """The provider named is not one of the installed providers."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        super().__init__(
+            f"Unknown provider '{name}'. Providers: {_names(known)}.",
+            "Choose one of the listed providers.",
+        )
+
+
+class EnvNotFoundError(AmplifyMockError):
+    """The environment named is not in team-provider-info.json."""
+
+    def __init__(self, name: str, known: Iterable[str]) -> None:
+        known_list = _names(known) or "none"
+        super().__init__(
+            f"Environment '{name}' does not exist. Environments: {known_list}.",
+            "Run `amplify env list` to see the environments, or `amplify env add` to add one.",
+        )
+
+
+class EnvExistsError(AmplifyMockError):
+    """An environment of that name already exists."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(
+            f"Environment '{name}' already exists.", "Choose another name, or check it out."
+        )
+
+
+class InvalidNameError(AmplifyMockError):
+    """A project, environment or resource name breaks the naming rule."""
+
+    def __init__(self, what: str, name: str, rule: str) -> None:
+        super().__init__(f"Invalid {what} '{name}': {rule}.")
+
+
+class ResourceExistsError(AmplifyMockError):
+    """A resource of that name already exists in the category."""
+
+    def __init__(self, category: str, name: str) -> None:
+        super().__init__(
+            f"A {category} resource named '{name}' already exists.", "Choose another name."
+        )
+
+
+class ResourceNotFoundError(AmplifyMockError):
+    """No resource of that name exists in the category."""
+
+    def __init__(self, category: str, name: str) -> None:
+        super().__init__(f"No {category} resource named '{name}' exists in this project.")
+
+
+class ProjectOperationError(AmplifyMockError):
+    """An operation that the project state does not allow (e.g. removing the current env)."""

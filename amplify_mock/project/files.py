@@ -1,0 +1,75 @@
+"""Atomic file writes and JSON reads: every project file goes through here."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.project.errors import ProjectFileError
+
+__all__ = ["copy_tree_atomic", "read_json", "remove_tree", "write_json", "write_text"]
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write `text` to a temp file beside `path` and rename it over `path`.
+
+    A crash or an exception half way leaves either the old file or the new one, never a
+    truncated file, so the `amplify/` tree stays readable after a failed command.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def write_json(path: Path, data: Any) -> None:
+    """Write `data` as JSON indented with 4 spaces, as the Amplify CLI does."""
+    write_text(path, json.dumps(data, indent=4) + "\n")
+
+
+def read_json(path: Path, default: Any = None) -> Any:
+    """Read a JSON file; a missing file gives `default` when one is given.
+
+    :raises ProjectFileError: the file is missing (and no default) or is not valid JSON.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        if default is not None:
+            return default
+        raise ProjectFileError(path, "the file does not exist") from err
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ProjectFileError(path, f"invalid JSON at line {err.lineno}: {err.msg}") from err
+
+
+def copy_tree_atomic(source: Path, target: Path, *, ignore: tuple[str, ...] = ()) -> None:
+    """Replace `target` with a copy of `source`: copy beside it, then swap with renames."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    try:
+        shutil.copytree(
+            source, staging / "tree", ignore=shutil.ignore_patterns(*ignore) if ignore else None
+        )
+        old = staging / "old"
+        if target.exists():
+            os.replace(target, old)
+        os.replace(staging / "tree", target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+def remove_tree(path: Path) -> None:
+    """Remove a directory tree if it exists."""
+    if path.exists():
+        shutil.rmtree(path)

@@ -1,0 +1,152 @@
+"""`amplify init`: the `amplify/` tree, the first environment's root stack, config files."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.project.aws_info import local_aws_info_entry
+from amplify_mock.project.envs import (
+    Clock,
+    MfaPrompt,
+    _now,
+    checkout_env,
+    cloud_for,
+    create_env,
+    store_current_cloud_backend,
+)
+from amplify_mock.project.files import write_json
+from amplify_mock.project.gitignore import update_gitignore
+from amplify_mock.project.headless import FrontendArgs, validate_env_name, validate_project_name
+from amplify_mock.project.paths import ProjectPaths
+from amplify_mock.project.project import PROVIDER_NAME, Project
+
+__all__ = [
+    "DEFAULT_FEATURE_FLAGS",
+    "InitRequest",
+    "InitResult",
+    "init_project",
+    "write_project_config",
+]
+
+PROJECT_CONFIG_VERSION = "3.1"
+
+#: amplify/cli.json as a new project gets it (the GraphQL transformer v1 feature flags)
+DEFAULT_FEATURE_FLAGS: dict[str, Any] = {
+    "features": {
+        "graphqltransformer": {
+            "addmissingownerfields": True,
+            "improvepluralization": False,
+            "validatetypenamereservedwords": True,
+            "useexperimentalpipelinedtransformer": False,
+            "enableiterativegsiupdates": True,
+            "secondarykeyasgsi": True,
+            "skipoverridemutationinputtypes": True,
+            "transformerversion": 1,
+        }
+    }
+}
+
+
+@dataclass(frozen=True)
+class InitRequest:
+    """Everything `amplify init` asks for, from prompts or from the headless parameters."""
+
+    project_name: str
+    env_name: str
+    frontend: FrontendArgs
+    providers: dict[str, dict[str, Any]] = field(default_factory=dict)
+    default_editor: str = "code"
+    app_id: str | None = None
+
+
+@dataclass(frozen=True)
+class InitResult:
+    project: Project
+    created_env: bool
+    config_files: list[Path]
+
+
+def write_project_config(project: Project, name: str, frontend: FrontendArgs) -> None:
+    """project-config.json: project name, frontend handler and its config, providers."""
+    handler_config: dict[str, Any] = {}
+    if frontend.framework is not None:
+        handler_config["framework"] = frontend.framework
+    handler_config["config"] = frontend.config
+    project.write_project_config(
+        {
+            "projectName": name,
+            "version": PROJECT_CONFIG_VERSION,
+            "frontend": frontend.frontend,
+            frontend.frontend: handler_config,
+            "providers": [PROVIDER_NAME],
+        }
+    )
+
+
+def init_project(
+    root: Path,
+    request: InitRequest,
+    *,
+    clock: Clock = _now,
+    mfa_prompt: MfaPrompt | None = None,
+) -> InitResult:
+    """Initialize (or attach to) a project and its environment.
+
+    In a folder with no `amplify/`: writes the tree, deploys the root stack. In a project
+    that already lists `envName` in team-provider-info.json (a cloned project): attaches to
+    that environment. Any failure removes an `amplify/` folder this call created.
+
+    :raises InvalidNameError, DeploymentError: bad names, or the root stack failed.
+    """
+    validate_project_name(request.project_name)
+    validate_env_name(request.env_name)
+    paths = ProjectPaths(root.resolve())
+    created_amplify_dir = not paths.amplify_dir.exists()
+    try:
+        return _init(paths, request, clock, mfa_prompt)
+    except BaseException:
+        if created_amplify_dir:
+            shutil.rmtree(paths.amplify_dir, ignore_errors=True)
+        raise
+
+
+def _init(
+    paths: ProjectPaths, request: InitRequest, clock: Clock, mfa_prompt: MfaPrompt | None
+) -> InitResult:
+    project = Project(paths.root)
+    write_project_config(project, request.project_name, request.frontend)
+    env_info = project.local_env_info()
+    env_info.update(
+        {
+            "projectPath": str(paths.root),
+            "defaultEditor": request.default_editor,
+            "envName": request.env_name,
+        }
+    )
+    project.write_local_env_info(env_info)
+    if not paths.backend_config.exists():
+        write_json(paths.backend_config, {})
+    if not paths.cli_json.exists():
+        write_json(paths.cli_json, DEFAULT_FEATURE_FLAGS)
+    aws_info = request.providers.get(PROVIDER_NAME) or {
+        "configLevel": "project",
+        "useProfile": True,
+        "profileName": "default",
+    }
+    created = request.env_name not in project.team_provider_info()
+    if created:
+        create_env(project, request.env_name, aws_info, clock=clock, mfa_prompt=mfa_prompt)
+    elif PROVIDER_NAME in request.providers:
+        local_aws = project.local_aws_info()
+        local_aws[request.env_name] = local_aws_info_entry(aws_info)
+        project.write_local_aws_info(local_aws)
+    files = checkout_env(project, request.env_name, mfa_prompt=mfa_prompt)
+    if created:
+        store_current_cloud_backend(
+            project, cloud_for(project, request.env_name, mfa_prompt=mfa_prompt), request.env_name
+        )
+    update_gitignore(paths.root)
+    return InitResult(project=project, created_env=created, config_files=files)

@@ -1,0 +1,60 @@
+"""`amplify env ...` and `amplify status` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from amplify_mock.cli.main import cli
+
+
+@pytest.fixture
+def initialized(app_dir: Path) -> Path:
+    result = CliRunner().invoke(cli, ["init", "--amplify", '{"envName":"dev"}', "--yes"])
+    assert result.exit_code == 0, result.output
+    return app_dir
+
+
+def run(*args: str) -> str:
+    result = CliRunner().invoke(cli, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_env_add_list_checkout_remove(initialized: Path) -> None:
+    run("env", "add", "--name", "prod", "--yes")
+    assert run("env", "list") == (
+        "| Environments |\n| ------------ |\n| dev          |\n| *prod        |\n"
+    )
+    assert json.loads(run("env", "list", "--json")) == {"envs": ["dev", "prod"]}
+    run("env", "checkout", "dev")
+    details = json.loads(run("env", "list", "--details", "--json"))
+    assert details["prod"]["awscloudformation"]["StackName"].startswith("amplify-myapp-prod-")
+    assert "Provider: awscloudformation" in run("env", "get", "--name", "prod")
+    run("env", "remove", "prod", "--yes")
+    assert json.loads(run("env", "list", "--json")) == {"envs": ["dev"]}
+
+
+def test_env_checkout_unknown_exits_1(initialized: Path) -> None:
+    result = CliRunner().invoke(cli, ["env", "checkout", "qa"])
+    assert result.exit_code == 1
+    assert "Environment 'qa' does not exist. Environments: dev." in result.output
+
+
+def test_env_outside_project_exits_1(app_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["env", "list"])
+    assert result.exit_code == 1
+    assert f"No Amplify project found in {app_dir}." in result.output
+
+
+def test_env_pull(initialized: Path) -> None:
+    assert "Environment 'dev' pulled from the cloud." in run("env", "pull", "--restore")
+
+
+def test_status_empty_project(initialized: Path) -> None:
+    output = run("status")
+    assert "Current Environment: dev" in output
+    assert "| Category | Resource name | Operation | Provider plugin |" in output

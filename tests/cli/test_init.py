@@ -1,0 +1,84 @@
+"""`amplify init`: headless parameters, interactive prompts, errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from amplify_mock.cli.main import cli
+
+FRONTEND = '{"frontend":"javascript","framework":"react","config":{"SourceDir":"src"}}'
+PROVIDERS = (
+    '{"awscloudformation":{"configLevel":"project","useProfile":true,"profileName":"default"}}'
+)
+
+
+def test_init_headless(app_dir: Path) -> None:
+    result = CliRunner().invoke(
+        cli,
+        [
+            "init",
+            "--amplify",
+            '{"projectName":"notes","envName":"staging","defaultEditor":"vim"}',
+            "--frontend",
+            FRONTEND,
+            "--providers",
+            PROVIDERS,
+            "--yes",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    assert "Initialized environment 'staging' of project 'notes'." in result.output
+    info = json.loads((app_dir / "amplify/.config/local-env-info.json").read_text())
+    assert info["envName"] == "staging"
+    assert info["defaultEditor"] == "vim"
+    assert (app_dir / "src/aws-exports.js").is_file()
+
+
+def test_init_yes_uses_defaults(app_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", "--yes"])
+    assert result.exit_code == 0, result.output
+    config = json.loads((app_dir / "amplify/.config/project-config.json").read_text())
+    assert config["projectName"] == "myapp"
+    assert config["javascript"]["framework"] == "react"
+
+
+def test_init_interactive_prompts(app_dir: Path) -> None:
+    answers = "\n".join(
+        ["shop", "test", "code", "javascript", "vue", "app", "", "", "", "y", "default", ""]
+    )
+    result = CliRunner().invoke(cli, ["init"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Enter a name for the project [myapp]:" in result.output
+    assert "What javascript framework are you using" in result.output
+    config = json.loads((app_dir / "amplify/.config/project-config.json").read_text())
+    assert config["javascript"]["config"]["SourceDir"] == "app"
+    assert config["javascript"]["config"]["StartCommand"] == "npm run-script serve"
+    assert (app_dir / "app/aws-exports.js").is_file()
+
+
+def test_init_malformed_json_exits_1(app_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", "--frontend", "{frontend:", "--yes"])
+    assert result.exit_code == 1
+    assert "Invalid value for --frontend: malformed JSON" in result.output
+    assert not (app_dir / "amplify").exists()
+
+
+def test_init_unknown_provider_exits_1(app_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["init", "--providers", '{"azure":{}}', "--yes"])
+    assert result.exit_code == 1
+    assert "Unknown provider 'azure'. Providers: awscloudformation." in result.output
+    assert not (app_dir / "amplify").exists()
+
+
+def test_init_unknown_cloud_exits_1(app_dir: Path, monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setenv("AMPLIFY_MOCK_CLOUD", "moon")
+    result = CliRunner().invoke(cli, ["init", "--yes"])
+    assert result.exit_code == 1
+    assert "Unknown cloud 'moon' in $AMPLIFY_MOCK_CLOUD. Clouds: local, aws." in result.output
+    assert not (app_dir / "amplify").exists()

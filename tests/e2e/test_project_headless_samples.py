@@ -1,0 +1,105 @@
+"""The Amplify docs' headless sample scripts, run unchanged with bash against `amplify`."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+SAMPLES = Path(__file__).resolve().parent.parent / "project" / "data" / "headless"
+
+pytestmark = pytest.mark.e2e
+
+
+def run_sample(name: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ['PATH']}",
+        "HOME": str(home),
+        "LANG": "C.UTF-8",
+    }
+    return subprocess.run(
+        ["bash", str(SAMPLES / name)], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    path = tmp_path / "home"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def app(tmp_path: Path) -> Path:
+    path = tmp_path / "app"
+    path.mkdir()
+    return path
+
+
+def _json(path: Path) -> dict[str, object]:
+    return dict(json.loads(path.read_text()))
+
+
+def test_sample_init(app: Path, home: Path) -> None:
+    result = run_sample("init.sh", app, home)
+    assert result.returncode == 0, result.stderr
+    config = _json(app / "amplify/.config/project-config.json")
+    assert config["projectName"] == "headlessProjectName"
+    assert config["javascript"] == {
+        "framework": "react",
+        "config": {
+            "SourceDir": "src",
+            "DistributionDir": "build",
+            "BuildCommand": "npm run-script build",
+            "StartCommand": "npm run-script start",
+        },
+    }
+    assert _json(app / "amplify/.config/local-env-info.json")["envName"] == "myenvname"
+    assert _json(app / "amplify/.config/local-env-info.json")["defaultEditor"] == "code"
+    aws_info = _json(app / "amplify/.config/local-aws-info.json")["myenvname"]
+    assert isinstance(aws_info, dict)
+    keys = _json(Path(aws_info["awsConfigFilePath"]))
+    assert keys == {
+        "accessKeyId": "headlessaccesskeyid",
+        "secretAccessKey": "headlesssecrectaccesskey",
+        "region": "us-east-1",
+    }
+    team = _json(app / "amplify/team-provider-info.json")
+    assert list(team) == ["myenvname"]
+    assert (app / "amplify/backend/backend-config.json").is_file()
+    assert (app / "amplify/backend/amplify-meta.json").is_file()
+    assert (app / "amplify/#current-cloud-backend/amplify-meta.json").is_file()
+    assert (app / "src/aws-exports.js").is_file()
+
+
+def test_sample_configure_project(app: Path, home: Path) -> None:
+    assert run_sample("init.sh", app, home).returncode == 0
+    (app / "amplify/.config/project-config.json").write_text(
+        json.dumps({**_json(app / "amplify/.config/project-config.json"), "projectName": "old"})
+    )
+    result = run_sample("configure_project.sh", app, home)
+    assert result.returncode == 0, result.stderr
+    assert (
+        _json(app / "amplify/.config/project-config.json")["projectName"] == "headlessProjectName"
+    )
+    assert "Successfully made configuration changes" in result.stdout
+
+
+def test_sample_env_import(app: Path, home: Path) -> None:
+    assert run_sample("init.sh", app, home).returncode == 0
+    result = run_sample("env_import.sh", app, home)
+    assert result.returncode == 0, result.stderr
+    team = _json(app / "amplify/team-provider-info.json")
+    assert list(team) == ["myenvname", "dev"]
+    dev = team["dev"]
+    assert isinstance(dev, dict)
+    assert dev["awscloudformation"]["StackName"] == "mytestproject-20181106123241"
+    assert _json(app / "amplify/.config/local-aws-info.json")["dev"] == {
+        "configLevel": "project",
+        "useProfile": True,
+        "profileName": "default",
+    }

@@ -1,0 +1,87 @@
+"""Environments: add, checkout, pull, remove, import."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from amplify_mock.project.envs import checkout_env, create_env, import_env, remove_env
+from amplify_mock.project.errors import (
+    EnvExistsError,
+    EnvNotFoundError,
+    HeadlessArgumentError,
+    ProjectOperationError,
+)
+from amplify_mock.project.project import Project
+
+PROFILE = {"configLevel": "project", "useProfile": True, "profileName": "default"}
+LATER = dt.datetime(2024, 1, 2, 4, 0, 0, tzinfo=dt.UTC)
+
+
+def test_create_env_deploys_own_root_stack(project: Project) -> None:
+    outputs = create_env(project, "prod", PROFILE, clock=lambda: LATER)
+    assert outputs["StackName"] == "amplify-todoapp-prod-040000"
+    assert list(project.team_provider_info()) == ["dev", "prod"]
+    assert project.local_aws_info()["prod"] == PROFILE
+    assert project.env_name == "dev"
+
+
+def test_create_env_rejects_existing(project: Project) -> None:
+    with pytest.raises(EnvExistsError) as err:
+        create_env(project, "dev", PROFILE)
+    assert err.value.message == "Environment 'dev' already exists."
+
+
+def test_checkout_env_switches_meta_and_config(project: Project) -> None:
+    create_env(project, "prod", PROFILE, clock=lambda: LATER)
+    checkout_env(project, "prod")
+    assert project.env_name == "prod"
+    stack = project.amplify_meta()["providers"]["awscloudformation"]["StackName"]
+    assert stack == "amplify-todoapp-prod-040000"
+    assert project.current_amplify_meta()["providers"]["awscloudformation"]["StackName"] == stack
+
+
+def test_checkout_env_unknown(project: Project) -> None:
+    with pytest.raises(EnvNotFoundError) as err:
+        checkout_env(project, "qa")
+    assert err.value.message == "Environment 'qa' does not exist. Environments: dev."
+
+
+def test_remove_env_deletes_stack_and_bucket(project: Project) -> None:
+    create_env(project, "prod", PROFILE, clock=lambda: LATER)
+    bucket = project.paths.mock_data_dir / "S3" / "amplify-todoapp-prod-040000-deployment"
+    assert bucket.is_dir()
+    remove_env(project, "prod")
+    assert not bucket.exists()
+    assert list(project.team_provider_info()) == ["dev"]
+    assert "prod" not in project.local_aws_info()
+    stacks = project.paths.mock_data_dir / "cloud" / "stacks"
+    assert [p.name for p in stacks.iterdir()] == ["amplify-todoapp-dev-030405.json"]
+
+
+def test_remove_env_refuses_current(project: Project) -> None:
+    with pytest.raises(ProjectOperationError) as err:
+        remove_env(project, "dev")
+    assert err.value.message == "You cannot remove the current environment 'dev'."
+
+
+def test_import_env_records_stack(project: Project) -> None:
+    config = {
+        "awscloudformation": {
+            "Region": "us-east-1",
+            "DeploymentBucketName": "x-deployment",
+            "StackName": "x",
+        }
+    }
+    import_env(project, "qa", config, PROFILE)
+    assert project.team_provider_info()["qa"] == config
+    assert project.local_aws_info()["qa"] == PROFILE
+
+
+def test_import_env_missing_key(project: Project) -> None:
+    with pytest.raises(HeadlessArgumentError) as err:
+        import_env(project, "qa", {"awscloudformation": {"Region": "us-east-1"}}, PROFILE)
+    assert err.value.message == (
+        "Invalid value for --config: missing required key 'awscloudformation.StackName'."
+    )
