@@ -1,8 +1,20 @@
-"""The root of every error the transformer raises."""
+"""The errors the transformer raises; the messages are the ones Amplify CLI users know."""
 
 from __future__ import annotations
 
-__all__ = ["TransformerError"]
+from collections.abc import Sequence
+
+__all__ = [
+    "InvalidDirectiveError",
+    "InvalidTransformerError",
+    "SchemaValidationError",
+    "TransformerContractError",
+    "TransformerError",
+    "UnknownDirectiveError",
+]
+
+_V2_DIRECTIVES = ("hasOne", "index", "primaryKey", "belongsTo", "manyToMany", "hasMany", "default")
+_MIGRATION_URL = "https://docs.amplify.aws/cli/migration/transformer-migration/"
 
 
 class TransformerError(Exception):
@@ -30,3 +42,64 @@ class TransformerError(Exception):
         """`file:line:col` (as much of it as is known), or an empty string."""
         parts = [str(p) for p in (self.file, self.line, self.column) if p is not None]
         return ":".join(parts)
+
+
+class InvalidDirectiveError(TransformerError):
+    """A directive used with arguments or in a place its transformer does not accept."""
+
+
+class TransformerContractError(TransformerError):
+    """The schema breaks a transformer's contract (wrong field types, missing fields)."""
+
+
+class UnknownDirectiveError(TransformerError):
+    """A directive no transformer handles."""
+
+
+class InvalidTransformerError(TransformerError):
+    """A transformer plugin that does not implement the hook its directive needs."""
+
+
+class SchemaValidationError(TransformerError):
+    """The input schema is not valid GraphQL (graphql-js validation errors, printed)."""
+
+    def __init__(
+        self,
+        printed_errors: Sequence[str],
+        *,
+        messages: Sequence[str] = (),
+        file: str | None = None,
+        line: int | None = None,
+        column: int | None = None,
+    ) -> None:
+        kept: list[str] = []
+        v2_in_use: list[str] = []
+        for message, printed in zip(messages or printed_errors, printed_errors, strict=True):
+            name = next(
+                (
+                    d
+                    for d in _V2_DIRECTIVES
+                    if message.startswith("Unknown directive") and message.endswith(f'"@{d}".')
+                ),
+                None,
+            )
+            if name is None:
+                kept.append(printed)
+            elif name not in v2_in_use:
+                v2_in_use.append(name)
+        if v2_in_use:
+            names = ", ".join(f'"@{d}"' for d in v2_in_use)
+            noun = "directives" if len(v2_in_use) > 1 else "directive"
+            text = (
+                f"Your GraphQL Schema is using {names} {noun} from the newer version of the "
+                f"GraphQL Transformer. Visit {_MIGRATION_URL} to learn how to migrate your "
+                "GraphQL schema."
+            )
+            if kept:
+                text += " There are additional validation errors listed below: \n\n " + "\n\n".join(
+                    kept
+                )
+        else:
+            text = "Schema validation failed.\n\n" + "\n\n".join(kept) + " "
+        super().__init__(text, file=file, line=line, column=column)
+        self.errors = list(printed_errors)

@@ -1,0 +1,1 @@
+"""CloudFormation building blocks: intrinsic functions, resources, the nested-stack split."""

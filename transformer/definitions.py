@@ -1,0 +1,177 @@
+"""Small constructors and queries over graphql-core SDL nodes, shared by every directive."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from graphql import value_from_ast_untyped
+from graphql.language import ast
+
+from transformer.scalars import DEFAULT_SCALARS
+
+__all__ = [
+    "TypeNodeT",
+    "blank_object",
+    "directive_arguments",
+    "find_directive",
+    "find_directives",
+    "get_base_type",
+    "is_list_type",
+    "is_non_null_type",
+    "is_scalar",
+    "make_argument",
+    "make_directive",
+    "make_enum",
+    "make_field",
+    "make_input_object",
+    "make_input_value",
+    "make_list_type",
+    "make_named_type",
+    "make_non_null_type",
+    "make_value_node",
+    "name_node",
+    "unwrap_non_null",
+    "with_named_node_named",
+    "wrap_non_null",
+]
+
+TypeNodeT = ast.TypeNode
+
+
+def name_node(value: str) -> ast.NameNode:
+    return ast.NameNode(value=value)
+
+
+def make_named_type(name: str) -> ast.NamedTypeNode:
+    return ast.NamedTypeNode(name=name_node(name))
+
+
+def make_non_null_type(type_: ast.TypeNode) -> ast.NonNullTypeNode:
+    return ast.NonNullTypeNode(type=type_)  # type: ignore[arg-type]
+
+
+def make_list_type(type_: ast.TypeNode) -> ast.ListTypeNode:
+    return ast.ListTypeNode(type=type_)
+
+
+def wrap_non_null(type_: ast.TypeNode) -> ast.TypeNode:
+    return type_ if isinstance(type_, ast.NonNullTypeNode) else make_non_null_type(type_)
+
+
+def unwrap_non_null(type_: ast.TypeNode) -> ast.TypeNode:
+    while isinstance(type_, ast.NonNullTypeNode):
+        type_ = type_.type
+    return type_
+
+
+def get_base_type(type_: ast.TypeNode) -> str:
+    while isinstance(type_, (ast.NonNullTypeNode, ast.ListTypeNode)):
+        type_ = type_.type
+    assert isinstance(type_, ast.NamedTypeNode)
+    return type_.name.value
+
+
+def is_list_type(type_: ast.TypeNode) -> bool:
+    if isinstance(type_, ast.NonNullTypeNode):
+        return is_list_type(type_.type)
+    return isinstance(type_, ast.ListTypeNode)
+
+
+def is_non_null_type(type_: ast.TypeNode) -> bool:
+    return isinstance(type_, ast.NonNullTypeNode)
+
+
+def is_scalar(type_: ast.TypeNode) -> bool:
+    return get_base_type(type_) in DEFAULT_SCALARS
+
+
+def with_named_node_named(type_: ast.TypeNode, name: str) -> ast.TypeNode:
+    """The same wrapping (lists, non-null) around a different named type."""
+    if isinstance(type_, ast.NonNullTypeNode):
+        return make_non_null_type(with_named_node_named(type_.type, name))
+    if isinstance(type_, ast.ListTypeNode):
+        return make_list_type(with_named_node_named(type_.type, name))
+    return make_named_type(name)
+
+
+def make_value_node(value: Any) -> ast.ValueNode:
+    if isinstance(value, bool):
+        return ast.BooleanValueNode(value=value)
+    if isinstance(value, str):
+        return ast.StringValueNode(value=value)
+    if isinstance(value, int):
+        return ast.IntValueNode(value=str(value))
+    if isinstance(value, float):
+        return ast.FloatValueNode(value=repr(value))
+    if value is None:
+        return ast.NullValueNode()
+    if isinstance(value, Mapping):
+        return ast.ObjectValueNode(
+            fields=tuple(
+                ast.ObjectFieldNode(name=name_node(k), value=make_value_node(v))
+                for k, v in value.items()
+            )
+        )
+    return ast.ListValueNode(values=tuple(make_value_node(v) for v in value))
+
+
+def make_argument(name: str, value: ast.ValueNode) -> ast.ArgumentNode:
+    return ast.ArgumentNode(name=name_node(name), value=value)
+
+
+def make_directive(name: str, arguments: Sequence[ast.ArgumentNode] = ()) -> ast.ConstDirectiveNode:
+    return ast.ConstDirectiveNode(name=name_node(name), arguments=tuple(arguments))  # type: ignore[arg-type]
+
+
+def make_input_value(name: str, type_: ast.TypeNode) -> ast.InputValueDefinitionNode:
+    return ast.InputValueDefinitionNode(name=name_node(name), type=type_, directives=())
+
+
+def make_field(
+    name: str,
+    arguments: Sequence[ast.InputValueDefinitionNode],
+    type_: ast.TypeNode,
+    directives: Sequence[ast.ConstDirectiveNode] = (),
+) -> ast.FieldDefinitionNode:
+    return ast.FieldDefinitionNode(
+        name=name_node(name), arguments=tuple(arguments), type=type_, directives=tuple(directives)
+    )
+
+
+def blank_object(name: str) -> ast.ObjectTypeDefinitionNode:
+    return ast.ObjectTypeDefinitionNode(
+        name=name_node(name), fields=(), directives=(), interfaces=()
+    )
+
+
+def make_input_object(
+    name: str, fields: Iterable[ast.InputValueDefinitionNode]
+) -> ast.InputObjectTypeDefinitionNode:
+    return ast.InputObjectTypeDefinitionNode(
+        name=name_node(name), fields=tuple(fields), directives=()
+    )
+
+
+def make_enum(name: str, values: Iterable[str]) -> ast.EnumTypeDefinitionNode:
+    return ast.EnumTypeDefinitionNode(
+        name=name_node(name),
+        values=tuple(ast.EnumValueDefinitionNode(name=name_node(v), directives=()) for v in values),
+        directives=(),
+    )
+
+
+def find_directive(node: ast.Node, name: str) -> ast.DirectiveNode | None:
+    for directive in getattr(node, "directives", None) or ():
+        if directive.name.value == name:
+            return directive  # type: ignore[no-any-return]
+    return None
+
+
+def find_directives(node: ast.Node, name: str) -> list[ast.DirectiveNode]:
+    return [d for d in getattr(node, "directives", None) or () if d.name.value == name]
+
+
+def directive_arguments(directive: ast.DirectiveNode) -> dict[str, Any]:
+    """Argument values as plain Python (lists, dicts, None for an explicit `null`)."""
+    return {arg.name.value: value_from_ast_untyped(arg.value) for arg in directive.arguments or ()}

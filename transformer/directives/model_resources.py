@@ -1,0 +1,646 @@
+"""CloudFormation resources and mapping templates @model creates for each type."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from transformer.cloudformation import intrinsics as fn
+from transformer.cloudformation.resources import number_parameter, resource, string_parameter
+from transformer.mapping_template import ast as a
+from transformer.mapping_template import dynamodb as ddb
+from transformer.mapping_template.printer import print_block, print_template
+from transformer.naming import ModelResourceIDs as M
+from transformer.naming import ResourceConstants as RC
+from transformer.naming import graphql_name, md5_hex, plurality, to_upper
+
+__all__ = [
+    "create_resolver",
+    "data_source",
+    "data_source_output",
+    "delete_resolver",
+    "get_resolver",
+    "iam_role",
+    "init_template",
+    "initialize_create_input",
+    "list_resolver",
+    "model_table",
+    "table_name_output",
+    "table_stream_arn_output",
+    "update_resolver",
+]
+
+Json = Any
+_API_ID = fn.get_att(RC.GRAPHQL_API, "ApiId")
+
+
+def init_template() -> dict[str, Json]:
+    """Parameters, the GraphQL API, its outputs and the DynamoDB conditions (`before`)."""
+    return {
+        "Parameters": {
+            RC.DYNAMODB_READ_IOPS: number_parameter(
+                "The number of read IOPS the table should support.", Default=5
+            ),
+            RC.DYNAMODB_WRITE_IOPS: number_parameter(
+                "The number of write IOPS the table should support.", Default=5
+            ),
+            RC.DYNAMODB_BILLING_MODE: string_parameter(
+                "Configure @model types to create DynamoDB tables with PAY_PER_REQUEST or "
+                "PROVISIONED billing modes.",
+                Default="PAY_PER_REQUEST",
+                AllowedValues=["PAY_PER_REQUEST", "PROVISIONED"],
+            ),
+            RC.DYNAMODB_PITR: string_parameter(
+                "Whether to enable Point in Time Recovery on the table",
+                Default="false",
+                AllowedValues=["true", "false"],
+            ),
+            RC.DYNAMODB_SSE: string_parameter(
+                "Enable server side encryption powered by KMS.",
+                Default="true",
+                AllowedValues=["true", "false"],
+            ),
+        },
+        "Resources": {
+            RC.GRAPHQL_API: resource(
+                "AWS::AppSync::GraphQLApi",
+                {
+                    "Name": fn.if_(
+                        RC.HAS_ENVIRONMENT_PARAMETER,
+                        fn.join("-", [fn.ref(RC.APPSYNC_API_NAME), fn.ref(RC.ENV)]),
+                        fn.ref(RC.APPSYNC_API_NAME),
+                    ),
+                    "AuthenticationType": "API_KEY",
+                },
+            )
+        },
+        "Outputs": {
+            RC.GRAPHQL_API_ID_OUTPUT: {
+                "Description": "Your GraphQL API ID.",
+                "Value": _API_ID,
+                "Export": {"Name": fn.join(":", [fn.STACK_NAME, "GraphQLApiId"])},
+            },
+            RC.GRAPHQL_API_ENDPOINT_OUTPUT: {
+                "Description": "Your GraphQL API endpoint.",
+                "Value": fn.get_att(RC.GRAPHQL_API, "GraphQLUrl"),
+                "Export": {"Name": fn.join(":", [fn.STACK_NAME, "GraphQLApiEndpoint"])},
+            },
+        },
+        "Conditions": {
+            RC.SHOULD_USE_PAY_PER_REQUEST: fn.equals(
+                fn.ref(RC.DYNAMODB_BILLING_MODE), "PAY_PER_REQUEST"
+            ),
+            RC.SHOULD_USE_PITR: fn.equals(fn.ref(RC.DYNAMODB_PITR), "true"),
+            RC.SHOULD_USE_SSE: fn.equals(fn.ref(RC.DYNAMODB_SSE), "true"),
+        },
+    }
+
+
+def _export(resource_id: str, attribute: str) -> Json:
+    return {"Name": fn.join(":", [fn.ref(RC.APPSYNC_API_ID), "GetAtt", resource_id, attribute])}
+
+
+def table_stream_arn_output(resource_id: str) -> Json:
+    return {
+        "Description": "Your DynamoDB table StreamArn.",
+        "Value": fn.get_att(resource_id, "StreamArn"),
+        "Export": _export(resource_id, "StreamArn"),
+    }
+
+
+def data_source_output(resource_id: str) -> Json:
+    return {
+        "Description": "Your model DataSource name.",
+        "Value": fn.get_att(resource_id, "Name"),
+        "Export": _export(resource_id, "Name"),
+    }
+
+
+def table_name_output(resource_id: str) -> Json:
+    return {
+        "Description": "Your DynamoDB table name.",
+        "Value": fn.ref(resource_id),
+        "Export": _export(resource_id, "Name"),
+    }
+
+
+def table_name(type_name: str) -> Json:
+    return fn.if_(
+        RC.HAS_ENVIRONMENT_PARAMETER,
+        fn.join("-", [type_name, _API_ID, fn.ref(RC.ENV)]),
+        fn.join("-", [type_name, _API_ID]),
+    )
+
+
+def model_table(type_name: str, hash_key: str = "id", range_key: str | None = None) -> Json:
+    key_schema = [{"AttributeName": hash_key, "KeyType": "HASH"}]
+    attributes = [{"AttributeName": hash_key, "AttributeType": "S"}]
+    if range_key:
+        key_schema.append({"AttributeName": range_key, "KeyType": "RANGE"})
+        attributes.append({"AttributeName": range_key, "AttributeType": "S"})
+    return resource(
+        "AWS::DynamoDB::Table",
+        {
+            "TableName": table_name(type_name),
+            "KeySchema": key_schema,
+            "AttributeDefinitions": attributes,
+            "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+            "BillingMode": fn.if_(RC.SHOULD_USE_PAY_PER_REQUEST, "PAY_PER_REQUEST", fn.NO_VALUE),
+            "ProvisionedThroughput": fn.if_(
+                RC.SHOULD_USE_PAY_PER_REQUEST,
+                fn.NO_VALUE,
+                {
+                    "ReadCapacityUnits": fn.ref(RC.DYNAMODB_READ_IOPS),
+                    "WriteCapacityUnits": fn.ref(RC.DYNAMODB_WRITE_IOPS),
+                },
+            ),
+            "SSESpecification": {"SSEEnabled": fn.if_(RC.SHOULD_USE_SSE, True, False)},
+            "PointInTimeRecoverySpecification": fn.if_(
+                RC.SHOULD_USE_PITR, {"PointInTimeRecoveryEnabled": True}, fn.NO_VALUE
+            ),
+        },
+        deletion_policy="Delete",
+    )
+
+
+def iam_role(type_name: str) -> Json:
+    digest = md5_hex(type_name)
+    arn = "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tablename}"
+    return resource(
+        "AWS::IAM::Role",
+        {
+            "RoleName": fn.if_(
+                RC.HAS_ENVIRONMENT_PARAMETER,
+                fn.join("-", [type_name[:14] + digest[15:21], "role", _API_ID, fn.ref(RC.ENV)]),
+                fn.join("-", [type_name[:24] + digest[25:31], "role", _API_ID]),
+            ),
+            "AssumeRolePolicyDocument": {
+                "Version": "2012-10-17",
+                "Statement": [
+                    {
+                        "Effect": "Allow",
+                        "Principal": {"Service": "appsync.amazonaws.com"},
+                        "Action": "sts:AssumeRole",
+                    }
+                ],
+            },
+            "Policies": [
+                {
+                    "PolicyName": "DynamoDBAccess",
+                    "PolicyDocument": {
+                        "Version": "2012-10-17",
+                        "Statement": [
+                            {
+                                "Effect": "Allow",
+                                "Action": [
+                                    "dynamodb:BatchGetItem",
+                                    "dynamodb:BatchWriteItem",
+                                    "dynamodb:PutItem",
+                                    "dynamodb:DeleteItem",
+                                    "dynamodb:GetItem",
+                                    "dynamodb:Scan",
+                                    "dynamodb:Query",
+                                    "dynamodb:UpdateItem",
+                                ],
+                                "Resource": [
+                                    fn.sub(arn, {"tablename": table_name(type_name)}),
+                                    fn.sub(arn + "/*", {"tablename": table_name(type_name)}),
+                                ],
+                            }
+                        ],
+                    },
+                }
+            ],
+        },
+    )
+
+
+def data_source(table_id: str, role_id: str, type_name: str) -> Json:
+    return resource(
+        "AWS::AppSync::DataSource",
+        {
+            "ApiId": _API_ID,
+            "Name": table_id,
+            "Type": "AMAZON_DYNAMODB",
+            "ServiceRoleArn": fn.get_att(role_id, "Arn"),
+            "DynamoDBConfig": {"AwsRegion": fn.REGION, "TableName": table_name(type_name)},
+        },
+        depends_on=[role_id],
+    )
+
+
+def _resolver(type_name: str, field_name: str, parent: str, request: str, response: str) -> Json:
+    return resource(
+        "AWS::AppSync::Resolver",
+        {
+            "ApiId": _API_ID,
+            "DataSourceName": fn.get_att(M.data_source(type_name), "Name"),
+            "FieldName": field_name,
+            "TypeName": parent,
+            "RequestMappingTemplate": request,
+            "ResponseMappingTemplate": response,
+        },
+    )
+
+
+def _default_condition(operation: str) -> a.IfElse:
+    check = "attribute_not_exists" if operation == "create" else "attribute_exists"
+    return a.if_else(
+        a.ref(RC.MODEL_OBJECT_KEY),
+        a.compound(
+            [
+                a.set_(
+                    a.ref("condition"),
+                    a.obj(
+                        {
+                            "expression": a.str_(""),
+                            "expressionNames": a.obj({}),
+                            "expressionValues": a.obj({}),
+                        }
+                    ),
+                ),
+                a.for_each(
+                    a.ref("entry"),
+                    a.ref(f"{RC.MODEL_OBJECT_KEY}.entrySet()"),
+                    [
+                        a.if_else(
+                            a.raw("$velocityCount == 1"),
+                            a.qref(
+                                f'$condition.put("expression", "{check}'
+                                '(#keyCondition$velocityCount)")'
+                            ),
+                            a.qref(
+                                '$condition.put("expression", "$condition.expression AND '
+                                f'{check}(#keyCondition$velocityCount)")'
+                            ),
+                        ),
+                        a.qref(
+                            '$condition.expressionNames.put("#keyCondition$velocityCount", '
+                            '"$entry.key")'
+                        ),
+                    ],
+                ),
+            ]
+        ),
+        a.set_(
+            a.ref("condition"),
+            a.obj(
+                {
+                    "expression": a.str_(f"{check}(#id)"),
+                    "expressionNames": a.obj({"#id": a.str_("id")}),
+                    "expressionValues": a.obj({}),
+                }
+            ),
+        ),
+    )
+
+
+def _condition_merge(values_copy: bool = False) -> a.If:
+    """Merge `$ctx.args.condition` (the `condition:` argument) into `$condition`."""
+    steps: list[a.Expression] = [
+        a.set_(
+            a.ref("conditionFilterExpressions"),
+            a.raw(
+                "$util.parseJson($util.transform.toDynamoDBConditionExpression("
+                "$context.args.condition))"
+            ),
+        ),
+        a.qref(
+            '$condition.put("expression", "($condition.expression) AND '
+            '$conditionFilterExpressions.expression")'
+        ),
+        a.qref("$condition.expressionNames.putAll($conditionFilterExpressions.expressionNames)"),
+    ]
+    if values_copy:
+        steps += [
+            a.set_(
+                a.ref("conditionExpressionValues"),
+                a.raw("$util.defaultIfNull($condition.expressionValues, {})"),
+            ),
+            a.qref(
+                "$conditionExpressionValues.putAll($conditionFilterExpressions.expressionValues)"
+            ),
+            a.set_(a.ref("condition.expressionValues"), a.ref("conditionExpressionValues")),
+        ]
+    steps.append(
+        a.qref("$condition.expressionValues.putAll($conditionFilterExpressions.expressionValues)")
+    )
+    return a.iff(a.ref("context.args.condition"), a.compound(steps))
+
+
+def _drop_empty_values() -> a.If:
+    return a.iff(
+        a.and_(
+            [a.ref("condition.expressionValues"), a.raw("$condition.expressionValues.size() == 0")]
+        ),
+        a.set_(
+            a.ref("condition"),
+            a.obj(
+                {
+                    "expression": a.ref("condition.expression"),
+                    "expressionNames": a.ref("condition.expressionNames"),
+                }
+            ),
+        ),
+    )
+
+
+def _key(id_value: a.Expression) -> a.IfElse:
+    return a.if_else(
+        a.ref(RC.MODEL_OBJECT_KEY),
+        a.raw(f"$util.toJson(${RC.MODEL_OBJECT_KEY})"),
+        a.obj({"id": id_value}),
+        True,
+    )
+
+
+def _response() -> str:
+    return print_template(ddb.dynamodb_response())
+
+
+def create_resolver(
+    type_name: str, field_name: str | None, mutation_type: str = "Mutation"
+) -> Json:
+    name = field_name or graphql_name("create" + to_upper(type_name))
+    request = print_block(
+        "Prepare DynamoDB PutItem Request",
+        a.compound(
+            [
+                a.qref(f'$context.args.input.put("__typename", "{type_name}")'),
+                _default_condition("create"),
+                a.iff(
+                    a.ref("context.args.condition"),
+                    a.compound(
+                        [
+                            a.set_(a.ref("condition.expressionValues"), a.obj({})),
+                            *_condition_merge().expr.expressions,  # type: ignore[union-attr]
+                        ]
+                    ),
+                ),
+                _drop_empty_values(),
+                ddb.put_item(
+                    _key(a.raw("$util.dynamodb.toDynamoDBJson($ctx.args.input.id)")),
+                    a.ref("util.dynamodb.toMapValuesJson($context.args.input)"),
+                    a.ref("util.toJson($condition)"),
+                ),
+            ]
+        ),
+    )
+    return _resolver(type_name, name, mutation_type, request, _response())
+
+
+def initialize_create_input(
+    has_default_id: bool, created_at: str | None, updated_at: str | None
+) -> str:
+    """The `## [Start] Set default values. **` block hoisted into the create request."""
+    steps: list[a.Expression] = []
+    if has_default_id:
+        steps.append(
+            a.qref(
+                '$context.args.input.put("id", '
+                "$util.defaultIfNull($ctx.args.input.id, $util.autoId()))"
+            )
+        )
+    if created_at or updated_at:
+        steps.append(a.set_(a.ref("createdAt"), a.ref("util.time.nowISO8601()")))
+    if created_at:
+        steps += [
+            a.comment("Automatically set the createdAt timestamp."),
+            a.qref(
+                f'$context.args.input.put("{created_at}", '
+                f"$util.defaultIfNull($ctx.args.input.{created_at}, $createdAt))"
+            ),
+        ]
+    if updated_at:
+        steps += [
+            a.comment("Automatically set the updatedAt timestamp."),
+            a.qref(
+                f'$context.args.input.put("{updated_at}", '
+                f"$util.defaultIfNull($ctx.args.input.{updated_at}, $createdAt))"
+            ),
+        ]
+    return print_block("Set default values", a.compound(steps))
+
+
+def _auth_condition_then_key_exists() -> a.IfElse:
+    return a.if_else(
+        a.ref(RC.MODEL_OBJECT_KEY),
+        a.for_each(
+            a.ref("entry"),
+            a.ref(f"{RC.MODEL_OBJECT_KEY}.entrySet()"),
+            [
+                a.qref(
+                    '$condition.put("expression", "$condition.expression AND '
+                    'attribute_exists(#keyCondition$velocityCount)")'
+                ),
+                a.qref(
+                    '$condition.expressionNames.put("#keyCondition$velocityCount", "$entry.key")'
+                ),
+            ],
+        ),
+        a.compound(
+            [
+                a.qref(
+                    '$condition.put("expression", '
+                    '"$condition.expression AND attribute_exists(#id)")'
+                ),
+                a.qref('$condition.expressionNames.put("#id", "id")'),
+            ]
+        ),
+    )
+
+
+def update_resolver(
+    type_name: str,
+    field_name: str | None,
+    updated_at: str | None,
+    optional_non_nullable: Sequence[str],
+    mutation_type: str = "Mutation",
+) -> Json:
+    name = field_name or graphql_name("update" + to_upper(type_name))
+    versioned = RC.VERSIONED_CONDITION
+    steps: list[a.Expression] = [
+        a.set_(
+            a.ref("optionalNonNullableFields"), a.list_([a.str_(f) for f in optional_non_nullable])
+        ),
+        a.for_each(
+            a.ref("field"),
+            a.ref("optionalNonNullableFields"),
+            [
+                a.iff(
+                    a.and_(
+                        [
+                            a.ref("context.arguments.input.keySet().contains($field)"),
+                            a.ref("util.isNull($context.args.input.get($field))"),
+                        ]
+                    ),
+                    a.ref(
+                        'util.error("An argument you marked as Non-Null is set to Null in the '
+                        'query or the body of your request.")'
+                    ),
+                )
+            ],
+        ),
+        a.if_else(
+            a.raw(f'${RC.AUTH_CONDITION} && ${RC.AUTH_CONDITION}.expression != ""'),
+            a.compound(
+                [
+                    a.set_(a.ref("condition"), a.ref(RC.AUTH_CONDITION)),
+                    _auth_condition_then_key_exists(),
+                ]
+            ),
+            _default_condition("update"),
+        ),
+    ]
+    if updated_at:
+        steps += [
+            a.comment("Automatically set the updatedAt timestamp."),
+            a.qref(
+                f'$context.args.input.put("{updated_at}", '
+                f"$util.defaultIfNull($ctx.args.input.{updated_at}, $util.time.nowISO8601()))"
+            ),
+        ]
+    steps += [
+        a.qref(f'$context.args.input.put("__typename", "{type_name}")'),
+        a.comment("Update condition if type is @versioned"),
+        a.iff(
+            a.ref(versioned),
+            a.compound(
+                [
+                    a.qref(
+                        '$condition.put("expression", '
+                        f'"($condition.expression) AND ${versioned}.expression")'
+                    ),
+                    a.qref(f"$condition.expressionNames.putAll(${versioned}.expressionNames)"),
+                    a.qref(f"$condition.expressionValues.putAll(${versioned}.expressionValues)"),
+                ]
+            ),
+        ),
+        _condition_merge(),
+        _drop_empty_values(),
+        ddb.update_item(
+            _key(a.obj({"S": a.ref("util.toJson($context.args.input.id)")})),
+            a.ref("util.toJson($condition)"),
+            RC.MODEL_OBJECT_KEY,
+            RC.DYNAMODB_NAME_OVERRIDE_MAP,
+        ),
+    ]
+    return _resolver(type_name, name, mutation_type, print_template(a.compound(steps)), _response())
+
+
+def get_resolver(type_name: str, field_name: str | None, query_type: str = "Query") -> Json:
+    name = field_name or graphql_name("get" + to_upper(type_name))
+    request = print_template(
+        ddb.get_item(_key(a.ref("util.dynamodb.toDynamoDBJson($ctx.args.id)")))
+    )
+    return _resolver(type_name, name, query_type, request, _response())
+
+
+def list_resolver(
+    type_name: str, improve_pluralization: bool, field_name: str | None, query_type: str = "Query"
+) -> Json:
+    name = field_name or graphql_name(
+        "list" + plurality(to_upper(type_name), improve_pluralization)
+    )
+    request_var = "ListRequest"
+    request = print_template(
+        a.compound(
+            [
+                a.set_(
+                    a.ref("limit"),
+                    a.ref(f"util.defaultIfNull($context.args.limit, {RC.DEFAULT_PAGE_LIMIT})"),
+                ),
+                a.set_(
+                    a.ref(request_var),
+                    a.obj({"version": a.str_(ddb.RESOLVER_VERSION_ID), "limit": a.ref("limit")}),
+                ),
+                a.iff(
+                    a.ref("context.args.nextToken"),
+                    a.set_(a.ref(f"{request_var}.nextToken"), a.ref("context.args.nextToken")),
+                ),
+                a.iff(
+                    a.ref("context.args.filter"),
+                    a.set_(
+                        a.ref(f"{request_var}.filter"),
+                        a.ref(
+                            'util.parseJson("$util.transform.toDynamoDBFilterExpression($ctx.args.filter)")'
+                        ),
+                    ),
+                ),
+                a.if_else(
+                    a.raw(
+                        f"!$util.isNull(${RC.MODEL_QUERY_EXPRESSION})\n"
+                        "                        && !$util.isNullOrEmpty("
+                        f"${RC.MODEL_QUERY_EXPRESSION}.expression)"
+                    ),
+                    a.compound(
+                        [
+                            a.qref(f'${request_var}.put("operation", "Query")'),
+                            a.qref(f'${request_var}.put("query", ${RC.MODEL_QUERY_EXPRESSION})'),
+                            a.if_else(
+                                a.raw(
+                                    "!$util.isNull($ctx.args.sortDirection) "
+                                    '&& $ctx.args.sortDirection == "DESC"'
+                                ),
+                                a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(False)),
+                                a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(True)),
+                            ),
+                        ]
+                    ),
+                    a.qref(f'${request_var}.put("operation", "Scan")'),
+                ),
+                a.raw(f"$util.toJson(${request_var})"),
+            ]
+        )
+    )
+    return _resolver(type_name, name, query_type, request, _response())
+
+
+def delete_resolver(
+    type_name: str, field_name: str | None, mutation_type: str = "Mutation"
+) -> Json:
+    name = field_name or graphql_name("delete" + to_upper(type_name))
+    versioned = RC.VERSIONED_CONDITION
+    request = print_template(
+        a.compound(
+            [
+                a.if_else(
+                    a.ref(RC.AUTH_CONDITION),
+                    a.compound(
+                        [
+                            a.set_(a.ref("condition"), a.ref(RC.AUTH_CONDITION)),
+                            _auth_condition_then_key_exists(),
+                        ]
+                    ),
+                    _default_condition("delete"),
+                ),
+                a.iff(
+                    a.ref(versioned),
+                    a.compound(
+                        [
+                            a.qref(
+                                '$condition.put("expression", '
+                                f'"($condition.expression) AND ${versioned}.expression")'
+                            ),
+                            a.qref(
+                                f"$condition.expressionNames.putAll(${versioned}.expressionNames)"
+                            ),
+                            a.set_(
+                                a.ref("expressionValues"),
+                                a.raw("$util.defaultIfNull($condition.expressionValues, {})"),
+                            ),
+                            a.qref(f"$expressionValues.putAll(${versioned}.expressionValues)"),
+                            a.set_(a.ref("condition.expressionValues"), a.ref("expressionValues")),
+                        ]
+                    ),
+                ),
+                _condition_merge(values_copy=True),
+                _drop_empty_values(),
+                ddb.delete_item(
+                    _key(a.ref("util.dynamodb.toDynamoDBJson($ctx.args.input.id)")),
+                    a.ref("util.toJson($condition)"),
+                ),
+            ]
+        )
+    )
+    return _resolver(type_name, name, mutation_type, request, _response())

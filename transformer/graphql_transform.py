@@ -1,0 +1,477 @@
+"""Runs the directive plugins over a schema: validate, before, visit, after (reverse order).
+
+Then formats the result as the v1 transformer does: mapping templates move out of the
+resolver resources into files, the AppSync schema is printed, and the template is split
+into the root stack and one nested stack per model (plus the plugins' own stacks).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from typing import Any
+
+from graphql import GraphQLError, parse, print_ast
+from graphql.language import ast
+
+from transformer.cloudformation import intrinsics as fn
+from transformer.cloudformation.resources import resource, string_parameter
+from transformer.cloudformation.stacks import split_stack
+from transformer.config import TransformConfig
+from transformer.context import SCHEMA_KEY, TransformerContext, make_schema_node
+from transformer.errors import InvalidTransformerError, TransformerError, UnknownDirectiveError
+from transformer.naming import ResourceConstants as RC
+from transformer.output import DeploymentResources
+from transformer.plugin import Transformer
+from transformer.scalars import STRIPPED_IN_OUTPUT_EXCEPT, VALID_BUILTIN_DIRECTIVES
+from transformer.validation import js_message, validate_model_schema
+
+__all__ = ["GraphQLTransform", "default_transformers", "parse_schema"]
+
+Json = Any
+
+_S3_URL = "s3://${S3DeploymentBucket}/${S3DeploymentRootKey}/"
+
+
+def default_transformers(config: TransformConfig) -> list[Transformer]:
+    """The plugins in the Amplify CLI's v1 order; @auth always last."""
+    from transformer.directives import build_default_transformers
+
+    return build_default_transformers(config)
+
+
+def parse_schema(schema_sdl: str) -> ast.DocumentNode:
+    """:raises TransformerError: on a GraphQL syntax error, with its location."""
+    if not schema_sdl.strip():
+        return ast.DocumentNode(definitions=())
+    try:
+        document = parse(schema_sdl)
+    except GraphQLError as err:
+        location = err.locations[0] if err.locations else None
+        raise TransformerError(
+            js_message(str(err)),
+            line=location.line if location else None,
+            column=location.column if location else None,
+        ) from err
+    for definition in document.definitions:
+        if isinstance(definition, ast.ExecutableDefinitionNode):
+            kind = (
+                "OperationDefinition"
+                if isinstance(definition, ast.OperationDefinitionNode)
+                else "FragmentDefinition"
+            )
+            raise TransformerError(
+                f"Found a {kind}. Transformers accept only documents consisting of "
+                "TypeSystemDefinitions."
+            )
+    return document
+
+
+class GraphQLTransform:
+    """One configured transformer pipeline; `transform(sdl)` can be called repeatedly."""
+
+    def __init__(
+        self, transformers: Sequence[Transformer], config: TransformConfig | None = None
+    ) -> None:
+        if not transformers:
+            raise InvalidTransformerError("Must provide at least one transformer.")
+        self.transformers = list(transformers)
+        self.config = config or TransformConfig()
+
+    def transform(self, schema_sdl: str) -> DeploymentResources:
+        """:raises TransformerError: (and subclasses) for anything the v1 transformer rejects."""
+        document = parse_schema(schema_sdl)
+        ctx = TransformerContext(document, self.config)
+        valid_directives = set(VALID_BUILTIN_DIRECTIVES)
+        definitions: list[Any] = list(document.definitions)
+        for transformer in self.transformers:
+            valid_directives.add(transformer.directive_name)
+            definitions.extend(transformer.type_definitions)
+            definitions.append(transformer.directive)
+        validate_model_schema(definitions)
+
+        seen: set[str] = set()
+        for transformer in self.transformers:
+            transformer.before(ctx)
+            for definition in document.definitions:
+                self._visit(transformer, definition, valid_directives, ctx, seen)
+        for transformer in reversed(self.transformers):
+            transformer.after(ctx)
+        for resource_id, stack_name in self.config.stack_mapping.items():
+            ctx.map_resource_to_stack(stack_name, resource_id)
+        return _format(ctx)
+
+    # ---- visiting ----------------------------------------------------------------------
+    def _visit(
+        self,
+        transformer: Transformer,
+        definition: Any,
+        valid: set[str],
+        ctx: TransformerContext,
+        seen: set[str],
+    ) -> None:
+        if isinstance(definition, ast.ObjectTypeDefinitionNode):
+            self._apply(
+                transformer,
+                "object",
+                definition,
+                ("OBJECT",),
+                valid,
+                ctx,
+                seen,
+                (definition,),
+                definition.name.value,
+            )
+            for field in definition.fields or ():
+                self._visit_field(transformer, definition, field, valid, ctx, seen)
+        elif isinstance(definition, ast.InterfaceTypeDefinitionNode):
+            self._apply(
+                transformer,
+                "interface",
+                definition,
+                ("INTERFACE",),
+                valid,
+                ctx,
+                seen,
+                (definition,),
+                definition.name.value,
+            )
+            for field in definition.fields or ():
+                self._visit_field(transformer, definition, field, valid, ctx, seen)
+        elif isinstance(definition, ast.ScalarTypeDefinitionNode):
+            self._apply(
+                transformer,
+                "scalar",
+                definition,
+                ("SCALAR",),
+                valid,
+                ctx,
+                seen,
+                (definition,),
+                definition.name.value,
+            )
+        elif isinstance(definition, ast.UnionTypeDefinitionNode):
+            self._apply(
+                transformer,
+                "union",
+                definition,
+                ("UNION",),
+                valid,
+                ctx,
+                seen,
+                (definition,),
+                definition.name.value,
+            )
+        elif isinstance(definition, ast.EnumTypeDefinitionNode):
+            self._apply(
+                transformer,
+                "enum",
+                definition,
+                ("ENUM",),
+                valid,
+                ctx,
+                seen,
+                (definition,),
+                definition.name.value,
+            )
+            for value in definition.values or ():
+                self._apply(
+                    transformer,
+                    "enum_value",
+                    value,
+                    ("ENUM_VALUE",),
+                    valid,
+                    ctx,
+                    seen,
+                    (value,),
+                    f"{definition.name.value}.{value.name.value}",
+                )
+        elif isinstance(definition, ast.InputObjectTypeDefinitionNode):
+            self._apply(
+                transformer,
+                "input",
+                definition,
+                ("INPUT_OBJECT",),
+                valid,
+                ctx,
+                seen,
+                (definition,),
+                definition.name.value,
+            )
+            for input_field in definition.fields or ():
+                self._apply(
+                    transformer,
+                    "input_value",
+                    input_field,
+                    ("INPUT_FIELD_DEFINITION",),
+                    valid,
+                    ctx,
+                    seen,
+                    (input_field,),
+                    f"{definition.name.value}.{input_field.name.value}",
+                )
+
+    def _visit_field(
+        self,
+        transformer: Transformer,
+        parent: Any,
+        field: ast.FieldDefinitionNode,
+        valid: set[str],
+        ctx: TransformerContext,
+        seen: set[str],
+    ) -> None:
+        key = f"{parent.name.value}.{field.name.value}"
+        self._apply(
+            transformer,
+            "field",
+            field,
+            ("FIELD_DEFINITION",),
+            valid,
+            ctx,
+            seen,
+            (parent, field),
+            key,
+        )
+        for argument in field.arguments or ():
+            # v1 keys argument directives by type and field only (it overwrites the arg part).
+            self._apply(
+                transformer,
+                "argument",
+                argument,
+                ("ARGUMENT_DEFINITION",),
+                valid,
+                ctx,
+                seen,
+                (argument,),
+                key,
+            )
+
+    def _apply(
+        self,
+        transformer: Transformer,
+        hook: str,
+        node: Any,
+        locations: tuple[str, ...],
+        valid: set[str],
+        ctx: TransformerContext,
+        seen: set[str],
+        hook_args: tuple[Any, ...],
+        key_prefix: str,
+    ) -> None:
+        directive_locations = {loc.value for loc in transformer.directive.locations}
+        for index, directive in enumerate(node.directives or ()):
+            name = directive.name.value
+            if name not in valid:
+                raise UnknownDirectiveError(
+                    f"Unknown directive '{name}'. Either remove the directive from the schema "
+                    "or add a transformer to handle it."
+                )
+            if name != transformer.directive_name or not directive_locations.intersection(
+                locations
+            ):
+                continue
+            if not transformer.implements(hook):
+                raise InvalidTransformerError(
+                    f"The transformer '{transformer.name}' must implement the "
+                    f"'{_JS_HOOK_NAMES[hook]}()' method"
+                )
+            key = f"{key_prefix}@{name}[{index}]"
+            if key in seen:
+                continue
+            getattr(transformer, hook)(*hook_args, directive, ctx)
+            seen.add(key)
+
+
+_JS_HOOK_NAMES = {
+    "object": "object",
+    "interface": "interface",
+    "field": "field",
+    "argument": "argument",
+    "union": "union",
+    "enum": "enum",
+    "enum_value": "enumValue",
+    "scalar": "scalar",
+    "input": "input",
+    "input_value": "inputValue",
+}
+
+
+# ---- formatting ---------------------------------------------------------------------------
+def _format(ctx: TransformerContext) -> DeploymentResources:
+    ctx.merge_conditions(
+        {RC.HAS_ENVIRONMENT_PARAMETER: fn.not_(fn.equals(fn.ref(RC.ENV), RC.NONE))}
+    )
+    resolvers, pipeline_functions, functions = _extract_templates(ctx)
+    schema = _build_schema(ctx)
+    ctx.set_resource(
+        RC.GRAPHQL_SCHEMA,
+        resource(
+            "AWS::AppSync::GraphQLSchema",
+            {
+                "ApiId": fn.get_att(RC.GRAPHQL_API, "ApiId"),
+                "DefinitionS3Location": fn.sub(
+                    _S3_URL + "schema.graphql",
+                    {
+                        "S3DeploymentBucket": fn.ref(RC.S3_DEPLOYMENT_BUCKET),
+                        "S3DeploymentRootKey": fn.ref(RC.S3_DEPLOYMENT_ROOT_KEY),
+                    },
+                ),
+            },
+        ),
+    )
+    default_dependencies = [RC.GRAPHQL_SCHEMA]
+    if ctx.get_resource(RC.NONE_DATA_SOURCE):
+        default_dependencies.append(RC.NONE_DATA_SOURCE)
+    split = split_stack(
+        ctx.template,
+        ctx.stack_mapping,
+        default_parameter_values={RC.APPSYNC_API_ID: fn.get_att(RC.GRAPHQL_API, "ApiId")},
+        default_parameter_definitions={
+            RC.APPSYNC_API_ID: string_parameter(
+                "The id of the AppSync API associated with this project."
+            )
+        },
+        deployment_bucket_parameter=RC.S3_DEPLOYMENT_BUCKET,
+        deployment_key_parameter=RC.S3_DEPLOYMENT_ROOT_KEY,
+        import_export_prefix=fn.ref(RC.APPSYNC_API_ID),
+        default_dependencies=default_dependencies,
+    )
+    return DeploymentResources(
+        schema=schema,
+        resolvers=resolvers,
+        pipeline_functions=pipeline_functions,
+        functions=functions,
+        root_stack=split.root,
+        stacks=split.stacks,
+        stack_mapping=split.stack_mapping,
+    )
+
+
+def _s3_location(folder: str, parts: list[Json]) -> Json:
+    return fn.sub(
+        _S3_URL + folder + "/${ResolverFileName}",
+        {
+            "S3DeploymentBucket": fn.ref(RC.S3_DEPLOYMENT_BUCKET),
+            "S3DeploymentRootKey": fn.ref(RC.S3_DEPLOYMENT_ROOT_KEY),
+            "ResolverFileName": fn.join(".", parts),
+        },
+    )
+
+
+def _extract_templates(
+    ctx: TransformerContext,
+) -> tuple[dict[str, str], dict[str, str], dict[str, Any]]:
+    ctx.merge_parameters(
+        {
+            RC.ENV: string_parameter(
+                "The environment name. e.g. Dev, Test, or Production", Default=RC.NONE
+            ),
+            RC.S3_DEPLOYMENT_BUCKET: string_parameter(
+                "The S3 bucket containing all deployment assets for the project."
+            ),
+            RC.S3_DEPLOYMENT_ROOT_KEY: string_parameter(
+                "An S3 key relative to the S3DeploymentBucket that points to the root of the "
+                "deployment directory."
+            ),
+        }
+    )
+    resolvers: dict[str, str] = {}
+    pipeline_functions: dict[str, str] = {}
+    functions: dict[str, Any] = {}
+    for resource_id, res in ctx.template["Resources"].items():
+        properties = res.get("Properties", {})
+        request = properties.get("RequestMappingTemplate")
+        response = properties.get("ResponseMappingTemplate")
+        if res["Type"] == "AWS::AppSync::Resolver":
+            if isinstance(request, str) and isinstance(response, str):
+                type_name, field_name = properties["TypeName"], properties["FieldName"]
+                resolvers[f"{type_name}.{field_name}.req.vtl"] = request
+                resolvers[f"{type_name}.{field_name}.res.vtl"] = response
+                properties["RequestMappingTemplateS3Location"] = _s3_location(
+                    "resolvers", [type_name, field_name, "req", "vtl"]
+                )
+                properties["ResponseMappingTemplateS3Location"] = _s3_location(
+                    "resolvers", [type_name, field_name, "res", "vtl"]
+                )
+                del properties["RequestMappingTemplate"], properties["ResponseMappingTemplate"]
+        elif res["Type"] == "AWS::AppSync::FunctionConfiguration":
+            if isinstance(request, str) and isinstance(response, str):
+                name = properties["Name"]
+                pipeline_functions[f"{name}.req.vtl"] = request
+                pipeline_functions[f"{name}.res.vtl"] = response
+                properties["RequestMappingTemplateS3Location"] = _s3_location(
+                    "pipelineFunctions", [name, "req", "vtl"]
+                )
+                properties["ResponseMappingTemplateS3Location"] = _s3_location(
+                    "pipelineFunctions", [name, "res", "vtl"]
+                )
+                del properties["RequestMappingTemplate"], properties["ResponseMappingTemplate"]
+        elif res["Type"] == "AWS::Lambda::Function":
+            functions[f"{resource_id}.zip"] = ctx.metadata.get(resource_id)
+    return resolvers, pipeline_functions, functions
+
+
+def _build_schema(ctx: TransformerContext) -> str:
+    included: list[tuple[str, str]] = []
+    for operation, node in (
+        ("query", ctx.get_query()),
+        ("mutation", ctx.get_mutation()),
+        ("subscription", ctx.get_subscription()),
+    ):
+        if node is None or not node.fields:
+            # v1 deletes the default-named type only (a renamed empty root type survives).
+            ctx.node_map.pop(
+                {"query": "Query", "mutation": "Mutation"}.get(operation, "Subscription"), None
+            )
+        else:
+            included.append((operation, node.name.value))
+    order = {"query": 0, "mutation": 1, "subscription": 2}
+    included.sort(key=lambda item: order[item[0]])
+    ctx.put_schema(make_schema_node(included))
+    definitions = [
+        _strip_directives(node) for key, node in ctx.node_map.items() if key != SCHEMA_KEY
+    ]
+    definitions = [d for d in definitions if d is not None]
+    return print_ast(ast.DocumentNode(definitions=tuple(definitions))) + "\n"
+
+
+def _kept(directives: Any) -> tuple[Any, ...]:
+    return tuple(d for d in directives or () if d.name.value in STRIPPED_IN_OUTPUT_EXCEPT)
+
+
+def _strip_directives(node: Any) -> Any:
+    if isinstance(node, (ast.ObjectTypeDefinitionNode, ast.InterfaceTypeDefinitionNode)):
+        return dataclasses.replace(
+            node,
+            directives=_kept(node.directives),
+            fields=tuple(
+                dataclasses.replace(
+                    f,
+                    directives=_kept(f.directives),
+                    arguments=tuple(
+                        dataclasses.replace(a, directives=_kept(a.directives))
+                        for a in f.arguments or ()
+                    ),
+                )
+                for f in node.fields or ()
+            ),
+        )
+    if isinstance(node, ast.InputObjectTypeDefinitionNode):
+        return dataclasses.replace(
+            node,
+            directives=_kept(node.directives),
+            fields=tuple(
+                dataclasses.replace(f, directives=_kept(f.directives)) for f in node.fields or ()
+            ),
+        )
+    if isinstance(node, ast.EnumTypeDefinitionNode):
+        return dataclasses.replace(
+            node,
+            directives=_kept(node.directives),
+            values=tuple(
+                dataclasses.replace(v, directives=_kept(v.directives)) for v in node.values or ()
+            ),
+        )
+    if isinstance(node, (ast.UnionTypeDefinitionNode, ast.ScalarTypeDefinitionNode)):
+        return dataclasses.replace(node, directives=_kept(node.directives))
+    return None

@@ -1,0 +1,101 @@
+"""Validate the input schema as the v1 transformer does, with graphql-js's messages."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import graphql.validation as r
+from graphql import GraphQLError, build_ast_schema, parse, validate
+from graphql.language import ast
+from graphql.validation.validate import validate_sdl
+
+from transformer.errors import SchemaValidationError
+from transformer.scalars import AWS_DIRECTIVES_SDL, AWS_SCALARS_SDL
+
+__all__ = ["js_message", "printed_error", "validate_model_schema"]
+
+_EXTRA_DIRECTIVES = parse(AWS_DIRECTIVES_SDL, no_location=True).definitions
+_EXTRA_SCALARS = parse(AWS_SCALARS_SDL, no_location=True).definitions
+_NOOP_QUERY = parse("type Query {\n  noop: String\n}", no_location=True).definitions
+
+# The executable-document rules graphql-transformer-core runs over the SDL document.
+_RULES: Sequence[Any] = (
+    r.UniqueOperationNamesRule,
+    r.LoneAnonymousOperationRule,
+    r.SingleFieldSubscriptionsRule,
+    r.KnownTypeNamesRule,
+    r.FragmentsOnCompositeTypesRule,
+    r.VariablesAreInputTypesRule,
+    r.ScalarLeafsRule,
+    r.FieldsOnCorrectTypeRule,
+    r.UniqueFragmentNamesRule,
+    r.KnownFragmentNamesRule,
+    r.NoUnusedFragmentsRule,
+    r.PossibleFragmentSpreadsRule,
+    r.NoFragmentCyclesRule,
+    r.UniqueVariableNamesRule,
+    r.NoUndefinedVariablesRule,
+    r.NoUnusedVariablesRule,
+    r.KnownDirectivesRule,
+    r.UniqueDirectivesPerLocationRule,
+    r.KnownArgumentNamesRule,
+    r.UniqueArgumentNamesRule,
+    r.ValuesOfCorrectTypeRule,
+    r.ProvidedRequiredArgumentsRule,
+    r.VariablesInAllowedPositionRule,
+    r.OverlappingFieldsCanBeMergedRule,
+    r.UniqueInputFieldNamesRule,
+)
+
+_SINGLE_QUOTED = re.compile(r"'([^'\s]*)'")
+
+
+def js_message(message: str) -> str:
+    """graphql-core quotes names with '...', graphql-js 15 with "..."; users know the latter."""
+    return _SINGLE_QUOTED.sub(r'"\1"', message)
+
+
+def printed_error(error: GraphQLError) -> str:
+    """`printError` of graphql-js: the message, then each location with a source excerpt."""
+    text = str(error)
+    return js_message(error.message) + text[len(error.message) :]
+
+
+def validate_model_schema(definitions: Iterable[Any]) -> None:
+    """Validate user definitions plus transformer directives; raise SchemaValidationError.
+
+    :raises SchemaValidationError: with every error, printed as the Amplify CLI prints them.
+    """
+    user = list(definitions)
+    full = [*_EXTRA_DIRECTIVES, *user, *_EXTRA_SCALARS]
+    schema_def = next((d for d in user if isinstance(d, ast.SchemaDefinitionNode)), None)
+    query_name = "Query"
+    if schema_def is not None:
+        for op in schema_def.operation_types or ():
+            if op.operation == ast.OperationType.QUERY:
+                query_name = op.type.name.value
+    if not any(
+        getattr(getattr(d, "name", None), "value", None) == query_name
+        for d in user
+        if not isinstance(d, (ast.DirectiveDefinitionNode, ast.SchemaDefinitionNode))
+    ):
+        full.extend(_NOOP_QUERY)
+    document = ast.DocumentNode(definitions=tuple(full))
+    errors = validate_sdl(document)
+    if not errors:
+        schema = build_ast_schema(document, assume_valid=True)
+        try:
+            errors = validate(schema, document, _RULES)
+        except TypeError as err:
+            raise SchemaValidationError([js_message(str(err))]) from err
+    if errors:
+        first = next((e for e in errors if e.locations), None)
+        location = first.locations[0] if first and first.locations else None
+        raise SchemaValidationError(
+            [printed_error(e) for e in errors],
+            messages=[js_message(e.message) for e in errors],
+            line=location.line if location else None,
+            column=location.column if location else None,
+        )
