@@ -1,0 +1,204 @@
+"""Evaluates condition trees against an item and applies projections."""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Mapping
+from typing import Any
+
+from amplify_mock.simulators.dynamodb.errors import ValidationException
+from amplify_mock.simulators.dynamodb.expressions.nodes import (
+    And,
+    Arithmetic,
+    Between,
+    Compare,
+    Condition,
+    Function,
+    In,
+    Not,
+    Operand,
+    Or,
+    Path,
+    Value,
+)
+from amplify_mock.simulators.dynamodb.values import (
+    TYPES,
+    binary_bytes,
+    compare,
+    type_of,
+    values_equal,
+)
+
+__all__ = ["evaluate", "project", "resolve_path"]
+
+Item = Mapping[str, Mapping[str, Any]]
+
+
+def resolve_path(item: Item, path: Path) -> dict[str, Any] | None:
+    """The value at `path` in `item`, or None if any step is missing or of the wrong type."""
+    first = path.elements[0]
+    current: Any = item.get(first) if isinstance(first, str) else None
+    for element in path.elements[1:]:
+        if current is None:
+            return None
+        if isinstance(element, int):
+            elements = current.get("L")
+            if elements is None or element >= len(elements):
+                return None
+            current = elements[element]
+        else:
+            members = current.get("M")
+            if members is None:
+                return None
+            current = members.get(element)
+    return None if current is None else dict(current)
+
+
+def _operand_type_error(kind: str, function: str, value: Mapping[str, Any]) -> ValidationException:
+    return ValidationException(
+        f"Invalid {kind}: Incorrect operand type for operator or function; "
+        f"operator or function: {function}, operand type: {type_of(value)}"
+    )
+
+
+def operand_value(operand: Operand, item: Item, kind: str) -> dict[str, Any] | None:
+    """The value an operand denotes against `item` (None when its path is missing)."""
+    if isinstance(operand, Value):
+        return operand.value
+    if isinstance(operand, Path):
+        return resolve_path(item, operand)
+    if isinstance(operand, Function) and operand.name == "size":
+        target = operand_value(operand.args[0], item, kind)
+        if target is None:
+            return None
+        tag = type_of(target)
+        raw = target[tag]
+        if tag == "S":
+            return {"N": str(len(raw))}
+        if tag == "B":
+            return {"N": str(len(binary_bytes(raw)))}
+        if tag in ("SS", "NS", "BS", "L", "M"):
+            return {"N": str(len(raw))}
+        raise _operand_type_error(kind, "size", target)
+    if isinstance(operand, Arithmetic):  # pragma: no cover - the parser never puts it here
+        raise ValidationException(f"Invalid {kind}: arithmetic is only allowed in SET")
+    raise ValidationException(f"Invalid {kind}: unsupported operand {operand!r}")
+
+
+def evaluate(condition: Condition, item: Item, kind: str = "ConditionExpression") -> bool:
+    """Whether `item` (empty when absent) satisfies `condition`.
+
+    :raises ValidationException: operand types DynamoDB rejects (e.g. `begins_with` on a number).
+    """
+    if isinstance(condition, And):
+        return evaluate(condition.left, item, kind) and evaluate(condition.right, item, kind)
+    if isinstance(condition, Or):
+        return evaluate(condition.left, item, kind) or evaluate(condition.right, item, kind)
+    if isinstance(condition, Not):
+        return not evaluate(condition.operand, item, kind)
+    if isinstance(condition, Compare):
+        left = operand_value(condition.left, item, kind)
+        right = operand_value(condition.right, item, kind)
+        if condition.op == "=":
+            return left is not None and right is not None and values_equal(left, right)
+        if condition.op == "<>":
+            if left is None or right is None:
+                return not (left is None and right is None)
+            return not values_equal(left, right)
+        order = compare(left, right)
+        if order is None:
+            return False
+        return {"<": order < 0, "<=": order <= 0, ">": order > 0, ">=": order >= 0}[condition.op]
+    if isinstance(condition, Between):
+        value = operand_value(condition.operand, item, kind)
+        low = operand_value(condition.low, item, kind)
+        high = operand_value(condition.high, item, kind)
+        lower, upper = compare(low, value), compare(value, high)
+        return lower is not None and upper is not None and lower <= 0 and upper <= 0
+    if isinstance(condition, In):
+        value = operand_value(condition.operand, item, kind)
+        if value is None:
+            return False
+        return any(
+            values_equal(value, operand_value(option, item, kind)) for option in condition.options
+        )
+    return _function(condition, item, kind)
+
+
+def _function(function: Function, item: Item, kind: str) -> bool:
+    name = function.name
+    first = function.args[0]
+    assert isinstance(first, Path)
+    target = resolve_path(item, first)
+    if name == "attribute_exists":
+        return target is not None
+    if name == "attribute_not_exists":
+        return target is None
+    argument = operand_value(function.args[1], item, kind)
+    if name == "attribute_type":
+        if argument is None or type_of(argument) != "S" or argument["S"] not in TYPES:
+            shown = argument["S"] if argument and "S" in argument else argument
+            raise ValidationException(
+                f"Invalid {kind}: Invalid attribute type name found; type: {shown}, valid "
+                "types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}"
+            )
+        return target is not None and type_of(target) == argument["S"]
+    if argument is None or target is None:
+        return False
+    if name == "begins_with":
+        arg_type = type_of(argument)
+        if arg_type not in ("S", "B"):
+            raise _operand_type_error(kind, "begins_with", argument)
+        if type_of(target) != arg_type:
+            return False
+        if arg_type == "S":
+            return bool(target["S"].startswith(argument["S"]))
+        return binary_bytes(target["B"]).startswith(binary_bytes(argument["B"]))
+    # contains
+    target_type, arg_type = type_of(target), type_of(argument)
+    if target_type == "S" and arg_type == "S":
+        return argument["S"] in target["S"]
+    if target_type == "B" and arg_type == "B":
+        return binary_bytes(argument["B"]) in binary_bytes(target["B"])
+    if target_type in ("SS", "NS", "BS") and arg_type == target_type[0]:
+        return any(values_equal({arg_type: m}, argument) for m in target[target_type])
+    if target_type == "L":
+        return any(values_equal(element, argument) for element in target["L"])
+    return False
+
+
+def project(item: Item, paths: list[Path]) -> dict[str, Any]:
+    """The parts of `item` named by `paths`, keeping their nesting (list elements in order)."""
+    result: dict[str, Any] = {}
+    for path in paths:
+        value = resolve_path(item, path)
+        if value is None:
+            continue
+        _insert(result, path.elements, copy.deepcopy(value))
+    return _finish(result)
+
+
+def _insert(container: dict[Any, Any], elements: tuple[str | int, ...], value: Any) -> None:
+    head, *rest = elements
+    if not rest:
+        container[head] = value
+        return
+    child = container.setdefault(head, {"__partial__": "L" if isinstance(rest[0], int) else "M"})
+    _insert(child, tuple(rest), value)
+
+
+def _finish(container: dict[Any, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in container.items():
+        out[key] = _finish_value(value)
+    return out
+
+
+def _finish_value(value: Any) -> Any:
+    kind = value.get("__partial__") if isinstance(value, dict) else None
+    if kind is None:
+        return value
+    members = {k: _finish_value(v) for k, v in value.items() if k != "__partial__"}
+    if kind == "L":
+        return {"L": [members[k] for k in sorted(members)]}
+    return {"M": members}

@@ -1,0 +1,351 @@
+"""Recursive-descent parsers for condition, key-condition, update and projection expressions.
+
+Placeholders are resolved while parsing: `#names` to attribute names, `:values` to their wire
+values; every placeholder used is recorded in `Placeholders` so the caller can reject unused ones
+as DynamoDB does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any, NoReturn
+
+from amplify_mock.simulators.dynamodb.errors import ValidationException
+from amplify_mock.simulators.dynamodb.expressions.nodes import (
+    And,
+    Arithmetic,
+    Between,
+    Compare,
+    Condition,
+    Function,
+    In,
+    Not,
+    Operand,
+    Or,
+    Path,
+    UpdateExpression,
+    Value,
+)
+from amplify_mock.simulators.dynamodb.expressions.tokens import Token, tokenize
+
+__all__ = [
+    "CONDITION_FUNCTIONS",
+    "Placeholders",
+    "parse_condition",
+    "parse_projection",
+    "parse_update",
+]
+
+CONDITION_FUNCTIONS = {
+    "attribute_exists": 1,
+    "attribute_not_exists": 1,
+    "attribute_type": 2,
+    "begins_with": 2,
+    "contains": 2,
+}
+_OPERAND_FUNCTIONS = {"size": 1}
+_UPDATE_FUNCTIONS = {"if_not_exists": 2, "list_append": 2}
+_ALL_FUNCTIONS = CONDITION_FUNCTIONS | _OPERAND_FUNCTIONS | _UPDATE_FUNCTIONS
+_COMPARATORS = {"=", "<>", "<", "<=", ">", ">="}
+_CLAUSES = ("SET", "REMOVE", "ADD", "DELETE")
+
+
+@cache
+def reserved_words() -> frozenset[str]:
+    """DynamoDB's reserved words (upper case), which cannot be used as bare attribute names."""
+    text = resources.files(__package__).joinpath("reserved_words.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+@dataclass
+class Placeholders:
+    """A request's ExpressionAttributeNames/Values and the ones its expressions used."""
+
+    names: Mapping[str, str]
+    values: Mapping[str, dict[str, Any]]
+    used_names: set[str] = field(default_factory=set)
+    used_values: set[str] = field(default_factory=set)
+
+
+class _Parser:
+    def __init__(self, source: str, kind: str, placeholders: Placeholders) -> None:
+        self.source = source
+        self.kind = kind
+        self.placeholders = placeholders
+        self.tokens = tokenize(source)
+        self.pos = 0
+
+    # -- token helpers ---------------------------------------------------------------------
+    @property
+    def token(self) -> Token:
+        return self.tokens[self.pos]
+
+    def advance(self) -> Token:
+        token = self.tokens[self.pos]
+        if token.kind != "EOF":
+            self.pos += 1
+        return token
+
+    def is_punct(self, text: str) -> bool:
+        return self.token.kind == "PUNCT" and self.token.text == text
+
+    def is_keyword(self, word: str) -> bool:
+        return self.token.kind == "NAME" and self.token.text.upper() == word
+
+    def expect_punct(self, text: str) -> None:
+        if not self.is_punct(text):
+            self.syntax_error()
+        self.advance()
+
+    def fail(self, detail: str) -> NoReturn:
+        raise ValidationException(f"Invalid {self.kind}: {detail}")
+
+    def syntax_error(self) -> NoReturn:
+        token = self.token
+        if token.kind == "BAD":
+            self.fail(f'Invalid token: "{token.text}"')
+        previous = self.tokens[self.pos - 1] if self.pos > 0 else None
+        if token.kind == "EOF":
+            near = previous.text if previous else ""
+        else:
+            near = self.source[previous.start if previous else token.start : token.end]
+        self.fail(f'Syntax error; token: "{token.text}", near: "{near}"')
+
+    def at_end(self) -> None:
+        if self.token.kind != "EOF":
+            self.syntax_error()
+
+    # -- operands ----------------------------------------------------------------------------
+    def path_element(self) -> str:
+        token = self.token
+        if token.kind == "ATTR_NAME":
+            self.advance()
+            if token.text not in self.placeholders.names:
+                self.fail(
+                    "An expression attribute name used in the document path is not defined; "
+                    f"attribute name: {token.text}"
+                )
+            self.placeholders.used_names.add(token.text)
+            return self.placeholders.names[token.text]
+        if token.kind == "NAME":
+            self.advance()
+            if token.text.upper() in reserved_words():
+                self.fail(f"Attribute name is a reserved keyword; reserved keyword: {token.text}")
+            return token.text
+        self.syntax_error()
+
+    def path(self) -> Path:
+        elements: list[str | int] = [self.path_element()]
+        while True:
+            if self.is_punct("."):
+                self.advance()
+                elements.append(self.path_element())
+            elif self.is_punct("["):
+                self.advance()
+                if self.token.kind != "NUMBER":
+                    self.syntax_error()
+                elements.append(int(self.advance().text))
+                self.expect_punct("]")
+            else:
+                return Path(tuple(elements))
+
+    def value(self) -> Value:
+        token = self.advance()
+        if token.text not in self.placeholders.values:
+            self.fail(
+                "An expression attribute value used in expression is not defined; "
+                f"attribute value: {token.text}"
+            )
+        self.placeholders.used_values.add(token.text)
+        return Value(token.text, self.placeholders.values[token.text])
+
+    def function(self, allowed: Mapping[str, int]) -> Function:
+        name = self.advance().text
+        if name not in _ALL_FUNCTIONS:
+            self.fail(f"Invalid function name; function: {name}")
+        if name not in allowed:
+            self.fail(
+                "The function is not allowed to be used this way in an expression; "
+                f"function: {name}"
+            )
+        self.expect_punct("(")
+        args: list[Operand] = []
+        if not self.is_punct(")"):
+            args.append(self.operand(update=name in _UPDATE_FUNCTIONS))
+            while self.is_punct(","):
+                self.advance()
+                args.append(self.operand(update=name in _UPDATE_FUNCTIONS))
+        self.expect_punct(")")
+        if len(args) != allowed[name]:
+            self.fail(
+                "Incorrect number of operands for operator or function; "
+                f"operator or function: {name}, number of operands: {len(args)}"
+            )
+        needs_path = name != "list_append"
+        if needs_path and not isinstance(args[0], Path):
+            self.fail(
+                f"Operator or function requires a document path; operator or function: {name}"
+            )
+        return Function(name, tuple(args))
+
+    def operand(self, *, update: bool = False) -> Operand:
+        token = self.token
+        if token.kind == "VALUE":
+            return self.value()
+        if token.kind == "NAME" and self.tokens[self.pos + 1].text == "(":
+            return self.function(_UPDATE_FUNCTIONS if update else _OPERAND_FUNCTIONS)
+        if token.kind in ("NAME", "ATTR_NAME"):
+            return self.path()
+        self.syntax_error()
+
+    # -- conditions ----------------------------------------------------------------------------
+    def condition(self) -> Condition:
+        left = self.conjunction()
+        while self.is_keyword("OR"):
+            self.advance()
+            left = Or(left, self.conjunction())
+        return left
+
+    def conjunction(self) -> Condition:
+        left = self.negation()
+        while self.is_keyword("AND"):
+            self.advance()
+            left = And(left, self.negation())
+        return left
+
+    def negation(self) -> Condition:
+        if self.is_keyword("NOT"):
+            self.advance()
+            return Not(self.negation())
+        return self.primary()
+
+    def primary(self) -> Condition:
+        if self.is_punct("("):
+            self.advance()
+            inner = self.condition()
+            self.expect_punct(")")
+            return inner
+        token = self.token
+        if (
+            token.kind == "NAME"
+            and self.tokens[self.pos + 1].text == "("
+            and token.text in CONDITION_FUNCTIONS
+        ):
+            return self.function(CONDITION_FUNCTIONS)
+        left = self.operand()
+        if self.token.kind == "PUNCT" and self.token.text in _COMPARATORS:
+            op = self.advance().text
+            return Compare(op, left, self.operand())
+        if self.is_keyword("BETWEEN"):
+            self.advance()
+            low = self.operand()
+            if not self.is_keyword("AND"):
+                self.syntax_error()
+            self.advance()
+            return Between(left, low, self.operand())
+        if self.is_keyword("IN"):
+            self.advance()
+            self.expect_punct("(")
+            options = [self.operand()]
+            while self.is_punct(","):
+                self.advance()
+                options.append(self.operand())
+            self.expect_punct(")")
+            return In(left, tuple(options))
+        self.syntax_error()
+
+    # -- update ------------------------------------------------------------------------------
+    def update(self) -> UpdateExpression:
+        clauses: dict[str, list[Any]] = {}
+        if self.token.kind == "EOF":
+            self.syntax_error()
+        while self.token.kind != "EOF":
+            word = self.token.text.upper() if self.token.kind == "NAME" else ""
+            if word not in _CLAUSES:
+                self.syntax_error()
+            if word in clauses:
+                self.fail(f'The "{word}" section can only be used once in an update expression;')
+            self.advance()
+            actions = clauses[word] = [self.update_action(word)]
+            while self.is_punct(","):
+                self.advance()
+                actions.append(self.update_action(word))
+        return UpdateExpression(
+            set=tuple(clauses.get("SET", ())),
+            remove=tuple(clauses.get("REMOVE", ())),
+            add=tuple(clauses.get("ADD", ())),
+            delete=tuple(clauses.get("DELETE", ())),
+        )
+
+    def update_action(self, clause: str) -> Any:
+        path = self.path()
+        if clause == "REMOVE":
+            return path
+        if clause == "SET":
+            self.expect_punct("=")
+            value = self.operand(update=True)
+            if self.is_punct("+") or self.is_punct("-"):
+                op = self.advance().text
+                value = Arithmetic(op, value, self.operand(update=True))
+            return (path, value)
+        if self.token.kind != "VALUE":
+            self.syntax_error()
+        return (path, self.value())
+
+
+def parse_condition(source: str, kind: str, placeholders: Placeholders) -> Condition:
+    """The condition tree of a ConditionExpression, FilterExpression or KeyConditionExpression.
+
+    :raises ValidationException: syntax errors, unknown functions, undefined placeholders,
+        reserved words, with DynamoDB's messages.
+    """
+    parser = _Parser(source, kind, placeholders)
+    if parser.token.kind == "EOF":
+        raise ValidationException(f"Invalid {kind}: The expression can not be empty;")
+    result = parser.condition()
+    parser.at_end()
+    return result
+
+
+def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
+    """The clauses of an UpdateExpression, with DynamoDB's static validation.
+
+    :raises ValidationException: syntax, repeated clauses, overlapping paths.
+    """
+    parser = _Parser(source, "UpdateExpression", placeholders)
+    update = parser.update()
+    paths = update.paths()
+    for i, first in enumerate(paths):
+        for second in paths[i + 1 :]:
+            shorter = min(len(first.elements), len(second.elements))
+            if first.elements[:shorter] == second.elements[:shorter]:
+                parser.fail(
+                    "Two document paths overlap with each other; must remove or rewrite one of "
+                    f"these paths; path one: {first}, path two: {second}"
+                )
+    return update
+
+
+def parse_projection(source: str, placeholders: Placeholders) -> list[Path]:
+    """The document paths of a ProjectionExpression.
+
+    :raises ValidationException: syntax, undefined names, overlapping paths.
+    """
+    parser = _Parser(source, "ProjectionExpression", placeholders)
+    paths = [parser.path()]
+    while parser.is_punct(","):
+        parser.advance()
+        paths.append(parser.path())
+    parser.at_end()
+    for i, first in enumerate(paths):
+        for second in paths[i + 1 :]:
+            shorter = min(len(first.elements), len(second.elements))
+            if first.elements[:shorter] == second.elements[:shorter]:
+                parser.fail(
+                    "Two document paths overlap with each other; must remove or rewrite one of "
+                    f"these paths; path one: {first}, path two: {second}"
+                )
+    return paths

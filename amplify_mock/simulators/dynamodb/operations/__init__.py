@@ -1,0 +1,67 @@
+"""The DynamoDB and DynamoDB Streams operations, keyed by their AWS API names."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from amplify_mock.simulators.dynamodb.operations.batch import batch_get_item, batch_write_item
+from amplify_mock.simulators.dynamodb.operations.items import (
+    delete_item,
+    get_item,
+    put_item,
+    update_item,
+)
+from amplify_mock.simulators.dynamodb.operations.reads import query, scan
+from amplify_mock.simulators.dynamodb.operations.streams import (
+    describe_stream,
+    get_records,
+    get_shard_iterator,
+    list_streams,
+)
+from amplify_mock.simulators.dynamodb.operations.tables import (
+    create_table,
+    delete_table,
+    describe_table,
+    list_tables,
+    update_table,
+)
+from amplify_mock.simulators.dynamodb.operations.transactions import (
+    transact_get_items,
+    transact_write_items,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from amplify_mock.simulators.dynamodb.store import Store
+
+__all__ = ["OPERATIONS"]
+
+
+def _describe_ttl(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    store.get_table(params.get("TableName"))
+    return {"TimeToLiveDescription": {"TimeToLiveStatus": "DISABLED"}}
+
+
+OPERATIONS: dict[str, Callable[[Store, dict[str, Any]], dict[str, Any]]] = {
+    "CreateTable": create_table,
+    "DeleteTable": delete_table,
+    "DescribeTable": describe_table,
+    "ListTables": list_tables,
+    "UpdateTable": update_table,
+    "DescribeTimeToLive": _describe_ttl,
+    "PutItem": put_item,
+    "GetItem": get_item,
+    "UpdateItem": update_item,
+    "DeleteItem": delete_item,
+    "Query": query,
+    "Scan": scan,
+    "BatchGetItem": batch_get_item,
+    "BatchWriteItem": batch_write_item,
+    "TransactGetItems": transact_get_items,
+    "TransactWriteItems": transact_write_items,
+    "ListStreams": list_streams,
+    "DescribeStream": describe_stream,
+    "GetShardIterator": get_shard_iterator,
+    "GetRecords": get_records,
+}

@@ -1,0 +1,1 @@
+"""Tests of the DynamoDB store, its expressions, its HTTP endpoint and its clients."""
