@@ -1,0 +1,1 @@
+"""Runtime bootstraps the Lambda workers run (package data, executed as scripts)."""

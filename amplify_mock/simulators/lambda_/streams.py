@@ -1,0 +1,300 @@
+"""DynamoDB stream triggers: the project's event source mappings and the Lambda events they send.
+
+Records come from the DynamoDB store in the `GetRecords` shape; each batch of at most
+`BatchSize` records becomes one `{"Records": [...]}` event with the fields Lambda adds
+(`eventSourceARN`). Not emulated: retries of a failed batch, bisecting, filters, tumbling
+windows, `MaximumBatchingWindowInSeconds` (records are sent as soon as they are delivered).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import contextlib
+import datetime as dt
+import json
+import logging
+import re
+import time
+import uuid
+from collections.abc import AsyncIterable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from amplify_mock.simulators.lambda_.config import list_functions, template_path
+from amplify_mock.simulators.lambda_.parameters import read_json
+from resolvers.data_sources.lambda_ import LambdaInvokeError, LambdaInvoker
+
+__all__ = [
+    "DEFAULT_BATCH_SIZE",
+    "DynamoDBStreamTrigger",
+    "StreamTriggerConfig",
+    "build_stream_record",
+    "find_stream_triggers",
+    "item_size",
+    "stream_arn",
+    "to_lambda_record",
+]
+
+LOG = logging.getLogger(__name__)
+
+#: Lambda's default `BatchSize` for DynamoDB event source mappings.
+DEFAULT_BATCH_SIZE = 100
+
+EventName = Literal["INSERT", "MODIFY", "REMOVE"]
+StreamViewType = Literal["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]
+
+_TABLE_STREAM_EXPORT = re.compile(r":GetAtt:(?P<table>[^:]+):StreamArn$")
+
+
+@dataclass(frozen=True)
+class StreamTriggerConfig:
+    """One `AWS::Lambda::EventSourceMapping` of a function on a table's stream.
+
+    `table` is the `@model` table's logical name (`TodoTable`) when the mapping imports the
+    API's stream export, else None; `source` is the raw `EventSourceArn` for other wiring
+    (a storage-category table's `Ref`).
+    """
+
+    function_name: str
+    resource_name: str
+    table: str | None
+    batch_size: int
+    starting_position: str
+    enabled: bool
+    source: Any
+
+
+def find_stream_triggers(project_root: Path) -> list[StreamTriggerConfig]:
+    """Every DynamoDB event source mapping in the project's function templates."""
+    found: list[StreamTriggerConfig] = []
+    for name in list_functions(project_root):
+        template = read_json(template_path(project_root, name))
+        resources = template.get("Resources") if isinstance(template, dict) else None
+        if not isinstance(resources, dict):
+            continue
+        for resource_name, resource in sorted(resources.items()):
+            if not isinstance(resource, dict):
+                continue
+            if resource.get("Type") != "AWS::Lambda::EventSourceMapping":
+                continue
+            properties = resource.get("Properties") or {}
+            source = properties.get("EventSourceArn")
+            found.append(
+                StreamTriggerConfig(
+                    function_name=name,
+                    resource_name=resource_name,
+                    table=_table_of(source),
+                    batch_size=_int(properties.get("BatchSize"), DEFAULT_BATCH_SIZE),
+                    starting_position=str(properties.get("StartingPosition") or "LATEST"),
+                    enabled=properties.get("Enabled", True) not in (False, "false"),
+                    source=source,
+                )
+            )
+    return found
+
+
+def _int(value: Any, default: int) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return default
+
+
+def _table_of(source: Any) -> str | None:
+    """The table of `{"Fn::ImportValue": {"Fn::Sub": "${apiId}:GetAtt:TodoTable:StreamArn"}}`."""
+    if isinstance(source, dict):
+        imported = source.get("Fn::ImportValue")
+        if isinstance(imported, dict):
+            sub = imported.get("Fn::Sub")
+            text = sub if isinstance(sub, str) else (sub[0] if isinstance(sub, list) else None)
+            if isinstance(text, str):
+                match = _TABLE_STREAM_EXPORT.search(text)
+                if match:
+                    return match["table"]
+    return None
+
+
+def item_size(*images: Mapping[str, Any] | None) -> int:
+    """Approximate `SizeBytes` of a stream record: its images' JSON size."""
+    return sum(len(json.dumps(image, separators=(",", ":"))) for image in images if image)
+
+
+def build_stream_record(
+    event_name: EventName,
+    keys: Mapping[str, Any],
+    *,
+    new_image: Mapping[str, Any] | None = None,
+    old_image: Mapping[str, Any] | None = None,
+    sequence_number: str | int = 1,
+    region: str = "us-fake-1",
+    view_type: StreamViewType = "NEW_AND_OLD_IMAGES",
+    created: float | None = None,
+) -> dict[str, Any]:
+    """A record in DynamoDB Streams' `GetRecords` shape (images in DynamoDB JSON)."""
+    dynamodb: dict[str, Any] = {
+        "ApproximateCreationDateTime": int(created if created is not None else time.time()),
+        "Keys": dict(keys),
+        "SequenceNumber": str(sequence_number),
+        "SizeBytes": item_size(keys, new_image, old_image),
+        "StreamViewType": view_type,
+    }
+    if new_image is not None and view_type in ("NEW_IMAGE", "NEW_AND_OLD_IMAGES"):
+        dynamodb["NewImage"] = dict(new_image)
+    if old_image is not None and view_type in ("OLD_IMAGE", "NEW_AND_OLD_IMAGES"):
+        dynamodb["OldImage"] = dict(old_image)
+    return {
+        "eventID": uuid.uuid4().hex,
+        "eventName": event_name,
+        "eventVersion": "1.1",
+        "eventSource": "aws:dynamodb",
+        "awsRegion": region,
+        "dynamodb": dynamodb,
+    }
+
+
+def to_lambda_record(
+    record: Mapping[str, Any], *, event_source_arn: str, region: str
+) -> dict[str, Any]:
+    """A `GetRecords` record as Lambda delivers it: the same fields plus `eventSourceARN`."""
+    dynamodb = dict(record.get("dynamodb") or {})
+    created = dynamodb.get("ApproximateCreationDateTime")
+    if isinstance(created, dt.datetime):
+        dynamodb["ApproximateCreationDateTime"] = int(created.timestamp())
+    for image in ("Keys", "NewImage", "OldImage"):
+        if image in dynamodb:
+            dynamodb[image] = _jsonable(dynamodb[image])
+    converted = {
+        "eventID": record.get("eventID") or uuid.uuid4().hex,
+        "eventName": record.get("eventName"),
+        "eventVersion": record.get("eventVersion") or "1.1",
+        "eventSource": record.get("eventSource") or "aws:dynamodb",
+        "awsRegion": record.get("awsRegion") or region,
+        "dynamodb": dynamodb,
+        "eventSourceARN": event_source_arn,
+    }
+    if "userIdentity" in record:
+        converted["userIdentity"] = record["userIdentity"]
+    return converted
+
+
+def _jsonable(value: Any) -> Any:
+    """Binary attribute values (bytes from a store) as base64 text, as the wire carries them."""
+    if isinstance(value, bytes | bytearray):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    if isinstance(value, Mapping):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple | set):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+def stream_arn(table_name: str, *, region: str, account_id: str, label: str) -> str:
+    """A stream ARN in AWS's format for a table name and stream label."""
+    return f"arn:aws:dynamodb:{region}:{account_id}:table/{table_name}/stream/{label}"
+
+
+class DynamoDBStreamTrigger:
+    """Feeds one table's stream records to one function in batches of `batch_size`.
+
+    Call `deliver` with each page of records (a `GetRecords` response or a list of records),
+    or `consume` with an async iterable of such pages. A batch whose invocation fails is
+    logged and skipped (not retried); `deliver` returns the results of its invocations.
+    """
+
+    def __init__(
+        self,
+        invoker: LambdaInvoker,
+        function_name: str,
+        *,
+        event_source_arn: str,
+        batch_size: int = DEFAULT_BATCH_SIZE,
+        region: str = "us-fake-1",
+    ) -> None:
+        self.invoker = invoker
+        self.function_name = function_name
+        self.event_source_arn = event_source_arn
+        self.batch_size = max(1, batch_size)
+        self.region = region
+        self.failures: list[LambdaInvokeError] = []
+
+    async def deliver(self, page: StreamInput) -> list[Any]:
+        """Invoke the function once per batch of the page's records, in order."""
+        converted = [
+            to_lambda_record(r, event_source_arn=self.event_source_arn, region=self.region)
+            for r in _records_of(page)
+        ]
+        results: list[Any] = []
+        for start in range(0, len(converted), self.batch_size):
+            results.append(await self._invoke(converted[start : start + self.batch_size]))
+        return results
+
+    async def consume(self, source: AsyncIterable[StreamInput]) -> None:
+        """Deliver what `source` yields (pages or single records) until it ends.
+
+        Records that are already waiting when a batch starts go into that batch (up to
+        `batch_size`), so a burst of single records is delivered in few invocations.
+        """
+        queue: asyncio.Queue[dict[str, Any] | None] = asyncio.Queue()
+
+        async def pull() -> None:
+            try:
+                async for item in source:
+                    for record in _records_of(item):
+                        queue.put_nowait(
+                            to_lambda_record(
+                                record, event_source_arn=self.event_source_arn, region=self.region
+                            )
+                        )
+            finally:
+                queue.put_nowait(None)
+
+        puller = asyncio.create_task(pull())
+        try:
+            while True:
+                first = await queue.get()
+                if first is None:
+                    break
+                batch = [first]
+                ended = False
+                while len(batch) < self.batch_size and not queue.empty():
+                    record = queue.get_nowait()
+                    if record is None:
+                        ended = True
+                        break
+                    batch.append(record)
+                await self._invoke(batch)
+                if ended:
+                    break
+        finally:
+            puller.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await puller
+
+    async def _invoke(self, batch: list[dict[str, Any]]) -> Any:
+        try:
+            return await self.invoker.invoke(self.function_name, {"Records": batch})
+        except LambdaInvokeError as err:
+            self.failures.append(err)
+            LOG.warning(
+                "Stream trigger %s failed on %d record(s) of %s: %s",
+                self.function_name,
+                len(batch),
+                self.event_source_arn,
+                err.message,
+            )
+            return None
+
+
+#: What a stream source yields: a `GetRecords` response, a list of records, or one record.
+StreamInput = Mapping[str, Any] | Sequence[Mapping[str, Any]]
+
+
+def _records_of(item: StreamInput) -> Sequence[Mapping[str, Any]]:
+    if isinstance(item, Mapping):
+        if "Records" in item:
+            records = item["Records"]
+            return records if isinstance(records, Sequence) else []
+        return [item]
+    return item

@@ -1,0 +1,1 @@
+"""Tests of the Lambda runner with real Node.js and Python handlers."""
