@@ -1,0 +1,245 @@
+"""The aiohttp application of the local AppSync endpoint; every route is listed here."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from aiohttp import web
+from graphql import OperationType
+
+from amplify_mock.simulators.appsync.auth import (
+    LambdaAuthorizerInvoker,
+    RequestAuth,
+    TokenVerifier,
+    authorize_request,
+)
+from amplify_mock.simulators.appsync.errors import UnauthorizedRequest, unauthorized_body
+from amplify_mock.simulators.appsync.execution import RequestContext, operation_type
+from amplify_mock.simulators.appsync.realtime import (
+    PROTOCOL,
+    RealtimeConnection,
+    decode_header_param,
+)
+from amplify_mock.simulators.appsync.state import StateHolder
+from amplify_mock.simulators.appsync.subscriptions import SubscriptionHub
+
+__all__ = ["HOLDER", "HUB", "OPTIONS", "EndpointOptions", "create_app"]
+
+LOG = logging.getLogger(__name__)
+CONSOLE_DIR = Path(__file__).parent / "console"
+
+
+@dataclass(frozen=True)
+class EndpointOptions:
+    """Injected behaviour: token verification, the Lambda authorizer, clearing the tables."""
+
+    verifier: TokenVerifier | None = None
+    lambda_authorizer: LambdaAuthorizerInvoker | None = None
+    clear_data: Callable[[], Awaitable[list[str]]] | None = None
+    keep_alive_interval: float = 60.0
+
+
+HOLDER = web.AppKey("appsync_state_holder", StateHolder)
+HUB = web.AppKey("appsync_subscription_hub", SubscriptionHub)
+OPTIONS = web.AppKey("appsync_options", EndpointOptions)
+
+_JSON = "application/json"
+_CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Headers": "*",
+    "Access-Control-Allow-Methods": "GET,POST,DELETE,OPTIONS",
+}
+
+
+def _json(body: Any, status: int = 200) -> web.Response:
+    return web.Response(
+        text=json.dumps(body, separators=(",", ":")),
+        status=status,
+        content_type=_JSON,
+        headers=_CORS,
+    )
+
+
+def _source_ip(request: web.Request) -> str:
+    return request.remote or "127.0.0.1"
+
+
+async def _authorize(
+    request: web.Request, headers: Mapping[str, str], extra: Mapping[str, Any] | None = None
+) -> RequestAuth:
+    options = request.app[OPTIONS]
+    return await authorize_request(
+        request.app[HOLDER].state.config,
+        headers,
+        _source_ip(request),
+        verifier=options.verifier,
+        lambda_authorizer=options.lambda_authorizer,
+        request_context=extra,
+    )
+
+
+async def handle_graphql(request: web.Request) -> web.Response:
+    """POST /graphql: auth (401 on failure), cached parse/validate, execute."""
+    state = request.app[HOLDER].state
+    try:
+        body = json.loads(await request.read())
+    except ValueError:
+        return _json({"errors": [{"message": "The request body is not valid JSON"}]}, 400)
+    if not isinstance(body, dict) or not isinstance(body.get("query"), str):
+        return _json({"errors": [{"message": "The request body must have a query string"}]}, 400)
+    headers = {k.lower(): v for k, v in request.headers.items()}
+    variables = body.get("variables") or {}
+    operation_name = body.get("operationName")
+    try:
+        auth = await _authorize(
+            request,
+            headers,
+            {"queryString": body["query"], "operationName": operation_name, "variables": variables},
+        )
+    except UnauthorizedRequest as err:
+        return _json(unauthorized_body(err), 401)
+    prepared = state.prepare(body["query"])
+    if operation_type(prepared, operation_name) is OperationType.SUBSCRIPTION:
+        return _json(
+            {
+                "errors": [
+                    {
+                        "message": "Subscription requests are only supported on the realtime "
+                        "endpoint /graphql/realtime"
+                    }
+                ]
+            },
+            400,
+        )
+    context = RequestContext(
+        auth,
+        {"headers": headers, "domainName": None},
+        publish=request.app[HUB].publish,
+    )
+    result = await state.execute(
+        prepared, context, variables=variables, operation_name=operation_name
+    )
+    return _json(result)
+
+
+async def handle_graphql_get(request: web.Request) -> web.StreamResponse:
+    """GET /graphql: a websocket upgrade to the realtime path, or a clear error."""
+    return _json(
+        {
+            "errors": [
+                {
+                    "errorType": "MethodNotAllowed",
+                    "message": "GraphQL requests must be sent with POST (JSON body). "
+                    "Open / for the console; subscriptions use /graphql/realtime.",
+                }
+            ]
+        },
+        405,
+    )
+
+
+async def handle_realtime(request: web.Request) -> web.StreamResponse:
+    """GET /graphql/realtime: the AppSync realtime websocket."""
+    ws = web.WebSocketResponse(protocols=(PROTOCOL,), autoping=True)
+    await ws.prepare(request)
+    if ws.ws_protocol != PROTOCOL:
+        await ws.close(code=1002, message=b"Invalid protocol")
+        return ws
+    connection_headers = decode_header_param(request.query.get("header"))
+
+    async def authorize(headers: Mapping[str, str]) -> RequestAuth:
+        return await _authorize(request, headers)
+
+    try:
+        await authorize(connection_headers)
+    except UnauthorizedRequest as err:
+        await ws.send_str(
+            json.dumps(
+                {
+                    "type": "connection_error",
+                    "payload": {
+                        "errors": [
+                            {
+                                "errorType": "UnauthorizedException",
+                                "errorCode": 401,
+                                "message": err.message,
+                            }
+                        ]
+                    },
+                }
+            )
+        )
+        await ws.close(code=1002)
+        return ws
+    connection = RealtimeConnection(
+        ws,
+        request.app[HOLDER],
+        request.app[HUB],
+        authorize,
+        connection_headers,
+        request.app[OPTIONS].keep_alive_interval,
+    )
+    await connection.run()
+    return ws
+
+
+async def handle_api_config(request: web.Request) -> web.Response:
+    """GET /api-config: what the console needs (auth modes, API key, schema)."""
+    return _json(request.app[HOLDER].state.config.to_wire())
+
+
+async def handle_clear_data(request: web.Request) -> web.Response:
+    """DELETE /clear-data: empty every table of the API, whatever its key."""
+    clear = request.app[OPTIONS].clear_data
+    if clear is None:
+        return _json({"message": "No data store is attached"}, 500)
+    try:
+        tables = await clear()
+    except Exception as err:  # reported to the console, which shows the message
+        LOG.exception("clearing the data failed")
+        return _json({"message": str(err)}, 500)
+    return _json({"message": f"Successfully deleted {json.dumps(tables)} tables"})
+
+
+async def handle_options(request: web.Request) -> web.Response:
+    return web.Response(status=204, headers=_CORS)
+
+
+async def handle_console(request: web.Request) -> web.StreamResponse:
+    """GET /: the GraphiQL console (built from npm packages at setup, never from a CDN)."""
+    index = CONSOLE_DIR / "index.html"
+    if not index.is_file():
+        return web.Response(
+            status=503,
+            text="The console is not installed: run .ci/setup.d/appsync-console.sh",
+            content_type="text/plain",
+        )
+    return web.FileResponse(index)
+
+
+def create_app(
+    holder: StateHolder,
+    *,
+    options: EndpointOptions | None = None,
+    hub: SubscriptionHub | None = None,
+) -> web.Application:
+    """The endpoint's application: /graphql, /graphql/realtime, /api-config, /clear-data, /."""
+    app = web.Application(client_max_size=10 * 1024 * 1024)
+    app[HOLDER] = holder
+    app[HUB] = hub or SubscriptionHub()
+    app[OPTIONS] = options or EndpointOptions()
+    app.router.add_post("/graphql", handle_graphql)
+    app.router.add_get("/graphql", handle_graphql_get)
+    app.router.add_get("/graphql/realtime", handle_realtime)
+    app.router.add_get("/api-config", handle_api_config)
+    app.router.add_delete("/clear-data", handle_clear_data)
+    app.router.add_route("OPTIONS", "/{tail:.*}", handle_options)
+    app.router.add_get("/", handle_console)
+    if (CONSOLE_DIR / "static").is_dir():
+        app.router.add_static("/static/", CONSOLE_DIR / "static")
+    return app

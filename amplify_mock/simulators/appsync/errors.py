@@ -1,0 +1,88 @@
+"""AppSync's error shapes: field errors at the root of each error, 401 UnauthorizedException."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from graphql import GraphQLError
+
+from amplify_mock.errors import AmplifyMockError
+
+__all__ = [
+    "AppSyncFieldError",
+    "PortInUseError",
+    "UnauthorizedRequest",
+    "format_error",
+    "unauthorized_body",
+]
+
+
+class UnauthorizedRequest(AmplifyMockError):
+    """A request that no enabled auth mode accepts; answered with HTTP 401."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"UnauthorizedException: {reason}")
+        self.reason = reason
+
+
+class PortInUseError(AmplifyMockError):
+    """The endpoint's port is taken; never silently moved to another port."""
+
+    def __init__(self, host: str, port: int) -> None:
+        super().__init__(
+            f"Port {port} on {host} is already in use.",
+            resolution="Stop the process that uses it, or set another port with --port "
+            "(or graphqlPort in amplify/mock.json).",
+        )
+        self.host = host
+        self.port = port
+
+
+class AppSyncFieldError(Exception):
+    """A field error raised by the endpoint itself (e.g. an `@aws_*` check), in AppSync terms."""
+
+    def __init__(
+        self, message: str, error_type: str, data: Any = None, error_info: Any = None
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.error_type = error_type
+        self.data = data
+        self.error_info = error_info
+
+
+def unauthorized_body(err: UnauthorizedRequest) -> dict[str, Any]:
+    """The body AppSync (and the Amplify simulator) send with a 401."""
+    return {"errors": [{"errorType": "UnauthorizedException", "message": err.message}]}
+
+
+def format_error(error: GraphQLError) -> dict[str, Any]:
+    """One GraphQL error in AppSync's shape.
+
+    Resolver errors carry `errorType`, `data` and `errorInfo` at the root of the error (not
+    under `extensions`); `locations` have AppSync's `sourceName: null`.
+    """
+    original = error.original_error
+    locations = [
+        {"line": loc.line, "column": loc.column, "sourceName": None}
+        for loc in (error.locations or ())
+    ]
+    out: dict[str, Any] = {"path": list(error.path) if error.path is not None else None}
+    out["data"] = None
+    error_type = getattr(original, "error_type", None) if original is not None else None
+    if original is not None and hasattr(original, "error_type"):
+        out["data"] = getattr(original, "data", None)
+        out["errorType"] = error_type
+        out["errorInfo"] = getattr(original, "error_info", None)
+        message = getattr(original, "message", None) or str(original)
+    elif original is not None:
+        out["errorType"] = None
+        out["errorInfo"] = None
+        message = str(original)
+    else:
+        out["errorType"] = None
+        out["errorInfo"] = None
+        message = error.message
+    out["locations"] = locations
+    out["message"] = message
+    return out

@@ -1,0 +1,368 @@
+"""Runs GraphQL operations on an `ApiState`: auth checks per field, resolvers, AppSync errors."""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from graphql import (
+    DocumentNode,
+    ExecutionResult,
+    FieldNode,
+    FragmentDefinitionNode,
+    FragmentSpreadNode,
+    GraphQLError,
+    GraphQLResolveInfo,
+    GraphQLSchema,
+    InlineFragmentNode,
+    OperationDefinitionNode,
+    OperationType,
+    SelectionSetNode,
+    execute,
+    parse,
+    print_ast,
+    validate,
+)
+
+from amplify_mock.simulators.appsync.auth import RequestAuth
+from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, ResolverSpec
+from amplify_mock.simulators.appsync.errors import AppSyncFieldError, format_error
+from amplify_mock.simulators.appsync.schema import FieldAuthRule, build_appsync_schema
+
+__all__ = [
+    "ApiState",
+    "FieldCall",
+    "FieldOutcome",
+    "PreparedDocument",
+    "RequestContext",
+    "ResolverRunner",
+    "create_api_state",
+]
+
+LOG = logging.getLogger(__name__)
+Info = GraphQLResolveInfo[Any]
+_DOCUMENT_CACHE_SIZE = 512
+_NO_EVENT: Any = object()
+
+
+@dataclass
+class FieldCall:
+    """What a resolver gets: `$ctx.arguments`, `$ctx.source`, `$ctx.identity`, request, info."""
+
+    arguments: dict[str, Any]
+    source: Any
+    identity: dict[str, Any] | None
+    request: dict[str, Any]
+    info: dict[str, Any]
+
+
+@dataclass
+class FieldOutcome:
+    """A resolver's result, its `$util.appendError` errors, and `$extensions` it set."""
+
+    data: Any
+    errors: list[Any] = field(default_factory=list)
+    extensions: dict[str, Any] = field(default_factory=dict)
+
+
+class ResolverRunner(Protocol):
+    """Runs one unit or pipeline resolver (the `resolvers` package, or a fake in tests)."""
+
+    def __call__(
+        self, spec: ResolverSpec, call: FieldCall, data_sources: Mapping[str, Any]
+    ) -> Awaitable[FieldOutcome]: ...
+
+
+@dataclass
+class RequestContext:
+    """Per-request state handed to every field resolver (graphql-core's context value)."""
+
+    auth: RequestAuth
+    request: dict[str, Any]
+    publish: Callable[[str, Any], None] | None = None
+    appended_errors: list[GraphQLError] = field(default_factory=list)
+    event: Any = _NO_EVENT
+    subscription_extensions: dict[str, dict[str, Any]] = field(default_factory=dict)
+    subscription_arguments: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class PreparedDocument:
+    """A parsed and validated document (cached per query text)."""
+
+    document: DocumentNode | None
+    errors: tuple[GraphQLError, ...]
+
+    def operation(self, operation_name: str | None) -> OperationDefinitionNode | None:
+        if self.document is None:
+            return None
+        operations = [
+            d for d in self.document.definitions if isinstance(d, OperationDefinitionNode)
+        ]
+        if operation_name is None:
+            return operations[0] if len(operations) == 1 else None
+        return next((o for o in operations if o.name and o.name.value == operation_name), None)
+
+
+class _DocumentCache:
+    def __init__(self, schema: GraphQLSchema) -> None:
+        self.schema = schema
+        self.entries: OrderedDict[str, PreparedDocument] = OrderedDict()
+
+    def get(self, query: str) -> PreparedDocument:
+        entry = self.entries.get(query)
+        if entry is not None:
+            self.entries.move_to_end(query)
+            return entry
+        try:
+            document = parse(query)
+        except GraphQLError as err:
+            entry = PreparedDocument(None, (err,))
+        else:
+            entry = PreparedDocument(document, tuple(validate(self.schema, document)))
+        self.entries[query] = entry
+        if len(self.entries) > _DOCUMENT_CACHE_SIZE:
+            self.entries.popitem(last=False)
+        return entry
+
+
+@dataclass(frozen=True, eq=False)
+class ApiState:
+    """Everything one version of the API needs to serve requests; replaced whole on reload."""
+
+    config: ApiConfig
+    schema: GraphQLSchema
+    rules: Mapping[tuple[str, str], FieldAuthRule]
+    subscription_routes: Mapping[str, tuple[str, ...]]
+    data_sources: Mapping[str, Any]
+    documents: _DocumentCache
+
+    def prepare(self, query: str) -> PreparedDocument:
+        return self.documents.get(query)
+
+    async def execute(
+        self,
+        prepared: PreparedDocument,
+        context: RequestContext,
+        *,
+        variables: Mapping[str, Any] | None = None,
+        operation_name: str | None = None,
+        root_value: Any = None,
+    ) -> dict[str, Any]:
+        """Execute a prepared document; the response body in AppSync's shape."""
+        if prepared.document is None or prepared.errors:
+            return {"data": None, "errors": [format_error(e) for e in prepared.errors]}
+        result = execute(
+            self.schema,
+            prepared.document,
+            root_value=root_value,
+            context_value=context,
+            variable_values=dict(variables or {}),
+            operation_name=operation_name,
+        )
+        if not isinstance(result, ExecutionResult):
+            result = await result
+        body: dict[str, Any] = {"data": result.data}
+        errors = [*(result.errors or ()), *context.appended_errors]
+        if errors:
+            body["errors"] = [format_error(e) for e in errors]
+        return body
+
+
+def create_api_state(
+    config: ApiConfig, data_sources: Mapping[str, Any], runner: ResolverRunner
+) -> ApiState:
+    """Build the schema of `config` and bind its resolvers, auth checks and subscriptions.
+
+    :raises SchemaBuildError: the schema does not build.
+    """
+    schema, rules, routes = build_appsync_schema(
+        config.schema_sdl, config.default_auth.authentication_type
+    )
+    resolvers = {(r.type_name, r.field_name): r for r in config.resolvers}
+    subscription_type = schema.subscription_type.name if schema.subscription_type else None
+    mutation_type = schema.mutation_type.name if schema.mutation_type else None
+    all_modes = frozenset(p.authentication_type for p in config.auth_providers)
+    for (type_name, field_name), rule in rules.items():
+        gql_type = schema.type_map[type_name]
+        gql_field = gql_type.fields[field_name]  # type: ignore[attr-defined]
+        check = None if rule.modes >= all_modes and not rule.cognito_groups else rule
+        spec = resolvers.get((type_name, field_name))
+        if spec is not None:
+            gql_field.resolve = _bound_resolver(
+                spec,
+                check,
+                runner,
+                data_sources,
+                routes.get(field_name, ()) if type_name == mutation_type else (),
+                is_subscription=type_name == subscription_type,
+            )
+        elif type_name == subscription_type:
+            gql_field.resolve = _subscription_passthrough(field_name, check)
+        elif check is not None:
+            gql_field.resolve = _checked_default(field_name, check)
+        else:
+            gql_field.resolve = _plain_default(field_name)
+    return ApiState(
+        config=config,
+        schema=schema,
+        rules=rules,
+        subscription_routes=routes,
+        data_sources=data_sources,
+        documents=_DocumentCache(schema),
+    )
+
+
+def _check(rule: FieldAuthRule | None, info: Info) -> None:
+    context: RequestContext = info.context
+    auth = context.auth
+    if rule is not None:
+        allowed = auth.mode in rule.modes
+        if (
+            allowed
+            and rule.cognito_groups
+            and auth.mode is AuthenticationType.AMAZON_COGNITO_USER_POOLS
+        ):
+            allowed = any(group in rule.cognito_groups for group in auth.groups)
+        if not allowed:
+            raise _unauthorized(info)
+    if auth.denied_fields and f"{info.parent_type.name}.{info.field_name}" in auth.denied_fields:
+        raise _unauthorized(info)
+
+
+def _unauthorized(info: Info) -> AppSyncFieldError:
+    return AppSyncFieldError(
+        f"Not Authorized to access {info.field_name} on type {info.parent_type.name}",
+        "Unauthorized",
+    )
+
+
+def _plain_default(field_name: str) -> Callable[..., Any]:
+    def resolve(source: Any, info: Info, **_: Any) -> Any:
+        if isinstance(source, Mapping):
+            return source.get(field_name)
+        return getattr(source, field_name, None)
+
+    return resolve
+
+
+def _checked_default(field_name: str, rule: FieldAuthRule) -> Callable[..., Any]:
+    def resolve(source: Any, info: Info, **_: Any) -> Any:
+        _check(rule, info)
+        if isinstance(source, Mapping):
+            return source.get(field_name)
+        return getattr(source, field_name, None)
+
+    return resolve
+
+
+def _subscription_passthrough(field_name: str, rule: FieldAuthRule | None) -> Callable[..., Any]:
+    def resolve(source: Any, info: Info, **arguments: Any) -> Any:
+        context: RequestContext = info.context
+        if context.event is not _NO_EVENT:
+            return context.event
+        _check(rule, info)
+        context.subscription_arguments[field_name] = arguments
+        return None
+
+    return resolve
+
+
+def _bound_resolver(
+    spec: ResolverSpec,
+    rule: FieldAuthRule | None,
+    runner: ResolverRunner,
+    data_sources: Mapping[str, Any],
+    subscribers: tuple[str, ...],
+    *,
+    is_subscription: bool,
+) -> Callable[..., Any]:
+    async def resolve(source: Any, info: Info, **arguments: Any) -> Any:
+        context: RequestContext = info.context
+        if is_subscription and context.event is not _NO_EVENT:
+            return context.event
+        _check(rule, info)
+        if is_subscription:
+            context.subscription_arguments[info.field_name] = arguments
+        call = FieldCall(
+            arguments=arguments,
+            source=source,
+            identity=context.auth.identity,
+            request=context.request,
+            info=_info_dict(info),
+        )
+        outcome = await runner(spec, call, data_sources)
+        for error in outcome.errors:
+            context.appended_errors.append(
+                GraphQLError(
+                    getattr(error, "message", str(error)),
+                    nodes=info.field_nodes,
+                    path=info.path.as_list(),
+                    original_error=error if isinstance(error, Exception) else None,
+                )
+            )
+        if is_subscription and outcome.extensions:
+            context.subscription_extensions[info.field_name] = outcome.extensions
+        if subscribers and outcome.data is not None and context.publish is not None:
+            for subscription_field in subscribers:
+                context.publish(subscription_field, outcome.data)
+        return outcome.data
+
+    return resolve
+
+
+def _info_dict(info: Info) -> dict[str, Any]:
+    node = info.field_nodes[0]
+    selection_set = node.selection_set
+    return {
+        "fieldName": info.field_name,
+        "parentTypeName": info.parent_type.name,
+        "variables": dict(info.variable_values.coerced) if info.variable_values else {},
+        "selectionSetList": _selection_list(selection_set, info.fragments, "")
+        if selection_set
+        else [],
+        "selectionSetGraphQL": print_ast(selection_set) if selection_set else "",
+    }
+
+
+def _selection_list(
+    selection_set: SelectionSetNode,
+    fragments: Mapping[str, FragmentDefinitionNode],
+    prefix: str,
+) -> list[str]:
+    out: list[str] = []
+    for selection in selection_set.selections:
+        if isinstance(selection, FieldNode):
+            name = selection.name.value
+            if name == "__typename":
+                continue
+            path = f"{prefix}{name}"
+            if path not in out:
+                out.append(path)
+            if selection.selection_set:
+                for sub in _selection_list(selection.selection_set, fragments, f"{path}/"):
+                    if sub not in out:
+                        out.append(sub)
+        elif isinstance(selection, InlineFragmentNode):
+            out.extend(
+                s
+                for s in _selection_list(selection.selection_set, fragments, prefix)
+                if s not in out
+            )
+        elif isinstance(selection, FragmentSpreadNode):
+            fragment = fragments.get(selection.name.value)
+            if fragment is not None:
+                out.extend(
+                    s
+                    for s in _selection_list(fragment.selection_set, fragments, prefix)
+                    if s not in out
+                )
+    return out
+
+
+def operation_type(prepared: PreparedDocument, operation_name: str | None) -> OperationType | None:
+    operation = prepared.operation(operation_name)
+    return operation.operation if operation is not None else None

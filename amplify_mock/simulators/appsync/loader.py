@@ -1,0 +1,283 @@
+"""Reads a transformer build directory into an `ApiConfig` through the CloudFormation evaluator."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, Literal
+
+from amplify_mock.cloud.cfn import (
+    MOCK_API_KEY,
+    EvaluatedResource,
+    LocalResourceModel,
+    PseudoParameters,
+    evaluate_stack,
+)
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.appsync.config import (
+    ApiConfig,
+    AuthenticationType,
+    AuthProvider,
+    DataSourceSpec,
+    FunctionSpec,
+    ResolverSpec,
+    TableSpec,
+    TemplateSpec,
+)
+
+__all__ = ["ApiBuildError", "load_api_config"]
+
+LOG = logging.getLogger(__name__)
+
+#: Resource types with no behaviour to emulate locally (permissions, the schema upload).
+_NO_LOCAL_EFFECT = frozenset({"AWS::IAM::Role", "AWS::AppSync::GraphQLSchema"})
+_HANDLED = frozenset(
+    {
+        "AWS::AppSync::GraphQLApi",
+        "AWS::AppSync::ApiKey",
+        "AWS::AppSync::DataSource",
+        "AWS::AppSync::Resolver",
+        "AWS::AppSync::FunctionConfiguration",
+        "AWS::DynamoDB::Table",
+        "AWS::CloudFormation::Stack",
+    }
+)
+_REPORTED: set[str] = set()
+_ENV_SUFFIX = re.compile(r"-(NONE|\$\{env\})$")
+
+
+class ApiBuildError(AmplifyMockError):
+    """A build directory the local AppSync endpoint cannot serve."""
+
+    def __init__(self, build_dir: Path, reason: str) -> None:
+        super().__init__(
+            f"Cannot load the API build in {build_dir}: {reason}",
+            resolution="Fix the schema or template, then run `amplify mock api` again.",
+        )
+        self.build_dir = build_dir
+        self.reason = reason
+
+
+def _read_json(path: Path, build_dir: Path) -> Any:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise ApiBuildError(build_dir, f"{path.name} is missing") from err
+    except json.JSONDecodeError as err:
+        raise ApiBuildError(build_dir, f"{path.name} is not valid JSON ({err})") from err
+
+
+def load_api_config(
+    build_dir: Path,
+    *,
+    parameters: Mapping[str, Any] | None = None,
+    api_key: str | None = None,
+    pseudo: PseudoParameters | None = None,
+) -> ApiConfig:
+    """Evaluate `build_dir`'s root stack and nested stacks into the API the mock serves.
+
+    `parameters` override `parameters.json`; `env` defaults to `NONE` as in `amplify mock`.
+    Resource types the mock cannot emulate are listed in `unsupported_resource_types` and
+    logged once per type.
+
+    :raises ApiBuildError: a missing or unreadable file, or a template that does not evaluate.
+    """
+    root = _read_json(build_dir / "cloudformation-template.json", build_dir)
+    params: dict[str, Any] = {"env": "NONE"}
+    if (build_dir / "parameters.json").is_file():
+        params.update(_read_json(build_dir / "parameters.json", build_dir))
+    params.update(parameters or {})
+    for name, spec in (root.get("Parameters") or {}).items():
+        if name not in params and "Default" not in spec:
+            params[name] = f"{name}-mock"
+    nested: dict[str, Any] = {}
+    stacks_dir = build_dir / "stacks"
+    if stacks_dir.is_dir():
+        for path in sorted(stacks_dir.glob("*.json")):
+            nested[path.name] = _read_json(path, build_dir)
+    try:
+        schema_sdl = (build_dir / "schema.graphql").read_text(encoding="utf-8")
+    except FileNotFoundError as err:
+        raise ApiBuildError(build_dir, "schema.graphql is missing") from err
+    key = api_key or MOCK_API_KEY
+    try:
+        stack = evaluate_stack(
+            root,
+            params,
+            nested=nested,
+            pseudo=pseudo,
+            resource_model=LocalResourceModel(api_key=key),
+        )
+    except AmplifyMockError as err:
+        raise ApiBuildError(build_dir, err.message) from err
+    reader = _TemplateReader(build_dir, params)
+    return _collect(list(stack.walk()), schema_sdl, reader, key)
+
+
+class _TemplateReader:
+    """Reads mapping templates named by `*MappingTemplateS3Location` or given inline."""
+
+    def __init__(self, build_dir: Path, params: Mapping[str, Any]) -> None:
+        self.build_dir = build_dir
+        bucket, root_key = params.get("S3DeploymentBucket"), params.get("S3DeploymentRootKey")
+        self.prefix = f"s3://{bucket}/{root_key}/"
+
+    def read(self, properties: Mapping[str, Any], which: str) -> TemplateSpec | None:
+        inline = properties.get(f"{which}MappingTemplate")
+        if isinstance(inline, str):
+            return TemplateSpec(inline, f"<inline {which} template>")
+        location = properties.get(f"{which}MappingTemplateS3Location")
+        if not isinstance(location, str):
+            return None
+        if location.startswith(self.prefix):
+            relative = location[len(self.prefix) :]
+        else:
+            match = re.search(r"(resolvers|pipelineFunctions)/[^/]+$", location)
+            if match is None:
+                raise ApiBuildError(self.build_dir, f"cannot find mapping template {location!r}")
+            relative = match.group(0)
+        path = self.build_dir / relative
+        try:
+            return TemplateSpec(path.read_text(encoding="utf-8"), relative)
+        except FileNotFoundError as err:
+            raise ApiBuildError(self.build_dir, f"mapping template {relative} is missing") from err
+
+
+def _auth_provider(props: Mapping[str, Any]) -> AuthProvider:
+    mode = AuthenticationType(props["AuthenticationType"])
+    pool = props.get("UserPoolConfig") or {}
+    oidc = props.get("OpenIDConnectConfig") or {}
+    lam = props.get("LambdaAuthorizerConfig") or {}
+    uri = lam.get("AuthorizerUri")
+    return AuthProvider(
+        authentication_type=mode,
+        user_pool_id=pool.get("UserPoolId"),
+        oidc_issuer=oidc.get("Issuer"),
+        oidc_client_id=oidc.get("ClientId"),
+        lambda_function_name=_function_name(uri) if isinstance(uri, str) else None,
+        lambda_result_ttl=lam.get("AuthorizerResultTtlInSeconds"),
+        lambda_identity_validation_expression=lam.get("IdentityValidationExpression"),
+    )
+
+
+def _function_name(arn: str) -> str:
+    """`arn:...:function:wordCount-NONE` -> `wordCount` (the project's function folder)."""
+    name = arn.split(":function:", 1)[-1].split(":")[0]
+    return _ENV_SUFFIX.sub("", name)
+
+
+def _collect(
+    resources: list[EvaluatedResource], schema_sdl: str, reader: _TemplateReader, key: str
+) -> ApiConfig:
+    api: EvaluatedResource | None = None
+    has_key = False
+    tables: list[TableSpec] = []
+    table_names: dict[str, str] = {}
+    unsupported: list[str] = []
+    for res in resources:
+        if res.type == "AWS::AppSync::GraphQLApi":
+            api = res
+        elif res.type == "AWS::AppSync::ApiKey":
+            has_key = True
+        elif res.type == "AWS::DynamoDB::Table":
+            props = res.properties
+            stream = props.get("StreamSpecification") or {}
+            tables.append(
+                TableSpec(
+                    name=res.logical_id,
+                    key_schema=tuple(props.get("KeySchema") or ()),
+                    attribute_definitions=tuple(props.get("AttributeDefinitions") or ()),
+                    global_secondary_indexes=tuple(props.get("GlobalSecondaryIndexes") or ()),
+                    local_secondary_indexes=tuple(props.get("LocalSecondaryIndexes") or ()),
+                    stream_view_type=stream.get("StreamViewType"),
+                )
+            )
+            table_names[str(props.get("TableName", res.logical_id))] = res.logical_id
+            table_names[res.logical_id] = res.logical_id
+        elif res.type not in _HANDLED | _NO_LOCAL_EFFECT and res.type not in unsupported:
+            unsupported.append(res.type)
+    if api is None:
+        raise ApiBuildError(reader.build_dir, "no AWS::AppSync::GraphQLApi resource")
+    for type_name in unsupported:
+        if type_name not in _REPORTED:
+            _REPORTED.add(type_name)
+            LOG.warning("Mock does not handle CloudFormation resource of type %s", type_name)
+
+    data_sources: list[DataSourceSpec] = []
+    functions: dict[str, FunctionSpec] = {}
+    for res in resources:
+        props = res.properties
+        if res.type == "AWS::AppSync::DataSource":
+            ddb = props.get("DynamoDBConfig") or {}
+            lam = props.get("LambdaConfig") or {}
+            table = ddb.get("TableName")
+            arn = lam.get("LambdaFunctionArn")
+            data_sources.append(
+                DataSourceSpec(
+                    name=str(props["Name"]),
+                    type=str(props["Type"]),
+                    table_name=table_names.get(str(table), str(table)) if table else None,
+                    function_name=_function_name(arn) if isinstance(arn, str) else None,
+                    properties=dict(props),
+                )
+            )
+        elif res.type == "AWS::AppSync::FunctionConfiguration":
+            name = str(props["Name"])
+            functions[name] = FunctionSpec(
+                name=name,
+                data_source=props.get("DataSourceName"),
+                request_template=reader.read(props, "Request"),
+                response_template=reader.read(props, "Response"),
+            )
+    resolvers: list[ResolverSpec] = []
+    for res in resources:
+        if res.type != "AWS::AppSync::Resolver":
+            continue
+        props = res.properties
+        kind: Literal["UNIT", "PIPELINE"] = (
+            "PIPELINE" if props.get("Kind") == "PIPELINE" else "UNIT"
+        )
+        pipeline: list[FunctionSpec] = []
+        for function_id in (props.get("PipelineConfig") or {}).get("Functions") or ():
+            if function_id not in functions:
+                raise ApiBuildError(
+                    reader.build_dir,
+                    f"resolver {props.get('TypeName')}.{props.get('FieldName')} uses an "
+                    f"unknown pipeline function {function_id!r}",
+                )
+            pipeline.append(functions[function_id])
+        resolvers.append(
+            ResolverSpec(
+                type_name=str(props["TypeName"]),
+                field_name=str(props["FieldName"]),
+                kind=kind,
+                data_source=props.get("DataSourceName") if kind == "UNIT" else None,
+                request_template=reader.read(props, "Request"),
+                response_template=reader.read(props, "Response"),
+                functions=tuple(pipeline),
+            )
+        )
+    api_props = api.properties
+    default_auth = _auth_provider(api_props)
+    additional_auth = tuple(
+        _auth_provider(p) for p in api_props.get("AdditionalAuthenticationProviders") or ()
+    )
+    uses_key = any(
+        p.authentication_type is AuthenticationType.API_KEY
+        for p in (default_auth, *additional_auth)
+    )
+    return ApiConfig(
+        name=str(api_props.get("Name", "AppSyncSimulator")),
+        schema_sdl=schema_sdl,
+        default_auth=default_auth,
+        additional_auth=additional_auth,
+        api_key=key if (has_key or uses_key) else None,
+        data_sources=tuple(data_sources),
+        resolvers=tuple(resolvers),
+        functions=tuple(functions.values()),
+        tables=tuple(tables),
+        unsupported_resource_types=tuple(unsupported),
+    )

@@ -1,0 +1,80 @@
+"""Starts and stops the endpoint inside an existing event loop (for `amplify mock` and tests)."""
+
+from __future__ import annotations
+
+import errno
+import logging
+import socket
+
+from aiohttp import web
+
+from amplify_mock.simulators.appsync.app import EndpointOptions, create_app
+from amplify_mock.simulators.appsync.errors import PortInUseError
+from amplify_mock.simulators.appsync.execution import ApiState
+from amplify_mock.simulators.appsync.state import StateHolder
+from amplify_mock.simulators.appsync.subscriptions import SubscriptionHub
+
+__all__ = ["DEFAULT_PORT", "AppSyncServer"]
+
+LOG = logging.getLogger(__name__)
+DEFAULT_PORT = 20002
+
+
+class AppSyncServer:
+    """The local AppSync endpoint bound to `host:port` (127.0.0.1 only by default)."""
+
+    def __init__(
+        self,
+        state: ApiState,
+        *,
+        host: str = "127.0.0.1",
+        port: int = DEFAULT_PORT,
+        options: EndpointOptions | None = None,
+    ) -> None:
+        self.holder = StateHolder(state)
+        self.hub = SubscriptionHub()
+        self.host = host
+        self.port = port
+        self.app = create_app(self.holder, options=options, hub=self.hub)
+        self._runner: web.AppRunner | None = None
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}/graphql"
+
+    @property
+    def realtime_url(self) -> str:
+        return f"ws://{self.host}:{self.port}/graphql/realtime"
+
+    def swap_state(self, new_state: ApiState) -> None:
+        """Serve `new_state` from the next request on (hot reload)."""
+        self.holder.swap_state(new_state)
+
+    async def start(self) -> int:
+        """Bind and serve; returns the port (useful with port 0).
+
+        :raises PortInUseError: the port is taken (never a silent fallback to another one).
+        """
+        runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        await runner.setup()
+        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        try:
+            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            sock.bind((self.host, self.port))
+        except OSError as err:
+            sock.close()
+            await runner.cleanup()
+            if err.errno in (errno.EADDRINUSE, errno.EACCES):
+                raise PortInUseError(self.host, self.port) from err
+            raise
+        self.port = sock.getsockname()[1]
+        site = web.SockSite(runner, sock)
+        await site.start()
+        self._runner = runner
+        LOG.info("AppSync endpoint listening on %s", self.url)
+        return self.port
+
+    async def stop(self) -> None:
+        if self._runner is not None:
+            await self._runner.cleanup()
+            self._runner = None
