@@ -82,7 +82,10 @@ def encode_token(last: str) -> str:
 def decode_token(token: str) -> str:
     """:raises InvalidArgument: the token was not made by `encode_token`."""
     try:
-        return base64.urlsafe_b64decode(token.encode("ascii")).decode("utf-8")
+        last = base64.b64decode(token.encode("ascii"), altchars=b"-_", validate=True).decode()
+        if not last:
+            raise ValueError(token)
+        return last
     except (binascii.Error, UnicodeError, ValueError) as err:
         raise InvalidArgument(
             "The continuation token provided is incorrect",
