@@ -12,6 +12,7 @@ from transformer.scalars import DEFAULT_SCALARS
 
 __all__ = [
     "TypeNodeT",
+    "attribute_type_from_scalar",
     "blank_object",
     "directive_arguments",
     "find_directive",
@@ -21,6 +22,8 @@ __all__ = [
     "is_non_null_type",
     "is_scalar",
     "make_argument",
+    "make_composite_key_condition_input",
+    "make_composite_key_input",
     "make_directive",
     "make_enum",
     "make_field",
@@ -29,6 +32,8 @@ __all__ = [
     "make_list_type",
     "make_named_type",
     "make_non_null_type",
+    "make_scalar_key_condition_for_type",
+    "make_scalar_key_condition_input",
     "make_value_node",
     "name_node",
     "unwrap_non_null",
@@ -175,3 +180,96 @@ def find_directives(node: ast.Node, name: str) -> list[ast.DirectiveNode]:
 def directive_arguments(directive: ast.DirectiveNode) -> dict[str, Any]:
     """Argument values as plain Python (lists, dicts, None for an explicit `null`)."""
     return {arg.name.value: value_from_ast_untyped(arg.value) for arg in directive.arguments or ()}
+
+
+# ---- key condition inputs (shared by @key and @connection) -------------------------------
+_KEY_CONDITIONS: dict[str, tuple[str, ...]] = {
+    "String": ("eq", "le", "lt", "ge", "gt", "between", "beginsWith"),
+    "ID": ("eq", "le", "lt", "ge", "gt", "between", "beginsWith"),
+    "Int": ("eq", "le", "lt", "ge", "gt", "between"),
+    "Float": ("eq", "le", "lt", "ge", "gt", "between"),
+}
+
+
+def make_scalar_key_condition_input(type_name: str) -> ast.InputObjectTypeDefinitionNode:
+    """`ModelStringKeyConditionInput` and siblings (String, ID, Int, Float)."""
+    return make_input_object(
+        f"Model{type_name}KeyConditionInput",
+        (
+            make_input_value(
+                c,
+                make_list_type(make_named_type(type_name))
+                if c == "between"
+                else make_named_type(type_name),
+            )
+            for c in _KEY_CONDITIONS[type_name]
+        ),
+    )
+
+
+def make_scalar_key_condition_for_type(
+    type_: ast.TypeNode, resolve_non_scalar: Any = None
+) -> ast.InputObjectTypeDefinitionNode | None:
+    """The key-condition input for a sort key field's type, or None if there is none.
+
+    `resolve_non_scalar(base_type_name)` names the scalar to use for non-scalar types (enums
+    resolve to String in @key).
+    """
+    base = get_base_type(type_)
+    resolved: str | None
+    if is_scalar(type_):
+        resolved = base
+    else:
+        resolved = resolve_non_scalar(base) if resolve_non_scalar else None
+    name = DEFAULT_SCALARS.get(resolved, resolved) if resolved else None
+    if name not in _KEY_CONDITIONS:
+        return None
+    return make_scalar_key_condition_input(name)
+
+
+def make_composite_key_condition_input(
+    model_name: str, key_name: str
+) -> ast.InputObjectTypeDefinitionNode:
+    input_name = f"Model{model_name}{key_name}CompositeKeyInput"
+    return make_input_object(
+        f"Model{model_name}{key_name}CompositeKeyConditionInput",
+        (
+            make_input_value(
+                c,
+                make_list_type(make_named_type(input_name))
+                if c == "between"
+                else make_named_type(input_name),
+            )
+            for c in _KEY_CONDITIONS["String"]
+        ),
+    )
+
+
+def make_composite_key_input(
+    model_name: str, key_name: str, fields: Sequence[ast.FieldDefinitionNode]
+) -> ast.InputObjectTypeDefinitionNode:
+    values = []
+    for index, field in enumerate(fields):
+        base = get_base_type(field.type)
+        override = DEFAULT_SCALARS.get(base)
+        name = override if index == len(fields) - 1 and override else base
+        values.append(make_input_value(field.name.value, make_named_type(name)))
+    return make_input_object(f"Model{model_name}{key_name}CompositeKeyInput", values)
+
+
+def attribute_type_from_scalar(type_: ast.TypeNode) -> str:
+    """DynamoDB attribute type (S / N) of a scalar used as a key.
+
+    :raises ValueError: for Boolean or non-scalar types, with the v1 message.
+    """
+    base = get_base_type(type_)
+    scalar = DEFAULT_SCALARS.get(base)
+    if scalar is None:
+        raise ValueError(f"Expected scalar and got {base}")
+    if scalar in ("String", "ID"):
+        return "S"
+    if scalar in ("Int", "Float"):
+        return "N"
+    if scalar == "Boolean":
+        raise ValueError("Boolean values cannot be used as sort keys.")
+    raise ValueError(f"There is no valid DynamoDB attribute type for scalar {base}")

@@ -1,0 +1,794 @@
+"""@key: primary keys (hash, sort, composite `a#b` sort keys), LSIs/GSIs and `queryField`s.
+
+Not emulated: DataStore sync resolvers (`ResolverConfig`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from typing import Any
+
+from graphql.language import ast
+
+from transformer.cloudformation import intrinsics as fn
+from transformer.config import TransformConfig
+from transformer.context import TransformerContext
+from transformer.definitions import (
+    attribute_type_from_scalar,
+    blank_object,
+    directive_arguments,
+    get_base_type,
+    is_non_null_type,
+    make_composite_key_condition_input,
+    make_composite_key_input,
+    make_input_value,
+    make_named_type,
+    make_non_null_type,
+    make_scalar_key_condition_for_type,
+    unwrap_non_null,
+    with_named_node_named,
+    wrap_non_null,
+)
+from transformer.directives import model_definitions as defs
+from transformer.errors import InvalidDirectiveError, TransformerError
+from transformer.mapping_template import ast as a
+from transformer.mapping_template.dynamodb import RESOLVER_VERSION_ID
+from transformer.mapping_template.key_conditions import apply_key_expression_for_composite_key
+from transformer.mapping_template.printer import print_block, print_template
+from transformer.naming import ModelResourceIDs as M
+from transformer.naming import ResolverResourceIDs as R
+from transformer.naming import ResourceConstants as RC
+from transformer.naming import graphql_name, to_camel_case, to_upper
+from transformer.plugin import Transformer
+
+__all__ = ["KeyTransformer", "attribute_type_from_type", "primary_key_fields"]
+
+KEY_DIRECTIVE_SDL = """
+directive @key(name: String, fields: [String!]!, queryField: String) repeatable on OBJECT
+"""
+
+
+def attribute_type_from_type(type_: ast.TypeNode, ctx: TransformerContext) -> str:
+    """S / N for a key field; enums are strings.
+
+    :raises TransformerError: for fields that cannot be keys (objects, Boolean).
+    """
+    if isinstance(ctx.get_type(get_base_type(type_)), ast.EnumTypeDefinitionNode):
+        return "S"
+    try:
+        return attribute_type_from_scalar(type_)
+    except ValueError as err:
+        raise TransformerError(str(err)) from err
+
+
+def primary_key_fields(definition: ast.ObjectTypeDefinitionNode) -> list[str] | None:
+    """The `fields` of the primary @key (the one without a name), or None."""
+    for directive in definition.directives or ():
+        if directive.name.value == "key":
+            args = directive_arguments(directive)
+            if not args.get("name"):
+                return list(args["fields"])
+    return None
+
+
+def _is_primary(args: dict[str, Any]) -> bool:
+    return not args.get("name")
+
+
+def _condense(fields: list[str]) -> str:
+    return M.composite_attribute_name(fields)
+
+
+def _find_field(definition: ast.ObjectTypeDefinitionNode, name: str) -> ast.FieldDefinitionNode:
+    return next(f for f in definition.fields or () if f.name.value == name)
+
+
+def _key_schema(fields: list[str]) -> list[dict[str, str]]:
+    if len(fields) > 1:
+        return [
+            {"AttributeName": fields[0], "KeyType": "HASH"},
+            {"AttributeName": _condense(fields[1:]), "KeyType": "RANGE"},
+        ]
+    return [{"AttributeName": fields[0], "KeyType": "HASH"}]
+
+
+def _attribute_definitions(
+    fields: list[str], definition: ast.ObjectTypeDefinitionNode, ctx: TransformerContext
+) -> list[dict[str, str]]:
+    def type_of(name: str) -> str:
+        return attribute_type_from_type(_find_field(definition, name).type, ctx)
+
+    if len(fields) > 2:
+        return [
+            {"AttributeName": fields[0], "AttributeType": type_of(fields[0])},
+            {"AttributeName": _condense(fields[1:]), "AttributeType": "S"},
+        ]
+    return [{"AttributeName": f, "AttributeType": type_of(f)} for f in fields]
+
+
+def _model_object_key(fields: list[str], is_mutation: bool) -> a.ObjectNode:
+    prefix = "ctx.args.input" if is_mutation else "ctx.args"
+    if len(fields) > 2:
+        value = _condense([f"${{{prefix}.{f}}}" for f in fields[1:]])
+        return a.obj(
+            {
+                fields[0]: a.ref(f"util.dynamodb.toDynamoDB(${prefix}.{fields[0]})"),
+                _condense(fields[1:]): a.ref(f'util.dynamodb.toDynamoDB("{value}")'),
+            }
+        )
+    if fields:
+        return a.obj({f: a.ref(f"util.dynamodb.toDynamoDB(${prefix}.{f})") for f in fields})
+    raise InvalidDirectiveError("@key directives must include at least one field.")
+
+
+def _set_key_snippet(fields: list[str], is_mutation: bool = False) -> str:
+    return print_block(
+        "Set the primary @key",
+        a.compound([a.set_(a.ref(RC.MODEL_OBJECT_KEY), _model_object_key(fields, is_mutation))]),
+    )
+
+
+def ensure_composite_key_snippet(fields: list[str], conditionally_set_sort_key: bool) -> str:
+    """Write the condensed `a#b` sort key attribute into `$ctx.args.input` (and rename map)."""
+    if len(fields) <= 2:
+        return ""
+    sort_fields = fields[1:]
+    condensed = _condense(sort_fields)
+    friendly = to_camel_case([graphql_name(f) for f in sort_fields])
+    value = _condense([f"${{ctx.args.input.{f}}}" for f in sort_fields])
+    override_map = RC.DYNAMODB_NAME_OVERRIDE_MAP
+    put = a.qref(f'$ctx.args.input.put("{condensed}","{value}")')
+    return print_template(
+        a.compound(
+            [
+                a.if_else(
+                    a.raw(f"$util.isNull(${override_map})"),
+                    a.set_(a.ref(override_map), a.obj({condensed: a.str_(friendly)})),
+                    a.qref(f'${override_map}.put("{condensed}", "{friendly}")'),
+                ),
+                a.iff(a.ref(RC.HAS_SEEN_SOME_KEY_ARG), put) if conditionally_set_sort_key else put,
+            ]
+        )
+    )
+
+
+def _validate_key_argument_snippet(args: dict[str, Any], operation: str) -> str:
+    fields = list(args["fields"])
+    if _is_primary(args) or len(fields) <= 2:
+        return ""
+    name = args["name"]
+    seen = RC.HAS_SEEN_SOME_KEY_ARG
+    return print_block(
+        f"Validate {operation} mutation for @key '{name}'",
+        a.compound(
+            [
+                a.set_(a.ref(seen), a.bool_(False)),
+                a.set_(a.ref("keyFieldNames"), a.list_([a.str_(f) for f in fields[1:]])),
+                a.for_each(
+                    a.ref("keyFieldName"),
+                    a.ref("keyFieldNames"),
+                    [
+                        a.iff(
+                            a.raw('$ctx.args.input.containsKey("$keyFieldName")'),
+                            a.set_(a.ref(seen), a.bool_(True)),
+                            True,
+                        )
+                    ],
+                ),
+                a.for_each(
+                    a.ref("keyFieldName"),
+                    a.ref("keyFieldNames"),
+                    [
+                        a.iff(
+                            a.raw(f'${seen} && !$ctx.args.input.containsKey("$keyFieldName")'),
+                            a.raw(
+                                f'$util.error("When {operation[:-1]}ing any part of the composite '
+                                f"sort key for @key '{name}', you must provide all fields for the "
+                                "key. Missing key: '$keyFieldName'.\")"
+                            ),
+                        )
+                    ],
+                ),
+            ]
+        ),
+    )
+
+
+def _set_query_snippet(
+    definition: ast.ObjectTypeDefinitionNode,
+    fields: list[str],
+    ctx: TransformerContext,
+    is_list_resolver: bool,
+) -> a.CompoundExpression:
+    key_types = [attribute_type_from_type(_find_field(definition, k).type, ctx) for k in fields]
+    expressions: list[a.Expression | None] = []
+    if len(fields) == 1:
+        expressions.append(
+            a.iff(
+                a.raw("!$util.isNull($ctx.args.sortDirection)"),
+                a.raw(
+                    '$util.error("sortDirection is not supported for List operations without a '
+                    'Sort key defined.", "InvalidArgumentsError")'
+                ),
+            )
+        )
+    elif is_list_resolver:
+        expressions.append(
+            a.iff(
+                a.and_(
+                    [
+                        a.raw(f"$util.isNull($ctx.args.{fields[0]})"),
+                        a.raw("!$util.isNull($ctx.args.sortDirection)"),
+                    ]
+                ),
+                a.raw(
+                    "$util.error(\"When providing argument 'sortDirection' you must also provide "
+                    f'argument \'{fields[0]}\'.", "InvalidArgumentsError")'
+                ),
+            )
+        )
+    expressions.append(a.set_(a.ref(RC.MODEL_QUERY_EXPRESSION), a.obj({})))
+    expressions.append(
+        apply_key_expression_for_composite_key(fields, key_types, RC.MODEL_QUERY_EXPRESSION)
+    )
+    return a.block("Set query expression for @key", expressions)
+
+
+def _join(*snippets: str) -> str:
+    return "\n".join(snippets)
+
+
+def _hash_argument(
+    definition: ast.ObjectTypeDefinitionNode, fields: list[str]
+) -> ast.InputValueDefinitionNode:
+    hash_field = _find_field(definition, fields[0])
+    return make_input_value(fields[0], make_named_type(get_base_type(hash_field.type)))
+
+
+def _sort_argument(
+    definition: ast.ObjectTypeDefinitionNode, args: dict[str, Any], ctx: TransformerContext
+) -> ast.InputValueDefinitionNode:
+    fields = list(args["fields"])
+    if len(fields) > 2:
+        return make_input_value(
+            to_camel_case(fields[1:]),
+            make_named_type(
+                M.composite_key_condition_input(
+                    definition.name.value, to_upper(args.get("name") or "Primary")
+                )
+            ),
+        )
+    base = get_base_type(_find_field(definition, fields[1]).type)
+    resolved = "String" if ctx.get_type(base) is not None else base
+    return make_input_value(fields[1], make_named_type(M.key_condition_input(resolved)))
+
+
+def _key_arguments(
+    definition: ast.ObjectTypeDefinitionNode,
+    args: dict[str, Any],
+    ctx: TransformerContext,
+    rest: list[ast.InputValueDefinitionNode],
+) -> list[ast.InputValueDefinitionNode]:
+    """hash key, sort key (if any), then `rest`, then `sortDirection`."""
+    out = [_hash_argument(definition, list(args["fields"]))]
+    if len(args["fields"]) >= 2:
+        out.append(_sort_argument(definition, args, ctx))
+    return [
+        *out,
+        *rest,
+        make_input_value("sortDirection", make_named_type("ModelSortDirection")),
+    ]
+
+
+def _replace_field(
+    type_node: ast.ObjectTypeDefinitionNode, field: ast.FieldDefinitionNode
+) -> ast.ObjectTypeDefinitionNode:
+    return dataclasses.replace(
+        type_node,
+        fields=tuple(
+            field if f.name.value == field.name.value else f for f in type_node.fields or ()
+        ),
+    )
+
+
+class KeyTransformer(Transformer):
+    """The v1 KeyTransformer."""
+
+    name = "KeyTransformer"
+    directive_sdl = KEY_DIRECTIVE_SDL
+
+    def __init__(self, config: TransformConfig | None = None) -> None:
+        self.config = config or TransformConfig()
+
+    def object(
+        self,
+        definition: ast.ObjectTypeDefinitionNode,
+        directive: ast.DirectiveNode,
+        ctx: TransformerContext,
+    ) -> None:
+        args = directive_arguments(directive)
+        self._validate(definition, directive, args, ctx)
+        if _is_primary(args):
+            self._replace_primary_key(definition, args, ctx)
+        else:
+            self._append_secondary_index(definition, args, ctx)
+        self._update_query_fields(definition, args, ctx)
+        self._update_input_objects(definition, args, ctx)
+        if _is_primary(args) and not any(f.name.value == "id" for f in definition.fields or ()):
+            obj = ctx.get_object(definition.name.value)
+            assert obj is not None
+            ctx.update_object(
+                dataclasses.replace(
+                    obj, fields=tuple(f for f in obj.fields or () if f.name.value != "id")
+                )
+            )
+        self._update_resolvers(definition, args, ctx)
+        self._add_key_condition_inputs(definition, args, ctx)
+        self._update_mutation_condition_input(ctx, definition, args)
+
+    # ---- validation ---------------------------------------------------------------------
+    @staticmethod
+    def _validate(
+        definition: ast.ObjectTypeDefinitionNode,
+        directive: ast.DirectiveNode,
+        args: dict[str, Any],
+        ctx: TransformerContext,
+    ) -> None:
+        type_name = definition.name.value
+        others = [
+            d for d in definition.directives or () if d.name.value == "key" and d is not directive
+        ]
+        if not args.get("name"):
+            for other in others:
+                other_args = directive_arguments(other)
+                if not other_args.get("name"):
+                    raise InvalidDirectiveError(
+                        f"You may only supply one primary @key on type '{type_name}'."
+                    )
+                if len(args["fields"]) <= 1 and args["fields"][0] == other_args["fields"][0]:
+                    raise InvalidDirectiveError(
+                        f'Invalid @key "{other_args["name"]}". You may not create a @key where the '
+                        "first field in 'fields' is the same as that of the primary @key unless "
+                        "the primary @key has multiple 'fields'. You cannot have a local "
+                        "secondary index without a sort key in the primary index."
+                    )
+            if args.get("queryField"):
+                raise InvalidDirectiveError(
+                    f"You cannot pass 'queryField' to the primary @key on type '{type_name}'."
+                )
+        else:
+            for other in others:
+                if directive_arguments(other).get("name") == args["name"]:
+                    raise InvalidDirectiveError(
+                        f"You may only supply one @key with the name '{args['name']}' on type "
+                        f"'{type_name}'."
+                    )
+        fields = {f.name.value: f for f in definition.fields or ()}
+        for field_name in args["fields"]:
+            if field_name not in fields:
+                raise InvalidDirectiveError(
+                    f"You cannot specify a nonexistent field '{field_name}' in @key "
+                    f"'{args.get('name') or '<unnamed>'}' on type '{type_name}'."
+                )
+            existing = fields[field_name]
+            key_type = attribute_type_from_type(existing.type, ctx)
+            if _is_primary(args) and not is_non_null_type(existing.type):
+                raise InvalidDirectiveError(
+                    f"The primary @key on type '{type_name}' must reference non-null fields."
+                )
+            if key_type not in ("S", "N", "B"):
+                raise InvalidDirectiveError(
+                    f"A @key on type '{type_name}' cannot reference non-scalar field {field_name}."
+                )
+
+    # ---- table --------------------------------------------------------------------------
+    @staticmethod
+    def _table(definition: ast.ObjectTypeDefinitionNode, ctx: TransformerContext) -> Any:
+        table = ctx.get_resource(M.table(definition.name.value))
+        if not table:
+            raise InvalidDirectiveError(
+                "The @key directive may only be added to object definitions annotated with @model."
+            )
+        return table
+
+    def _replace_primary_key(
+        self,
+        definition: ast.ObjectTypeDefinitionNode,
+        args: dict[str, Any],
+        ctx: TransformerContext,
+    ) -> None:
+        fields = list(args["fields"])
+        attribute_defs = _attribute_definitions(fields, definition, ctx)
+        properties = self._table(definition, ctx)["Properties"]
+        existing = {d["AttributeName"] for d in properties["AttributeDefinitions"]}
+        for key in properties["KeySchema"]:
+            if key["AttributeName"] in existing:
+                properties["AttributeDefinitions"] = [
+                    d
+                    for d in properties["AttributeDefinitions"]
+                    if d["AttributeName"] != key["AttributeName"]
+                ]
+                existing.discard(key["AttributeName"])
+        properties["KeySchema"] = _key_schema(fields)
+        for attribute in attribute_defs:
+            if attribute["AttributeName"] not in existing:
+                properties["AttributeDefinitions"].append(attribute)
+
+    def _append_secondary_index(
+        self,
+        definition: ast.ObjectTypeDefinitionNode,
+        args: dict[str, Any],
+        ctx: TransformerContext,
+    ) -> None:
+        fields = list(args["fields"])
+        key_schema = _key_schema(fields)
+        attribute_defs = _attribute_definitions(fields, definition, ctx)
+        properties = self._table(definition, ctx)["Properties"]
+        primary = primary_key_fields(definition)
+        primary_hash = primary[0] if primary else "id"
+        index: dict[str, Any] = {
+            "IndexName": args["name"],
+            "KeySchema": key_schema,
+            "Projection": {"ProjectionType": "ALL"},
+        }
+        if primary_hash == key_schema[0]["AttributeName"] and not ctx.feature_flags.get_boolean(
+            "secondaryKeyAsGSI", False
+        ):
+            properties["LocalSecondaryIndexes"] = [
+                *properties.get("LocalSecondaryIndexes", []),
+                index,
+            ]
+        else:
+            index["ProvisionedThroughput"] = fn.if_(
+                RC.SHOULD_USE_PAY_PER_REQUEST,
+                fn.NO_VALUE,
+                {
+                    "ReadCapacityUnits": fn.ref(RC.DYNAMODB_READ_IOPS),
+                    "WriteCapacityUnits": fn.ref(RC.DYNAMODB_WRITE_IOPS),
+                },
+            )
+            properties["GlobalSecondaryIndexes"] = [
+                *properties.get("GlobalSecondaryIndexes", []),
+                index,
+            ]
+        existing = {d["AttributeName"] for d in properties["AttributeDefinitions"]}
+        for attribute in attribute_defs:
+            if attribute["AttributeName"] not in existing:
+                properties["AttributeDefinitions"].append(attribute)
+
+    # ---- schema -------------------------------------------------------------------------
+    def _update_query_fields(
+        self,
+        definition: ast.ObjectTypeDefinitionNode,
+        args: dict[str, Any],
+        ctx: TransformerContext,
+    ) -> None:
+        type_name = definition.name.value
+        fields = list(args["fields"])
+        if _is_primary(args):
+            get_resolver = ctx.get_resource(R.get(type_name))
+            if get_resolver:
+                query = ctx.get_query()
+                assert query is not None
+                get_field = next(
+                    f
+                    for f in query.fields or ()
+                    if f.name.value == get_resolver["Properties"]["FieldName"]
+                )
+                get_args = [
+                    make_input_value(
+                        k,
+                        make_non_null_type(
+                            make_named_type(get_base_type(_find_field(definition, k).type))
+                        ),
+                    )
+                    for k in fields
+                ]
+                ctx.put_type(
+                    _replace_field(query, dataclasses.replace(get_field, arguments=tuple(get_args)))
+                )
+            list_resolver = ctx.get_resource(R.list(type_name))
+            if list_resolver:
+                query = ctx.get_query()
+                assert query is not None
+                list_field = next(
+                    f
+                    for f in query.fields or ()
+                    if f.name.value == list_resolver["Properties"]["FieldName"]
+                )
+                list_args = _key_arguments(definition, args, ctx, list(list_field.arguments or ()))
+                ctx.put_type(
+                    _replace_field(
+                        query, dataclasses.replace(list_field, arguments=tuple(list_args))
+                    )
+                )
+        elif args.get("queryField"):
+            query = ctx.get_query()
+            if query is None:
+                raise TransformerError(
+                    f"Cannot add the query field '{args['queryField']}': the schema has no "
+                    "query type."
+                )
+            query_args = _key_arguments(definition, args, ctx, [])
+            query_field = defs.make_list_connection_field(args["queryField"], type_name)
+            query_field = dataclasses.replace(
+                query_field, arguments=(*query_args, *(query_field.arguments or ()))
+            )
+            ctx.put_type(dataclasses.replace(query, fields=(*(query.fields or ()), query_field)))
+            if not ctx.has_type("ModelSortDirection"):
+                ctx.add_enum(defs.make_sort_direction_enum())
+            self._generate_filter_inputs(ctx, definition)
+            connection = M.connection_type(type_name)
+            if not ctx.has_type(connection):
+                ctx.add_object(blank_object(connection))
+                ctx.add_fields_to_object(connection, defs.make_model_connection_fields(type_name))
+
+    @staticmethod
+    def _generate_filter_inputs(
+        ctx: TransformerContext, definition: ast.ObjectTypeDefinitionNode
+    ) -> None:
+        supports = ctx.supports_conditions()
+        for scalar_filter in defs.make_scalar_filter_inputs(supports):
+            if not ctx.has_type(scalar_filter.name.value):
+                ctx.add_input(scalar_filter)
+        for enum_filter in defs.make_enum_filter_inputs(definition, ctx, supports):
+            if not ctx.has_type(enum_filter.name.value):
+                ctx.add_input(enum_filter)
+        filter_input = defs.make_model_x_filter_input(definition, ctx, supports)
+        if not ctx.has_type(filter_input.name.value):
+            ctx.add_input(filter_input)
+        if supports and not ctx.has_type(M.ATTRIBUTE_TYPES):
+            ctx.add_type(defs.make_attribute_type_enum())
+
+    @staticmethod
+    def _update_input_objects(
+        definition: ast.ObjectTypeDefinitionNode, args: dict[str, Any], ctx: TransformerContext
+    ) -> None:
+        if not _is_primary(args):
+            return
+        type_name = definition.name.value
+        fields = list(args["fields"])
+        make = {"create": True, "update": True, "delete": True}
+        if ctx.feature_flags.get_boolean("skipOverrideMutationInputTypes", False):
+            model = next((d for d in definition.directives or () if d.name.value == "model"), None)
+            model_args = directive_arguments(model) if model is not None else {}
+            if model_args and "mutations" in model_args:
+                mutations = model_args["mutations"] or {}
+                make = {op: bool(mutations.get(op)) for op in make}
+        has_id = any(f.name.value == "id" for f in definition.fields or ())
+        create_input = ctx.get_type(M.create_input(type_name))
+        if not has_id and create_input is not None and make["create"]:
+            ctx.put_type(
+                dataclasses.replace(
+                    create_input,
+                    fields=tuple(f for f in create_input.fields or () if f.name.value != "id"),
+                )
+            )
+        update_input = ctx.get_type(M.update_input(type_name))
+        if update_input is not None and make["update"]:
+            new_fields = []
+            for f in update_input.fields or ():
+                if not has_id and f.name.value == "id":
+                    continue
+                if f.name.value in fields:
+                    f = make_input_value(
+                        f.name.value,
+                        wrap_non_null(with_named_node_named(f.type, get_base_type(f.type))),
+                    )
+                elif f.name.value == "id":
+                    f = make_input_value(
+                        f.name.value,
+                        unwrap_non_null(with_named_node_named(f.type, get_base_type(f.type))),
+                    )
+                new_fields.append(f)
+            ctx.put_type(dataclasses.replace(update_input, fields=tuple(new_fields)))
+        delete_input = ctx.get_type(M.delete_input(type_name))
+        if delete_input is not None and make["delete"]:
+            id_fields = [
+                make_input_value(
+                    k,
+                    make_non_null_type(
+                        make_named_type(get_base_type(_find_field(definition, k).type))
+                    ),
+                )
+                for k in fields
+            ]
+            id_names = {f.name.value for f in id_fields}
+            rest = [
+                f
+                for f in delete_input.fields or ()
+                if not (
+                    f.name.value in id_names
+                    or (get_base_type(f.type) == "ID" and f.name.value == "id")
+                )
+            ]
+            ctx.put_type(dataclasses.replace(delete_input, fields=(*id_fields, *rest)))
+
+    # ---- resolvers ----------------------------------------------------------------------
+    def _update_resolvers(
+        self,
+        definition: ast.ObjectTypeDefinitionNode,
+        args: dict[str, Any],
+        ctx: TransformerContext,
+    ) -> None:
+        type_name = definition.name.value
+        fields = list(args["fields"])
+
+        def prepend(resource_id: str, *snippets: str) -> None:
+            resolver = ctx.get_resource(resource_id)
+            if resolver:
+                properties = resolver["Properties"]
+                properties["RequestMappingTemplate"] = _join(
+                    *snippets, properties["RequestMappingTemplate"]
+                )
+
+        if _is_primary(args):
+            prepend(R.get(type_name), _set_key_snippet(fields))
+            prepend(
+                R.list(type_name), print_template(_set_query_snippet(definition, fields, ctx, True))
+            )
+            prepend(
+                R.create(type_name),
+                _set_key_snippet(fields, True),
+                ensure_composite_key_snippet(fields, False),
+            )
+            prepend(
+                R.update(type_name),
+                _set_key_snippet(fields, True),
+                ensure_composite_key_snippet(fields, False),
+            )
+            prepend(R.delete(type_name), _set_key_snippet(fields, True))
+            return
+        prepend(
+            R.create(type_name),
+            _validate_key_argument_snippet(args, "create"),
+            ensure_composite_key_snippet(fields, True),
+        )
+        prepend(
+            R.update(type_name),
+            _validate_key_argument_snippet(args, "update"),
+            ensure_composite_key_snippet(fields, True),
+        )
+        prepend(R.delete(type_name), ensure_composite_key_snippet(fields, False))
+        if args.get("queryField"):
+            query_type = ctx.get_query_type_name() or "Query"
+            resource_id = R.resolver(query_type, args["queryField"])
+            ctx.map_resource_to_stack(type_name, resource_id)
+            ctx.set_resource(resource_id, self._query_resolver(definition, args, ctx, query_type))
+
+    @staticmethod
+    def _query_resolver(
+        definition: ast.ObjectTypeDefinitionNode,
+        args: dict[str, Any],
+        ctx: TransformerContext,
+        query_type: str,
+    ) -> Any:
+        from transformer.cloudformation.resources import resource
+
+        request_var = "QueryRequest"
+        request = print_template(
+            a.compound(
+                [
+                    _set_query_snippet(definition, list(args["fields"]), ctx, False),
+                    a.set_(
+                        a.ref("limit"),
+                        a.ref(f"util.defaultIfNull($context.args.limit, {RC.DEFAULT_PAGE_LIMIT})"),
+                    ),
+                    a.set_(
+                        a.ref(request_var),
+                        a.obj(
+                            {
+                                "version": a.str_(RESOLVER_VERSION_ID),
+                                "operation": a.str_("Query"),
+                                "limit": a.ref("limit"),
+                                "query": a.ref(RC.MODEL_QUERY_EXPRESSION),
+                                "index": a.str_(args["name"]),
+                            }
+                        ),
+                    ),
+                    a.if_else(
+                        a.raw(
+                            "!$util.isNull($ctx.args.sortDirection)\n"
+                            '                    && $ctx.args.sortDirection == "DESC"'
+                        ),
+                        a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(False)),
+                        a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(True)),
+                    ),
+                    a.iff(
+                        a.ref("context.args.nextToken"),
+                        a.set_(a.ref(f"{request_var}.nextToken"), a.ref("context.args.nextToken")),
+                        True,
+                    ),
+                    a.iff(
+                        a.ref("context.args.filter"),
+                        a.set_(
+                            a.ref(f"{request_var}.filter"),
+                            a.ref(
+                                'util.parseJson("$util.transform.toDynamoDBFilterExpression('
+                                '$ctx.args.filter)")'
+                            ),
+                        ),
+                        True,
+                    ),
+                    a.raw(f"$util.toJson(${request_var})"),
+                ]
+            )
+        )
+        response = print_template(
+            a.compound(
+                [
+                    a.iff(
+                        a.ref("ctx.error"),
+                        a.raw("$util.error($ctx.error.message, $ctx.error.type)"),
+                    ),
+                    a.raw("$util.toJson($ctx.result)"),
+                ]
+            )
+        )
+        return resource(
+            "AWS::AppSync::Resolver",
+            {
+                "ApiId": fn.get_att(RC.GRAPHQL_API, "ApiId"),
+                "DataSourceName": fn.get_att(M.data_source(definition.name.value), "Name"),
+                "FieldName": args["queryField"],
+                "TypeName": query_type,
+                "RequestMappingTemplate": request,
+                "ResponseMappingTemplate": response,
+            },
+        )
+
+    # ---- inputs -------------------------------------------------------------------------
+    @staticmethod
+    def _add_key_condition_inputs(
+        definition: ast.ObjectTypeDefinitionNode, args: dict[str, Any], ctx: TransformerContext
+    ) -> None:
+        fields = list(args["fields"])
+        type_name = definition.name.value
+        if len(fields) > 2:
+            composite_fields = []
+            for name in fields[1:]:
+                field = next((f for f in definition.fields or () if f.name.value == name), None)
+                if field is None:
+                    raise InvalidDirectiveError(
+                        f"Can't find field: {name} in {type_name}, but it was specified in the "
+                        "@key definition."
+                    )
+                composite_fields.append(field)
+            key_name = to_upper(args.get("name") or "Primary")
+            condition_input = make_composite_key_condition_input(type_name, key_name)
+            if not ctx.has_type(condition_input.name.value):
+                ctx.add_input(condition_input)
+            key_input = make_composite_key_input(type_name, key_name, composite_fields)
+            if not ctx.has_type(key_input.name.value):
+                ctx.add_input(key_input)
+        elif len(fields) == 2:
+            sort_field = _find_field(definition, fields[1])
+            sort_input = make_scalar_key_condition_for_type(
+                sort_field.type, lambda base: "String" if ctx.get_type(base) is not None else None
+            )
+            if sort_input is None:
+                raise InvalidDirectiveError(
+                    f"Cannot resolve type for field '{fields[1]}' in @key "
+                    f"'{args.get('name') or '<unnamed>'}' on type '{type_name}'."
+                )
+            if not ctx.has_type(sort_input.name.value):
+                ctx.add_input(sort_input)
+
+    @staticmethod
+    def _update_mutation_condition_input(
+        ctx: TransformerContext, definition: ast.ObjectTypeDefinitionNode, args: dict[str, Any]
+    ) -> None:
+        condition = ctx.get_type(M.condition_input(definition.name.value))
+        if condition is None:
+            return
+        names = {"id"}
+        if "name" not in args:
+            names.update(
+                f.name.value for f in definition.fields or () if f.name.value in args["fields"]
+            )
+        ctx.put_type(
+            dataclasses.replace(
+                condition,
+                fields=tuple(f for f in condition.fields or () if f.name.value not in names),
+            )
+        )
