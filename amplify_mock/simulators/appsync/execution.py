@@ -314,17 +314,37 @@ def _bound_resolver(
     return resolve
 
 
-def _info_dict(info: Info) -> dict[str, Any]:
+_SELECTION_CACHE: dict[int, tuple[FieldNode, list[str], str]] = {}
+_SELECTION_CACHE_SIZE = 4096
+
+
+def _selection(info: Info) -> tuple[list[str], str]:
+    """`selectionSetList` and `selectionSetGraphQL`, cached per field node of a cached document."""
     node = info.field_nodes[0]
+    cached = _SELECTION_CACHE.get(id(node))
+    if cached is not None and cached[0] is node:
+        return cached[1], cached[2]
     selection_set = node.selection_set
+    if selection_set is None:
+        listed: list[str] = []
+        printed = ""
+    else:
+        listed = _selection_list(selection_set, info.fragments, "")
+        printed = print_ast(selection_set)
+    if len(_SELECTION_CACHE) >= _SELECTION_CACHE_SIZE:
+        _SELECTION_CACHE.clear()
+    _SELECTION_CACHE[id(node)] = (node, listed, printed)
+    return listed, printed
+
+
+def _info_dict(info: Info) -> dict[str, Any]:
+    listed, printed = _selection(info)
     return {
         "fieldName": info.field_name,
         "parentTypeName": info.parent_type.name,
         "variables": dict(info.variable_values.coerced) if info.variable_values else {},
-        "selectionSetList": _selection_list(selection_set, info.fragments, "")
-        if selection_set
-        else [],
-        "selectionSetGraphQL": print_ast(selection_set) if selection_set else "",
+        "selectionSetList": list(listed),
+        "selectionSetGraphQL": printed,
     }
 
 

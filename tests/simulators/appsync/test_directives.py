@@ -104,9 +104,7 @@ async def test_directive_cognito_groups_limit_a_field(aiohttp_client: ClientFact
             for name in ("open", "admins", "keyed")
         ),
     )
-    runner = FakeRunner(
-        {f"Query.{name}": _returns(name) for name in ("open", "admins", "keyed")}
-    )
+    runner = FakeRunner({f"Query.{name}": _returns(name) for name in ("open", "admins", "keyed")})
     client = await aiohttp_client(create_app(StateHolder(make_state(config, runner))))
     admin = user_pool_token("root", ["Admin"])
     body = await _query(client, "{ open admins }", Authorization=admin)

@@ -1,0 +1,128 @@
+"""The endpoint with the real pieces in process: the VTL runtime and the DynamoDB store."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from amplify_mock.simulators.appsync.app import EndpointOptions, create_app
+from amplify_mock.simulators.appsync.errors import PortInUseError
+from amplify_mock.simulators.appsync.server import AppSyncServer
+from amplify_mock.simulators.appsync.state import StateHolder, build_api_state
+from amplify_mock.simulators.appsync.wiring import (
+    clear_data_callback,
+    data_source_factory,
+    ensure_tables,
+)
+from amplify_mock.simulators.dynamodb.client import StoreClient
+from amplify_mock.simulators.dynamodb.store import Store
+
+from .conftest import API_KEY, DATA, user_pool_token
+
+ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
+
+
+@pytest.fixture
+async def store_client() -> AsyncIterator[StoreClient]:
+    store = Store.open(None)
+    yield StoreClient(store)
+    store.close()
+
+
+async def _client(
+    aiohttp_client: ClientFactory, build: Path, client: StoreClient
+) -> TestClient[Any, Any]:
+    state = build_api_state(build, data_source_factory=data_source_factory(dynamodb_client=client))
+    await ensure_tables(client, state.config)
+    app = create_app(
+        StateHolder(state), options=EndpointOptions(clear_data=clear_data_callback(client))
+    )
+    return await aiohttp_client(app)
+
+
+async def _post(
+    client: TestClient[Any, Any],
+    query: str,
+    variables: dict[str, Any] | None = None,
+    **headers: str,
+) -> Any:
+    response = await client.post(
+        "/graphql", json={"query": query, "variables": variables or {}}, headers=headers
+    )
+    return await response.json()
+
+
+async def test_integration_todo_create_get_list_clear(
+    aiohttp_client: ClientFactory, store_client: StoreClient
+) -> None:
+    client = await _client(aiohttp_client, DATA / "todo", store_client)
+    key = {"x-api-key": API_KEY}
+    created = await _post(
+        client,
+        'mutation { createTodo(input: {id: "t1", name: "Milk"}) { id name createdAt } }',
+        **key,
+    )
+    assert created["data"]["createTodo"]["name"] == "Milk"
+    again = await _post(
+        client, 'mutation { createTodo(input: {id: "t1", name: "Milk"}) { id } }', **key
+    )
+    assert again["errors"][0]["errorType"] == "DynamoDB:ConditionalCheckFailedException"
+    listed = await _post(client, "{ listTodos { items { id name } } }", **key)
+    assert listed == {"data": {"listTodos": {"items": [{"id": "t1", "name": "Milk"}]}}}
+    await client.delete("/clear-data")
+    listed = await _post(client, "{ listTodos { items { id } } }", **key)
+    assert listed == {"data": {"listTodos": {"items": []}}}
+
+
+async def test_integration_blog_owner_rule(
+    aiohttp_client: ClientFactory, store_client: StoreClient
+) -> None:
+    client = await _client(aiohttp_client, DATA / "blog", store_client)
+    alice = user_pool_token("alice")
+    created = await _post(
+        client,
+        'mutation { createBlog(input: {id: "b1", name: "A"}) { id owner } }',
+        Authorization=alice,
+    )
+    assert created == {"data": {"createBlog": {"id": "b1", "owner": "alice"}}}
+    updated = await _post(
+        client,
+        'mutation { updateBlog(input: {id: "b1", name: "B"}) { id } }',
+        Authorization=user_pool_token("mallory"),
+    )
+    assert updated["data"] == {"updateBlog": None}
+    assert updated["errors"][0]["errorType"] == "DynamoDB:ConditionalCheckFailedException"
+    read = await _post(client, '{ getBlog(id: "b1") { id name owner } }', **{"x-api-key": API_KEY})
+    assert read == {"data": {"getBlog": {"id": "b1", "name": "A", "owner": "alice"}}}
+
+
+async def test_server_busy_port_is_a_clear_error(store_client: StoreClient) -> None:
+    state = build_api_state(
+        DATA / "todo", data_source_factory=data_source_factory(dynamodb_client=store_client)
+    )
+    first = AppSyncServer(state, port=0)
+    port = await first.start()
+    try:
+        with pytest.raises(PortInUseError) as info:
+            await AppSyncServer(state, port=port).start()
+        assert info.value.message == f"Port {port} on 127.0.0.1 is already in use."
+    finally:
+        await first.stop()
+
+
+async def test_reload_failure_keeps_the_old_state(
+    tmp_path: Path, store_client: StoreClient
+) -> None:
+    factory = data_source_factory(dynamodb_client=store_client)
+    holder = StateHolder(build_api_state(DATA / "todo", data_source_factory=factory))
+    old = holder.state
+    build = tmp_path / "build"
+    shutil.copytree(DATA / "todo", build)
+    (build / "schema.graphql").write_text("type Query { broken: Nope }")
+    assert holder.reload(lambda: build_api_state(build, data_source_factory=factory)) is False
+    assert holder.state is old
