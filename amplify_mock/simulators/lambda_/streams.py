@@ -17,10 +17,10 @@ import logging
 import re
 import time
 import uuid
-from collections.abc import AsyncIterable, Mapping, Sequence
+from collections.abc import AsyncIterable, AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, Protocol
 
 from amplify_mock.simulators.lambda_.config import list_functions, template_path
 from amplify_mock.simulators.lambda_.parameters import read_json
@@ -33,6 +33,7 @@ __all__ = [
     "build_stream_record",
     "find_stream_triggers",
     "item_size",
+    "poll_stream",
     "stream_arn",
     "to_lambda_record",
 ]
@@ -162,6 +163,8 @@ def to_lambda_record(
     created = dynamodb.get("ApproximateCreationDateTime")
     if isinstance(created, dt.datetime):
         dynamodb["ApproximateCreationDateTime"] = int(created.timestamp())
+    elif isinstance(created, float) and created.is_integer():
+        dynamodb["ApproximateCreationDateTime"] = int(created)
     for image in ("Keys", "NewImage", "OldImage"):
         if image in dynamodb:
             dynamodb[image] = _jsonable(dynamodb[image])
@@ -298,3 +301,50 @@ def _records_of(item: StreamInput) -> Sequence[Mapping[str, Any]]:
             return records if isinstance(records, Sequence) else []
         return [item]
     return item
+
+
+class StreamsClient(Protocol):
+    """Anything that answers DynamoDB Streams API calls (e.g. the store's `StoreClient`)."""
+
+    async def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]: ...
+
+
+async def poll_stream(
+    client: StreamsClient,
+    stream_arn: str,
+    *,
+    iterator_type: str = "LATEST",
+    interval: float = 0.25,
+) -> AsyncIterator[dict[str, Any]]:
+    """Yield each non-empty `GetRecords` page of the stream's open shard, polling forever.
+
+    The Amplify CLI's mock polls the same way (from `LATEST`, every 250 ms); cancel the
+    consuming task to stop.
+    """
+    description = (await client.call("DescribeStream", {"StreamArn": stream_arn}))[
+        "StreamDescription"
+    ]
+    shards = [
+        shard
+        for shard in description.get("Shards") or []
+        if "EndingSequenceNumber" not in (shard.get("SequenceNumberRange") or {})
+    ]
+    if not shards:
+        return
+    iterator = (
+        await client.call(
+            "GetShardIterator",
+            {
+                "StreamArn": stream_arn,
+                "ShardId": shards[0]["ShardId"],
+                "ShardIteratorType": iterator_type,
+            },
+        )
+    )["ShardIterator"]
+    while iterator:
+        page = await client.call("GetRecords", {"ShardIterator": iterator})
+        iterator = page.get("NextShardIterator")
+        if page.get("Records"):
+            yield page
+        else:
+            await asyncio.sleep(interval)
