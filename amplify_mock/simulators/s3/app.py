@@ -86,12 +86,16 @@ async def _dispatch(request: web.Request) -> web.StreamResponse:
 async def _on_prepare(request: web.Request, response: web.StreamResponse) -> None:
     for name, value in new_request_ids().items():
         response.headers.setdefault(name, value)
-    response.headers.setdefault("Server", "AmazonS3")
+    response.headers["Server"] = "AmazonS3"
     add_cors_headers(request, response)
 
 
 def create_app(settings: S3Settings) -> web.Application:
-    """The S3 REST endpoint for `settings.root`; the store opens on startup, closes on cleanup."""
+    """The S3 REST endpoint for `settings.root`; the store opens on startup, closes on cleanup.
+
+    Run it with `auto_decompress=False` on the runner (S3Server does): S3 stores a
+    `Content-Encoding: gzip` body as sent, it never inflates it.
+    """
     app = web.Application()
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
