@@ -93,7 +93,7 @@ def function(
     """Run a function of the project once with an event file, as `amplify mock function` does."""
     obj = ctx.find_root().obj
     configured = obj.get("project_root") if isinstance(obj, dict) else None
-    project_root = Path(configured) if configured else find_project_root(Path.cwd())
+    project_root = Path(configured).resolve() if configured else find_project_root(Path.cwd())
     name = _choose_function(project_root, name)
     event_file = Path(event_path or DEFAULT_EVENT)
     if not event_file.is_absolute():

@@ -81,7 +81,7 @@ class LambdaRunner:
         python_executable: str | None = None,
         extra_environment: Mapping[str, str] | None = None,
     ) -> None:
-        self.project_root = Path(project_root)
+        self.project_root = Path(project_root).resolve()
         self.parameters = parameters
         self.exports = dict(exports or {})
         self.api_endpoint = api_endpoint

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
 import re
 from pathlib import Path
 
@@ -216,3 +218,32 @@ async def test_runner_resolves_deployed_name_with_env_suffix(
     assert await runner.invoke("wordCount-dev", {}) == 3
     arn = "arn:aws:lambda:us-east-1:123456789012:function:wordCount-dev"
     assert await runner.invoke(arn, {}) == 3
+
+
+async def test_runner_accepts_relative_project_root(project: Path) -> None:
+    add_function(project, "fn", {"src/index.js": "exports.handler = async () => 'relative';"})
+    relative = Path(os.path.relpath(project, Path.cwd()))
+    async with LambdaRunner(relative) as runner:
+        assert await runner.invoke("fn", {}) == "relative"
+
+
+async def test_runner_concurrent_invocations_each_get_their_result(
+    runner: LambdaRunner, project: Path
+) -> None:
+    source = (
+        "exports.handler = async (event) => {\n"
+        "  await new Promise((r) => setTimeout(r, 5 - event.n));\n"
+        "  return event.n;\n"
+        "};"
+    )
+    add_function(project, "fn", {"src/index.js": source})
+    add_function(project, "py", {"src/index.py": "def handler(e, c):\n    return -e['n']\n"})
+    calls = [runner.invoke("fn", {"n": n}) for n in range(5)]
+    calls += [runner.invoke("py", {"n": n}) for n in range(5)]
+    assert await asyncio.gather(*calls) == [0, 1, 2, 3, 4, 0, -1, -2, -3, -4]
+
+
+async def test_runner_large_payload_round_trips(runner: LambdaRunner, project: Path) -> None:
+    add_function(project, "fn", {"src/index.js": "exports.handler = async (e) => e;"})
+    payload = {"blob": "x" * 3_000_000, "unicode": "héllo ✓"}
+    assert await runner.invoke("fn", payload) == payload
