@@ -34,6 +34,7 @@ __all__ = [
     "find_stream_triggers",
     "item_size",
     "poll_stream",
+    "run_stream_trigger",
     "stream_arn",
     "to_lambda_record",
 ]
@@ -348,3 +349,42 @@ async def poll_stream(
             yield page
         else:
             await asyncio.sleep(interval)
+
+
+async def run_stream_trigger(
+    invoker: LambdaInvoker,
+    client: StreamsClient,
+    config: StreamTriggerConfig,
+    *,
+    table_name: str | None = None,
+    region: str = "us-fake-1",
+    interval: float = 0.25,
+) -> DynamoDBStreamTrigger | None:
+    """Feed `config`'s table stream to its function until cancelled.
+
+    `table_name` overrides the table the mapping names (the local store may name `@model`
+    tables differently). Returns None at once when the table has no stream or is unknown.
+    """
+    name = table_name or config.table
+    if not name:
+        LOG.warning("Stream trigger %s: no table to listen to", config.function_name)
+        return None
+    try:
+        table = (await client.call("DescribeTable", {"TableName": name}))["Table"]
+    except Exception as err:  # the client's own error type; the trigger just stays off
+        LOG.warning("Stream trigger %s: table %s: %s", config.function_name, name, err)
+        return None
+    arn = table.get("LatestStreamArn")
+    if not arn or not config.enabled:
+        LOG.warning("Stream trigger %s: table %s has no stream", config.function_name, name)
+        return None
+    trigger = DynamoDBStreamTrigger(
+        invoker,
+        config.function_name,
+        event_source_arn=str(arn),
+        batch_size=config.batch_size,
+        region=region,
+    )
+    position = "TRIM_HORIZON" if config.starting_position == "TRIM_HORIZON" else "LATEST"
+    await trigger.consume(poll_stream(client, str(arn), iterator_type=position, interval=interval))
+    return trigger

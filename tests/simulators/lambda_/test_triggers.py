@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
 import json
 from collections.abc import AsyncIterator
 from pathlib import Path
@@ -22,6 +24,7 @@ from amplify_mock.simulators.lambda_.streams import (
     build_stream_record,
     find_stream_triggers,
     poll_stream,
+    run_stream_trigger,
     to_lambda_record,
 )
 from tests.simulators.lambda_.project import add_function
@@ -295,3 +298,56 @@ async def test_lambda_authorizer_error_denies(runner: LambdaRunner, project: Pat
     assert verdict == AuthorizerVerdict(
         False, reason="authorizer response has no boolean isAuthorized"
     )
+
+
+async def test_run_stream_trigger_invokes_function_for_table_changes(
+    runner: LambdaRunner, project: Path
+) -> None:
+    add_function(
+        project, "onTodo", {"src/index.js": RECORDER}, extra_resources=EVENT_SOURCE_MAPPING
+    )
+    (config,) = find_stream_triggers(project)
+    batches: list[list[str]] = []
+
+    class Recording:
+        async def invoke(self, function_name: str, payload: Any) -> Any:
+            result = await runner.invoke(function_name, payload)
+            batches.append([r["eventName"] for r in result])
+            return result
+
+    with Store.open(None) as store:
+        client = StoreClient(store)
+        await client.call(
+            "CreateTable",
+            {
+                "TableName": "TodoTable",
+                "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+                "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+                "BillingMode": "PAY_PER_REQUEST",
+                "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"},
+            },
+        )
+        from_start = dataclasses.replace(config, starting_position="TRIM_HORIZON")
+        task = asyncio.create_task(
+            run_stream_trigger(Recording(), client, from_start, interval=0.01)
+        )
+        for n in range(3):
+            item = {"id": {"S": f"t{n}"}, "name": {"S": "x"}}
+            await client.call("PutItem", {"TableName": "TodoTable", "Item": item})
+        for _ in range(500):
+            if sum(len(b) for b in batches) >= 3:
+                break
+            await asyncio.sleep(0.01)
+        task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    assert [name for batch in batches for name in batch] == ["INSERT"] * 3
+    assert all(len(batch) <= 2 for batch in batches)
+
+
+async def test_node_context_fail_is_an_error(runner: LambdaRunner, project: Path) -> None:
+    source = "exports.handler = (e, context) => { context.fail(new Error('failed here')); };"
+    add_function(project, "fn", {"src/index.js": source})
+    outcome = await runner.invoke_detailed("fn", {})
+    assert outcome.error is not None
+    assert outcome.error["errorMessage"] == "failed here"
