@@ -15,6 +15,15 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.configure", "configure"),
     ("amplify_mock.cli.env", "env"),
     ("amplify_mock.cli.status", "status"),
+    ("amplify_mock.cli.add", "add"),
+    ("amplify_mock.cli.push", "push"),
+    ("amplify_mock.cli.pull", "pull"),
+    ("amplify_mock.cli.publish", "publish"),
+    ("amplify_mock.cli.hosting", "hosting"),
+    ("amplify_mock.cli.run", "run"),
+    ("amplify_mock.cli.plugin", "plugin"),
+    ("amplify_mock.cli.awscloudformation", "awscloudformation"),
+    ("amplify_mock.cli.awscloudformation", "aws"),
 ]
 
 

@@ -41,5 +41,7 @@ def open_cloud(
     if kind == "local":
         return LocalCloud(mock_data_dir, region)
     if kind == "aws":
-        raise AmplifyMockError("The aws cloud is not available yet in this build.")
+        from amplify_mock.cloud.aws import AwsCloud, session_for
+
+        return AwsCloud(session_for(aws_info, region, mfa_prompt=mfa_prompt), region)
     raise UnknownCloudError(kind)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from amplify_mock.cloud.clouds import open_cloud
+from amplify_mock.cloud.local.apps import new_app_id, register_app_env, remove_app_env
 from amplify_mock.cloud.provider import (
     BucketNotFoundError,
     Cloud,
@@ -76,8 +77,12 @@ def create_env(
     *,
     clock: Clock = _now,
     mfa_prompt: MfaPrompt | None = None,
+    app_id: str | None = None,
 ) -> dict[str, Any]:
     """Deploy a new environment's root stack and record it; returns the root stack outputs.
+
+    The env joins the project's app (`AmplifyAppId`, shared by all envs; a new id for the
+    first env unless `app_id` is given), registered with the local cloud for `amplify pull`.
 
     :raises EnvExistsError: the environment exists already.
     :raises DeploymentError: the root stack could not be deployed (nothing is recorded).
@@ -97,6 +102,19 @@ def create_env(
         {key: names[key] for key in ("DeploymentBucketName", "AuthRoleName", "UnauthRoleName")},
     )
     outputs = provider_outputs(dict(deployed.outputs))
+    app_id = app_id or next(
+        (
+            info[PROVIDER_NAME]["AmplifyAppId"]
+            for info in team.values()
+            if info.get(PROVIDER_NAME, {}).get("AmplifyAppId")
+        ),
+        None,
+    )
+    outputs["AmplifyAppId"] = app_id or new_app_id()
+    if cloud.name == "local":
+        register_app_env(
+            outputs["AmplifyAppId"], project.name, env, outputs, project.paths.mock_data_dir
+        )
     project.write_local_aws_info(local_aws)
     team = project.team_provider_info()
     team[env] = {PROVIDER_NAME: outputs}
@@ -155,7 +173,12 @@ def compose_backend_meta(project: Project, env: str) -> dict[str, Any]:
 
 
 def checkout_env(
-    project: Project, env: str, *, restore: bool = False, mfa_prompt: MfaPrompt | None = None
+    project: Project,
+    env: str,
+    *,
+    restore: bool = False,
+    mfa_prompt: MfaPrompt | None = None,
+    cloud: Cloud | None = None,
 ) -> list[Path]:
     """Make `env` the current environment and sync its cloud state; returns the config files.
 
@@ -167,7 +190,7 @@ def checkout_env(
     info = project.local_env_info()
     info.update({"projectPath": str(project.root), "envName": env})
     info.setdefault("defaultEditor", "code")
-    cloud = cloud_for(project, env, mfa_prompt=mfa_prompt)
+    cloud = cloud or cloud_for(project, env, mfa_prompt=mfa_prompt)
     _restore_current_cloud_backend(project, cloud, env)
     if restore:
         copy_tree_atomic(project.paths.current_cloud_backend_dir, project.paths.backend_dir)
@@ -197,6 +220,8 @@ def remove_env(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = Non
     team = project.team_provider_info()
     team.pop(env, None)
     project.write_team_provider_info(team)
+    if provider.get("AmplifyAppId"):
+        remove_app_env(provider["AmplifyAppId"], env)
     local_aws = project.local_aws_info()
     if local_aws.pop(env, None) is not None:
         project.write_local_aws_info(local_aws)

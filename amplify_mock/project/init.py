@@ -138,7 +138,14 @@ def _init(
     }
     created = request.env_name not in project.team_provider_info()
     if created:
-        create_env(project, request.env_name, aws_info, clock=clock, mfa_prompt=mfa_prompt)
+        create_env(
+            project,
+            request.env_name,
+            aws_info,
+            clock=clock,
+            mfa_prompt=mfa_prompt,
+            app_id=request.app_id,
+        )
     elif PROVIDER_NAME in request.providers:
         local_aws = project.local_aws_info()
         local_aws[request.env_name] = local_aws_info_entry(aws_info)

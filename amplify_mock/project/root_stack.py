@@ -18,6 +18,7 @@ ROOT_OUTPUT_KEYS = (
     "UnauthRoleName",
     "StackName",
     "StackId",
+    "AmplifyAppId",
 )
 
 

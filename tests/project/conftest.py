@@ -58,3 +58,21 @@ def project_root(tmp_path: Path) -> Path:
 def project(project_root: Path) -> Project:
     """An initialized javascript project with env `dev` on the local cloud."""
     return init_project(project_root, make_request(), clock=lambda: FIXED_NOW).project
+
+
+API_BUILD = Path(__file__).resolve().parent / "data" / "api_build_todo"
+
+
+@pytest.fixture
+def fake_api_build(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Replace `compile_api` with a copy of the real v1 transformer's output for a Todo model
+    (tests/project/data/api_build_todo, from the oracle), so push tests do not depend on the
+    Python transformer's progress."""
+    import shutil
+
+    def compile_api(project_root: Path, api_name: str | None = None, **_: object) -> None:
+        assert api_name is not None
+        target = project_root / "amplify" / "backend" / "api" / api_name / "build"
+        shutil.copytree(API_BUILD, target, dirs_exist_ok=True)
+
+    monkeypatch.setattr("amplify_mock.project.api_build.compile_api", compile_api)

@@ -66,8 +66,10 @@ def test_init_root_stack_outputs_in_team_provider_info_and_meta(project: Project
         "UnauthRoleName",
         "StackName",
         "StackId",
+        "AmplifyAppId",
     ]
     assert provider["StackName"] == STACK
+    assert len(provider["AmplifyAppId"]) == 14
     assert provider["DeploymentBucketName"] == f"{STACK}-deployment"
     assert provider["AuthRoleArn"] == f"arn:aws:iam::123456789012:role/{STACK}-authRole"
     assert provider["StackId"].startswith(

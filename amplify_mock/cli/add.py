@@ -1,0 +1,181 @@
+"""`amplify add <category>`: api, auth, function, storage, hosting."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from amplify_mock.cli.project_context import open_project
+from amplify_mock.project.categories.api import (
+    AUTH_MODES,
+    SCHEMA_TEMPLATES,
+    AddApiRequest,
+    AuthMode,
+    add_api,
+    parse_add_api_request,
+)
+from amplify_mock.project.categories.auth import add_auth
+from amplify_mock.project.categories.function import RUNTIMES, add_function
+from amplify_mock.project.categories.hosting import add_hosting
+from amplify_mock.project.categories.resources import validate_resource_name
+from amplify_mock.project.categories.storage import ACCESS, add_storage
+from amplify_mock.project.errors import HeadlessArgumentError
+
+__all__ = ["add"]
+
+
+@click.group()
+def add() -> None:
+    """Add a resource to the backend (deployed by `amplify push`)."""
+
+
+def _done(category: str, name: str) -> None:
+    click.echo(f"Successfully added resource {name} locally.")
+    click.echo("Run `amplify push` to create it in the cloud.")
+
+
+@add.command("api")
+@click.option("--headless", is_flag=True, help="Read the Amplify CLI AddApiRequest JSON on stdin.")
+@click.option("--name", "api_name", help="API name.")
+@click.option(
+    "--auth-type",
+    "auth_types",
+    multiple=True,
+    type=click.Choice(AUTH_MODES),
+    help="Authorization modes, default first (repeatable).",
+)
+@click.option(
+    "--schema-template", type=click.Choice(sorted(SCHEMA_TEMPLATES)), help="Sample schema."
+)
+@click.option(
+    "--schema", "schema_file", type=click.Path(exists=True, dir_okay=False, path_type=Path)
+)
+def add_api_command(
+    headless: bool,
+    api_name: str | None,
+    auth_types: tuple[str, ...],
+    schema_template: str | None,
+    schema_file: Path | None,
+) -> None:
+    """Add a GraphQL API (AppSync)."""
+    project = open_project()
+    if headless:
+        request = parse_add_api_request(sys.stdin.read())
+    else:
+        if api_name is None:
+            api_name = validate_resource_name(
+                click.prompt("Provide API name", default=project.name)
+            )
+        if not auth_types:
+            auth_types = (
+                click.prompt(
+                    "Choose the default authorization type for the API",
+                    type=click.Choice(AUTH_MODES),
+                    default="API_KEY",
+                ),
+            )
+        modes = []
+        for mode in auth_types:
+            settings: dict[str, object] = {}
+            if mode == "API_KEY":
+                settings["expirationTime"] = 7
+            if mode == "OPENID_CONNECT":
+                settings["openIDProviderName"] = click.prompt(
+                    "Enter a name for the OpenID Connect provider"
+                )
+                settings["openIDIssuerURL"] = click.prompt(
+                    "Enter the OpenID Connect provider domain (Issuer URL)"
+                )
+            modes.append(AuthMode(mode, settings))
+        if schema_file is not None:
+            schema = schema_file.read_text(encoding="utf-8")
+        else:
+            template = schema_template or click.prompt(
+                "Choose a schema template",
+                type=click.Choice(sorted(SCHEMA_TEMPLATES)),
+                default="single",
+            )
+            schema = SCHEMA_TEMPLATES[template]
+        request = AddApiRequest(api_name, schema, modes[0], tuple(modes[1:]))
+    _done("api", add_api(project, request))
+
+
+@add.command("function")
+@click.option("--name", help="Function name.")
+@click.option("--runtime", type=click.Choice(sorted(RUNTIMES)), help="nodejs or python.")
+def add_function_command(name: str | None, runtime: str | None) -> None:
+    """Add a Lambda function (Node.js or Python hello-world template)."""
+    project = open_project()
+    name = name or validate_resource_name(
+        click.prompt("Provide an AWS Lambda function name", default=f"{project.name}function")
+    )
+    runtime = runtime or click.prompt(
+        "Choose the runtime that you want to use",
+        type=click.Choice(sorted(RUNTIMES)),
+        default="nodejs",
+    )
+    _done("function", add_function(project, name, runtime))
+
+
+def _access(value: str, option: str) -> list[str]:
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    for item in items:
+        if item not in ACCESS:
+            raise HeadlessArgumentError(option, f"unknown access '{item}'")
+    return items
+
+
+@add.command("storage")
+@click.option("--name", help="Friendly name of the resource.")
+@click.option("--bucket", "bucket_name", help="Bucket name (the env name is appended).")
+@click.option("--auth-access", help="Comma list of CREATE_AND_UPDATE, READ, DELETE.")
+@click.option("--guest-access", help="Comma list for guests (empty: auth users only).")
+def add_storage_command(
+    name: str | None,
+    bucket_name: str | None,
+    auth_access: str | None,
+    guest_access: str | None,
+) -> None:
+    """Add S3 content storage (adds auth if the project has none)."""
+    project = open_project()
+    name = name or validate_resource_name(
+        click.prompt("Provide a friendly name for your resource", default=f"s3{project.name}")
+    )
+    if auth_access is None:
+        auth_access = click.prompt(
+            "What kind of access do you want for Authenticated users?",
+            default="CREATE_AND_UPDATE,READ,DELETE",
+        )
+    if guest_access is None:
+        guest_access = click.prompt(
+            "What kind of access do you want for Guest users? (empty: none)",
+            default="",
+            show_default=False,
+        )
+    _done(
+        "storage",
+        add_storage(
+            project,
+            name,
+            bucket_name=bucket_name,
+            auth_access=_access(auth_access, "--auth-access"),
+            guest_access=_access(guest_access, "--guest-access"),
+        ),
+    )
+
+
+@add.command("auth")
+@click.option("--name", help="Resource name (default: project name + a short id).")
+def add_auth_command(name: str | None) -> None:
+    """Add Cognito auth with the default configuration."""
+    project = open_project()
+    _done("auth", add_auth(project, name))
+
+
+@add.command("hosting")
+def add_hosting_command() -> None:
+    """Add S3 static web hosting (same as `amplify hosting add`)."""
+    project = open_project()
+    _done("hosting", add_hosting(project))

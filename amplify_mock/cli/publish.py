@@ -1,0 +1,32 @@
+"""`amplify publish`: push, build, upload the frontend to the hosting bucket."""
+
+from __future__ import annotations
+
+import click
+
+from amplify_mock.cli.project_context import mfa_prompt, open_project, yes_option
+from amplify_mock.cli.push import push_options_run
+from amplify_mock.project.publish import publish_frontend
+
+__all__ = ["publish"]
+
+
+@click.command()
+@click.option("--codegen", "codegen_json", help="JSON: codegen settings, as for push.")
+@click.option("--force", is_flag=True, help="Push even when nothing changed.")
+@click.option(
+    "--invalidateCloudFront", "-c", "invalidate", is_flag=True, help="Ignored: no CloudFront."
+)
+@click.option(
+    "--no-build", is_flag=True, help="Upload DistributionDir without running BuildCommand."
+)
+@yes_option
+def publish(
+    codegen_json: str | None, force: bool, invalidate: bool, no_build: bool, yes: bool
+) -> None:
+    """Push the backend, then build and upload the frontend."""
+    if not push_options_run(yes, codegen_json, force):
+        return
+    result = publish_frontend(open_project(), build=not no_build, mfa_prompt=mfa_prompt)
+    click.echo(f"Uploaded {len(result.files)} files to bucket {result.bucket}.")
+    click.echo(f"Your app is published: {result.url}")

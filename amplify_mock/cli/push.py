@@ -1,0 +1,39 @@
+"""`amplify push [--yes] [--codegen JSON] [--force]`."""
+
+from __future__ import annotations
+
+import click
+
+from amplify_mock.cli.project_context import mfa_prompt, open_project, yes_option
+from amplify_mock.project.codegen_step import parse_codegen
+from amplify_mock.project.push import push as push_backend
+from amplify_mock.project.status import resource_statuses, status_table
+
+__all__ = ["push", "push_options_run"]
+
+
+def push_options_run(yes: bool, codegen_json: str | None, force: bool) -> bool:
+    """Show the status table, confirm, push; False when the user declined."""
+    project = open_project()
+    codegen = parse_codegen(codegen_json) if codegen_json else None
+    click.echo(f"\n    Current Environment: {project.env_name}\n")
+    click.echo(status_table(resource_statuses(project)))
+    if not yes and not click.confirm("Are you sure you want to continue?", default=True):
+        return False
+    result = push_backend(project, force=force, codegen=codegen, mfa_prompt=mfa_prompt)
+    if not result.deployed:
+        click.echo("\nNo changes detected")
+        return True
+    for path in [*result.config_files, *result.codegen_files]:
+        click.echo(f"Wrote {path.relative_to(project.root)}")
+    click.echo("All resources are updated in the cloud")
+    return True
+
+
+@click.command()
+@click.option("--codegen", "codegen_json", help="JSON: codegen settings (see the docs).")
+@click.option("--force", is_flag=True, help="Push even when nothing changed.")
+@yes_option
+def push(codegen_json: str | None, force: bool, yes: bool) -> None:
+    """Deploy the local backend to the current environment."""
+    push_options_run(yes, codegen_json, force)

@@ -1,0 +1,1 @@
+"""The category plugins (`amplify add <category>`): api, auth, function, storage, hosting."""

@@ -1,0 +1,254 @@
+"""`amplify add api`: a GraphQL (AppSync) API with its schema and authorization modes.
+
+The headless request is the Amplify CLI's `AddApiRequest` JSON:
+`{"version": 1, "serviceConfiguration": {"serviceName": "AppSync", "apiName": ...,
+"transformSchema": ..., "defaultAuthType": {"mode": ...}, "additionalAuthTypes": [...]}}`.
+Not emulated: REST (API Gateway) APIs, conflict resolution (DataStore) settings.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from amplify_mock.project.categories.auth import ensure_auth
+from amplify_mock.project.categories.resources import add_resource, validate_resource_name
+from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.headless import parse_json_object
+from amplify_mock.project.project import Project
+
+__all__ = [
+    "AUTH_MODES",
+    "SCHEMA_TEMPLATES",
+    "AddApiRequest",
+    "AuthMode",
+    "add_api",
+    "parse_add_api_request",
+]
+
+AUTH_MODES = ("API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT")
+
+SCHEMA_TEMPLATES = {
+    "single": ("type Todo @model {\n  id: ID!\n  name: String!\n  description: String\n}\n"),
+    "blog": (
+        "type Blog @model {\n  id: ID!\n  name: String!\n"
+        '  posts: [Post] @connection(keyName: "byBlog", fields: ["id"])\n}\n\n'
+        'type Post @model @key(name: "byBlog", fields: ["blogID"]) {\n  id: ID!\n'
+        '  title: String!\n  blogID: ID!\n  blog: Blog @connection(fields: ["blogID"])\n'
+        '  comments: [Comment] @connection(keyName: "byPost", fields: ["id"])\n}\n\n'
+        'type Comment @model @key(name: "byPost", fields: ["postID", "content"]) {\n'
+        '  id: ID!\n  postID: ID!\n  post: Post @connection(fields: ["postID"])\n'
+        "  content: String!\n}\n"
+    ),
+    "owner": (
+        "type Todo @model @auth(rules: [{ allow: owner }]) {\n  id: ID!\n  name: String!\n"
+        "  description: String\n}\n"
+    ),
+}
+
+_CUSTOM_RESOURCES = {
+    "AWSTemplateFormatVersion": "2010-09-09",
+    "Description": "An auto-generated nested stack.",
+    "Metadata": {},
+    "Parameters": {
+        "AppSyncApiId": {
+            "Type": "String",
+            "Description": "The id of the AppSync API associated with this project.",
+        },
+        "AppSyncApiName": {
+            "Type": "String",
+            "Description": "The name of the AppSync API",
+            "Default": "AppSyncSimpleTransform",
+        },
+        "env": {
+            "Type": "String",
+            "Description": "The environment name. e.g. Dev, Test, or Production",
+            "Default": "NONE",
+        },
+        "S3DeploymentBucket": {
+            "Type": "String",
+            "Description": "The S3 bucket containing all deployment assets for the project.",
+        },
+        "S3DeploymentRootKey": {
+            "Type": "String",
+            "Description": "An S3 key relative to the S3DeploymentBucket that points to the "
+            "root of the deployment directory.",
+        },
+    },
+    "Resources": {"EmptyResource": {"Type": "Custom::EmptyResource", "Condition": "AlwaysFalse"}},
+    "Conditions": {
+        "HasEnvironmentParameter": {"Fn::Not": [{"Fn::Equals": [{"Ref": "env"}, "NONE"]}]},
+        "AlwaysFalse": {"Fn::Equals": ["true", "false"]},
+    },
+    "Outputs": {
+        "EmptyOutput": {
+            "Description": "An empty output. You may delete this if you have at least one "
+            "resource above.",
+            "Value": "",
+        }
+    },
+}
+
+
+@dataclass(frozen=True)
+class AuthMode:
+    """One authorization mode as the headless request gives it (`mode` plus its settings)."""
+
+    mode: str
+    settings: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class AddApiRequest:
+    api_name: str
+    schema: str
+    default_auth: AuthMode
+    additional_auth: tuple[AuthMode, ...] = ()
+
+
+def _auth_mode(raw: Any, where: str) -> AuthMode:
+    if not isinstance(raw, dict) or "mode" not in raw:
+        raise HeadlessArgumentError("the add api request", f"{where} needs a 'mode'")
+    mode = raw["mode"]
+    if mode not in AUTH_MODES:
+        raise HeadlessArgumentError(
+            "the add api request",
+            f"{where}.mode '{mode}' is not one of {', '.join(AUTH_MODES)}",
+        )
+    if mode == "OPENID_CONNECT":
+        for key in ("openIDProviderName", "openIDIssuerURL"):
+            if key not in raw:
+                raise HeadlessArgumentError(
+                    "the add api request", f"{where} needs '{key}' for OPENID_CONNECT"
+                )
+    return AuthMode(mode, {k: v for k, v in raw.items() if k != "mode"})
+
+
+def parse_add_api_request(text: str) -> AddApiRequest:
+    """The Amplify CLI's headless `AddApiRequest` JSON.
+
+    :raises HeadlessArgumentError: malformed JSON or a missing/invalid key.
+    """
+    data = parse_json_object("the add api request", text)
+    service = data.get("serviceConfiguration")
+    if not isinstance(service, dict):
+        raise HeadlessArgumentError(
+            "the add api request", "missing required key 'serviceConfiguration'"
+        )
+    if service.get("serviceName", "AppSync") != "AppSync":
+        raise HeadlessArgumentError(
+            "the add api request", "only serviceName 'AppSync' (GraphQL) is supported"
+        )
+    for key in ("apiName", "transformSchema", "defaultAuthType"):
+        if key not in service:
+            raise HeadlessArgumentError(
+                "the add api request", f"missing required key 'serviceConfiguration.{key}'"
+            )
+    additional = service.get("additionalAuthTypes") or []
+    if not isinstance(additional, list):
+        raise HeadlessArgumentError("the add api request", "'additionalAuthTypes' must be a list")
+    return AddApiRequest(
+        api_name=validate_resource_name(str(service["apiName"])),
+        schema=str(service["transformSchema"]),
+        default_auth=_auth_mode(service["defaultAuthType"], "defaultAuthType"),
+        additional_auth=tuple(
+            _auth_mode(item, f"additionalAuthTypes[{i}]") for i, item in enumerate(additional)
+        ),
+    )
+
+
+def _auth_provider(mode: AuthMode, auth_resource: str | None) -> dict[str, Any]:
+    """One entry of `output.authConfig`, as backend-config.json records it."""
+    provider: dict[str, Any] = {"authenticationType": mode.mode}
+    if mode.mode == "API_KEY":
+        provider["apiKeyConfig"] = {
+            "apiKeyExpirationDays": int(mode.settings.get("expirationTime", 7)),
+            "description": str(mode.settings.get("keyDescription", "")),
+        }
+    elif mode.mode == "AMAZON_COGNITO_USER_POOLS":
+        pool = mode.settings.get("cognitoUserPoolId") or f"auth{auth_resource}"
+        provider["userPoolConfig"] = {"userPoolId": pool}
+    elif mode.mode == "OPENID_CONNECT":
+        config = {
+            "name": mode.settings["openIDProviderName"],
+            "issuerUrl": mode.settings["openIDIssuerURL"],
+        }
+        for source, target in (
+            ("openIDClientID", "clientId"),
+            ("openIDIatTTL", "iatTTL"),
+            ("openIDAuthTTL", "authTTL"),
+        ):
+            if source in mode.settings:
+                config[target] = mode.settings[source]
+        provider["openIDConnectConfig"] = config
+    return provider
+
+
+def add_api(project: Project, request: AddApiRequest) -> str:
+    """Add the API folder (schema, parameters, transform.conf.json, stacks/); returns its name.
+
+    A Cognito mode without an explicit user pool adds (or reuses) the project's auth resource.
+
+    :raises ResourceExistsError: an API of that name exists.
+    """
+    modes = (request.default_auth, *request.additional_auth)
+    auth_resource = None
+    if any(
+        m.mode == "AMAZON_COGNITO_USER_POOLS" and not m.settings.get("cognitoUserPoolId")
+        for m in modes
+    ):
+        auth_resource = ensure_auth(project)
+    auth_config = {
+        "defaultAuthentication": _auth_provider(request.default_auth, auth_resource),
+        "additionalAuthenticationProviders": [
+            _auth_provider(m, auth_resource) for m in request.additional_auth
+        ],
+    }
+    parameters: dict[str, Any] = {
+        "AppSyncApiName": request.api_name,
+        "DynamoDBBillingMode": "PAY_PER_REQUEST",
+        "DynamoDBEnableServerSideEncryption": False,
+    }
+    depends_on = []
+    if auth_resource is not None:
+        parameters["AuthCognitoUserPoolId"] = {
+            "Fn::GetAtt": [f"auth{auth_resource}", "Outputs.UserPoolId"]
+        }
+        depends_on.append(
+            {"category": "auth", "resourceName": auth_resource, "attributes": ["UserPoolId"]}
+        )
+    cli_inputs = {
+        "version": 1,
+        "serviceConfiguration": {
+            "apiName": request.api_name,
+            "serviceName": "AppSync",
+            "defaultAuthType": {"mode": request.default_auth.mode, **request.default_auth.settings},
+            "additionalAuthTypes": [
+                {"mode": m.mode, **m.settings} for m in request.additional_auth
+            ],
+        },
+    }
+    add_resource(
+        project,
+        "api",
+        request.api_name,
+        {
+            "service": "AppSync",
+            "providerPlugin": "awscloudformation",
+            "dependsOn": depends_on,
+            "output": {"authConfig": auth_config},
+        },
+        {
+            "schema.graphql": request.schema,
+            "parameters.json": parameters,
+            "transform.conf.json": {"Version": 5, "ElasticsearchWarning": True},
+            "cli-inputs.json": cli_inputs,
+            "stacks/CustomResources.json": _CUSTOM_RESOURCES,
+            "resolvers/README.md": (
+                "Any resolvers that you add in this directory will override the ones "
+                "automatically generated by Amplify CLI and will be directly copied to the "
+                "cloud.\n"
+            ),
+        },
+    )
+    return request.api_name

@@ -1,0 +1,168 @@
+"""`amplify add function`: a Lambda function from the Node.js or Python hello-world template.
+
+Not emulated: Lambda layers, scheduled (CloudWatch) triggers, DynamoDB/S3 triggers chosen
+at add time, access to other categories' resources, .NET/Go/Java runtimes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from amplify_mock.project.categories.resources import add_resource
+from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.project import Project
+
+__all__ = ["RUNTIMES", "add_function", "function_template"]
+
+#: runtime choice -> (Lambda runtime, handler file, source)
+RUNTIMES: dict[str, tuple[str, str, str]] = {
+    "nodejs": (
+        "nodejs18.x",
+        "index.js",
+        "/**\n * @type {import('@types/aws-lambda').APIGatewayProxyHandler}\n */\n"
+        "exports.handler = async (event) => {\n"
+        "    console.log(`EVENT: ${JSON.stringify(event)}`);\n"
+        "    return {\n"
+        "        statusCode: 200,\n"
+        "        body: JSON.stringify('Hello from Lambda!'),\n"
+        "    };\n"
+        "};\n",
+    ),
+    "python": (
+        "python3.11",
+        "index.py",
+        "import json\n\n\n"
+        "def handler(event, context):\n"
+        "    print('received event:')\n"
+        "    print(event)\n"
+        "    return {\n"
+        "        'statusCode': 200,\n"
+        "        'body': json.dumps('Hello from your new Amplify Python lambda!')\n"
+        "    }\n",
+    ),
+}
+
+_SAMPLE_EVENT = {"key1": "value1", "key2": "value2", "key3": "value3"}
+
+
+def _env_join(base: str) -> dict[str, Any]:
+    return {
+        "Fn::If": [
+            "ShouldNotCreateEnvResources",
+            base,
+            {"Fn::Join": ["", [base, "-", {"Ref": "env"}]]},
+        ]
+    }
+
+
+def function_template(
+    name: str, role_name: str, runtime: str, *, timeout: int = 25
+) -> dict[str, Any]:
+    """The function's `<name>-cloudformation-template.json`."""
+    return {
+        "AWSTemplateFormatVersion": "2010-09-09",
+        "Description": "Lambda Function resource stack creation using Amplify CLI",
+        "Parameters": {
+            "CloudWatchRule": {
+                "Type": "String",
+                "Default": "NONE",
+                "Description": " Schedule Expression",
+            },
+            "deploymentBucketName": {"Type": "String"},
+            "env": {"Type": "String"},
+            "s3Key": {"Type": "String"},
+        },
+        "Conditions": {"ShouldNotCreateEnvResources": {"Fn::Equals": [{"Ref": "env"}, "NONE"]}},
+        "Resources": {
+            "LambdaFunction": {
+                "Type": "AWS::Lambda::Function",
+                "Metadata": {"aws:asset:path": "./src", "aws:asset:property": "Code"},
+                "Properties": {
+                    "Code": {
+                        "S3Bucket": {"Ref": "deploymentBucketName"},
+                        "S3Key": {"Ref": "s3Key"},
+                    },
+                    "Handler": "index.handler",
+                    "FunctionName": _env_join(name),
+                    "Environment": {
+                        "Variables": {"ENV": {"Ref": "env"}, "REGION": {"Ref": "AWS::Region"}}
+                    },
+                    "Role": {"Fn::GetAtt": ["LambdaExecutionRole", "Arn"]},
+                    "Runtime": runtime,
+                    "Layers": [],
+                    "Timeout": timeout,
+                },
+            },
+            "LambdaExecutionRole": {
+                "Type": "AWS::IAM::Role",
+                "Properties": {
+                    "RoleName": _env_join(role_name),
+                    "AssumeRolePolicyDocument": {
+                        "Version": "2012-10-17",
+                        "Statement": [
+                            {
+                                "Effect": "Allow",
+                                "Principal": {"Service": ["lambda.amazonaws.com"]},
+                                "Action": ["sts:AssumeRole"],
+                            }
+                        ],
+                    },
+                },
+            },
+        },
+        "Outputs": {
+            "Name": {"Value": {"Ref": "LambdaFunction"}},
+            "Arn": {"Value": {"Fn::GetAtt": ["LambdaFunction", "Arn"]}},
+            "Region": {"Value": {"Ref": "AWS::Region"}},
+            "LambdaExecutionRole": {"Value": {"Ref": "LambdaExecutionRole"}},
+        },
+    }
+
+
+def add_function(project: Project, name: str, runtime: str = "nodejs") -> str:
+    """Add a function folder: template, parameters, src/ with handler and event.json.
+
+    :raises HeadlessArgumentError: unknown runtime.
+    :raises ResourceExistsError: a function of that name exists.
+    """
+    if runtime not in RUNTIMES:
+        raise HeadlessArgumentError(
+            "--runtime", f"unknown runtime '{runtime}' (runtimes: {', '.join(sorted(RUNTIMES))})"
+        )
+    lambda_runtime, handler_file, source = RUNTIMES[runtime]
+    role_name = f"{re.sub(r'[^a-zA-Z0-9]', '', project.name)}LambdaRole{name}"[:64]
+    files: dict[str, Any] = {
+        f"{name}-cloudformation-template.json": function_template(name, role_name, lambda_runtime),
+        "function-parameters.json": {"lambdaLayers": []},
+        f"src/{handler_file}": source,
+        "src/event.json": json.dumps(_SAMPLE_EVENT, indent=2) + "\n",
+        "amplify.state": {
+            "pluginId": f"amplify-{runtime}-function-runtime-provider",
+            "functionRuntime": runtime,
+            "defaultEditorFile": f"src/{handler_file}",
+            "useLegacyBuild": runtime == "nodejs",
+        },
+    }
+    if runtime == "nodejs":
+        files["src/package.json"] = {
+            "name": name,
+            "version": "2.0.0",
+            "description": "Lambda function generated by Amplify",
+            "main": "index.js",
+            "license": "Apache-2.0",
+        }
+    else:
+        files["Pipfile"] = (
+            '[[source]]\nurl = "https://pypi.python.org/simple"\nverify_ssl = true\n'
+            'name = "pypi"\n\n[packages]\n\n[requires]\npython_version = "3.11"\n'
+        )
+    add_resource(
+        project,
+        "function",
+        name,
+        {"build": True, "providerPlugin": "awscloudformation", "service": "Lambda"},
+        files,
+    )
+    return name

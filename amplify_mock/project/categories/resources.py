@@ -1,0 +1,96 @@
+"""Adding and removing a resource: its folder under backend/ plus backend-config and meta."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid
+from collections.abc import Mapping
+from typing import Any
+
+from amplify_mock.project.errors import InvalidNameError, ResourceExistsError, ResourceNotFoundError
+from amplify_mock.project.files import remove_tree, write_json, write_text
+from amplify_mock.project.project import Project
+
+__all__ = [
+    "add_resource",
+    "find_resources",
+    "remove_resource",
+    "short_id",
+    "validate_resource_name",
+]
+
+_RESOURCE_NAME = re.compile(r"^[a-zA-Z0-9]{1,50}$")
+
+
+def short_id() -> str:
+    """8 hex characters, as the Amplify CLI suffixes generated resource names."""
+    return uuid.uuid4().hex[:8]
+
+
+def validate_resource_name(name: str) -> str:
+    """:raises InvalidNameError: not 1-50 letters and digits."""
+    if not _RESOURCE_NAME.match(name):
+        raise InvalidNameError("resource name", name, "use 1 to 50 letters and digits")
+    return name
+
+
+def add_resource(
+    project: Project,
+    category: str,
+    name: str,
+    entry: Mapping[str, Any],
+    files: Mapping[str, Any],
+) -> None:
+    """Write the resource's files and register it in backend-config and amplify-meta.
+
+    `files` maps a path relative to the resource folder to its content: a string is written
+    as is, anything else as JSON.
+
+    :raises ResourceExistsError: the category has a resource of that name.
+    """
+    validate_resource_name(name)
+    config = project.backend_config()
+    if name in (config.get(category) or {}):
+        raise ResourceExistsError(category, name)
+    folder = project.paths.resource_dir(category, name)
+    for relative, content in files.items():
+        target = folder / relative
+        if isinstance(content, str):
+            write_text(target, content)
+        else:
+            write_json(target, content)
+    config.setdefault(category, {})[name] = dict(entry)
+    meta = project.amplify_meta()
+    meta.setdefault(category, {})[name] = json.loads(json.dumps(entry))
+    project.write_backend_config(config)
+    project.write_amplify_meta(meta)
+
+
+def remove_resource(project: Project, category: str, name: str) -> None:
+    """Remove the resource locally; `amplify push` then deletes it from the cloud.
+
+    :raises ResourceNotFoundError: no such resource.
+    """
+    config = project.backend_config()
+    if name not in (config.get(category) or {}):
+        raise ResourceNotFoundError(category, name)
+    del config[category][name]
+    if not config[category]:
+        del config[category]
+    meta = project.amplify_meta()
+    (meta.get(category) or {}).pop(name, None)
+    if category in meta and not meta[category]:
+        del meta[category]
+    project.write_backend_config(config)
+    project.write_amplify_meta(meta)
+    remove_tree(project.paths.resource_dir(category, name))
+
+
+def find_resources(project: Project, category: str, service: str) -> list[str]:
+    """Names of a category's resources of one service (e.g. auth / Cognito)."""
+    return [
+        name
+        for name, entry in (project.backend_config().get(category) or {}).items()
+        if entry.get("service") == service
+    ]

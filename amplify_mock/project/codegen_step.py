@@ -1,0 +1,102 @@
+"""The `--codegen` step of `amplify push`: .graphqlconfig.yml and the GraphQL statements.
+
+Not emulated: `generateCode` (typed API.ts / API.swift files); only the statements
+(queries, mutations, subscriptions) are generated.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from amplify_mock.codegen.config import CONFIG_FILE, CodegenProject
+from amplify_mock.codegen.statements import write_statements
+from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.files import write_text
+from amplify_mock.project.headless import parse_json_object
+from amplify_mock.project.project import Project
+
+__all__ = ["CodegenOptions", "parse_codegen", "run_codegen"]
+
+
+@dataclass(frozen=True)
+class CodegenOptions:
+    generate_code: bool = False
+    code_language: str = "javascript"
+    file_name_pattern: str = "src/graphql/**/*.js"
+    generated_file_name: str = "API"
+    generate_docs: bool = True
+
+
+def parse_codegen(text: str) -> CodegenOptions:
+    """`--codegen` JSON.
+
+    :raises HeadlessArgumentError: malformed JSON or a mistyped key.
+    """
+    data = parse_json_object("--codegen", text)
+    defaults = CodegenOptions()
+    values: dict[str, Any] = {}
+    for key, attribute, kind in (
+        ("generateCode", "generate_code", bool),
+        ("codeLanguage", "code_language", str),
+        ("fileNamePattern", "file_name_pattern", str),
+        ("generatedFileName", "generated_file_name", str),
+        ("generateDocs", "generate_docs", bool),
+    ):
+        value = data.get(key, getattr(defaults, attribute))
+        if not isinstance(value, kind):
+            raise HeadlessArgumentError("--codegen", f"'{key}' must be a {kind.__name__}")
+        values[attribute] = value
+    return CodegenOptions(**values)
+
+
+def _docs_dir(pattern: str) -> str:
+    parts = []
+    for part in pattern.split("/"):
+        if "*" in part:
+            break
+        parts.append(part)
+    return "/".join(parts) or "src/graphql"
+
+
+def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
+    """Record the codegen config for each API and generate its statements; returns files."""
+    apis = [name for category, name, entry in project.resources() if category == "api"]
+    config: dict[str, Any] = {"projects": {}}
+    written: list[Path] = []
+    docs = _docs_dir(options.file_name_pattern)
+    generated = f"src/{options.generated_file_name}.ts" if options.generate_code else ""
+    for name in apis:
+        schema = f"amplify/backend/api/{name}/build/schema.graphql"
+        config["projects"][name] = {
+            "schemaPath": schema,
+            "includes": [options.file_name_pattern],
+            "excludes": ["./amplify/**"],
+            "extensions": {
+                "amplify": {
+                    "codeGenTarget": options.code_language,
+                    "generatedFileName": generated,
+                    "docsFilePath": docs,
+                    "maxDepth": 2,
+                }
+            },
+        }
+        if options.generate_docs:
+            written.extend(
+                write_statements(
+                    CodegenProject(
+                        name=name,
+                        schema_path=project.root / schema,
+                        docs_path=project.root / docs,
+                        target=options.code_language,
+                        max_depth=2,
+                        generated_file=None,
+                    )
+                )
+            )
+    if apis:
+        write_text(project.root / CONFIG_FILE, yaml.safe_dump(config, sort_keys=False))
+    return written

@@ -1,0 +1,77 @@
+"""`amplify publish`: push, build the frontend, upload DistributionDir to the hosting bucket."""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.project.categories.hosting import HOSTING_RESOURCE
+from amplify_mock.project.envs import MfaPrompt, cloud_for
+from amplify_mock.project.errors import ResourceNotFoundError
+from amplify_mock.project.project import Project
+
+__all__ = ["FrontendCommandError", "PublishResult", "publish_frontend", "run_frontend_command"]
+
+
+class FrontendCommandError(AmplifyMockError):
+    """The frontend's build or start command failed."""
+
+    def __init__(self, command: str, code: int) -> None:
+        super().__init__(
+            f"The command '{command}' exited with code {code}.",
+            "Fix the command in amplify/.config/project-config.json or your project.",
+        )
+
+
+@dataclass(frozen=True)
+class PublishResult:
+    bucket: str
+    files: list[str]
+    url: str
+
+
+def _frontend_config(project: Project) -> dict[str, str]:
+    config = project.project_config()
+    return dict((config.get(config["frontend"]) or {}).get("config") or {})
+
+
+def run_frontend_command(project: Project, key: str) -> None:
+    """Run BuildCommand or StartCommand in the project root.
+
+    :raises FrontendCommandError: the command exits non-zero.
+    """
+    command = _frontend_config(project).get(key)
+    if not command:
+        return
+    completed = subprocess.run(command, shell=True, cwd=project.root, check=False)
+    if completed.returncode != 0:
+        raise FrontendCommandError(command, completed.returncode)
+
+
+def publish_frontend(
+    project: Project, *, build: bool = True, mfa_prompt: MfaPrompt | None = None
+) -> PublishResult:
+    """Upload DistributionDir to the hosting bucket (after the BuildCommand, if `build`).
+
+    :raises ResourceNotFoundError: hosting is not added or not pushed yet.
+    :raises FrontendCommandError: the build failed.
+    """
+    output = (project.amplify_meta().get("hosting") or {}).get(HOSTING_RESOURCE, {}).get(
+        "output"
+    ) or {}
+    bucket = output.get("HostingBucketName")
+    if not bucket:
+        raise ResourceNotFoundError("hosting", HOSTING_RESOURCE)
+    if build:
+        run_frontend_command(project, "BuildCommand")
+    dist = project.root / _frontend_config(project).get("DistributionDir", "dist")
+    cloud = cloud_for(project, project.env_name, mfa_prompt=mfa_prompt)
+    uploaded = []
+    for path in sorted(dist.rglob("*")) if dist.is_dir() else []:
+        if path.is_file():
+            key = path.relative_to(dist).as_posix()
+            cloud.put_object(bucket, key, path.read_bytes())
+            uploaded.append(key)
+    url = str(output.get("WebsiteURL", ""))
+    return PublishResult(bucket=bucket, files=uploaded, url=url)

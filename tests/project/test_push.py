@@ -1,0 +1,119 @@
+"""`push`: nested stacks on the local cloud, outputs into meta, status afterwards, rollback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from amplify_mock.cloud.provider import DeploymentError
+from amplify_mock.project.categories.api import SCHEMA_TEMPLATES, AddApiRequest, AuthMode, add_api
+from amplify_mock.project.categories.function import add_function
+from amplify_mock.project.categories.resources import remove_resource
+from amplify_mock.project.categories.storage import add_storage
+from amplify_mock.project.codegen_step import CodegenOptions
+from amplify_mock.project.project import Project
+from amplify_mock.project.push import push
+from amplify_mock.project.status import Operation, resource_statuses
+
+
+@pytest.fixture
+def full_project(project: Project, fake_api_build: None) -> Project:
+    add_api(project, AddApiRequest("todo", SCHEMA_TEMPLATES["single"], AuthMode("API_KEY")))
+    add_function(project, "hello")
+    add_storage(project, "files", bucket_name="files")
+    return project
+
+
+def _operations(project: Project) -> dict[str, str]:
+    return {row.resource_name: row.operation.value for row in resource_statuses(project)}
+
+
+def test_status_before_push_lists_creates(full_project: Project) -> None:
+    operations = _operations(full_project)
+    assert operations["todo"] == "Create"
+    assert operations["hello"] == "Create"
+    assert operations["files"] == "Create"
+
+
+def test_push_records_outputs_and_no_changes_after(full_project: Project) -> None:
+    result = push(full_project)
+    assert result.deployed
+    assert set(_operations(full_project).values()) == {Operation.NO_CHANGE.value}
+    meta = full_project.amplify_meta()
+    api = meta["api"]["todo"]["output"]
+    assert api["GraphQLAPIEndpointOutput"].endswith(".appsync-api.us-east-1.amazonaws.com/graphql")
+    assert api["GraphQLAPIKeyOutput"].startswith("da2-")
+    assert meta["storage"]["files"]["output"] == {"BucketName": "files-dev", "Region": "us-east-1"}
+    assert meta["function"]["hello"]["output"]["Name"] == "hello-dev"
+    s3_key = full_project.team_provider_info()["dev"]["categories"]["function"]["hello"]["s3Key"]
+    assert s3_key.startswith("amplify-builds/hello-")
+    bucket_dir = full_project.paths.mock_data_dir / "S3"
+    assert (bucket_dir / "files-dev").is_dir()
+    assert (bucket_dir / "amplify-todoapp-dev-030405-deployment" / s3_key).is_file()
+    exports = (full_project.root / "src/aws-exports.js").read_text()
+    assert '"aws_appsync_apiKey": "da2-' in exports
+    assert '"aws_user_files_s3_bucket": "files-dev"' in exports
+    assert full_project.current_amplify_meta() == meta
+
+
+def test_push_twice_without_changes_does_nothing(full_project: Project) -> None:
+    push(full_project)
+    assert push(full_project).deployed is False
+    assert push(full_project, force=True).deployed is True
+
+
+def test_push_update_and_delete(full_project: Project) -> None:
+    push(full_project)
+    index = full_project.paths.resource_dir("function", "hello") / "src" / "index.js"
+    index.write_text(index.read_text() + "// changed\n")
+    remove_resource(full_project, "storage", "files")
+    operations = _operations(full_project)
+    assert operations["hello"] == "Update"
+    assert operations["files"] == "Delete"
+    push(full_project)
+    assert "files" not in _operations(full_project)
+    assert "storage" not in full_project.amplify_meta()
+    assert (full_project.paths.mock_data_dir / "S3" / "files-dev").is_dir()  # Retain
+
+
+def test_push_failure_keeps_project_files(full_project: Project) -> None:
+    push(full_project)
+    before_meta = full_project.paths.amplify_meta.read_text()
+    before_current = full_project.paths.current_amplify_meta.read_text()
+    add_storage(full_project, "clash", bucket_name="files")
+    meta_with_clash = full_project.paths.amplify_meta.read_text()
+    with pytest.raises(DeploymentError) as err:
+        push(full_project)
+    assert err.value.message == (
+        "Deployment of stack 'amplify-todoapp-dev-030405' failed at resource 'S3Bucket': "
+        "bucket 'files-dev' already exists."
+    )
+    assert full_project.paths.amplify_meta.read_text() == meta_with_clash
+    assert full_project.paths.current_amplify_meta.read_text() == before_current
+    assert _operations(full_project)["clash"] == "Create"
+    assert before_meta != meta_with_clash
+
+
+def test_push_codegen_writes_statements(full_project: Project) -> None:
+    result = push(full_project, codegen=CodegenOptions(file_name_pattern="src/graphql/**/*.js"))
+    names = sorted(p.name for p in result.codegen_files)
+    assert names == ["mutations.js", "queries.js", "subscriptions.js"]
+    config = (full_project.root / ".graphqlconfig.yml").read_text()
+    assert "schemaPath: amplify/backend/api/todo/build/schema.graphql" in config
+
+
+def test_push_nested_stack_parameters(full_project: Project) -> None:
+    push(full_project)
+    state = json.loads(
+        (
+            full_project.paths.mock_data_dir
+            / "cloud"
+            / "stacks"
+            / "amplify-todoapp-dev-030405.json"
+        ).read_text()
+    )
+    assert state["Parameters"]["DeploymentBucketName"] == "amplify-todoapp-dev-030405-deployment"
+    table = state["Resources"]["apitodo/Todo/TodoTable"]
+    assert table["Type"] == "AWS::DynamoDB::Table"
+    assert table["PhysicalResourceId"].startswith("Todo-")
