@@ -103,7 +103,8 @@ class DynamoDBUtil:
         return to_json(self.toBoolean(value))
 
     def toNull(self) -> dict[str, Any]:
-        return {"NULL": True}
+        """`{"NULL": null}` as AppSync documents (`toDynamoDB(null)` gives `{"NULL": true}`)."""
+        return {"NULL": None}
 
     def toNullJson(self) -> str:
         return to_json(self.toNull())
