@@ -189,7 +189,7 @@ def _validate_set(tag: str, raw: Any, *, allow_empty: bool) -> list[str]:
         if identity in seen:
             raise ValidationException(
                 "One or more parameter values were invalid: Input collection "
-                f"[{', '.join(str(e) for e in raw)}] contains duplicates."
+                f"[{', '.join(str(e) for e in raw)}] contains duplicates"
             )
         seen.add(identity)
         members.append(member)

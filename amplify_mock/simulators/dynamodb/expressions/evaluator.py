@@ -79,7 +79,7 @@ def operand_value(operand: Operand, item: Item, kind: str) -> dict[str, Any] | N
             return {"N": str(len(binary_bytes(raw)))}
         if tag in ("SS", "NS", "BS", "L", "M"):
             return {"N": str(len(raw))}
-        raise _operand_type_error(kind, "size", target)
+        return None
     if isinstance(operand, Arithmetic):  # pragma: no cover - the parser never puts it here
         raise ValidationException(f"Invalid {kind}: arithmetic is only allowed in SET")
     raise ValidationException(f"Invalid {kind}: unsupported operand {operand!r}")
@@ -127,9 +127,7 @@ def evaluate(condition: Condition, item: Item, kind: str = "ConditionExpression"
 
 def _function(function: Function, item: Item, kind: str) -> bool:
     name = function.name
-    first = function.args[0]
-    assert isinstance(first, Path)
-    target = resolve_path(item, first)
+    target = operand_value(function.args[0], item, kind)
     if name == "attribute_exists":
         return target is not None
     if name == "attribute_not_exists":
@@ -140,7 +138,7 @@ def _function(function: Function, item: Item, kind: str) -> bool:
             shown = argument["S"] if argument and "S" in argument else argument
             raise ValidationException(
                 f"Invalid {kind}: Invalid attribute type name found; type: {shown}, valid "
-                "types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}"
+                "types: {N,BS,L,B,NULL,M,S,SS,NS,BOOL}"
             )
         return target is not None and type_of(target) == argument["S"]
     if argument is None or target is None:

@@ -30,6 +30,20 @@ from amplify_mock.simulators.dynamodb.expressions.nodes import (
     Value,
 )
 from amplify_mock.simulators.dynamodb.expressions.tokens import Token, tokenize
+from amplify_mock.simulators.dynamodb.values import compare
+
+_WIRE_TYPE_NAMES = {
+    "S": "STRING",
+    "N": "NUMBER",
+    "B": "BINARY",
+    "BOOL": "BOOLEAN",
+    "NULL": "NULL",
+    "M": "MAP",
+    "L": "LIST",
+    "SS": "STRING_SET",
+    "NS": "NUMBER_SET",
+    "BS": "BINARY_SET",
+}
 
 __all__ = [
     "CONDITION_FUNCTIONS",
@@ -50,6 +64,7 @@ _OPERAND_FUNCTIONS = {"size": 1}
 _UPDATE_FUNCTIONS = {"if_not_exists": 2, "list_append": 2}
 _ALL_FUNCTIONS = CONDITION_FUNCTIONS | _OPERAND_FUNCTIONS | _UPDATE_FUNCTIONS
 _COMPARATORS = {"=", "<>", "<", "<=", ">", ">="}
+_PATH_FUNCTIONS = {"attribute_exists", "attribute_not_exists", "if_not_exists"}
 _CLAUSES = ("SET", "REMOVE", "ADD", "DELETE")
 
 
@@ -105,13 +120,10 @@ class _Parser:
 
     def syntax_error(self) -> NoReturn:
         token = self.token
-        if token.kind == "BAD":
-            self.fail(f'Invalid token: "{token.text}"')
-        previous = self.tokens[self.pos - 1] if self.pos > 0 else None
-        if token.kind == "EOF":
-            near = previous.text if previous else ""
-        else:
-            near = self.source[previous.start if previous else token.start : token.end]
+        previous = self.tokens[self.pos - 1] if self.pos > 0 else token
+        following = self.tokens[self.pos + 1] if token.kind != "EOF" else token
+        end = following.end if following.kind != "EOF" else token.end
+        near = self.source[previous.start : end]
         self.fail(f'Syntax error; token: "{token.text}", near: "{near}"')
 
     def at_end(self) -> None:
@@ -167,6 +179,12 @@ class _Parser:
         if name not in _ALL_FUNCTIONS:
             self.fail(f"Invalid function name; function: {name}")
         if name not in allowed:
+            if self.kind == "UpdateExpression" and name not in _UPDATE_FUNCTIONS:
+                self.fail(f"The function is not allowed in an update expression; function: {name}")
+            if self.kind != "UpdateExpression" and name in _UPDATE_FUNCTIONS:
+                self.fail(
+                    f"The function is not allowed in a condition expression; function: {name}"
+                )
             self.fail(
                 "The function is not allowed to be used this way in an expression; "
                 f"function: {name}"
@@ -184,7 +202,7 @@ class _Parser:
                 "Incorrect number of operands for operator or function; "
                 f"operator or function: {name}, number of operands: {len(args)}"
             )
-        needs_path = name != "list_append"
+        needs_path = name in _PATH_FUNCTIONS
         if needs_path and not isinstance(args[0], Path):
             self.fail(
                 f"Operator or function requires a document path; operator or function: {name}"
@@ -234,7 +252,15 @@ class _Parser:
             and self.tokens[self.pos + 1].text == "("
             and token.text in CONDITION_FUNCTIONS
         ):
-            return self.function(CONDITION_FUNCTIONS)
+            function = self.function(CONDITION_FUNCTIONS)
+            if (self.token.kind == "PUNCT" and self.token.text in _COMPARATORS) or any(
+                self.is_keyword(word) for word in ("BETWEEN", "IN")
+            ):
+                self.fail(
+                    "The function is not allowed to be used this way in an expression; "
+                    f"function: {function.name}"
+                )
+            return function
         left = self.operand()
         if self.token.kind == "PUNCT" and self.token.text in _COMPARATORS:
             op = self.advance().text
@@ -307,7 +333,57 @@ def parse_condition(source: str, kind: str, placeholders: Placeholders) -> Condi
         raise ValidationException(f"Invalid {kind}: The expression can not be empty;")
     result = parser.condition()
     parser.at_end()
+    _check_between_bounds(parser, result)
     return result
+
+
+def _check_between_bounds(parser: _Parser, node: Condition) -> None:
+    """DynamoDB rejects `BETWEEN :low AND :high` with literal bounds in the wrong order."""
+    if isinstance(node, And | Or):
+        _check_between_bounds(parser, node.left)
+        _check_between_bounds(parser, node.right)
+    elif isinstance(node, Not):
+        _check_between_bounds(parser, node.operand)
+    elif (
+        isinstance(node, Between)
+        and isinstance(node.low, Value)
+        and isinstance(node.high, Value)
+        and (compare(node.low.value, node.high.value) or 0) > 0
+    ):
+        parser.fail(
+            "The BETWEEN operator requires upper bound to be greater than or equal to lower "
+            f"bound; lower bound operand: AttributeValue: {{{_show(node.low.value)}}}, "
+            f"upper bound operand: AttributeValue: {{{_show(node.high.value)}}}"
+        )
+
+
+def _show(value: Mapping[str, Any]) -> str:
+    tag, raw = next(iter(value.items()))
+    return f"{tag}:{raw}"
+
+
+def _check_set_operand_types(parser: _Parser, operand: Operand) -> None:
+    """Literal operands of `+`, `-` and `list_append` must have the right type up front."""
+    if isinstance(operand, Arithmetic):
+        for side in (operand.left, operand.right):
+            if isinstance(side, Value) and next(iter(side.value)) != "N":
+                parser.fail(
+                    "Incorrect operand type for operator or function; operator or function: "
+                    f"{operand.op}, operand type: {next(iter(side.value))}"
+                )
+            _check_set_operand_types(parser, side)
+    elif isinstance(operand, Function):
+        for arg in operand.args:
+            if (
+                operand.name == "list_append"
+                and isinstance(arg, Value)
+                and next(iter(arg.value)) != "L"
+            ):
+                parser.fail(
+                    "Incorrect operand type for operator or function; operator or function: "
+                    f"list_append, operand type: {next(iter(arg.value))}"
+                )
+            _check_set_operand_types(parser, arg)
 
 
 def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
@@ -316,7 +392,21 @@ def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
     :raises ValidationException: syntax, repeated clauses, overlapping paths.
     """
     parser = _Parser(source, "UpdateExpression", placeholders)
+    if parser.token.kind == "EOF":
+        parser.fail("The expression can not be empty;")
     update = parser.update()
+    for _path, value in update.set:
+        _check_set_operand_types(parser, value)
+    for clause, actions in (("ADD", update.add), ("DELETE", update.delete)):
+        allowed = ("N", "SS", "NS", "BS") if clause == "ADD" else ("SS", "NS", "BS")
+        for _path, operand in actions:
+            kind = next(iter(operand.value))
+            if kind not in allowed:
+                parser.fail(
+                    "Incorrect operand type for operator or function; operator: "
+                    f"{clause}, operand type: {_WIRE_TYPE_NAMES[kind]}, "
+                    f"typeSet: ALLOWED_FOR_{clause}_OPERAND"
+                )
     paths = update.paths()
     for i, first in enumerate(paths):
         for second in paths[i + 1 :]:
@@ -335,6 +425,8 @@ def parse_projection(source: str, placeholders: Placeholders) -> list[Path]:
     :raises ValidationException: syntax, undefined names, overlapping paths.
     """
     parser = _Parser(source, "ProjectionExpression", placeholders)
+    if parser.token.kind == "EOF":
+        parser.fail("The expression can not be empty;")
     paths = [parser.path()]
     while parser.is_punct(","):
         parser.advance()

@@ -92,10 +92,7 @@ def _set_value(operand: Operand, item: Mapping[str, Any]) -> dict[str, Any]:
         second_list = _set_value(operand.args[1], item)
         for value in (first_list, second_list):
             if type_of(value) != "L":
-                raise ValidationException(
-                    "Invalid UpdateExpression: Incorrect operand type for operator or function; "
-                    f"operator or function: list_append, operand type: {type_of(value)}"
-                )
+                raise ValidationException(_BAD_TYPE)
         return {"L": first_list["L"] + second_list["L"]}
     found = operand_value(operand, item, "UpdateExpression")
     if found is None:
@@ -143,9 +140,7 @@ def _assign(item: dict[str, Any], path: Path, value: dict[str, Any]) -> None:
 
 
 def _remove(item: dict[str, Any], path: Path) -> None:
-    parent = _parent(item, path, create=False)
-    if parent is None:
-        return
+    parent = _parent(item, path, create=True)
     last = path.elements[-1]
     if parent is item:
         item.pop(str(last), None)

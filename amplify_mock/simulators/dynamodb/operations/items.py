@@ -99,17 +99,15 @@ def update_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         check_item_size(new, update=True)
         store.write_item(table, key, old, new)
     result: dict[str, Any] = consumed_capacity(params, table.name, 1.0)
-    paths = update.paths() if update is not None else []
+    # UPDATED_* return whole top-level attributes, even for a nested update (as DynamoDB does).
+    touched = {str(p.elements[0]) for p in update.paths()} if update is not None else set()
     if return_values == "ALL_OLD" and old is not None:
         result["Attributes"] = old
     elif return_values == "ALL_NEW":
         result["Attributes"] = new
-    elif return_values == "UPDATED_OLD" and old is not None:
-        attributes = project(old, paths)
-        if attributes:
-            result["Attributes"] = attributes
-    elif return_values == "UPDATED_NEW":
-        attributes = project(new, paths)
+    elif return_values in ("UPDATED_OLD", "UPDATED_NEW"):
+        source = (old or {}) if return_values == "UPDATED_OLD" else new
+        attributes = {k: v for k, v in source.items() if k in touched}
         if attributes:
             result["Attributes"] = attributes
     return result

@@ -74,8 +74,9 @@ def _select(params: Mapping[str, Any], projection: list[Path] | None) -> str:
             "ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"
         )
     if projection is not None and select != "SPECIFIC_ATTRIBUTES":
+        wanted = "only the Count" if select == "COUNT" else select
         raise ValidationException(
-            f"Cannot specify the ProjectionExpression when choosing to get {select}"
+            f"Cannot specify the ProjectionExpression when choosing to get {wanted}"
         )
     return str(select)
 
@@ -138,7 +139,7 @@ def _key_range(condition: Condition, key: KeySchema) -> tuple[bytes, list[str], 
     """
     terms = _key_terms(condition)
     if len(terms) > 2:
-        raise ValidationException("Conditions can be of length 1 or 2 only")
+        raise ValidationException("KeyConditionExpressions must only contain one condition per key")
     hash_value: dict[str, Any] | None = None
     clauses: list[str] = []
     args: list[bytes] = []
@@ -157,12 +158,18 @@ def _key_range(condition: Condition, key: KeySchema) -> tuple[bytes, list[str], 
                     "not match schema type"
                 )
         if name == key.hash_name:
-            if op != "=" or hash_value is not None:
+            if hash_value is not None:
+                raise ValidationException(
+                    "KeyConditionExpressions must only contain one condition per key"
+                )
+            if op != "=":
                 raise ValidationException("Query key condition not supported")
             hash_value = values[0]
             continue
         if clauses:
-            raise ValidationException("Query key condition not supported")
+            raise ValidationException(
+                "KeyConditionExpressions must only contain one condition per key"
+            )
         encoded = [encode_key(v) for v in values]
         if op == "BETWEEN":
             if encoded[0] > encoded[1]:

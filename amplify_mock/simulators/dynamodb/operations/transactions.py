@@ -145,13 +145,10 @@ def transact_write_items(store: Store, params: dict[str, Any]) -> dict[str, Any]
                 if plan.spec.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD" and old:
                     reason["Item"] = old
             else:
-                try:
-                    new = _new_item(plan, old)
-                except ValidationException as err:
-                    reason = {"Code": "ValidationError", "Message": err.message}
-                else:
-                    if plan.kind != "ConditionCheck":
-                        writes.append((plan, old, new))
+                # DynamoDB fails the whole request (not a cancellation) on an invalid update.
+                new = _new_item(plan, old)
+                if plan.kind != "ConditionCheck":
+                    writes.append((plan, old, new))
             failed = failed or reason["Code"] != "None"
             reasons.append(reason)
         if failed:

@@ -1,0 +1,170 @@
+"""The DynamoDB JSON protocol over HTTP (boto3, the aws cli, NoSQL Workbench, user Lambdas).
+
+`POST /` with `X-Amz-Target: DynamoDB_20120810.<Operation>` (or `DynamoDBStreams_20120810.`)
+and an `application/x-amz-json-1.0` body; errors are HTTP 400 with
+`{"__type": "com.amazonaws.dynamodb.v20120810#<Code>", "message": ...}`. Signatures are not
+verified. `create_app(store)` is the aiohttp app factory; `start_server` hosts it in the
+running event loop (on 127.0.0.1:62224 by default, the next free port when that one is taken).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import errno
+import json
+import logging
+import uuid
+import zlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from aiohttp import web
+
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.dynamodb.errors import (
+    DynamoDBError,
+    SerializationException,
+    UnknownOperationException,
+)
+from amplify_mock.simulators.dynamodb.store import Store
+
+__all__ = [
+    "DEFAULT_PORT",
+    "STORE",
+    "DynamoDBServer",
+    "NoFreePortError",
+    "create_app",
+    "handle_wire",
+    "start_server",
+]
+
+LOG = logging.getLogger(__name__)
+
+DEFAULT_PORT = 62224
+CONTENT_TYPE = "application/x-amz-json-1.0"
+_PREFIXES = ("DynamoDB_20120810.", "DynamoDBStreams_20120810.")
+_SLOW_OPERATIONS = frozenset({"Scan", "Query", "BatchWriteItem", "UpdateTable", "DeleteTable"})
+
+STORE = web.AppKey("dynamodb_store", Store)
+
+
+def _operation(target: str | None) -> str:
+    for prefix in _PREFIXES:
+        if target and target.startswith(prefix):
+            return target[len(prefix) :]
+    raise UnknownOperationException(target or "")
+
+
+def handle_wire(store: Store, target: str | None, body: bytes) -> tuple[int, bytes]:
+    """One request of the JSON protocol: (HTTP status, response body), never raising."""
+    try:
+        operation = _operation(target)
+        try:
+            params = json.loads(body or b"{}")
+        except ValueError as err:
+            raise SerializationException(
+                "Start of structure or map found where not expected"
+            ) from err
+        if not isinstance(params, Mapping):
+            raise SerializationException("Start of structure or map found where not expected")
+        result: Any = store.dispatch(operation, dict(params))
+        status = 200
+    except DynamoDBError as err:
+        result, status = err.to_wire(), err.status
+    return status, json.dumps(result, separators=(",", ":")).encode()
+
+
+def _headers(payload: bytes) -> dict[str, str]:
+    return {
+        "Content-Type": CONTENT_TYPE,
+        "x-amzn-RequestId": uuid.uuid4().hex,
+        "x-amz-crc32": str(zlib.crc32(payload)),
+    }
+
+
+async def _handle(request: web.Request) -> web.Response:
+    store = request.app[STORE]
+    target = request.headers.get("X-Amz-Target")
+    body = await request.read()
+    operation = (target or "").rsplit(".", 1)[-1]
+    if operation in _SLOW_OPERATIONS:
+        status, payload = await asyncio.to_thread(handle_wire, store, target, body)
+    else:
+        status, payload = handle_wire(store, target, body)
+    return web.Response(status=status, body=payload, headers=_headers(payload))
+
+
+async def _health(_request: web.Request) -> web.Response:
+    return web.json_response({"status": "ok", "service": "dynamodb"})
+
+
+def create_app(store: Store) -> web.Application:
+    """The aiohttp application serving `store` (the caller owns the store's lifetime)."""
+    app = web.Application(client_max_size=16 * 1024 * 1024)
+    app[STORE] = store
+    app.router.add_post("/", _handle)
+    app.router.add_get("/", _health)
+    return app
+
+
+class NoFreePortError(AmplifyMockError):
+    """Every port tried for the DynamoDB endpoint is in use."""
+
+    def __init__(self, host: str, first: int, last: int) -> None:
+        super().__init__(
+            f"No free port for the DynamoDB endpoint on {host} between {first} and {last}.",
+            resolution="Stop the process using the port or set another port in mock.json.",
+        )
+
+
+@dataclass
+class DynamoDBServer:
+    """A running endpoint: its URL and how to stop it."""
+
+    runner: web.AppRunner
+    host: str
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    async def stop(self) -> None:
+        await self.runner.cleanup()
+
+
+async def start_server(
+    store: Store,
+    *,
+    host: str = "127.0.0.1",
+    port: int = DEFAULT_PORT,
+    find_free: bool = True,
+    attempts: int = 100,
+) -> DynamoDBServer:
+    """Serve `store` in the running loop on `port`, or the next free one if `find_free`.
+
+    Port 0 lets the OS choose.
+
+    :raises NoFreePortError: no port in `port .. port + attempts - 1` could be bound.
+    """
+    runner = web.AppRunner(create_app(store), access_log=None)
+    await runner.setup()
+    last = port + (attempts - 1 if find_free and port else 0)
+    for candidate in range(port, last + 1):
+        site = web.TCPSite(runner, host, candidate, reuse_address=False)
+        try:
+            await site.start()
+        except OSError as err:
+            if err.errno != errno.EADDRINUSE:
+                await runner.cleanup()
+                raise
+            continue
+        bound = candidate
+        if candidate == 0:
+            server: Any = site._server
+            bound = server.sockets[0].getsockname()[1]
+        LOG.info("DynamoDB endpoint on http://%s:%s", host, bound)
+        return DynamoDBServer(runner, host, int(bound))
+    await runner.cleanup()
+    raise NoFreePortError(host, port, last)
