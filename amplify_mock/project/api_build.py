@@ -1,0 +1,450 @@
+"""`amplify api gql-compile`: read a project's GraphQL API folder as the Amplify CLI does, run
+the v1 transformer, write `amplify/backend/api/<name>/build/`.
+
+Inputs, as the CLI reads them:
+- the schema: `schema.graphql` (parsed and printed again, without an `input AMPLIFY`), else
+  every file under `schema/` (recursively, names in sorted order, dot files skipped) joined
+  with a newline;
+- `transform.conf.json` (missing: `{"Version": 5}`; unreadable JSON: the same default, as
+  the CLI swallows the error);
+- the `graphqltransformer` feature flags of `amplify/cli.json` and `amplify/cli.<env>.json`,
+  names compared case-insensitively; an absent flag takes the CLI's default for existing
+  projects;
+- the auth config: `backend-config.json` `api.<name>.output.authConfig`, else the same key in
+  `amplify-meta.json`, else the CLI default (API key, 7 days);
+- `parameters.json` of the API folder, merged under the build parameters.
+
+Not emulated: feature flags from environment variables, resolver/stack/pipeline-function
+overrides in the API folder (like `amplify mock api`, which disables them), custom
+`stacks/`, `@searchable`/`@http`/`@predictions`, and the v2 transformer (a project whose
+cli.json selects `transformerversion: 2` is refused with a clear error).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from sys import maxsize
+from typing import Any
+
+from graphql import GraphQLError, parse, visit
+from graphql.language import ast
+from graphql.language import printer as _printer
+from graphql.language.reducer import reduce
+from graphql.language.visitor import Visitor
+
+import transformer
+from amplify_mock.errors import AmplifyMockError
+from transformer import (
+    AuthConfig,
+    DeploymentResources,
+    FeatureFlags,
+    TransformConfig,
+    TransformerError,
+    write_build,
+)
+from transformer.validation import js_message
+
+__all__ = [
+    "ApiBuildError",
+    "ApiNotFoundError",
+    "ApiSchemaError",
+    "BuildResult",
+    "SchemaSource",
+    "compile_api",
+    "find_api_name",
+    "print_sdl",
+    "read_api_schema",
+    "read_feature_flags",
+    "read_transform_config",
+]
+
+LOG = logging.getLogger(__name__)
+
+#: The v1 transformer flags and the Amplify CLI's default when a project's cli.json lacks them.
+EXISTING_PROJECT_FLAG_DEFAULTS: dict[str, bool] = {
+    "addMissingOwnerFields": False,
+    "improvePluralization": False,
+    "validateTypeNameReservedWords": True,
+    "enableIterativeGSIUpdates": False,
+    "secondaryKeyAsGSI": False,
+    "skipOverrideMutationInputTypes": False,
+}
+DEFAULT_TRANSFORM_CONF: dict[str, Any] = {"Version": 5}
+DEFAULT_AUTH_CONFIG: dict[str, Any] = {
+    "defaultAuthentication": {
+        "authenticationType": "API_KEY",
+        "apiKeyConfig": {"apiKeyExpirationDays": 7, "description": ""},
+    },
+    "additionalAuthenticationProviders": [],
+}
+DEFAULT_DEPLOYMENT_ROOT_KEY = "amplify-appsync-files"
+
+
+class ApiBuildError(AmplifyMockError):
+    """The API folder cannot be compiled."""
+
+
+class ApiNotFoundError(ApiBuildError):
+    """The project has no GraphQL API, several and none was named, or not the named one."""
+
+    def __init__(self, project_root: Path, api_name: str | None, known: list[str]) -> None:
+        if api_name is not None:
+            message = f"No GraphQL API named '{api_name}' in {project_root}."
+        elif known:
+            message = (
+                f"The project has several GraphQL APIs ({', '.join(sorted(known))}); "
+                "name the one to compile."
+            )
+        else:
+            message = f"No GraphQL API found in {project_root}."
+        super().__init__(message, "Run `amplify add api` first, or pass the API name.")
+        self.api_name = api_name
+        self.known = known
+
+
+class ApiSchemaError(ApiBuildError):
+    """The schema is invalid or the transformer rejected it; names file:line:col when known."""
+
+    def __init__(
+        self, message: str, *, file: Path | None, line: int | None, column: int | None
+    ) -> None:
+        location = ":".join(str(p) for p in (file, line, column) if p is not None)
+        super().__init__(
+            f"{location}: {message}" if location else message,
+            "Fix the GraphQL schema and run the command again.",
+        )
+        self.detail = message
+        self.file = file
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class SchemaSource:
+    """The schema text the transformer gets, and how to map its lines back to the files."""
+
+    text: str
+    files: tuple[Path, ...]
+    #: (first line in `text`, file) for each file of a `schema/` folder, in order.
+    line_starts: tuple[tuple[int, Path], ...] = ()
+    #: for a reprinted `schema.graphql`: the user's document (with locations)
+    original: ast.DocumentNode | None = None
+    printed: ast.DocumentNode | None = None
+
+    def locate(
+        self, line: int | None, column: int | None
+    ) -> tuple[Path | None, int | None, int | None]:
+        """Map a line:col of `text` to the user's file, line and column."""
+        if line is None:
+            return (self.files[0] if len(self.files) == 1 else None), None, None
+        if self.line_starts:
+            chosen = self.line_starts[0]
+            for start, path in self.line_starts:
+                if start <= line:
+                    chosen = (start, path)
+            return chosen[1], line - chosen[0] + 1, column
+        if self.original is not None and self.printed is not None and column is not None:
+            mapped = _map_location(self.printed, self.original, self.text, line, column)
+            if mapped is not None:
+                return self.files[0], mapped[0], mapped[1]
+        return self.files[0], line, column
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What `compile_api` produced and wrote."""
+
+    api_name: str
+    api_dir: Path
+    build_dir: Path
+    resources: DeploymentResources
+    config: TransformConfig
+    parameters: dict[str, Any]
+    schema: SchemaSource
+    auth_config: dict[str, Any] = field(default_factory=dict)
+
+
+# ---- reading the project --------------------------------------------------------------------
+def _read_json(path: Path) -> Any:
+    """:raises ApiBuildError: the file exists but is not valid JSON."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as err:
+        raise ApiBuildError(
+            f"{path}:{err.lineno}:{err.colno}: invalid JSON: {err.msg}", "Fix the JSON file."
+        ) from err
+
+
+def find_api_name(project_root: Path, api_name: str | None = None) -> str:
+    """The AppSync API of the project (the only one, or the named one).
+
+    :raises ApiNotFoundError: none, several without a name, or the name is unknown.
+    """
+    backend = project_root / "amplify" / "backend"
+    known: list[str] = []
+    for config_file in (backend / "backend-config.json", backend / "amplify-meta.json"):
+        data = _read_json(config_file) or {}
+        for name, entry in (data.get("api") or {}).items():
+            is_appsync = isinstance(entry, Mapping) and entry.get("service", "AppSync") == "AppSync"
+            if is_appsync and name not in known:
+                known.append(name)
+        if known:
+            break
+    if not known:
+        api_root = backend / "api"
+        if api_root.is_dir():
+            known = sorted(
+                p.name
+                for p in api_root.iterdir()
+                if (p / "schema.graphql").is_file() or (p / "schema").is_dir()
+            )
+    if api_name is not None:
+        if api_name in known or (backend / "api" / api_name).is_dir():
+            return api_name
+        raise ApiNotFoundError(project_root, api_name, known)
+    if len(known) != 1:
+        raise ApiNotFoundError(project_root, None, known)
+    return known[0]
+
+
+# graphql-js 15 (the CLI's printer) never wraps list and object values and puts no spaces
+# inside object braces; graphql-core follows graphql-js 17. The reprinted schema is what error
+# excerpts quote, so it is printed the CLI's way.
+_JS15_REDUCER: dict[str, Any] = {
+    **_printer.print_doc_ast_reducer,
+    "list_value": lambda node: _printer.join(("[", _printer.join(node.values, ", "), "]")),
+    "object_value": lambda node: _printer.join(("{", _printer.join(node.fields, ", "), "}")),
+}
+
+
+def print_sdl(document: ast.DocumentNode) -> str:
+    """Print SDL as graphql-js 15's `print` does (the text the Amplify CLI transforms)."""
+    return _printer.render(reduce(document, _JS15_REDUCER), maxsize)
+
+
+def _without_amplify_input(document: ast.DocumentNode) -> ast.DocumentNode:
+    return ast.DocumentNode(
+        definitions=tuple(
+            d
+            for d in document.definitions
+            if not (isinstance(d, ast.InputObjectTypeDefinitionNode) and d.name.value == "AMPLIFY")
+        )
+    )
+
+
+def _schema_files(folder: Path) -> list[Path]:
+    files: list[Path] = []
+    for child in sorted(folder.iterdir(), key=lambda p: p.name):
+        if child.name.startswith("."):
+            continue
+        if child.is_dir():
+            files.extend(_schema_files(child))
+        elif child.is_file():
+            files.append(child)
+    return files
+
+
+def read_api_schema(api_dir: Path) -> SchemaSource:
+    """The schema text exactly as the CLI hands it to the transformer.
+
+    :raises ApiSchemaError: no schema, or `schema.graphql` is not valid GraphQL.
+    """
+    schema_file = api_dir / "schema.graphql"
+    if schema_file.is_file():
+        text = schema_file.read_text(encoding="utf-8")
+        try:
+            original = parse(text)
+        except GraphQLError as err:
+            location = err.locations[0] if err.locations else None
+            raise ApiSchemaError(
+                js_message(err.message),
+                file=schema_file,
+                line=location.line if location else None,
+                column=location.column if location else None,
+            ) from err
+        printed_text = print_sdl(_without_amplify_input(original))
+        return SchemaSource(
+            text=printed_text,
+            files=(schema_file,),
+            original=_without_amplify_input(original),
+            printed=parse(printed_text) if printed_text.strip() else None,
+        )
+    folder = api_dir / "schema"
+    if folder.is_dir():
+        files = _schema_files(folder)
+        parts: list[str] = []
+        starts: list[tuple[int, Path]] = []
+        line = 1
+        for path in files:
+            content = path.read_text(encoding="utf-8")
+            starts.append((line, path))
+            parts.append(content)
+            line += content.count("\n") + 1
+        return SchemaSource(text="\n".join(parts), files=tuple(files), line_starts=tuple(starts))
+    raise ApiSchemaError(
+        f"No schema found in {api_dir}: expected schema.graphql or a schema/ folder.",
+        file=None,
+        line=None,
+        column=None,
+    )
+
+
+class _NodeStarts(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.nodes: list[ast.Node] = []
+
+    def enter(self, node: ast.Node, *_args: Any) -> None:
+        self.nodes.append(node)
+
+
+def _offset(text: str, line: int, column: int) -> int:
+    lines = text.split("\n")
+    return sum(len(lines[i]) + 1 for i in range(min(line - 1, len(lines)))) + column - 1
+
+
+def _map_location(
+    printed: ast.DocumentNode, original: ast.DocumentNode, text: str, line: int, column: int
+) -> tuple[int, int] | None:
+    """Same AST, two layouts: find the node starting at the printed position in the original."""
+    target = _offset(text, line, column)
+    left, right = _NodeStarts(), _NodeStarts()
+    visit(printed, left)
+    visit(original, right)
+    if len(left.nodes) != len(right.nodes):
+        return None
+    for printed_node, original_node in zip(left.nodes, right.nodes, strict=True):
+        if printed_node.loc is not None and printed_node.loc.start == target:
+            loc = original_node.loc
+            if loc is None:
+                return None
+            token = loc.start_token
+            return token.line, token.column
+    return None
+
+
+def read_transform_config(api_dir: Path) -> dict[str, Any]:
+    """transform.conf.json; the CLI falls back to `{"Version": 5}` when it is missing or bad."""
+    path = api_dir / "transform.conf.json"
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return dict(DEFAULT_TRANSFORM_CONF)
+    except (json.JSONDecodeError, UnicodeDecodeError) as err:
+        LOG.warning("%s is not valid JSON (%s); using %s", path, err, DEFAULT_TRANSFORM_CONF)
+        return dict(DEFAULT_TRANSFORM_CONF)
+    return data if isinstance(data, dict) else dict(DEFAULT_TRANSFORM_CONF)
+
+
+def _current_env(project_root: Path) -> str | None:
+    info = _read_json(project_root / "amplify" / ".config" / "local-env-info.json") or {}
+    env = info.get("envName")
+    return env if isinstance(env, str) and env else None
+
+
+def _graphql_transformer_section(path: Path) -> dict[str, Any]:
+    data = _read_json(path) or {}
+    features = {str(k).lower(): v for k, v in (data.get("features") or {}).items()}
+    section = features.get("graphqltransformer") or {}
+    return {str(k).lower(): v for k, v in section.items()}
+
+
+def read_feature_flags(project_root: Path) -> dict[str, Any]:
+    """The effective `graphqltransformer` section (lower-case names): cli.json, then the
+    current environment's cli.<env>.json on top."""
+    amplify_dir = project_root / "amplify"
+    flags = _graphql_transformer_section(amplify_dir / "cli.json")
+    env = _current_env(project_root)
+    if env:
+        flags.update(_graphql_transformer_section(amplify_dir / f"cli.{env}.json"))
+    return flags
+
+
+def _transformer_flags(section: Mapping[str, Any]) -> dict[str, bool]:
+    return {
+        name: bool(section.get(name.lower(), default))
+        for name, default in EXISTING_PROJECT_FLAG_DEFAULTS.items()
+    }
+
+
+def _auth_config(project_root: Path, api_name: str) -> dict[str, Any]:
+    backend = project_root / "amplify" / "backend"
+    for config_file in (backend / "backend-config.json", backend / "amplify-meta.json"):
+        data = _read_json(config_file) or {}
+        entry = (data.get("api") or {}).get(api_name) or {}
+        auth = (entry.get("output") or {}).get("authConfig")
+        if isinstance(auth, Mapping) and auth.get("defaultAuthentication"):
+            return dict(auth)
+    return json.loads(json.dumps(DEFAULT_AUTH_CONFIG))  # type: ignore[no-any-return]
+
+
+def _build_parameters(project_root: Path, api_dir: Path) -> dict[str, Any]:
+    parameters = _read_json(api_dir / "parameters.json") or {}
+    meta = _read_json(project_root / "amplify" / "backend" / "amplify-meta.json") or {}
+    provider = (meta.get("providers") or {}).get("awscloudformation") or {}
+    bucket = provider.get("DeploymentBucketName") or "amplify-mock-deployment-bucket"
+    return {
+        **parameters,
+        "S3DeploymentBucket": bucket,
+        "S3DeploymentRootKey": DEFAULT_DEPLOYMENT_ROOT_KEY,
+    }
+
+
+# ---- compiling ------------------------------------------------------------------------------
+def compile_api(
+    project_root: Path, api_name: str | None = None, *, now: datetime | None = None
+) -> BuildResult:
+    """Compile the project's GraphQL API into `amplify/backend/api/<name>/build/`.
+
+    :raises ApiNotFoundError: the project has no such API.
+    :raises ApiSchemaError: the schema is invalid or a directive is misused (file:line:col).
+    :raises ApiBuildError: a project JSON file is unreadable, or the project uses the v2
+        transformer.
+    """
+    project_root = Path(project_root)
+    name = find_api_name(project_root, api_name)
+    api_dir = project_root / "amplify" / "backend" / "api" / name
+    flag_section = read_feature_flags(project_root)
+    version = flag_section.get("transformerversion")
+    if version is not None and int(version) >= 2:
+        raise ApiBuildError(
+            f"The API '{name}' uses GraphQL Transformer v{version} (amplify/cli.json "
+            "graphqltransformer.transformerversion); only the v1 transformer is emulated.",
+            "Set transformerversion to 1 in amplify/cli.json.",
+        )
+    schema = read_api_schema(api_dir)
+    transform_conf = read_transform_config(api_dir)
+    auth = _auth_config(project_root, name)
+    config = TransformConfig.from_transform_conf(
+        transform_conf,
+        feature_flags=FeatureFlags(_transformer_flags(flag_section)),
+        auth_config=AuthConfig.from_json(auth),
+        now=now,
+    )
+    try:
+        resources = transformer.transform(schema.text, config)
+    except TransformerError as err:
+        file, line, column = schema.locate(err.line, err.column)
+        raise ApiSchemaError(err.message, file=file, line=line, column=column) from err
+    parameters = _build_parameters(project_root, api_dir)
+    build_dir = api_dir / "build"
+    write_build(resources, build_dir, parameters)
+    return BuildResult(
+        api_name=name,
+        api_dir=api_dir,
+        build_dir=build_dir,
+        resources=resources,
+        config=config,
+        parameters=parameters,
+        schema=schema,
+        auth_config=auth,
+    )
