@@ -24,6 +24,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.plugin", "plugin"),
     ("amplify_mock.cli.awscloudformation", "awscloudformation"),
     ("amplify_mock.cli.awscloudformation", "aws"),
+    ("amplify_mock.cli.api", "api"),
 ]
 
 
