@@ -5,8 +5,10 @@ airspeed's own evaluator diverges from Velocity as AppSync runs it (truthiness, 
 maps, printing, integer division, `#break`/`#return`, ...), so only its parser is used: the parse
 tree is translated once into a Python function, cached by template content.
 
-Not emulated: `#include`, `#parse`, `#define`, `#evaluate` (AppSync does not offer them either)
-and Velocity's `#set` to null keeping the old value (AppSync templates rely on the assignment).
+Not emulated: `#include`, `#parse`, `#define`, `#evaluate` (AppSync does not offer them either).
+`#set($x = <null>)` assigns null, as the Amplify simulator does; Velocity 1.7 by default keeps the
+old value. The generated Amplify templates render the same either way (checked with the golden
+suite under both rules).
 """
 
 from __future__ import annotations
