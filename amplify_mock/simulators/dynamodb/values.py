@@ -19,7 +19,9 @@ __all__ = [
     "MAX_ITEM_SIZE",
     "SCALAR_KEY_TYPES",
     "TYPES",
+    "add_numbers",
     "binary_bytes",
+    "check_number",
     "compare",
     "encode_key",
     "format_number",
@@ -85,6 +87,15 @@ def check_number(value: Decimal) -> Decimal:
             "supported range"
         )
     return value
+
+
+def add_numbers(a: Decimal, b: Decimal, *, subtract: bool = False) -> Decimal:
+    """`a + b` (or `a - b`) computed exactly, then checked against DynamoDB's limits.
+
+    :raises ValidationException: the result needs more than 38 digits or is out of range.
+    """
+    total = _CONTEXT.subtract(a, b) if subtract else _CONTEXT.add(a, b)
+    return check_number(total)
 
 
 def format_number(value: Decimal) -> str:
@@ -296,7 +307,7 @@ def encode_key(value: Mapping[str, Any]) -> bytes:
     if n.is_zero():
         return b"\x02"
     sign, digits, _ = n.as_tuple()
-    exponent = n.adjusted() + 1 + 140
+    exponent = n.adjusted() + 130  # adjusted exponents span -130..125
     text = bytes(0x30 + d for d in digits).rstrip(b"0")
     if not sign:
         return b"\x03" + bytes([exponent]) + text

@@ -16,8 +16,8 @@ from amplify_mock.simulators.dynamodb.expressions.nodes import (
     UpdateExpression,
 )
 from amplify_mock.simulators.dynamodb.values import (
+    add_numbers,
     binary_bytes,
-    check_number,
     format_number,
     number,
     type_of,
@@ -79,8 +79,8 @@ def _set_value(operand: Operand, item: Mapping[str, Any]) -> dict[str, Any]:
         right = _set_value(operand.right, item)
         if type_of(left) != "N" or type_of(right) != "N":
             raise ValidationException(_BAD_TYPE)
-        total = number(left) + number(right) if operand.op == "+" else number(left) - number(right)
-        return {"N": format_number(check_number(total))}
+        total = add_numbers(number(left), number(right), subtract=operand.op == "-")
+        return {"N": format_number(total)}
     if isinstance(operand, Function):
         if operand.name == "if_not_exists":
             first = operand.args[0]
@@ -166,7 +166,7 @@ def _add(item: dict[str, Any], path: Path, value: dict[str, Any]) -> None:
     if type_of(existing) != kind:
         raise ValidationException(_BAD_TYPE)
     if kind == "N":
-        total = check_number(number(existing) + number(value))
+        total = add_numbers(number(existing), number(value))
         _assign(item, path, {"N": format_number(total)})
         return
     members = list(existing[kind])
