@@ -1,6 +1,6 @@
 """Renders/second of real generated mapping templates on the VTL runtime.
 
-    python bench/bench_vtl.py [--seconds 0.5]
+    python bench/bench_vtl.py [--seconds 0.2] [--repeats 5]
 
 Each case renders one request template (from the oracle examples checked in under
 tests/resolvers/golden/templates) with a fresh `$ctx` per render, as a resolver does.
@@ -57,24 +57,33 @@ CASES: dict[str, tuple[str, dict[str, Any], dict[str, Any] | None, float | None]
 }
 
 
-def measure(render_once: Callable[[], Any], seconds: float) -> tuple[int, float]:
-    """(renders, elapsed seconds) for a loop of about `seconds`."""
+def measure(render_once: Callable[[], Any], seconds: float, repeats: int) -> float:
+    """Best (lowest) seconds per render over `repeats` timed loops of about `seconds` each.
+
+    The minimum is the usual estimator on a shared machine (as `timeit` recommends): other
+    processes only ever add time.
+    """
     render_once()  # compile + warm the cache outside the timing
-    count = 0
-    start = time.perf_counter()
-    deadline = start + seconds
-    while True:
-        for _ in range(50):
-            render_once()
-        count += 50
-        now = time.perf_counter()
-        if now >= deadline:
-            return count, now - start
+    best = float("inf")
+    for _ in range(repeats):
+        count = 0
+        start = time.perf_counter()
+        deadline = start + seconds
+        while True:
+            for _ in range(20):
+                render_once()
+            count += 20
+            now = time.perf_counter()
+            if now >= deadline:
+                break
+        best = min(best, (now - start) / count)
+    return best
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description="VTL renders/second on generated templates")
-    parser.add_argument("--seconds", type=float, default=0.5, help="time per case")
+    parser.add_argument("--seconds", type=float, default=0.2, help="time per timed loop")
+    parser.add_argument("--repeats", type=int, default=5, help="timed loops per case (best wins)")
     options = parser.parse_args()
     print(f"{'template':<28}{'renders/s':>12}{'us/render':>12}{'target us':>12}")
     with frozen(datetime(2024, 1, 1, tzinfo=UTC)):
@@ -85,10 +94,9 @@ def main() -> int:
                 context = build_context(arguments=copy_value(arguments), identity=identity)
                 return render(text, context, file_name="bench.vtl")
 
-            count, elapsed = measure(once, options.seconds)
-            micros = elapsed / count * 1e6
+            per_render = measure(once, options.seconds, options.repeats)
             shown_target = f"{target:.0f}" if target is not None else "-"
-            print(f"{name:<28}{count / elapsed:>12.0f}{micros:>12.1f}{shown_target:>12}")
+            print(f"{name:<28}{1 / per_render:>12.0f}{per_render * 1e6:>12.1f}{shown_target:>12}")
     return 0
 
 

@@ -112,8 +112,15 @@ def _show(value: Any) -> str:
     return jt.to_java_string(value)
 
 
+_METHODS = jt.METHODS
+
+
 def _call(target: Any, name: str, args: tuple[Any, ...]) -> Any:
     try:
+        table = _METHODS.get(type(target))
+        if table is not None:
+            method = table.get(name)
+            return None if method is None else method(target, *args)
         return jt.call_method(target, name, args)
     except (ResolverError, _Stop, _Return):
         raise
@@ -121,6 +128,12 @@ def _call(target: Any, name: str, args: tuple[Any, ...]) -> Any:
         shown = ", ".join(_show(a) for a in args)
         owner = getattr(target, "vtl_name", None) or type(target).__name__
         raise _MethodFailure(f"{owner}.{name}({shown}) failed: {err}") from err
+
+
+def _property(target: Any, name: str) -> Any:
+    if type(target) is dict:
+        return target.get(name)
+    return jt.get_property(target, name)
 
 
 def _index(target: Any, index: Any) -> Any:
@@ -250,7 +263,7 @@ _RUNTIME: dict[str, Any] = {
     "_tr": jt.truthy,
     "_t": jt.to_java_string,
     "_o": _out,
-    "_p": jt.get_property,
+    "_p": _property,
     "_c": _call,
     "_i": _index,
     "_sp": _set_property,
@@ -331,8 +344,22 @@ class _Compiler:
     # -- statements
     def block(self, block: Any, base: int = 0) -> None:
         before = len(self.lines)
+        pending: list[str] = []
         for child in block.children:
+            kind = type(child)
+            if kind is airspeed.Text or kind is airspeed.FallthroughHashText:
+                if not pending:
+                    self.offset = base + child.start
+                pending.append(child.text)
+                continue
+            if kind is airspeed.Comment:
+                continue
+            if pending:
+                self.emit(f"w({''.join(pending)!r})")
+                pending = []
             self.statement(child, base)
+        if pending:
+            self.emit(f"w({''.join(pending)!r})")
         if len(self.lines) == before:
             self.emit("pass")
 
@@ -372,6 +399,11 @@ class _Compiler:
         if node.expression is None:
             self.emit(f"w({literal!r})")
             return
+        quiet_arguments = self.quiet_call_arguments(node.expression)
+        if quiet_arguments is not None:
+            for argument in quiet_arguments:
+                self.emit(self.value(argument, base))
+            return
         value = self.chain(node.expression, None, base)
         if node.alternate is not None:
             alternate = self.value(node.alternate.expression, base)
@@ -380,6 +412,22 @@ class _Compiler:
             self.emit(f"w(_o({temp} if {temp} is not None else {alternate}, {literal!r}))")
             return
         self.emit(f"w(_o({value}, {'' if node.silent else literal!r}))")
+
+    @staticmethod
+    def quiet_call_arguments(expression: Any) -> list[Any] | None:
+        """The arguments of `$util.qr(...)` / `$util.quiet(...)`, which print nothing."""
+        part = expression.part
+        sub = expression.subexpression
+        if part.name not in ("util", "utils") or part.index is not None or sub is None:
+            return None
+        call = sub.expression
+        if not isinstance(call, airspeed.VariableExpression) or call.subexpression is not None:
+            return None
+        if call.part.name not in ("qr", "quiet") or call.part.parameters is None:
+            return None
+        if call.part.index is not None:
+            return None
+        return list(getattr(call.part.parameters.values, "values", []))
 
     def set_statement(self, node: Any, base: int) -> None:
         value = self.expression(node.value, base)
@@ -392,12 +440,19 @@ class _Compiler:
             target = f"_p({target}, {term!r})"
         self.emit(f"_sp({target}, {terms[-1]!r}, {value})")
 
+    @staticmethod
+    def truth(code: str) -> str:
+        """`code` as a Python condition; comparisons and `&&`/`||`/`!` are already booleans."""
+        if code.startswith(("_eq(", "_lt(", "_gt(", "_le(", "_ge(", "(not ", "(_tr(")):
+            return code
+        return f"_tr({code})"
+
     def if_statement(self, node: Any, base: int) -> None:
-        self.emit(f"if _tr({self.condition(node.condition, base)}):")
+        self.emit(f"if {self.truth(self.condition(node.condition, base))}:")
         self.nested(node.block, base)
         for elseif in node.elseifs:
             self.offset = base + elseif.start
-            self.emit(f"elif _tr({self.condition(elseif.condition, base)}):")
+            self.emit(f"elif {self.truth(self.condition(elseif.condition, base))}:")
             self.nested(elseif.block, base)
         else_block = node.else_block
         if isinstance(else_block, airspeed.ElseBlock):
@@ -491,7 +546,7 @@ class _Compiler:
                 position += 1
                 right = parse(prec + 1)
                 if helper in ("and", "or"):
-                    left = f"(_tr({left}) {helper} _tr({right}))"
+                    left = f"({self.truth(left)} {helper} {self.truth(right)})"
                 elif helper == "_ne":
                     left = f"(not _eq({left}, {right}))"
                 else:
