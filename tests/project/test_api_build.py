@@ -289,3 +289,75 @@ def test_compile_api_missing_schema_raises(tmp_path: Path) -> None:
     assert caught.value.message == (
         f"No schema found in {api_dir}: expected schema.graphql or a schema/ folder."
     )
+
+
+def test_compile_api_applies_resolver_overrides(tmp_path: Path) -> None:
+    api_dir = make_project(tmp_path)
+    (api_dir / "resolvers").mkdir()
+    (api_dir / "resolvers" / "Query.getTodo.req.vtl").write_text("## custom get\n")
+    (api_dir / "resolvers" / ".DS_Store").write_text("x")
+    compile_api(tmp_path)
+    resolvers = api_dir / "build" / "resolvers"
+    assert (resolvers / "Query.getTodo.req.vtl").read_text() == "## custom get\n"
+    assert not (resolvers / ".DS_Store").exists()
+
+
+def test_compile_api_disable_overrides_keeps_generated_resolvers(tmp_path: Path) -> None:
+    api_dir = make_project(tmp_path)
+    (api_dir / "resolvers").mkdir()
+    (api_dir / "resolvers" / "Query.getTodo.req.vtl").write_text("## custom get\n")
+    compile_api(tmp_path, disable_overrides=True)
+    generated = (api_dir / "build" / "resolvers" / "Query.getTodo.req.vtl").read_text()
+    assert '"operation": "GetItem"' in generated
+
+
+def test_compile_api_nests_custom_stacks_in_the_root_stack(tmp_path: Path) -> None:
+    api_dir = make_project(tmp_path)
+    custom = {
+        "Parameters": {
+            "AppSyncApiId": {"Type": "String"},
+            "env": {"Type": "String"},
+            "MyExtra": {"Type": "String", "Default": "x"},
+        },
+        "Resources": {"Empty": {"Type": "Custom::Empty", "Properties": {}}},
+    }
+    write_json(api_dir / "stacks" / "CustomResources.json", custom)
+    compile_api(tmp_path)
+    build = api_dir / "build"
+    root = json.loads((build / "cloudformation-template.json").read_text())
+    assert root["Resources"]["CustomResourcesjson"] == {
+        "Type": "AWS::CloudFormation::Stack",
+        "Properties": {
+            "Parameters": {
+                "AppSyncApiId": {"Fn::GetAtt": ["GraphQLAPI", "ApiId"]},
+                "env": {"Ref": "env"},
+                "MyExtra": {"Ref": "MyExtra"},
+            },
+            "TemplateURL": {
+                "Fn::Join": [
+                    "/",
+                    [
+                        "https://s3.amazonaws.com",
+                        {"Ref": "S3DeploymentBucket"},
+                        {"Ref": "S3DeploymentRootKey"},
+                        "stacks",
+                        "CustomResources.json",
+                    ],
+                ]
+            },
+        },
+        "DependsOn": ["GraphQLAPI", "GraphQLSchema", "Todo"],
+    }
+    assert root["Parameters"]["MyExtra"] == {"Type": "String", "Default": "x"}
+    assert json.loads((build / "stacks" / "CustomResources.json").read_text()) == custom
+
+
+def test_compile_api_rejects_yaml_custom_stacks(tmp_path: Path) -> None:
+    api_dir = make_project(tmp_path)
+    (api_dir / "stacks").mkdir()
+    (api_dir / "stacks" / "Custom.yaml").write_text("Resources: {}\n")
+    with pytest.raises(ApiBuildError) as caught:
+        compile_api(tmp_path)
+    assert caught.value.message == (
+        "Yaml is not yet supported. Please convert the CloudFormation stack Custom.yaml to json."
+    )
