@@ -173,3 +173,8 @@ def init(
     for path in result.config_files:
         click.echo(f"Wrote {path.relative_to(paths.root)}")
     click.echo("Your project has been successfully initialized and connected to the cloud!")
+    if app_url:
+        from amplify_mock.project.push import push
+
+        push(result.project, force=True, mfa_prompt=mfa_prompt)
+        click.echo("Sample app resources provisioned.")

@@ -15,3 +15,24 @@ def app_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root.mkdir()
     monkeypatch.setenv("AMPLIFY_PROJECT_DIR", str(root))
     return root
+
+
+@pytest.fixture
+def initialized(app_dir: Path) -> Path:
+    from click.testing import CliRunner
+
+    from amplify_mock.cli.main import cli
+
+    result = CliRunner().invoke(cli, ["init", "--amplify", '{"envName":"dev"}', "--yes"])
+    assert result.exit_code == 0, result.output
+    return app_dir
+
+
+def run_ok(*args: str, stdin: str | None = None) -> str:
+    from click.testing import CliRunner
+
+    from amplify_mock.cli.main import cli
+
+    result = CliRunner().invoke(cli, list(args), input=stdin)
+    assert result.exit_code == 0, result.output
+    return result.output

@@ -5,17 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from amplify_mock.cli.main import cli
-
-
-@pytest.fixture
-def initialized(app_dir: Path) -> Path:
-    result = CliRunner().invoke(cli, ["init", "--amplify", '{"envName":"dev"}', "--yes"])
-    assert result.exit_code == 0, result.output
-    return app_dir
 
 
 def run(*args: str) -> str:

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.project.amplify_subprocess import amplify
+
 SAMPLES = Path(__file__).resolve().parent.parent / "project" / "data" / "headless"
 
 pytestmark = pytest.mark.e2e
@@ -103,3 +105,71 @@ def test_sample_env_import(app: Path, home: Path) -> None:
         "useProfile": True,
         "profileName": "default",
     }
+
+
+ADD_API = json.dumps(
+    {
+        "version": 1,
+        "serviceConfiguration": {
+            "serviceName": "AppSync",
+            "apiName": "headlessapi",
+            "transformSchema": "type Todo @model {\n  id: ID!\n  name: String!\n}\n",
+            "defaultAuthType": {"mode": "API_KEY"},
+        },
+    }
+)
+
+
+def test_sample_push_with_codegen(app: Path, home: Path) -> None:
+    assert run_sample("init.sh", app, home).returncode == 0
+    amplify(app, home, "add", "api", "--headless", stdin=ADD_API)
+    result = run_sample("push_codegen.sh", app, home)
+    assert result.returncode == 0, result.stderr
+    for name in ("queries.js", "mutations.js", "subscriptions.js"):
+        assert (app / "src/graphql" / name).is_file()
+    assert "export const listTodos" in (app / "src/graphql/queries.js").read_text()
+    config = (app / ".graphqlconfig.yml").read_text()
+    assert "schemaPath: amplify/backend/api/headlessapi/build/schema.graphql" in config
+    assert "codeGenTarget: javascript" in config
+    meta = _json(app / "amplify/backend/amplify-meta.json")
+    api = meta["api"]
+    assert isinstance(api, dict)
+    assert api["headlessapi"]["output"]["GraphQLAPIKeyOutput"].startswith("da2-")
+
+
+def test_sample_pull_into_new_folder(tmp_path: Path, home: Path) -> None:
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    amplify(
+        origin,
+        home,
+        "init",
+        "--amplify",
+        '{"projectName":"origin","envName":"myenvname","appId":"amplifyServiceProjectAppId"}',
+        "--yes",
+    )
+    amplify(origin, home, "add", "api", "--headless", stdin=ADD_API)
+    amplify(origin, home, "push", "--yes")
+    clone = tmp_path / "clone"
+    clone.mkdir()
+    result = run_sample("pull.sh", clone, home)
+    assert result.returncode == 0, result.stderr
+    assert _json(clone / "amplify/.config/local-env-info.json")["envName"] == "myenvname"
+    assert _json(clone / "amplify/.config/project-config.json")["projectName"] == (
+        "headlessProjectName"
+    )
+    assert (clone / "amplify/backend/api/headlessapi/schema.graphql").is_file()
+    origin_team = _json(origin / "amplify/team-provider-info.json")
+    assert _json(clone / "amplify/team-provider-info.json") == {
+        "myenvname": {"awscloudformation": origin_team["myenvname"]["awscloudformation"]}  # type: ignore[index]
+    }
+    exports = (clone / "src/aws-exports.js").read_text()
+    assert exports == (origin / "src/aws-exports.js").read_text()
+    status = amplify(clone, home, "status").stdout
+    assert "No Change" in status
+
+
+def test_sample_pull_refreshes_initialized_project(app: Path, home: Path) -> None:
+    assert run_sample("init.sh", app, home).returncode == 0
+    result = amplify(app, home, "pull")
+    assert "Pulled environment 'myenvname' from the cloud." in result.stdout

@@ -1,0 +1,120 @@
+"""`amplify configure`, `configure project`, `plugin`, `awscloudformation reset-cache`."""
+
+from __future__ import annotations
+
+import configparser
+import json
+import subprocess
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from amplify_mock.cli.main import cli
+from tests.cli.conftest import run_ok
+
+
+def test_configure_writes_profile(isolated_home: Path) -> None:
+    run_ok("configure", stdin="eu-west-1\nAKIDNEW\nsecretnew\namplifyprofile\n")
+    config = configparser.ConfigParser()
+    config.read(isolated_home / ".aws/config")
+    assert config.get("profile amplifyprofile", "region") == "eu-west-1"
+    credentials = configparser.ConfigParser()
+    credentials.read(isolated_home / ".aws/credentials")
+    assert credentials.get("amplifyprofile", "aws_access_key_id") == "AKIDNEW"
+
+
+def test_configure_project_switches_frontend(initialized: Path) -> None:
+    run_ok(
+        "configure",
+        "project",
+        "--frontend",
+        '{"frontend":"android","config":{"ResDir":"app/src/main/res"}}',
+        "--yes",
+    )
+    config = json.loads((initialized / "amplify/.config/project-config.json").read_text())
+    assert config["frontend"] == "android"
+    assert (initialized / "app/src/main/res/raw/awsconfiguration.json").is_file()
+
+
+def test_configure_project_outside_project(app_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["configure", "project", "--yes"])
+    assert result.exit_code == 1
+    assert f"No Amplify project found in {app_dir}." in result.output
+
+
+def test_plugin_scan_add_list_remove(tmp_path: Path, isolated_home: Path) -> None:
+    assert "Found" in run_ok("plugin", "scan")
+    plugins = json.loads((isolated_home / ".amplify/plugins.json").read_text())
+    assert "awscloudformation" in plugins["plugins"]
+    folder = tmp_path / "amplify-category-extra"
+    folder.mkdir()
+    (folder / "amplify-plugin.json").write_text(
+        json.dumps({"name": "extra", "type": "category", "commands": ["add"]})
+    )
+    assert "Added category plugin 'extra'." in run_ok("plugin", "add", str(folder))
+    assert "extra" in run_ok("plugin", "list")
+    run_ok("plugin", "remove", "extra")
+    assert "extra " not in run_ok("plugin", "list")
+
+
+def test_plugin_add_bad_type(tmp_path: Path) -> None:
+    (tmp_path / "amplify-plugin.json").write_text(json.dumps({"name": "x", "type": "widget"}))
+    result = CliRunner().invoke(cli, ["plugin", "add", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "has type 'widget'; types: category, provider, frontend, util." in result.output
+
+
+def test_reset_cache_removes_project_profiles(initialized: Path, isolated_home: Path) -> None:
+    cache = isolated_home / ".amplify/awscloudformation/cache.json"
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    cache.write_text(json.dumps({"default": {"k": {}}, "other": {"k": {}}}))
+    assert "Removed cached credentials of default" in run_ok("aws", "reset-cache")
+    assert json.loads(cache.read_text()) == {"other": {"k": {}}}
+    assert "No cached credentials" in run_ok("awscloudformation", "reset-cache")
+
+
+def test_init_app_clones_sample(tmp_path: Path, app_dir: Path) -> None:
+    sample = tmp_path / "sample"
+    (sample / "amplify/.config").mkdir(parents=True)
+    (sample / "amplify/backend").mkdir(parents=True)
+    (sample / "amplify/.config/project-config.json").write_text(
+        json.dumps(
+            {
+                "projectName": "sampleapp",
+                "frontend": "javascript",
+                "javascript": {"framework": "react", "config": {}},
+            }
+        )
+    )
+    (sample / "amplify/backend/backend-config.json").write_text("{}")
+    subprocess.run(["git", "init", "-q", str(sample)], check=True)
+    subprocess.run(["git", "-C", str(sample), "add", "."], check=True)
+    subprocess.run(
+        [
+            "git",
+            "-C",
+            str(sample),
+            "-c",
+            "user.email=t@t",
+            "-c",
+            "user.name=t",
+            "commit",
+            "-qm",
+            "s",
+        ],
+        check=True,
+    )
+    output = run_ok("init", "--app", sample.as_uri())
+    assert "project 'sampleapp'" in output
+    assert "Sample app resources provisioned." in output
+    assert (app_dir / "amplify/team-provider-info.json").is_file()
+
+
+def test_init_app_needs_empty_dir(app_dir: Path) -> None:
+    (app_dir / "file.txt").write_text("x")
+    result = CliRunner().invoke(cli, ["init", "--app", "https://example.invalid/repo.git"])
+    assert result.exit_code == 1
+    assert (
+        f"Cannot use the sample app: {app_dir} is not empty; --app needs an empty directory."
+        in result.output
+    )

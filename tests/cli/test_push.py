@@ -1,0 +1,85 @@
+"""`amplify push`, `publish`, `hosting configure`, `pull` and `run` through the CLI."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from amplify_mock.cli.main import cli
+from tests.cli.conftest import run_ok
+
+
+def test_push_no_changes(initialized: Path) -> None:
+    assert "No changes detected" in run_ok("push", "--yes")
+
+
+def test_push_declined(initialized: Path) -> None:
+    run_ok("add", "function", "--name", "fn", "--runtime", "nodejs")
+    output = run_ok("push", stdin="n\n")
+    assert "| Function | fn            | Create" in output
+    assert "All resources" not in output
+    meta = json.loads((initialized / "amplify/backend/amplify-meta.json").read_text())
+    assert "output" not in meta["function"]["fn"]
+
+
+def test_push_function(initialized: Path) -> None:
+    run_ok("add", "function", "--name", "fn", "--runtime", "nodejs")
+    assert "All resources are updated in the cloud" in run_ok("push", "--yes")
+    assert "No changes detected" in run_ok("push", "--yes")
+
+
+def test_push_bad_codegen_json(initialized: Path) -> None:
+    result = CliRunner().invoke(cli, ["push", "--codegen", '{"generateDocs": "yes"}', "--yes"])
+    assert result.exit_code == 1
+    assert "Invalid value for --codegen: 'generateDocs' must be a bool." in result.output
+
+
+def test_publish_uploads_distribution_dir(initialized: Path) -> None:
+    run_ok("hosting", "add")
+    run_ok("hosting", "configure", "--index-doc", "index.html", "--error-doc", "404.html")
+    (initialized / "build").mkdir()
+    (initialized / "build/index.html").write_text("<h1>hi</h1>")
+    (initialized / "build/static").mkdir()
+    (initialized / "build/static/app.js").write_text("1")
+    output = run_ok("publish", "--yes", "--no-build")
+    assert "Uploaded 2 files to bucket myapp-hostingbucket-dev." in output
+    bucket = initialized / "amplify/mock-data/S3/myapp-hostingbucket-dev"
+    assert (bucket / "index.html").read_text() == "<h1>hi</h1>"
+    assert (bucket / "static/app.js").is_file()
+
+
+def test_publish_build_failure(initialized: Path) -> None:
+    run_ok("hosting", "add")
+    config_path = initialized / "amplify/.config/project-config.json"
+    config = json.loads(config_path.read_text())
+    config["javascript"]["config"]["BuildCommand"] = "exit 3"
+    config_path.write_text(json.dumps(config))
+    result = CliRunner().invoke(cli, ["publish", "--yes"])
+    assert result.exit_code == 1
+    assert "The command 'exit 3' exited with code 3." in result.output
+
+
+def test_publish_without_hosting(initialized: Path) -> None:
+    result = CliRunner().invoke(cli, ["publish", "--yes"])
+    assert result.exit_code == 1
+    assert "No hosting resource named 'S3AndCloudFront' exists in this project." in result.output
+
+
+def test_run_starts_frontend(initialized: Path) -> None:
+    config_path = initialized / "amplify/.config/project-config.json"
+    config = json.loads(config_path.read_text())
+    config["javascript"]["config"]["StartCommand"] = "echo started > started.txt"
+    config_path.write_text(json.dumps(config))
+    run_ok("run", "--yes")
+    assert (initialized / "started.txt").read_text().strip() == "started"
+
+
+def test_pull_new_folder_unknown_app(app_dir: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["pull", "--amplify", '{"appId":"dnope","envName":"dev"}', "--yes"]
+    )
+    assert result.exit_code == 1
+    assert "No backend environment 'dev' of app 'dnope' in the local cloud." in result.output
+    assert not (app_dir / "amplify").exists()
