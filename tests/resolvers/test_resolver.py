@@ -283,3 +283,37 @@ async def test_execute_resolver_subscription_filter_extension() -> None:
             "filterGroup": [{"filters": [{"fieldName": "a", "operator": "eq", "value": 1}]}]
         }
     }
+
+
+async def test_execute_resolver_pipeline_function_sees_ctx_error() -> None:
+    failure = DataSourceError("gone", error_type="DynamoDB:ResourceNotFoundException")
+    source = RecordingDataSource("ds", error=failure)
+    config = pipeline(
+        function(
+            "f",
+            '{"version": "2018-05-29", "operation": "GetItem"}',
+            '#if($ctx.error)$util.toJson("handled $ctx.error.type")#end',
+        )
+    )
+    outcome = await execute_resolver(config, invocation(), {"ds": source})
+    assert outcome.data == "handled DynamoDB:ResourceNotFoundException"
+
+
+async def test_execute_resolver_pipeline_util_error_stops_pipeline() -> None:
+    source = RecordingDataSource("ds", result="x")
+    config = pipeline(
+        function("stop", '$util.error("stopped here", "Custom")'),
+        function("never", '{"version": "2018-05-29"}'),
+    )
+    with pytest.raises(ResolverError) as caught:
+        await execute_resolver(config, invocation(), {"ds": source})
+    assert (caught.value.message, caught.value.error_type) == ("stopped here", "Custom")
+    assert source.requests == []
+
+
+async def test_execute_resolver_template_error_names_function_file() -> None:
+    source = RecordingDataSource("ds", result="x")
+    config = pipeline(function("broken", '{"version": "2018-05-29"}\n#if($x'))
+    with pytest.raises(TemplateError) as caught:
+        await execute_resolver(config, invocation(), {"ds": source})
+    assert (caught.value.file, caught.value.line) == ("broken.req.vtl", 2)

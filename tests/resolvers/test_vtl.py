@@ -170,3 +170,20 @@ def test_render_unsupported_directive_is_explicit() -> None:
 def test_compile_template_cached_by_content() -> None:
     text = "#set($a = 1)$a cached"
     assert compile_template(text, "a.vtl") is compile_template(text, "b.vtl")
+
+
+def test_render_runtime_error_inside_string_has_location() -> None:
+    with pytest.raises(TemplateError) as caught:
+        render("a\n#set($s = \"x $util.parseJson('{')\")", make_context(), file_name="s.vtl")
+    assert (caught.value.line, caught.value.reason) == (
+        2,
+        '$util.parseJson("{") failed: Expecting property name enclosed in double quotes: '
+        "line 1 column 2 (char 1)",
+    )
+
+
+def test_render_extensions_collected() -> None:
+    result = render('$extensions.evictFromApiCache("Query", "getTodo", {"id": 1})', make_context())
+    assert result.extensions == {
+        "evictFromApiCache": [{"typeName": "Query", "fieldName": "getTodo", "keys": {"id": 1}}]
+    }
