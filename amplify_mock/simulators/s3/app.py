@@ -76,7 +76,8 @@ async def _dispatch(request: web.Request) -> web.StreamResponse:
         return error_response(err, request, resource)
     except UnicodeDecodeError:
         return error_response(S3Error("The request path is not valid UTF-8"), request, resource)
-    except (ConnectionResetError, asyncio.CancelledError):
+    except ConnectionError:
+        LOG.debug("Client went away during %s %s", request.method, request.rel_url)
         raise
     except Exception:
         LOG.exception("Local S3 failed on %s %s", request.method, request.rel_url)

@@ -46,8 +46,12 @@ def key_to_path(bucket_dir: Path, key: str) -> Path:
     """
     if key == "":
         raise InvalidObjectKey(key, "the key is empty")
-    if len(key.encode("utf-8", "surrogatepass")) > MAX_KEY_BYTES:
-        raise KeyTooLongError(Size=len(key.encode("utf-8", "surrogatepass")), MaxSizeAllowed=1024)
+    try:
+        encoded = key.encode("utf-8")
+    except UnicodeEncodeError as err:
+        raise InvalidObjectKey(key, "the key is not valid UTF-8") from err
+    if len(encoded) > MAX_KEY_BYTES:
+        raise KeyTooLongError(Size=len(encoded), MaxSizeAllowed=MAX_KEY_BYTES)
     if "\x00" in key:
         raise InvalidObjectKey(key, "NUL characters cannot be part of a file name")
     if "\\" in key:

@@ -133,6 +133,10 @@ def parse_copy_source(value: str) -> tuple[str, str]:
     :raises InvalidArgument: no bucket or no key.
     """
     raw = value.split("?versionId=", 1)[0]
+    if any("\udc80" <= char <= "\udcff" for char in raw):
+        # Not UTF-8 on the wire: browsers and Node send a JS string's code units as single
+        # bytes (latin-1), and Amplify JS does not percent-encode the copy source.
+        raw = raw.encode("utf-8", "surrogateescape").decode("latin-1")
     source = unquote(raw)
     source = source[1:] if source.startswith("/") else source
     bucket, _, key = source.partition("/")

@@ -27,11 +27,13 @@ async def http(aiohttp_client: AiohttpClient, settings: S3Settings) -> TestClien
     return client
 
 
-async def _raw_request(http: TestClient[Any, Any], request_line: str, body: bytes) -> bytes:
+async def _raw_request(
+    http: TestClient[Any, Any], request_line: str, body: bytes, extra_headers: bytes = b""
+) -> bytes:
     """Send bytes exactly as written (clients normalise `..` and `.` segments away)."""
     reader, writer = await asyncio.open_connection(http.host, http.port)
     head = f"{request_line}\r\nHost: 127.0.0.1\r\nContent-Length: {len(body)}\r\n"
-    writer.write(head.encode() + b"Connection: close\r\n\r\n" + body)
+    writer.write(head.encode() + extra_headers + b"Connection: close\r\n\r\n" + body)
     await writer.drain()
     data = await reader.read()
     writer.close()
@@ -381,3 +383,19 @@ async def test_create_bucket_refused_when_disabled(
 
 def test_app_factory_returns_application(settings: S3Settings) -> None:
     assert isinstance(create_app(settings), web.Application)
+
+
+async def test_copy_source_sent_as_latin1_bytes_is_understood(
+    http: TestClient[Any, Any], s3_root: Path
+) -> None:
+    await http.put(f"/{BUCKET}/caf%C3%A9.txt", data=b"coffee")
+
+    answer = await _raw_request(
+        http,
+        f"PUT /{BUCKET}/copy.txt HTTP/1.1",
+        b"",
+        extra_headers=f"x-amz-copy-source: {BUCKET}/caf".encode() + b"\xe9.txt\r\n",
+    )
+
+    assert answer.startswith(b"HTTP/1.1 200"), answer
+    assert (s3_root / BUCKET / "copy.txt").read_bytes() == b"coffee"
