@@ -118,3 +118,22 @@ def test_init_app_needs_empty_dir(app_dir: Path) -> None:
         f"Cannot use the sample app: {app_dir} is not empty; --app needs an empty directory."
         in result.output
     )
+
+
+def test_plugin_scan_finds_entry_points(tmp_path: Path, monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    site = tmp_path / "site"
+    dist = site / "amplify_hello-1.2.0.dist-info"
+    dist.mkdir(parents=True)
+    (dist / "METADATA").write_text("Metadata-Version: 2.1\nName: amplify-hello\nVersion: 1.2.0\n")
+    (dist / "entry_points.txt").write_text(
+        "[amplify_mock.plugins]\namplify-util-hello = amplify_hello_plugin:MANIFEST\n"
+    )
+    (site / "amplify_hello_plugin.py").write_text(
+        'MANIFEST = {"name": "hello", "type": "util", "commands": ["hello"]}\n'
+    )
+    monkeypatch.syspath_prepend(str(site))
+    run_ok("plugin", "scan")
+    assert "hello                util       amplify-util-hello" in run_ok("plugin", "list")
