@@ -121,7 +121,10 @@ def _call(target: Any, name: str, args: tuple[Any, ...]) -> Any:
         if table is not None:
             method = table.get(name)
             return None if method is None else method(target, *args)
-        return jt.call_method(target, name, args)
+        if target is None or isinstance(target, dict | list) or name[0] == "_":
+            return jt.call_method(target, name, args)
+        bound = getattr(target, name, None)
+        return None if bound is None else bound(*args)
     except (ResolverError, _Stop, _Return):
         raise
     except Exception as err:
@@ -643,7 +646,11 @@ class _Compiler:
             args = [self.value(v, base) for v in getattr(part.parameters.values, "values", [])]
             current = f"_c({current}, {part.name!r}, ({', '.join(args)}{',' if args else ''}))"
         else:
-            current = f"_p({current}, {part.name!r})"
+            temp = self.fresh("_q")
+            current = (
+                f"({temp}.get({part.name!r}) if type({temp} := {current}) is dict "
+                f"else _p({temp}, {part.name!r}))"
+            )
         if part.index is not None:
             current = f"_i({current}, {self.value(part.index.index, base)})"
         sub = node.subexpression
