@@ -65,10 +65,9 @@ async def receive_body(request: web.BaseRequest, staging_dir: Path) -> ReceivedB
     chunks = (
         _aws_chunks(request.content, trailers) if chunked else request.content.iter_chunked(_BATCH)
     )
-    fd, name = await asyncio.to_thread(tempfile.mkstemp, dir=staging_dir, prefix="put-")
-    path = Path(name)
+    sink = _StagingFile(staging_dir, md5, digest)
     try:
-        size = await _copy_to_file(chunks, os.fdopen(fd, "wb"), md5, digest)
+        size = await _copy_to_file(chunks, sink)
         _check_length(request, size, chunked)
         _check_content_md5(request, md5.b64())
         checksums: dict[str, str] = {}
@@ -82,11 +81,40 @@ async def receive_body(request: web.BaseRequest, staging_dir: Path) -> ReceivedB
             final = computed if computed is not None else value
             if final is not None:
                 checksums[algorithm] = final
-        return ReceivedBody(path=path, size=size, md5_hex=md5.hexdigest(), checksums=checksums)
+        assert sink.path is not None
+        return ReceivedBody(path=sink.path, size=size, md5_hex=md5.hexdigest(), checksums=checksums)
     except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            path.unlink()
+        sink.discard()
         raise
+
+
+class _StagingFile:
+    """A staging file created on the first write, so a small body costs one thread hop."""
+
+    def __init__(self, staging_dir: Path, md5: Digest, digest: Digest | None) -> None:
+        self._dir = staging_dir
+        self._md5 = md5
+        self._digest = digest
+        self._file: BinaryIO | None = None
+        self.path: Path | None = None
+
+    def write(self, block: bytes, last: bool) -> None:
+        if self._file is None:
+            fd, name = tempfile.mkstemp(dir=self._dir, prefix="put-")
+            self._file, self.path = os.fdopen(fd, "wb"), Path(name)
+        self._file.write(block)
+        self._md5.update(block)
+        if self._digest is not None:
+            self._digest.update(block)
+        if last:
+            self._file.close()
+
+    def discard(self) -> None:
+        if self._file is not None:
+            self._file.close()
+        if self.path is not None:
+            with contextlib.suppress(FileNotFoundError):
+                self.path.unlink()
 
 
 def _header_for(algorithm: str) -> str:
@@ -118,32 +146,19 @@ def _declared_checksum(request: web.BaseRequest) -> tuple[str | None, str | None
     return None, None
 
 
-async def _copy_to_file(
-    chunks: AsyncIterator[bytes], file: BinaryIO, md5: Digest, digest: Digest | None
-) -> int:
-    def write(block: bytes) -> None:
-        file.write(block)
-        md5.update(block)
-        if digest is not None:
-            digest.update(block)
-
+async def _copy_to_file(chunks: AsyncIterator[bytes], sink: _StagingFile) -> int:
     size = 0
     pending: list[bytes] = []
     pending_size = 0
-    try:
-        async for chunk in chunks:
-            pending.append(chunk)
-            pending_size += len(chunk)
-            if pending_size >= _BATCH:
-                await asyncio.to_thread(write, b"".join(pending))
-                size += pending_size
-                pending, pending_size = [], 0
-        if pending:
-            await asyncio.to_thread(write, b"".join(pending))
+    async for chunk in chunks:
+        pending.append(chunk)
+        pending_size += len(chunk)
+        if pending_size >= _BATCH:
+            await asyncio.to_thread(sink.write, b"".join(pending), False)
             size += pending_size
-    finally:
-        await asyncio.to_thread(file.close)
-    return size
+            pending, pending_size = [], 0
+    await asyncio.to_thread(sink.write, b"".join(pending), True)
+    return size + pending_size
 
 
 async def _aws_chunks(stream: StreamReader, trailers: dict[str, str]) -> AsyncIterator[bytes]:

@@ -116,7 +116,7 @@ async def _check_write_conditions(call: S3Call) -> None:
 async def put_object(call: S3Call) -> web.StreamResponse:
     await _check_write_conditions(call)
     store = call.state.store
-    await asyncio.to_thread(store.bucket_dir, call.bucket)
+    store.bucket_dir(call.bucket)  # one stat: fail before reading the body
     stored = stored_from_headers(call.request.headers)
     body = await receive_body(call.request, store.staging_dir)
     meta = await asyncio.to_thread(store.put_object, call.bucket, call.key, body, stored)
