@@ -42,10 +42,12 @@ class FeatureFlags:
     """The `graphqltransformer` feature flags of amplify/cli.json, by their camelCase names.
 
     A flag that is absent reads as the default the transformer passes, else False, as the
-    CLI's feature-flag provider does.
+    CLI's feature-flag provider does; with `ignore_defaults` an absent flag is always False
+    (the provider Amplify's own e2e tests use).
     """
 
     values: Mapping[str, bool] = field(default_factory=lambda: dict(_NEW_PROJECT_FLAGS))
+    ignore_defaults: bool = False
 
     @classmethod
     def new_project(cls, **overrides: bool) -> FeatureFlags:
@@ -54,6 +56,8 @@ class FeatureFlags:
     def get_boolean(self, name: str, default: bool | None = None) -> bool:
         if name in self.values:
             return bool(self.values[name])
+        if self.ignore_defaults:
+            return False
         return bool(default) if default is not None else False
 
 

@@ -44,12 +44,23 @@ __all__ = [
 TypeNodeT = ast.TypeNode
 
 
+_NAMES: dict[str, ast.NameNode] = {}
+_NAMED_TYPES: dict[str, ast.NamedTypeNode] = {}
+
+
 def name_node(value: str) -> ast.NameNode:
-    return ast.NameNode(value=value)
+    """A NameNode; nodes are immutable, so one instance per name is shared (speed)."""
+    node = _NAMES.get(value)
+    if node is None:
+        node = _NAMES[value] = ast.NameNode(value=value)
+    return node
 
 
 def make_named_type(name: str) -> ast.NamedTypeNode:
-    return ast.NamedTypeNode(name=name_node(name))
+    node = _NAMED_TYPES.get(name)
+    if node is None:
+        node = _NAMED_TYPES[name] = ast.NamedTypeNode(name=name_node(name))
+    return node
 
 
 def make_non_null_type(type_: ast.TypeNode) -> ast.NonNullTypeNode:

@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from graphql import GraphQLError, parse, print_ast
+from graphql import GraphQLError, parse
 from graphql.language import ast
 
 from transformer.cloudformation import intrinsics as fn
@@ -24,6 +24,7 @@ from transformer.naming import ResourceConstants as RC
 from transformer.output import DeploymentResources
 from transformer.plugin import Transformer
 from transformer.scalars import STRIPPED_IN_OUTPUT_EXCEPT, VALID_BUILTIN_DIRECTIVES
+from transformer.sdl_printer import print_document
 from transformer.validation import js_message, validate_model_schema
 
 __all__ = ["GraphQLTransform", "default_transformers", "parse_schema"]
@@ -258,8 +259,11 @@ class GraphQLTransform:
         hook_args: tuple[Any, ...],
         key_prefix: str,
     ) -> None:
-        directive_locations = {loc.value for loc in transformer.directive.locations}
-        for index, directive in enumerate(node.directives or ()):
+        directives = node.directives
+        if not directives:
+            return
+        directive_locations = transformer.directive_locations
+        for index, directive in enumerate(directives):
             name = directive.name.value
             if name not in valid:
                 raise UnknownDirectiveError(
@@ -432,45 +436,51 @@ def _build_schema(ctx: TransformerContext) -> str:
         _strip_directives(node) for key, node in ctx.node_map.items() if key != SCHEMA_KEY
     ]
     definitions = [d for d in definitions if d is not None]
-    return print_ast(ast.DocumentNode(definitions=tuple(definitions))) + "\n"
+    return print_document(definitions)
 
 
 def _kept(directives: Any) -> tuple[Any, ...]:
     return tuple(d for d in directives or () if d.name.value in STRIPPED_IN_OUTPUT_EXCEPT)
 
 
+def _needs_strip(directives: Any) -> bool:
+    return any(d.name.value not in STRIPPED_IN_OUTPUT_EXCEPT for d in directives or ())
+
+
+def _strip_input_value(node: Any) -> Any:
+    if _needs_strip(node.directives):
+        return dataclasses.replace(node, directives=_kept(node.directives))
+    return node
+
+
+def _strip_field(node: Any) -> Any:
+    arguments = node.arguments or ()
+    stripped_args = tuple(_strip_input_value(a) for a in arguments)
+    changed = any(x is not y for x, y in zip(stripped_args, arguments, strict=True))
+    if changed or _needs_strip(node.directives):
+        return dataclasses.replace(node, directives=_kept(node.directives), arguments=stripped_args)
+    return node
+
+
 def _strip_directives(node: Any) -> Any:
+    """Drop every directive except the `@aws_*` / `@deprecated` ones AppSync understands."""
     if isinstance(node, (ast.ObjectTypeDefinitionNode, ast.InterfaceTypeDefinitionNode)):
         return dataclasses.replace(
             node,
             directives=_kept(node.directives),
-            fields=tuple(
-                dataclasses.replace(
-                    f,
-                    directives=_kept(f.directives),
-                    arguments=tuple(
-                        dataclasses.replace(a, directives=_kept(a.directives))
-                        for a in f.arguments or ()
-                    ),
-                )
-                for f in node.fields or ()
-            ),
+            fields=tuple(_strip_field(f) for f in node.fields or ()),
         )
     if isinstance(node, ast.InputObjectTypeDefinitionNode):
         return dataclasses.replace(
             node,
             directives=_kept(node.directives),
-            fields=tuple(
-                dataclasses.replace(f, directives=_kept(f.directives)) for f in node.fields or ()
-            ),
+            fields=tuple(_strip_input_value(f) for f in node.fields or ()),
         )
     if isinstance(node, ast.EnumTypeDefinitionNode):
         return dataclasses.replace(
             node,
             directives=_kept(node.directives),
-            values=tuple(
-                dataclasses.replace(v, directives=_kept(v.directives)) for v in node.values or ()
-            ),
+            values=tuple(_strip_input_value(v) for v in node.values or ()),
         )
     if isinstance(node, (ast.UnionTypeDefinitionNode, ast.ScalarTypeDefinitionNode)):
         return dataclasses.replace(node, directives=_kept(node.directives))

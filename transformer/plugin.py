@@ -100,6 +100,11 @@ class Transformer:
     def type_definitions(self) -> tuple[Any, ...]:
         return self._definitions[1]
 
+    @cached_property
+    def directive_locations(self) -> frozenset[str]:
+        """Where the directive may be used (`OBJECT`, `FIELD_DEFINITION`, ...)."""
+        return frozenset(loc.value for loc in self.directive.locations)
+
     @property
     def directive_name(self) -> str:
         return self.directive.name.value

@@ -16,36 +16,20 @@ from transformer.scalars import AWS_DIRECTIVES_SDL, AWS_SCALARS_SDL
 
 __all__ = ["js_message", "printed_error", "validate_model_schema"]
 
-_EXTRA_DIRECTIVES = parse(AWS_DIRECTIVES_SDL, no_location=True).definitions
-_EXTRA_SCALARS = parse(AWS_SCALARS_SDL, no_location=True).definitions
+_EXTRA_DIRECTIVES = parse(AWS_DIRECTIVES_SDL).definitions
+_EXTRA_SCALARS = parse(AWS_SCALARS_SDL).definitions
 _NOOP_QUERY = parse("type Query {\n  noop: String\n}", no_location=True).definitions
 
-# The executable-document rules graphql-transformer-core runs over the SDL document.
+# The rules graphql-transformer-core runs over the SDL document, minus those that only look at
+# operations and fragments (they cannot report anything on a type-system document).
 _RULES: Sequence[Any] = (
-    r.UniqueOperationNamesRule,
-    r.LoneAnonymousOperationRule,
-    r.SingleFieldSubscriptionsRule,
     r.KnownTypeNamesRule,
-    r.FragmentsOnCompositeTypesRule,
-    r.VariablesAreInputTypesRule,
-    r.ScalarLeafsRule,
-    r.FieldsOnCorrectTypeRule,
-    r.UniqueFragmentNamesRule,
-    r.KnownFragmentNamesRule,
-    r.NoUnusedFragmentsRule,
-    r.PossibleFragmentSpreadsRule,
-    r.NoFragmentCyclesRule,
-    r.UniqueVariableNamesRule,
-    r.NoUndefinedVariablesRule,
-    r.NoUnusedVariablesRule,
     r.KnownDirectivesRule,
     r.UniqueDirectivesPerLocationRule,
     r.KnownArgumentNamesRule,
     r.UniqueArgumentNamesRule,
     r.ValuesOfCorrectTypeRule,
     r.ProvidedRequiredArgumentsRule,
-    r.VariablesInAllowedPositionRule,
-    r.OverlappingFieldsCanBeMergedRule,
     r.UniqueInputFieldNamesRule,
 )
 

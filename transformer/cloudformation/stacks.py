@@ -39,7 +39,8 @@ def split_stack(
     import_export_prefix: Json,
     default_dependencies: Sequence[str],
 ) -> SplitStacks:
-    template = copy.deepcopy(dict(template))
+    # The v1 code works on a deep copy; the caller hands over a template it no longer uses.
+    template = dict(template)
     resource_map = {rid: stack_rules.get(rid, ROOT) for rid in template["Resources"]}
     output_map = {oid: stack_rules.get(oid, ROOT) for oid in template["Outputs"]}
     mapping_map = {mid: stack_rules.get(mid, ROOT) for mid in template["Mappings"]}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import Any
 
@@ -243,60 +244,62 @@ def _resolver(type_name: str, field_name: str, parent: str, request: str, respon
     )
 
 
-def _default_condition(operation: str) -> a.IfElse:
+@functools.cache
+def _default_condition(operation: str) -> a.Expression:
     check = "attribute_not_exists" if operation == "create" else "attribute_exists"
-    return a.if_else(
-        a.ref(RC.MODEL_OBJECT_KEY),
-        a.compound(
-            [
-                a.set_(
-                    a.ref("condition"),
-                    a.obj(
-                        {
-                            "expression": a.str_(""),
-                            "expressionNames": a.obj({}),
-                            "expressionValues": a.obj({}),
-                        }
+    return a.cached(
+        a.if_else(
+            a.ref(RC.MODEL_OBJECT_KEY),
+            a.compound(
+                [
+                    a.set_(
+                        a.ref("condition"),
+                        a.obj(
+                            {
+                                "expression": a.str_(""),
+                                "expressionNames": a.obj({}),
+                                "expressionValues": a.obj({}),
+                            }
+                        ),
                     ),
-                ),
-                a.for_each(
-                    a.ref("entry"),
-                    a.ref(f"{RC.MODEL_OBJECT_KEY}.entrySet()"),
-                    [
-                        a.if_else(
-                            a.raw("$velocityCount == 1"),
-                            a.qref(
-                                f'$condition.put("expression", "{check}'
-                                '(#keyCondition$velocityCount)")'
+                    a.for_each(
+                        a.ref("entry"),
+                        a.ref(f"{RC.MODEL_OBJECT_KEY}.entrySet()"),
+                        [
+                            a.if_else(
+                                a.raw("$velocityCount == 1"),
+                                a.qref(
+                                    f'$condition.put("expression", "{check}'
+                                    '(#keyCondition$velocityCount)")'
+                                ),
+                                a.qref(
+                                    '$condition.put("expression", "$condition.expression AND '
+                                    f'{check}(#keyCondition$velocityCount)")'
+                                ),
                             ),
                             a.qref(
-                                '$condition.put("expression", "$condition.expression AND '
-                                f'{check}(#keyCondition$velocityCount)")'
+                                '$condition.expressionNames.put("#keyCondition$velocityCount", '
+                                '"$entry.key")'
                             ),
-                        ),
-                        a.qref(
-                            '$condition.expressionNames.put("#keyCondition$velocityCount", '
-                            '"$entry.key")'
-                        ),
-                    ],
-                ),
-            ]
-        ),
-        a.set_(
-            a.ref("condition"),
-            a.obj(
-                {
-                    "expression": a.str_(f"{check}(#id)"),
-                    "expressionNames": a.obj({"#id": a.str_("id")}),
-                    "expressionValues": a.obj({}),
-                }
+                        ],
+                    ),
+                ]
             ),
-        ),
+            a.set_(
+                a.ref("condition"),
+                a.obj(
+                    {
+                        "expression": a.str_(f"{check}(#id)"),
+                        "expressionNames": a.obj({"#id": a.str_("id")}),
+                        "expressionValues": a.obj({}),
+                    }
+                ),
+            ),
+        )
     )
 
 
-def _condition_merge(values_copy: bool = False) -> a.If:
-    """Merge `$ctx.args.condition` (the `condition:` argument) into `$condition`."""
+def _condition_merge_steps(values_copy: bool = False) -> list[a.Expression]:
     steps: list[a.Expression] = [
         a.set_(
             a.ref("conditionFilterExpressions"),
@@ -325,23 +328,37 @@ def _condition_merge(values_copy: bool = False) -> a.If:
     steps.append(
         a.qref("$condition.expressionValues.putAll($conditionFilterExpressions.expressionValues)")
     )
-    return a.iff(a.ref("context.args.condition"), a.compound(steps))
+    return steps
 
 
-def _drop_empty_values() -> a.If:
-    return a.iff(
-        a.and_(
-            [a.ref("condition.expressionValues"), a.raw("$condition.expressionValues.size() == 0")]
-        ),
-        a.set_(
-            a.ref("condition"),
-            a.obj(
-                {
-                    "expression": a.ref("condition.expression"),
-                    "expressionNames": a.ref("condition.expressionNames"),
-                }
+@functools.cache
+def _condition_merge(values_copy: bool = False) -> a.Expression:
+    """Merge `$ctx.args.condition` (the `condition:` argument) into `$condition`."""
+    return a.cached(
+        a.iff(a.ref("context.args.condition"), a.compound(_condition_merge_steps(values_copy)))
+    )
+
+
+@functools.cache
+def _drop_empty_values() -> a.Expression:
+    return a.cached(
+        a.iff(
+            a.and_(
+                [
+                    a.ref("condition.expressionValues"),
+                    a.raw("$condition.expressionValues.size() == 0"),
+                ]
             ),
-        ),
+            a.set_(
+                a.ref("condition"),
+                a.obj(
+                    {
+                        "expression": a.ref("condition.expression"),
+                        "expressionNames": a.ref("condition.expressionNames"),
+                    }
+                ),
+            ),
+        )
     )
 
 
@@ -354,6 +371,7 @@ def _key(id_value: a.Expression) -> a.IfElse:
     )
 
 
+@functools.cache
 def _response() -> str:
     return print_template(ddb.dynamodb_response())
 
@@ -373,7 +391,7 @@ def create_resolver(
                     a.compound(
                         [
                             a.set_(a.ref("condition.expressionValues"), a.obj({})),
-                            *_condition_merge().expr.expressions,  # type: ignore[union-attr]
+                            *_condition_merge_steps(),
                         ]
                     ),
                 ),
@@ -422,31 +440,35 @@ def initialize_create_input(
     return print_block("Set default values", a.compound(steps))
 
 
-def _auth_condition_then_key_exists() -> a.IfElse:
-    return a.if_else(
-        a.ref(RC.MODEL_OBJECT_KEY),
-        a.for_each(
-            a.ref("entry"),
-            a.ref(f"{RC.MODEL_OBJECT_KEY}.entrySet()"),
-            [
-                a.qref(
-                    '$condition.put("expression", "$condition.expression AND '
-                    'attribute_exists(#keyCondition$velocityCount)")'
-                ),
-                a.qref(
-                    '$condition.expressionNames.put("#keyCondition$velocityCount", "$entry.key")'
-                ),
-            ],
-        ),
-        a.compound(
-            [
-                a.qref(
-                    '$condition.put("expression", '
-                    '"$condition.expression AND attribute_exists(#id)")'
-                ),
-                a.qref('$condition.expressionNames.put("#id", "id")'),
-            ]
-        ),
+@functools.cache
+def _auth_condition_then_key_exists() -> a.Expression:
+    return a.cached(
+        a.if_else(
+            a.ref(RC.MODEL_OBJECT_KEY),
+            a.for_each(
+                a.ref("entry"),
+                a.ref(f"{RC.MODEL_OBJECT_KEY}.entrySet()"),
+                [
+                    a.qref(
+                        '$condition.put("expression", "$condition.expression AND '
+                        'attribute_exists(#keyCondition$velocityCount)")'
+                    ),
+                    a.qref(
+                        '$condition.expressionNames.put("#keyCondition$velocityCount", '
+                        '"$entry.key")'
+                    ),
+                ],
+            ),
+            a.compound(
+                [
+                    a.qref(
+                        '$condition.put("expression", '
+                        '"$condition.expression AND attribute_exists(#id)")'
+                    ),
+                    a.qref('$condition.expressionNames.put("#id", "id")'),
+                ]
+            ),
+        )
     )
 
 
@@ -518,14 +540,21 @@ def update_resolver(
         ),
         _condition_merge(),
         _drop_empty_values(),
+        _update_item(),
+    ]
+    return _resolver(type_name, name, mutation_type, print_template(a.compound(steps)), _response())
+
+
+@functools.cache
+def _update_item() -> a.Expression:
+    return a.cached(
         ddb.update_item(
             _key(a.obj({"S": a.ref("util.toJson($context.args.input.id)")})),
             a.ref("util.toJson($condition)"),
             RC.MODEL_OBJECT_KEY,
             RC.DYNAMODB_NAME_OVERRIDE_MAP,
-        ),
-    ]
-    return _resolver(type_name, name, mutation_type, print_template(a.compound(steps)), _response())
+        )
+    )
 
 
 def get_resolver(type_name: str, field_name: str | None, query_type: str = "Query") -> Json:

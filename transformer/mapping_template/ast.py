@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 __all__ = [
     "And",
     "Bool",
+    "Cached",
     "Comment",
     "CompoundExpression",
     "Equals",
@@ -38,6 +39,7 @@ __all__ = [
     "and_",
     "block",
     "bool_",
+    "cached",
     "comment",
     "compound",
     "equals",
@@ -229,6 +231,14 @@ class NewLine(Expression):
     pass
 
 
+@dataclass(frozen=True, slots=True, eq=False)
+class Cached(Expression):
+    """A constant subtree whose printed text is reused (per indentation) across templates."""
+
+    expr: Expression
+    printed: dict[str, str] = field(default_factory=dict, compare=False, repr=False)
+
+
 def iff(predicate: Expression, expr: Expression | None, inline: bool = False) -> If:
     return If(predicate, expr, inline)
 
@@ -348,6 +358,11 @@ def is_null_or_empty(expr: Expression) -> IsNullOrEmpty:
 
 def newline() -> NewLine:
     return NewLine()
+
+
+def cached(expr: Expression) -> Cached:
+    """Mark a subtree that is built once and printed many times (speed only)."""
+    return Cached(expr)
 
 
 def block(name: str, expressions: Sequence[Expression | None]) -> CompoundExpression:

@@ -172,6 +172,13 @@ def _newline(node: a.NewLine, indent: str) -> str:
     return "\n"
 
 
+def _cached(node: a.Cached, indent: str) -> str:
+    text = node.printed.get(indent)
+    if text is None:
+        text = node.printed[indent] = _print(node.expr, indent)
+    return text
+
+
 def _return(node: a.Return, indent: str) -> str:
     suffix = "" if node.value is None else _parens(a.parens(node.value), "")
     return f"{indent}#return{suffix}"
@@ -206,4 +213,5 @@ _PRINTERS: dict[type, Callable[..., str]] = {
     a.Not: _not,
     a.NewLine: _newline,
     a.Return: _return,
+    a.Cached: _cached,
 }
