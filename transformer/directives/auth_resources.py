@@ -384,7 +384,7 @@ def dynamic_group_authorization_for_create_by_field(
                 RC.IS_DYNAMIC_GROUP_AUTHORIZED,
                 lambda rule: (
                     f'Authorization rule on field "{field_name}": {{ allow: '
-                    f'{rule.get("allow")}, groupsField: '
+                    f"{rule.get('allow')}, groupsField: "
                     f'"{rule.get("groupsField") or DEFAULT_GROUPS_FIELD}", '
                     f'groupClaim: "{rule.get("groupClaim") or DEFAULT_GROUP_CLAIM}" }}'
                 ),
