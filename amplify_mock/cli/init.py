@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from amplify_mock.cli.project_context import mfa_prompt, project_dir, yes_option
+from amplify_mock.project.files import read_json
 from amplify_mock.project.frontends import FRONTENDS, get_frontend
 from amplify_mock.project.headless import (
     AmplifyArgs,
@@ -101,6 +102,18 @@ def _request(
             else default
         )
     env_name = amplify_args.env_name
+    existing = list(read_json(ProjectPaths(root).team_provider_info, default={}))
+    if (
+        env_name is None
+        and interactive
+        and existing
+        and click.confirm("Do you want to use an existing environment?", default=True)
+    ):
+        env_name = click.prompt(
+            "Choose the environment you would like to use",
+            type=click.Choice(existing),
+            default=existing[0],
+        )
     if env_name is None:
         env_name = (
             validate_env_name(click.prompt("Enter a name for the environment", default="dev"))

@@ -21,7 +21,6 @@ from amplify_mock.cloud.provider import (
 from amplify_mock.project.aws_info import local_aws_info_entry, region_of
 from amplify_mock.project.errors import (
     EnvExistsError,
-    EnvNotFoundError,
     HeadlessArgumentError,
     ProjectOperationError,
 )
@@ -46,6 +45,7 @@ __all__ = [
     "import_env",
     "remove_env",
     "store_current_cloud_backend",
+    "utc_now",
 ]
 
 CURRENT_CLOUD_BACKEND_KEY = f"{CURRENT_CLOUD_BACKEND}.zip"
@@ -54,7 +54,7 @@ Clock = Callable[[], dt.datetime]
 MfaPrompt = Callable[[str], str]
 
 
-def _now() -> dt.datetime:
+def utc_now() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
 
 
@@ -75,7 +75,7 @@ def create_env(
     env: str,
     aws_info: dict[str, Any],
     *,
-    clock: Clock = _now,
+    clock: Clock = utc_now,
     mfa_prompt: MfaPrompt | None = None,
     app_id: str | None = None,
 ) -> dict[str, Any]:
@@ -253,9 +253,3 @@ def import_env(
     local_aws[env] = entry
     project.write_local_aws_info(local_aws)
     project.write_team_provider_info(team)
-
-
-def require_env(project: Project, env: str) -> None:
-    """:raises EnvNotFoundError: no such environment."""
-    if env not in project.team_provider_info():
-        raise EnvNotFoundError(env, project.env_names())

@@ -11,11 +11,11 @@ from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import (
     Clock,
     MfaPrompt,
-    _now,
     checkout_env,
     cloud_for,
     create_env,
     store_current_cloud_backend,
+    utc_now,
 )
 from amplify_mock.project.files import write_json
 from amplify_mock.project.gitignore import update_gitignore
@@ -90,7 +90,7 @@ def init_project(
     root: Path,
     request: InitRequest,
     *,
-    clock: Clock = _now,
+    clock: Clock = utc_now,
     mfa_prompt: MfaPrompt | None = None,
 ) -> InitResult:
     """Initialize (or attach to) a project and its environment.

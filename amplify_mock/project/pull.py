@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.cloud.clouds import CLOUD_ENV_VAR
 from amplify_mock.cloud.local import LocalCloud
 from amplify_mock.cloud.local.apps import find_app_env
 from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import CURRENT_CLOUD_BACKEND_KEY, MfaPrompt, checkout_env
-from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.errors import HeadlessArgumentError, ProjectOperationError
 from amplify_mock.project.files import write_json
 from amplify_mock.project.gitignore import update_gitignore
 from amplify_mock.project.headless import AmplifyArgs, FrontendArgs
@@ -50,6 +52,12 @@ def pull_new(
     """
     if not amplify_args.app_id or not amplify_args.env_name:
         raise HeadlessArgumentError("--amplify", "missing required key 'appId' or 'envName'")
+    if os.environ.get(CLOUD_ENV_VAR, "local") != "local":
+        raise ProjectOperationError(
+            "Pulling a new project from the Amplify Service of an AWS account is not emulated.",
+            "Copy team-provider-info.json's env and run `amplify env import`, then "
+            "`amplify env checkout`.",
+        )
     env = amplify_args.env_name
     registered_name, provider, cloud_dir = find_app_env(amplify_args.app_id, env)
     body = LocalCloud(cloud_dir, provider.get("Region", "us-east-1")).get_object(

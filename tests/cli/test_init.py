@@ -82,3 +82,17 @@ def test_init_unknown_cloud_exits_1(app_dir: Path, monkeypatch: object) -> None:
     assert result.exit_code == 1
     assert "Unknown cloud 'moon' in $AMPLIFY_MOCK_CLOUD. Clouds: local, aws." in result.output
     assert not (app_dir / "amplify").exists()
+
+
+def test_init_interactive_uses_existing_env_of_cloned_project(app_dir: Path) -> None:
+    first = CliRunner().invoke(cli, ["init", "--amplify", '{"envName":"dev"}', "--yes"])
+    assert first.exit_code == 0, first.output
+    for name in ("local-env-info.json", "local-aws-info.json"):
+        (app_dir / "amplify/.config" / name).unlink()
+    answers = "\n".join(["", "y", "dev", "", "", "", "", "", "", "", "y", "default", ""])
+    result = CliRunner().invoke(cli, ["init"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Do you want to use an existing environment? [Y/n]:" in result.output
+    assert "Attached to environment 'dev' of project 'myapp'." in result.output
+    team = json.loads((app_dir / "amplify/team-provider-info.json").read_text())
+    assert list(team) == ["dev"]

@@ -83,3 +83,18 @@ def test_pull_new_folder_unknown_app(app_dir: Path) -> None:
     assert result.exit_code == 1
     assert "No backend environment 'dev' of app 'dnope' in the local cloud." in result.output
     assert not (app_dir / "amplify").exists()
+
+
+def test_pull_new_folder_from_aws_is_not_emulated(app_dir: Path, monkeypatch: object) -> None:
+    import pytest
+
+    assert isinstance(monkeypatch, pytest.MonkeyPatch)
+    monkeypatch.setenv("AMPLIFY_MOCK_CLOUD", "aws")
+    result = CliRunner().invoke(
+        cli, ["pull", "--amplify", '{"appId":"d123","envName":"dev"}', "--yes"]
+    )
+    assert result.exit_code == 1
+    assert (
+        "Pulling a new project from the Amplify Service of an AWS account is not emulated."
+        in result.output
+    )

@@ -1,0 +1,33 @@
+"""`open_cloud`: the local cloud by default, the AWS provider on request."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from amplify_mock.cloud.aws import AwsCloud
+from amplify_mock.cloud.clouds import UnknownCloudError, open_cloud
+from amplify_mock.cloud.local import LocalCloud
+
+PROFILE = {"configLevel": "project", "useProfile": True, "profileName": "default"}
+
+
+def test_open_cloud_defaults_to_local(tmp_path: Path) -> None:
+    cloud = open_cloud(tmp_path, "eu-west-1", PROFILE)
+    assert isinstance(cloud, LocalCloud)
+    assert (cloud.region, cloud.data_dir) == ("eu-west-1", tmp_path)
+
+
+def test_open_cloud_aws(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AMPLIFY_MOCK_CLOUD", "aws")
+    cloud = open_cloud(tmp_path, "eu-west-1", {"configLevel": "general"})
+    assert isinstance(cloud, AwsCloud)
+    assert cloud.cfn.meta.region_name == "eu-west-1"
+
+
+def test_open_cloud_unknown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AMPLIFY_MOCK_CLOUD", "gcp")
+    with pytest.raises(UnknownCloudError) as err:
+        open_cloud(tmp_path, "eu-west-1", PROFILE)
+    assert err.value.message == "Unknown cloud 'gcp' in $AMPLIFY_MOCK_CLOUD. Clouds: local, aws."
