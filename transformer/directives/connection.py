@@ -14,6 +14,7 @@ List fields become `Model<T>Connection` fields with filter, sortDirection, limit
 from __future__ import annotations
 
 import dataclasses
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -935,15 +936,14 @@ class ConnectionTransformer(Transformer):
         ctx: TransformerContext, related: ObjectNode, sort_key_info: _SortKeyInfo | None
     ) -> None:
         supports = ctx.supports_conditions()
-        for scalar_filter in defs.make_scalar_filter_inputs(supports):
+        for scalar_filter in _scalar_filter_inputs(supports):
             if not ctx.has_type(scalar_filter.name.value):
                 ctx.add_input(scalar_filter)
         for enum_filter in defs.make_enum_filter_inputs(related, ctx, supports):
             if not ctx.has_type(enum_filter.name.value):
                 ctx.add_input(enum_filter)
-        filter_input = defs.make_model_x_filter_input(related, ctx, supports)
-        if not ctx.has_type(filter_input.name.value):
-            ctx.add_input(filter_input)
+        if not ctx.has_type(M.filter_input(related.name.value)):
+            ctx.add_input(defs.make_model_x_filter_input(related, ctx, supports))
         if supports and not ctx.has_type(M.ATTRIBUTE_TYPES):
             ctx.add_type(defs.make_attribute_type_enum())
         if sort_key_info is not None and sort_key_info.type_name != "Composite":
@@ -952,3 +952,9 @@ class ConnectionTransformer(Transformer):
                 raise TransformerError("Cannot read properties of undefined (reading 'name')")
             if not ctx.has_type(condition.name.value):
                 ctx.add_input(condition)
+
+
+@functools.cache
+def _scalar_filter_inputs(supports_conditions: bool) -> tuple[Any, ...]:
+    """The shared scalar filter inputs (immutable nodes, built once per flavour)."""
+    return tuple(defs.make_scalar_filter_inputs(supports_conditions))
