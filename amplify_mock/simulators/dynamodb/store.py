@@ -159,6 +159,7 @@ class Store:
                 yield self._conn
             except BaseException:
                 self._conn.execute("ROLLBACK")
+                self._load_tables()  # table descriptions cached during the transaction
                 raise
             else:
                 self._conn.execute("COMMIT")
@@ -225,6 +226,13 @@ class Store:
         ):
             self._conn.execute(sql, (info.table_id,))
         self._tables.pop(info.name, None)
+
+    def all_items(self, table: TableInfo) -> list[dict[str, Any]]:
+        """Every item of `table` in key order (used to migrate a table)."""
+        rows = self._conn.execute(
+            "SELECT item FROM items WHERE tid = ? ORDER BY hk, rk", (table.table_id,)
+        )
+        return [dict(json.loads(text)) for (text,) in rows]
 
     def table_arn(self, name: str) -> str:
         return f"arn:aws:dynamodb:{self.region}:{self.account_id}:table/{name}"

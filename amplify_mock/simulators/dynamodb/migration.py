@@ -1,0 +1,186 @@
+"""Bringing a stored table in line with a (re)generated definition when the schema changes.
+
+The real mock leaves stale tables behind: a changed key or LSI means deleting mock-data by hand.
+Here a key or LSI change recreates the table inside one transaction, carrying over every item
+that has the new key attributes with the right types; items that cannot be carried over are
+written to a JSON file next to the database (never silently lost). GSI and stream changes are
+applied in place with UpdateTable, as DynamoDB allows.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from amplify_mock.simulators.dynamodb.errors import DynamoDBError
+from amplify_mock.simulators.dynamodb.store import Store
+
+__all__ = ["MigrationResult", "ensure_table"]
+
+LOG = logging.getLogger(__name__)
+
+Action = Literal["created", "unchanged", "updated", "recreated"]
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    """What `ensure_table` did; `message` is the line to show the user."""
+
+    table: str
+    action: Action
+    migrated: int = 0
+    dropped: int = 0
+    dropped_file: Path | None = None
+    message: str = ""
+
+
+def _types(definition: Mapping[str, Any]) -> dict[str, str]:
+    return {
+        d["AttributeName"]: d["AttributeType"] for d in definition.get("AttributeDefinitions") or []
+    }
+
+
+def _key(schema: Any, types: Mapping[str, str]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (k["AttributeName"], types.get(k["AttributeName"], "?"), k["KeyType"]) for k in schema or []
+    )
+
+
+def _projection(raw: Mapping[str, Any] | None) -> tuple[str, tuple[str, ...]]:
+    raw = raw or {}
+    return raw.get("ProjectionType", "ALL"), tuple(sorted(raw.get("NonKeyAttributes") or ()))
+
+
+def _indexes(definition: Mapping[str, Any], field: str) -> dict[str, Any]:
+    types = _types(definition)
+    return {
+        index["IndexName"]: (_key(index["KeySchema"], types), _projection(index.get("Projection")))
+        for index in definition.get(field) or []
+    }
+
+
+def _describe_keys(schema: tuple[tuple[str, str, str], ...]) -> str:
+    return ", ".join(f"{name} ({kind} {key_type})" for name, kind, key_type in schema)
+
+
+def ensure_table(store: Store, definition: Mapping[str, Any]) -> MigrationResult:
+    """Create the table `definition` (CreateTable params) describes, or migrate the stored one.
+
+    :raises DynamoDBError: the definition itself is invalid (CreateTable's validation).
+    """
+    name = str(definition["TableName"])
+    existing = store.find_table(name)
+    if existing is None:
+        store.dispatch("CreateTable", dict(definition))
+        return MigrationResult(name, "created", message=f"Table {name}: created")
+    current = existing.description
+    old_key = _key(current["KeySchema"], _types(current))
+    new_key = _key(definition["KeySchema"], _types(definition))
+    if old_key != new_key or _indexes(current, "LocalSecondaryIndexes") != _indexes(
+        definition, "LocalSecondaryIndexes"
+    ):
+        return _recreate(store, definition, old_key, new_key)
+    return _update_in_place(store, definition, current)
+
+
+def _update_in_place(
+    store: Store, definition: Mapping[str, Any], current: Mapping[str, Any]
+) -> MigrationResult:
+    name = str(definition["TableName"])
+    old = _indexes(current, "GlobalSecondaryIndexes")
+    new = _indexes(definition, "GlobalSecondaryIndexes")
+    wanted = {i["IndexName"]: i for i in definition.get("GlobalSecondaryIndexes") or []}
+    changes: list[str] = []
+    with store.write():
+        for index in sorted(
+            set(old) - set(new) | {i for i in old if i in new and old[i] != new[i]}
+        ):
+            store.dispatch(
+                "UpdateTable",
+                {
+                    "TableName": name,
+                    "GlobalSecondaryIndexUpdates": [{"Delete": {"IndexName": index}}],
+                },
+            )
+            changes.append(f"removed index {index}")
+        for index in sorted(
+            set(new) - set(old) | {i for i in new if i in old and old[i] != new[i]}
+        ):
+            store.dispatch(
+                "UpdateTable",
+                {
+                    "TableName": name,
+                    "AttributeDefinitions": definition.get("AttributeDefinitions") or [],
+                    "GlobalSecondaryIndexUpdates": [{"Create": wanted[index]}],
+                },
+            )
+            changes.append(f"added index {index}")
+        wanted_stream = definition.get("StreamSpecification") or {"StreamEnabled": False}
+        current_stream = current.get("StreamSpecification") or {"StreamEnabled": False}
+        if bool(wanted_stream.get("StreamEnabled")) != bool(
+            current_stream.get("StreamEnabled")
+        ) or (
+            wanted_stream.get("StreamEnabled")
+            and wanted_stream.get("StreamViewType") != current_stream.get("StreamViewType")
+        ):
+            if current_stream.get("StreamEnabled"):
+                store.dispatch(
+                    "UpdateTable",
+                    {"TableName": name, "StreamSpecification": {"StreamEnabled": False}},
+                )
+            if wanted_stream.get("StreamEnabled"):
+                store.dispatch(
+                    "UpdateTable", {"TableName": name, "StreamSpecification": dict(wanted_stream)}
+                )
+            changes.append("stream changed")
+    if not changes:
+        return MigrationResult(name, "unchanged", message=f"Table {name}: unchanged")
+    return MigrationResult(name, "updated", message=f"Table {name}: {', '.join(changes)}")
+
+
+def _recreate(
+    store: Store,
+    definition: Mapping[str, Any],
+    old_key: tuple[tuple[str, str, str], ...],
+    new_key: tuple[tuple[str, str, str], ...],
+) -> MigrationResult:
+    name = str(definition["TableName"])
+    migrated = 0
+    dropped: list[dict[str, Any]] = []
+    with store.write():
+        table = store.get_table(name)
+        items = store.all_items(table)
+        store.drop_table(table)
+        store.dispatch("CreateTable", dict(definition))
+        for item in items:
+            try:
+                store.dispatch("PutItem", {"TableName": name, "Item": item})
+                migrated += 1
+            except DynamoDBError:
+                dropped.append(item)
+    dropped_file = _save_dropped(store, name, dropped) if dropped else None
+    reason = (
+        f"key schema changed from [{_describe_keys(old_key)}] to [{_describe_keys(new_key)}]"
+        if old_key != new_key
+        else "local secondary indexes changed"
+    )
+    message = f"Table {name}: {reason}; recreated with {migrated} of {len(items)} items migrated"
+    if dropped_file is not None:
+        message += (
+            f"; {len(dropped)} items lacked the new key attributes and were saved to {dropped_file}"
+        )
+    LOG.info("%s", message)
+    return MigrationResult(name, "recreated", migrated, len(dropped), dropped_file, message)
+
+
+def _save_dropped(store: Store, name: str, items: list[dict[str, Any]]) -> Path | None:
+    if store.path is None:
+        return None
+    target = store.path.parent / f"{name}-unmigrated-{int(time.time())}.json"
+    target.write_text(json.dumps(items, indent=2), encoding="utf-8")
+    return target

@@ -1,0 +1,113 @@
+"""Table migration on schema reload: create, in-place GSI/stream changes, recreate on key change."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.simulators.dynamodb import Store
+from amplify_mock.simulators.dynamodb.migration import ensure_table
+
+
+def _definition(
+    key: list[tuple[str, str, str]], gsis: list[dict[str, Any]] | None = None, **extra: Any
+) -> dict[str, Any]:
+    types = {name: kind for name, kind, _ in key}
+    for index in gsis or []:
+        for element in index["KeySchema"]:
+            types.setdefault(element["AttributeName"], "S")
+    definition: dict[str, Any] = {
+        "TableName": "PostTable",
+        "KeySchema": [{"AttributeName": n, "KeyType": k} for n, _, k in key],
+        "AttributeDefinitions": [
+            {"AttributeName": n, "AttributeType": t} for n, t in types.items()
+        ],
+        "BillingMode": "PAY_PER_REQUEST",
+        **extra,
+    }
+    if gsis:
+        definition["GlobalSecondaryIndexes"] = gsis
+    return definition
+
+
+BY_BLOG = {
+    "IndexName": "byBlog",
+    "KeySchema": [{"AttributeName": "blogId", "KeyType": "HASH"}],
+    "Projection": {"ProjectionType": "ALL"},
+}
+
+
+def _put(store: Store, item: dict[str, Any]) -> None:
+    store.dispatch("PutItem", {"TableName": "PostTable", "Item": item})
+
+
+def test_migration_creates_missing_table(store: Store) -> None:
+    result = ensure_table(store, _definition([("id", "S", "HASH")]))
+    assert (result.action, result.message) == ("created", "Table PostTable: created")
+    assert store.dispatch("ListTables", {})["TableNames"] == ["PostTable"]
+
+
+def test_migration_same_definition_is_unchanged(store: Store) -> None:
+    ensure_table(store, _definition([("id", "S", "HASH")]))
+    result = ensure_table(store, _definition([("id", "S", "HASH")]))
+    assert (result.action, result.message) == ("unchanged", "Table PostTable: unchanged")
+
+
+def test_migration_adds_gsi_in_place_with_backfill(store: Store) -> None:
+    ensure_table(store, _definition([("id", "S", "HASH")]))
+    _put(store, {"id": {"S": "1"}, "blogId": {"S": "b"}})
+    result = ensure_table(store, _definition([("id", "S", "HASH")], [BY_BLOG]))
+    assert (result.action, result.message) == ("updated", "Table PostTable: added index byBlog")
+    found = store.dispatch(
+        "Query",
+        {
+            "TableName": "PostTable",
+            "IndexName": "byBlog",
+            "KeyConditionExpression": "blogId = :b",
+            "ExpressionAttributeValues": {":b": {"S": "b"}},
+        },
+    )
+    assert found["Items"] == [{"id": {"S": "1"}, "blogId": {"S": "b"}}]
+
+
+def test_migration_removes_gsi_in_place(store: Store) -> None:
+    ensure_table(store, _definition([("id", "S", "HASH")], [BY_BLOG]))
+    result = ensure_table(store, _definition([("id", "S", "HASH")]))
+    assert result.message == "Table PostTable: removed index byBlog"
+    table = store.dispatch("DescribeTable", {"TableName": "PostTable"})["Table"]
+    assert "GlobalSecondaryIndexes" not in table
+
+
+def test_migration_enables_stream_in_place(store: Store) -> None:
+    ensure_table(store, _definition([("id", "S", "HASH")]))
+    stream = {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"}
+    result = ensure_table(store, _definition([("id", "S", "HASH")], StreamSpecification=stream))
+    assert result.message == "Table PostTable: stream changed"
+    table = store.dispatch("DescribeTable", {"TableName": "PostTable"})["Table"]
+    assert table["StreamSpecification"] == stream
+
+
+def test_migration_key_change_recreates_and_keeps_items_that_fit(tmp_path: Path) -> None:
+    with Store.open(tmp_path / "dynamodb") as store:
+        ensure_table(store, _definition([("id", "S", "HASH")]))
+        _put(store, {"id": {"S": "1"}, "blogId": {"S": "b1"}, "title": {"S": "kept"}})
+        _put(store, {"id": {"S": "2"}, "title": {"S": "no blogId"}})
+        new = _definition([("blogId", "S", "HASH"), ("id", "S", "RANGE")])
+        result = ensure_table(store, new)
+        assert result.action == "recreated"
+        assert (result.migrated, result.dropped) == (1, 1)
+        assert result.dropped_file is not None
+        assert result.message == (
+            "Table PostTable: key schema changed from [id (S HASH)] to [blogId (S HASH), "
+            "id (S RANGE)]; recreated with 1 of 2 items migrated; 1 items lacked the new key "
+            f"attributes and were saved to {result.dropped_file}"
+        )
+        assert json.loads(result.dropped_file.read_text()) == [
+            {"id": {"S": "2"}, "title": {"S": "no blogId"}}
+        ]
+        kept = store.dispatch(
+            "GetItem",
+            {"TableName": "PostTable", "Key": {"blogId": {"S": "b1"}, "id": {"S": "1"}}},
+        )
+        assert kept["Item"]["title"] == {"S": "kept"}
