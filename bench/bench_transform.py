@@ -28,7 +28,7 @@ from pathlib import Path
 from transformer import AuthConfig, TransformConfig, transform
 
 ROOT = Path(__file__).resolve().parent.parent
-DEMO_SCHEMA = ROOT / "examples" / "demo" / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+DEMO_SCHEMA = ROOT / "examples/demo/amplify/backend/api/demoapi/schema.graphql"
 ORACLE = Path("/work/oracle-run/transform.js")
 AUTH = {
     "defaultAuthentication": {
@@ -66,7 +66,7 @@ def generated_schema(models: int) -> str:
             "  @model",
             f'  @key(name: "byParent", fields: ["parentID", "createdAt"], '
             f'queryField: "{name[0].lower() + name[1:]}ByParent")',
-            "  @auth(rules: [{allow: owner}, {allow: groups, groups: [\"Admin\"]},"
+            '  @auth(rules: [{allow: owner}, {allow: groups, groups: ["Admin"]},'
             " {allow: public, provider: apiKey, operations: [read]}]) {",
             "  id: ID!",
             "  parentID: ID!",
@@ -164,9 +164,7 @@ def main(argv: list[str] | None = None) -> int:
             process = time_process(path, Path(tmp) / "ours")
             oracle = None if args.no_oracle else time_oracle(path, Path(tmp) / "oracle")
             oracle_text = f"{oracle:8.3f}s" if oracle is not None else "        -"
-            print(
-                f"{label:28} {best:10.3f}s / {median:8.3f}s {process:8.3f}s {oracle_text}"
-            )
+            print(f"{label:28} {best:10.3f}s / {median:8.3f}s {process:8.3f}s {oracle_text}")
     return 0
 
 
