@@ -78,6 +78,11 @@ def test_project_lifecycle_offline(tmp_path: Path) -> None:
     assert _json(app / "amplify/.config/local-env-info.json")["envName"] == "prod"
     status = amplify(app, home, "status").stdout
     assert status.count("Create") == 4  # nothing deployed in prod yet
+    amplify(app, home, "push", "--yes")
+    assert (
+        '"aws_user_files_s3_bucket": "todofiles-prod"' in (app / "src/aws-exports.js").read_text()
+    )
+    assert amplify(app, home, "status").stdout.count("No Change") == 4
 
     amplify(app, home, "env", "checkout", "dev")
     assert _json(app / "amplify/.config/local-env-info.json")["envName"] == "dev"
@@ -89,3 +94,5 @@ def test_project_lifecycle_offline(tmp_path: Path) -> None:
     assert json.loads(amplify(app, home, "env", "list", "--json").stdout) == {"envs": ["dev"]}
     stacks = sorted(p.name for p in (app / "amplify/mock-data/cloud/stacks").iterdir())
     assert len(stacks) == 1 and stacks[0].startswith("amplify-todoapp-dev-")
+    buckets = sorted(p.name for p in (app / "amplify/mock-data/S3").iterdir())
+    assert [b for b in buckets if "prod" in b] == ["todofiles-prod"]  # storage is Retain
