@@ -25,6 +25,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.awscloudformation", "awscloudformation"),
     ("amplify_mock.cli.awscloudformation", "aws"),
     ("amplify_mock.cli.api", "api"),
+    ("amplify_mock.cli.mock", "mock"),
 ]
 
 

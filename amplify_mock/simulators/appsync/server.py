@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import logging
 import socket
+import ssl
 
 from aiohttp import web
 
@@ -50,7 +51,7 @@ class AppSyncServer:
         """Serve `new_state` from the next request on (hot reload)."""
         self.holder.swap_state(new_state)
 
-    async def start(self) -> int:
+    async def start(self, ssl_context: ssl.SSLContext | None = None) -> int:
         """Bind and serve; returns the port (useful with port 0).
 
         :raises PortInUseError: the port is taken (never a silent fallback to another one).
@@ -68,7 +69,7 @@ class AppSyncServer:
                 raise PortInUseError(self.host, self.port) from err
             raise
         self.port = sock.getsockname()[1]
-        site = web.SockSite(runner, sock)
+        site = web.SockSite(runner, sock, ssl_context=ssl_context)
         await site.start()
         self._runner = runner
         LOG.info("AppSync endpoint listening on %s", self.url)

@@ -1,0 +1,141 @@
+"""`amplify mock [api|storage|function]`: run the project's backend locally until Ctrl-C."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import click
+
+from amplify_mock.cli.mock_function import function
+from amplify_mock.simulators.frontend_override import restore_frontend_config
+from amplify_mock.simulators.mock_project import find_project_root, load_mock_project
+from amplify_mock.simulators.session import MockOptions, MockSession
+
+__all__ = ["ClickReporter", "mock", "run_mock"]
+
+
+class ClickReporter:
+    """Prints the session's messages the way the Amplify CLI prints them."""
+
+    def info(self, message: str) -> None:
+        click.echo(message)
+
+    def warning(self, message: str) -> None:
+        click.secho(message, fg="yellow", err=True)
+
+    def error(self, message: str) -> None:
+        click.secho(message, fg="red", err=True)
+
+
+async def _serve(session: MockSession, ready: Callable[[MockSession], None] | None) -> None:
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        await session.start()
+        if ready is not None:
+            ready(session)
+        await stop.wait()
+    finally:
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
+        await session.stop()
+
+
+def run_mock(
+    start: Path, options: MockOptions, ready: Callable[[MockSession], None] | None = None
+) -> None:
+    """Discover the project at or above `start` and mock it until SIGINT/SIGTERM.
+
+    :raises AmplifyMockError: not an Amplify project, nothing to mock, a busy port, a broken
+        schema or config file; nothing is left running and no config file is changed.
+    """
+    project = load_mock_project(find_project_root(start))
+    session = MockSession(project, options, ClickReporter())
+    asyncio.run(_serve(session, ready))
+    click.echo("Mock servers stopped; the frontend config is restored.")
+
+
+def _common_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    decorators = [
+        click.option("--port", type=int, help="GraphQL port (default 20002 or mock.json)."),
+        click.option("--host", help="Address to listen on (default 127.0.0.1)."),
+        click.option(
+            "--https",
+            nargs=2,
+            type=click.Path(path_type=Path),
+            metavar="KEY CERT",
+            help="Serve the API over HTTPS with this SSL key and certificate.",
+        ),
+        click.option("--timeout", type=float, help="Lambda timeout in seconds."),
+        click.option("--reset", is_flag=True, help="Clear the mock tables and S3 objects first."),
+        click.option(
+            "--seed-data",
+            type=click.Path(path_type=Path, file_okay=False),
+            help="Load seed data (dynamodb/<Table>.json, S3/<bucket>/...) into new tables.",
+        ),
+        click.option("--dynamodb-endpoint", help="Use this DynamoDB endpoint, not the store."),
+        click.option("--no-codegen", is_flag=True, help="Do not generate GraphQL statements."),
+        click.option("--no-watch", is_flag=True, help="Do not reload on file changes."),
+    ]
+    for decorator in reversed(decorators):
+        command = decorator(command)
+    return command
+
+
+def _options(categories: frozenset[str], params: dict[str, Any]) -> MockOptions:
+    https = params.get("https")
+    return MockOptions(
+        categories=categories,
+        host=params.get("host"),
+        port=params.get("port"),
+        timeout=params.get("timeout"),
+        https=(https[0], https[1]) if https else None,
+        reset=bool(params.get("reset")),
+        seed_data=params.get("seed_data"),
+        dynamodb_endpoint=params.get("dynamodb_endpoint"),
+        codegen=not params.get("no_codegen"),
+        watch=not params.get("no_watch"),
+    )
+
+
+@click.group(invoke_without_command=True)
+@_common_options
+@click.option(
+    "--restore-config",
+    is_flag=True,
+    help="Only restore aws-exports.js / awsconfiguration.json left by a killed mock, then exit.",
+)
+@click.pass_context
+def mock(ctx: click.Context, /, restore_config: bool, **params: Any) -> None:
+    """Run the project's API, storage and functions locally (Ctrl-C stops)."""
+    if ctx.invoked_subcommand is not None:
+        return
+    if restore_config:
+        root = find_project_root(Path.cwd())
+        for path in restore_frontend_config(root):
+            click.echo(f"Restored {path.relative_to(root)}")
+        return
+    run_mock(Path.cwd(), _options(frozenset({"api", "storage", "function"}), params))
+
+
+@mock.command("api")
+@_common_options
+def mock_api(**params: Any) -> None:
+    """Mock the GraphQL API (AppSync endpoint on :20002) with its functions."""
+    run_mock(Path.cwd(), _options(frozenset({"api", "function"}), params))
+
+
+@mock.command("storage")
+@_common_options
+def mock_storage(**params: Any) -> None:
+    """Mock the S3 storage (local S3 on :20005)."""
+    run_mock(Path.cwd(), _options(frozenset({"storage", "function"}), params))
+
+
+mock.add_command(function)

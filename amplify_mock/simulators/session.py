@@ -1,0 +1,506 @@
+"""`amplify mock`: starts every simulator in order, reloads on change, stops everything cleanly.
+
+Start order: crash recovery of the frontend config, the DynamoDB store, the Lambda runner,
+the API (compile, merged build, tables, endpoint on :20002, DynamoDB endpoint), storage
+(:20005), the frontend config rewrite, codegen, then the watcher. Anything that fails on the
+way stops what already started, so a failed start leaves nothing running and no config file
+changed. On reload a complete new `ApiState` is built and swapped in with one assignment;
+a build that fails leaves the old one serving.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import shutil
+import ssl
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from amplify_mock.codegen import read_codegen_projects, write_statements
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.project.api_build import BuildResult, compile_api
+from amplify_mock.simulators.appsync.app import EndpointOptions
+from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
+from amplify_mock.simulators.appsync.execution import ApiState
+from amplify_mock.simulators.appsync.server import AppSyncServer
+from amplify_mock.simulators.appsync.state import build_api_state
+from amplify_mock.simulators.appsync.wiring import (
+    clear_all_tables,
+    data_source_factory,
+    ensure_tables,
+)
+from amplify_mock.simulators.dynamodb.client import EndpointClient, StoreClient
+from amplify_mock.simulators.dynamodb.server import DynamoDBServer, start_server
+from amplify_mock.simulators.dynamodb.store import Store
+from amplify_mock.simulators.frontend_override import (
+    FrontendConfigOverride,
+    MockEndpoints,
+    restore_frontend_config,
+)
+from amplify_mock.simulators.hot_reload import ProjectWatcher
+from amplify_mock.simulators.lambda_ import LambdaRunner
+from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event
+from amplify_mock.simulators.lambda_.streams import find_stream_triggers, run_stream_trigger
+from amplify_mock.simulators.mock_build import TEMPLATE_FOLDERS, MockBuild, prepare_mock_build
+from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
+from amplify_mock.simulators.s3 import S3Server, S3Settings, build_s3_event
+from amplify_mock.simulators.seed import load_seed_data
+from resolvers.data_sources.dynamodb import DynamoDBClient
+from resolvers.errors import TemplateError
+from resolvers.vtl import compile_template
+
+__all__ = ["MockOptions", "MockSession", "Reporter"]
+
+LOG = logging.getLogger(__name__)
+
+CATEGORIES = ("api", "storage", "function")
+
+
+class MappingTemplateError(AmplifyMockError):
+    """A mapping template that does not parse, as `file:line:col: message`."""
+
+    def __init__(self, err: TemplateError) -> None:
+        super().__init__(err.message, "Fix the template and save it again.")
+
+
+class Reporter(Protocol):
+    """Where the session's user-facing messages go (the CLI prints them)."""
+
+    def info(self, message: str) -> None: ...
+
+    def warning(self, message: str) -> None: ...
+
+    def error(self, message: str) -> None: ...
+
+
+@dataclass(frozen=True)
+class MockOptions:
+    """What to mock and how, from the command line (None = from amplify/mock.json)."""
+
+    categories: frozenset[str] = frozenset(CATEGORIES)
+    host: str | None = None
+    port: int | None = None
+    storage_port: int | None = None
+    dynamodb_port: int | None = None
+    dynamodb_endpoint: str | None = None
+    timeout: float | None = None
+    https: tuple[Path, Path] | None = None
+    seed_data: Path | None = None
+    reset: bool = False
+    codegen: bool = True
+    watch: bool = True
+    debounce: float = 0.05
+    fresh_lambda: bool = False
+
+
+@dataclass
+class _Running:
+    """What has been started, so `stop` can undo exactly that."""
+
+    store: Store | None = None
+    dynamodb_client: DynamoDBClient | None = None
+    dynamodb_server: DynamoDBServer | None = None
+    runner: LambdaRunner | None = None
+    appsync: AppSyncServer | None = None
+    s3: S3Server | None = None
+    override: FrontendConfigOverride | None = None
+    watcher: ProjectWatcher | None = None
+    tasks: list[asyncio.Task[Any]] = field(default_factory=list)
+
+
+class MockSession:
+    """One `amplify mock` run over a project."""
+
+    def __init__(self, project: MockProject, options: MockOptions, reporter: Reporter) -> None:
+        self.project = project
+        self.options = options
+        self.reporter = reporter
+        self.running = _Running()
+        self.build: BuildResult | None = None
+        self.mock_build: MockBuild | None = None
+        self.state: ApiState | None = None
+        self.reloads = 0
+        self.last_reload_error: str | None = None
+
+    # -- settings ---------------------------------------------------------------------------
+    @property
+    def host(self) -> str:
+        return self.options.host or self.project.settings.host
+
+    def _wants(self, category: str) -> bool:
+        return category in self.options.categories
+
+    @property
+    def graphql_url(self) -> str | None:
+        server = self.running.appsync
+        if server is None:
+            return None
+        scheme = "https" if self.options.https else "http"
+        return f"{scheme}://{server.host}:{server.port}/graphql"
+
+    @property
+    def console_url(self) -> str | None:
+        url = self.graphql_url
+        return url[: -len("/graphql")] if url else None
+
+    # -- start ------------------------------------------------------------------------------
+    async def start(self) -> None:
+        """Start everything; on any failure stop what started and re-raise.
+
+        :raises AmplifyMockError: the project, a port, a file or the schema is not usable.
+        """
+        try:
+            await self._start()
+        except BaseException:
+            await self.stop()
+            raise
+
+    async def _start(self) -> None:
+        root = self.project.root
+        restored = restore_frontend_config(root)
+        for path in restored:
+            self.reporter.info(f"Restored {path.relative_to(root)} left by a previous mock run.")
+        add_mock_paths_to_gitignore(root)
+        if self.options.reset:
+            self._reset_mock_data()
+        mock_api = self._wants("api") and self.project.api_name is not None
+        mock_storage = self._wants("storage") and bool(self.project.storage)
+        only_api = self._wants("api") and not self._wants("storage")
+        only_storage = self._wants("storage") and not self._wants("api")
+        if only_api and not mock_api:
+            _ = self.project.api_dir  # raises NoApiError with the Amplify CLI's message
+        if only_storage and not self.project.storage:
+            raise AmplifyMockError(
+                "Storage has not yet been added to this project.",
+                "Run `amplify add storage` first.",
+            )
+        if self.project.functions:
+            self.running.runner = LambdaRunner(
+                root, timeout=self.options.timeout, fresh=self.options.fresh_lambda
+            )
+        if mock_api:
+            await self._start_api()
+        if mock_storage:
+            await self._start_storage()
+        if not mock_api and not mock_storage:
+            raise AmplifyMockError(
+                "Nothing to mock: the project has no GraphQL API and no S3 storage.",
+                "Add one with `amplify add api` or `amplify add storage`.",
+            )
+        self._rewrite_frontend_config()
+        if mock_api and self.options.codegen:
+            self._codegen()
+        if self.options.watch:
+            self._start_watcher()
+
+    def _reset_mock_data(self) -> None:
+        for folder in ("dynamodb", "S3"):
+            target = self.project.mock_data_dir / folder
+            if target.exists():
+                shutil.rmtree(target)
+        self.reporter.info("Mock data cleared (amplify/mock-data).")
+
+    def _open_dynamodb(self) -> DynamoDBClient:
+        endpoint = self.options.dynamodb_endpoint or self.project.settings.dynamodb_endpoint
+        if endpoint:
+            client: DynamoDBClient = EndpointClient(endpoint, region=self.project.region)
+        else:
+            store = Store.open(self.project.mock_data_dir / "dynamodb", region=self.project.region)
+            self.running.store = store
+            client = StoreClient(store)
+        self.running.dynamodb_client = client
+        return client
+
+    async def _start_api(self) -> None:
+        client = self._open_dynamodb()
+        state = await self._build_state(compile_schema=True)
+        created = await ensure_tables(client, state.config)
+        if created and self.options.seed_data is not None:
+            loaded = await load_seed_data(
+                self.options.seed_data,
+                client=client,
+                tables=created,
+                s3_root=self.project.mock_data_dir / "S3",
+            )
+            if loaded:
+                self.reporter.info(f"Seed data loaded from {self.options.seed_data}: {loaded}.")
+        options = EndpointOptions(clear_data=lambda: clear_all_tables(client))
+        port = self.options.port if self.options.port is not None else None
+        server = AppSyncServer(
+            state,
+            host=self.host,
+            port=port if port is not None else self.project.settings.graphql_port,
+            options=options,
+        )
+        await server.start(ssl_context=self._ssl_context())
+        self.running.appsync = server
+        if self.running.runner is not None:
+            self.running.runner.api_endpoint = self.graphql_url or ""
+            self.running.runner.api_key = state.config.api_key or ""
+        if self.running.store is not None:
+            self.running.dynamodb_server = await start_server(
+                self.running.store,
+                host="127.0.0.1",
+                port=self.options.dynamodb_port or self.project.settings.dynamodb_port,
+            )
+        self.reporter.info(f"AppSync Mock endpoint is running at {self.graphql_url}")
+        self.reporter.info(f"GraphQL IDE is available for local testing at {self.console_url}")
+        if self.running.dynamodb_server is not None:
+            self.reporter.info(
+                f"DynamoDB endpoint is running at {self.running.dynamodb_server.url}"
+            )
+        self._start_stream_triggers()
+
+    def _ssl_context(self) -> ssl.SSLContext | None:
+        """:raises AmplifyMockError: the key or certificate cannot be read or used."""
+        if self.options.https is None:
+            return None
+        key, cert = self.options.https
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        try:
+            context.load_cert_chain(certfile=str(cert), keyfile=str(key))
+        except (OSError, ssl.SSLError) as err:
+            raise AmplifyMockError(
+                f"Cannot use the HTTPS key {key} and certificate {cert}: {err}",
+                "Generate a pair with `openssl req -nodes -new -x509 -keyout server.key "
+                "-out server.cert`, then pass --https server.key server.cert.",
+            ) from err
+        return context
+
+    async def _build_state(self, *, compile_schema: bool) -> ApiState:
+        """Compile (when asked), merge the user's templates, and build a complete `ApiState`.
+
+        Every mapping template is parsed here, so a broken one fails the build (and a reload
+        keeps the old state) instead of failing the first request that uses it.
+        """
+        if compile_schema or self.build is None:
+            self.build = await asyncio.to_thread(compile_api, self.project.root)
+        assert self.build is not None
+        resources_dir = self.project.mock_api_resources_dir / self.build.api_name
+        mock_build = await asyncio.to_thread(
+            prepare_mock_build, self.build.api_dir, self.build.build_dir, resources_dir
+        )
+        factory = data_source_factory(
+            dynamodb_client=self.running.dynamodb_client,
+            lambda_invoker=self.running.runner,
+            region=self.project.region,
+        )
+        state = build_api_state(mock_build.build_dir, data_source_factory=factory)
+        self._check_templates(state, mock_build)
+        self.mock_build = mock_build
+        self.state = state
+        return state
+
+    def _check_templates(self, state: ApiState, mock_build: MockBuild) -> None:
+        overridden = set(mock_build.overridden)
+        assert self.build is not None
+        specs: list[ResolverSpec | FunctionSpec] = [
+            *state.config.resolvers,
+            *state.config.functions,
+        ]
+        for spec in specs:
+            for template in (spec.request_template, spec.response_template):
+                if template is None:
+                    continue
+                name = template.file_name
+                where = (
+                    self.build.api_dir / name
+                    if name in overridden
+                    else mock_build.generated_dir / name
+                )
+                try:
+                    compile_template(template.text, file_name=str(where))
+                except TemplateError as err:
+                    raise MappingTemplateError(err) from err
+
+    async def _start_storage(self) -> None:
+        buckets = tuple(resource.bucket_name for resource in self.project.storage)
+        settings = S3Settings(
+            root=self.project.mock_data_dir / "S3",
+            buckets=buckets,
+            region=self.project.region,
+            on_event=self._on_s3_event if self._s3_trigger() else None,
+        )
+        port = self.options.storage_port or self.project.settings.storage_port
+        host = "localhost" if self.host in ("127.0.0.1", "localhost") else self.host
+        server = S3Server(settings, host=host, port=port)
+        await server.start()
+        self.running.s3 = server
+        if self.options.seed_data is not None and not self.running.appsync:
+            await load_seed_data(self.options.seed_data, s3_root=settings.root, client=None)
+        self.reporter.info(f"Mock Storage endpoint is running at {server.url}")
+
+    def _s3_trigger(self) -> str | None:
+        for resource in self.project.storage:
+            if resource.trigger_function:
+                return resource.trigger_function
+        return None
+
+    async def _on_s3_event(
+        self, bucket: str, event_name: str, key: str, size: int | None, etag: str | None
+    ) -> None:
+        function = self._s3_trigger()
+        if function is None or self.running.runner is None:
+            return
+        event = build_s3_event(bucket, event_name, key, size, etag, region=self.project.region)
+        await dispatch_s3_event(self.running.runner, function, event)
+
+    def _start_stream_triggers(self) -> None:
+        runner, client = self.running.runner, self.running.dynamodb_client
+        if runner is None or client is None:
+            return
+        for trigger in find_stream_triggers(self.project.root):
+            task = asyncio.create_task(
+                run_stream_trigger(runner, client, trigger, region=self.project.region),
+                name=f"stream-trigger-{trigger.function_name}",
+            )
+            self.running.tasks.append(task)
+
+    def _rewrite_frontend_config(self) -> None:
+        state = self.state
+        endpoints = MockEndpoints(
+            region=self.project.region,
+            graphql_url=self.graphql_url,
+            api_name=self.project.api_name,
+            auth_type=state.config.default_auth.authentication_type.value if state else None,
+            api_key=state.config.api_key if state else None,
+            s3_buckets=self.running.s3.settings.buckets if self.running.s3 else (),
+        )
+        override = FrontendConfigOverride(self.project.root)
+        override.apply(endpoints)
+        self.running.override = override
+
+    def _codegen(self) -> None:
+        try:
+            for codegen_project in read_codegen_projects(self.project.root):
+                written = write_statements(codegen_project)
+                if written:
+                    self.reporter.info(
+                        "Generated GraphQL operations successfully and saved at "
+                        f"{codegen_project.docs_path.relative_to(self.project.root)}"
+                    )
+        except AmplifyMockError as err:
+            self.reporter.warning(f"Failed to run GraphQL codegen with following error:\n{err}")
+
+    def _start_watcher(self) -> None:
+        roots = [self.project.project.paths.backend_dir]
+        watcher = ProjectWatcher(
+            roots,
+            self.on_changes,
+            loop=asyncio.get_running_loop(),
+            debounce=self.options.debounce,
+        )
+        watcher.start()
+        self.running.watcher = watcher
+
+    # -- hot reload -------------------------------------------------------------------------
+    async def on_changes(self, paths: frozenset[Path]) -> None:
+        """Reload what the changed files affect; a failure keeps the running API."""
+        function_root = self.project.project.paths.backend_dir / "function"
+        changed_functions = {
+            path.relative_to(function_root).parts[0]
+            for path in paths
+            if path.is_relative_to(function_root) and len(path.relative_to(function_root).parts)
+        }
+        if changed_functions and self.running.runner is not None:
+            for name in sorted(changed_functions):
+                self.running.runner.invalidate(name)
+            self.reporter.info(
+                f"Function change detected ({', '.join(sorted(changed_functions))}). Reloading..."
+            )
+        if self.running.appsync is None or self.project.api_name is None:
+            return
+        kind = _api_change_kind(self.project.api_dir, paths)
+        if kind is None:
+            return
+        self.reporter.info(_RELOAD_MESSAGES[kind])
+        started = time.perf_counter()
+        try:
+            state = await self._build_state(compile_schema=kind != "template")
+            if kind != "template" and self.running.dynamodb_client is not None:
+                await ensure_tables(self.running.dynamodb_client, state.config)
+        except AmplifyMockError as err:
+            self.last_reload_error = str(err)
+            self.reporter.error(f"Reloading failed with error\n{err}")
+            return
+        except Exception as err:  # a bug of ours: report it, keep serving the old API
+            LOG.exception("reload failed")
+            self.last_reload_error = repr(err)
+            self.reporter.error(f"Reloading failed with error\n{err!r}")
+            return
+        self.running.appsync.swap_state(state)
+        self.reloads += 1
+        self.last_reload_error = None
+        LOG.info("reloaded (%s) in %.1f ms", kind, (time.perf_counter() - started) * 1000)
+        if kind != "template" and self.options.codegen:
+            await asyncio.to_thread(self._codegen)
+
+    # -- stop -------------------------------------------------------------------------------
+    async def stop(self) -> None:
+        """Stop everything that started, in reverse order; restore the frontend config."""
+        running, self.running = self.running, _Running()
+        steps: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
+        if running.watcher is not None:
+            steps.append(("watcher", running.watcher.stop))
+        for task in running.tasks:
+            task.cancel()
+        if running.tasks:
+            steps.append(("triggers", lambda: _gather_quietly(running.tasks)))
+        if running.s3 is not None:
+            steps.append(("storage", running.s3.stop))
+        if running.appsync is not None:
+            steps.append(("api", running.appsync.stop))
+        if running.dynamodb_server is not None:
+            steps.append(("dynamodb endpoint", running.dynamodb_server.stop))
+        if running.runner is not None:
+            steps.append(("functions", running.runner.close))
+        for name, step in steps:
+            try:
+                await step()
+            except Exception:
+                LOG.exception("stopping the %s failed", name)
+        if running.override is not None:
+            running.override.restore()
+        if running.store is not None:
+            running.store.close()
+
+
+async def _gather_quietly(tasks: list[asyncio.Task[Any]]) -> None:
+    with contextlib.suppress(asyncio.CancelledError):
+        await asyncio.gather(*tasks, return_exceptions=True)
+
+
+_RELOAD_MESSAGES = {
+    "template": "Mapping template change detected. Reloading...",
+    "schema": "GraphQL Schema change detected. Reloading...",
+    "parameters": "API Parameter change detected. Reloading...",
+    "stacks": "Custom stack change detected. Reloading...",
+}
+
+
+def _api_change_kind(api_dir: Path, paths: frozenset[Path]) -> str | None:
+    """The strongest kind of API reload the changed paths call for (schema > ... > template)."""
+    kinds: set[str] = set()
+    for path in paths:
+        if not path.is_relative_to(api_dir):
+            continue
+        parts = path.relative_to(api_dir).parts
+        if not parts or parts[0] == "build":
+            continue
+        if parts[0] in ("schema.graphql", "schema", "transform.conf.json"):
+            kinds.add("schema")
+        elif parts[0] == "parameters.json":
+            kinds.add("parameters")
+        elif parts[0] == "stacks":
+            kinds.add("stacks")
+        elif parts[0] in TEMPLATE_FOLDERS:
+            kinds.add("template")
+    for kind in ("schema", "stacks", "parameters", "template"):
+        if kind in kinds:
+            return kind
+    return None

@@ -1,0 +1,279 @@
+"""`amplify mock` in process on the demo project: real servers, real files, hot reload."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import shutil
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+from typing import Any
+
+import aiohttp
+import pytest
+
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.appsync.errors import PortInUseError
+from amplify_mock.simulators.mock_project import load_mock_project
+from amplify_mock.simulators.session import MockOptions, MockSession
+
+ROOT = Path(__file__).resolve().parents[2]
+DEMO = ROOT / "examples" / "demo"
+SEED = ROOT / "mock-data"
+API_KEY = "da2-fakeApiId123456"
+
+pytestmark = pytest.mark.e2e
+
+
+class Recorder:
+    def __init__(self) -> None:
+        self.lines: list[tuple[str, str]] = []
+
+    def info(self, message: str) -> None:
+        self.lines.append(("info", message))
+
+    def warning(self, message: str) -> None:
+        self.lines.append(("warning", message))
+
+    def error(self, message: str) -> None:
+        self.lines.append(("error", message))
+
+    def text(self, level: str | None = None) -> str:
+        return "\n".join(m for lvl, m in self.lines if level in (None, lvl))
+
+
+def snapshot(root: Path) -> dict[str, bytes]:
+    """Every file the mock must leave byte-identical (config and user sources)."""
+    files = {}
+    for path in sorted(root.rglob("*")):
+        relative = path.relative_to(root)
+        if path.is_file() and relative.parts[:2] not in (
+            ("amplify", "mock-data"),
+            ("amplify", "mock-api-resources"),
+        ):
+            if relative.parts[0] == "src" and relative.parts[1:2] == ("graphql",):
+                continue  # codegen output
+            if "build" in relative.parts:
+                continue  # gql-compile output
+            files[str(relative)] = path.read_bytes()
+    return files
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    root = tmp_path / "demo"
+    shutil.copytree(DEMO, root)
+    return root
+
+
+def options(**overrides: Any) -> MockOptions:
+    base: dict[str, Any] = {
+        "categories": frozenset({"api", "storage", "function"}),
+        "port": 0,
+        "storage_port": 0,
+        "dynamodb_port": 0,
+        "debounce": 0.05,
+    }
+    base.update(overrides)
+    return MockOptions(**base)
+
+
+@pytest.fixture
+async def session(project: Path) -> AsyncIterator[tuple[MockSession, Recorder]]:
+    recorder = Recorder()
+    mock = MockSession(load_mock_project(project), options(seed_data=SEED), recorder)
+    await mock.start()
+    try:
+        yield mock, recorder
+    finally:
+        await mock.stop()
+
+
+async def graphql(session: MockSession, query: str, **variables: Any) -> dict[str, Any]:
+    assert session.graphql_url is not None
+    async with (
+        aiohttp.ClientSession() as http,
+        http.post(
+            session.graphql_url,
+            json={"query": query, "variables": variables},
+            headers={"x-api-key": API_KEY},
+        ) as response,
+    ):
+        body: dict[str, Any] = await response.json()
+        return body
+
+
+async def wait_for(condition: Callable[[], Any], timeout: float = 15.0) -> None:
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while True:
+        result = condition()
+        if asyncio.iscoroutine(result):
+            result = await result
+        if result:
+            return
+        assert loop.time() < deadline, "timed out waiting for the mock"
+        await asyncio.sleep(0.05)
+
+
+async def test_mock_session_serves_seeded_demo(session: tuple[MockSession, Recorder]) -> None:
+    mock, recorder = session
+    body = await graphql(mock, "{ listTodos { items { id name } } }")
+    names = sorted(item["name"] for item in body["data"]["listTodos"]["items"])
+    assert names == ["Change the schema", "Edit a resolver", "Try amplify mock"]
+    assert f"AppSync Mock endpoint is running at {mock.graphql_url}" in recorder.text()
+    assert "GraphQL IDE is available for local testing at" in recorder.text()
+    assert "Mock Storage endpoint is running at http://localhost:" in recorder.text()
+
+
+async def test_mock_session_function_field_runs_the_node_handler(
+    session: tuple[MockSession, Recorder],
+) -> None:
+    mock, _ = session
+    body = await graphql(mock, '{ getPost(id: "post-1") { title wordCount blog { name } } }')
+    assert body == {
+        "data": {
+            "getPost": {
+                "title": "No Java required",
+                "wordCount": 11,
+                "blog": {"name": "Notes from the local cloud"},
+            }
+        }
+    }
+
+
+async def test_mock_session_rewrites_and_restores_frontend_config(project: Path) -> None:
+    before = snapshot(project)
+    recorder = Recorder()
+    mock = MockSession(load_mock_project(project), options(), recorder)
+    await mock.start()
+    try:
+        exports = (project / "src" / "aws-exports.js").read_text()
+        assert f'"aws_appsync_graphqlEndpoint": "{mock.graphql_url}"' in exports
+        assert '"aws_appsync_dangerously_connect_to_http_endpoint_for_testing": true' in exports
+        assert '"aws_user_files_s3_dangerously_connect_to_http_endpoint_for_testing": true' in (
+            exports
+        )
+        assert (project / "src" / "graphql" / "queries.js").is_file()
+    finally:
+        await mock.stop()
+    assert snapshot(project) == before
+
+
+async def test_mock_session_template_override_and_reload(
+    session: tuple[MockSession, Recorder], project: Path
+) -> None:
+    mock, recorder = session
+    generated = project / "amplify" / "mock-api-resources" / "demoapi" / "resolvers"
+    template = generated / "Query.getTodo.res.vtl"
+    assert template.is_file()
+    assert not (
+        project / "amplify" / "backend" / "api" / "demoapi" / "resolvers" / template.name
+    ).exists()
+    override = project / "amplify" / "backend" / "api" / "demoapi" / "resolvers" / template.name
+    override.write_text(
+        '#set($ctx.result.name = "overridden: " + $ctx.result.name)\n$util.toJson($ctx.result)\n'
+    )
+
+    async def overridden() -> bool:
+        body = await graphql(mock, '{ getTodo(id: "todo-1") { name } }')
+        return body["data"]["getTodo"]["name"] == "overridden: Try amplify mock"
+
+    await wait_for(overridden)
+    assert "Mapping template change detected. Reloading..." in recorder.text()
+    assert override.read_text().startswith('#set($ctx.result.name = "overridden: "')
+
+
+async def test_mock_session_schema_edit_adds_a_field(
+    session: tuple[MockSession, Recorder], project: Path
+) -> None:
+    mock, recorder = session
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(
+        schema.read_text().replace("  priority: Int\n", "  priority: Int\n  tag: String\n")
+    )
+
+    async def has_field() -> bool:
+        body = await graphql(
+            mock, 'mutation { createTodo(input: {name: "new", tag: "x"}) { id tag } }'
+        )
+        return (
+            body.get("data", {}) is not None
+            and (body.get("data") or {}).get("createTodo", {}) is not None
+        )
+
+    await wait_for(has_field)
+    assert "GraphQL Schema change detected. Reloading..." in recorder.text()
+
+
+async def test_mock_session_broken_schema_keeps_serving(
+    session: tuple[MockSession, Recorder], project: Path
+) -> None:
+    mock, recorder = session
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(schema.read_text().replace("type Todo @model", "type Todo @mode"))
+    await wait_for(lambda: "Reloading failed with error" in recorder.text("error"))
+    assert 'Unknown directive "@mode".' in recorder.text("error")
+    assert f"{schema}:4:" in recorder.text("error")
+    body = await graphql(mock, "{ listTodos { items { id } } }")
+    assert len(body["data"]["listTodos"]["items"]) == 3
+
+
+async def test_mock_session_broken_template_keeps_serving(
+    session: tuple[MockSession, Recorder], project: Path
+) -> None:
+    mock, recorder = session
+    override = project / "amplify" / "backend" / "api" / "demoapi" / "resolvers"
+    (override / "Query.getTodo.res.vtl").write_text("## a typo:\n$util.toJson($context.result\n")
+    await wait_for(lambda: "Reloading failed with error" in recorder.text("error"))
+    assert f"{override / 'Query.getTodo.res.vtl'}:2:" in recorder.text("error")
+    body = await graphql(mock, '{ getTodo(id: "todo-2") { name } }')
+    assert body["data"]["getTodo"]["name"] == "Edit a resolver"
+
+
+async def test_mock_session_port_in_use_leaves_nothing_changed(project: Path) -> None:
+    before = snapshot(project)
+    first = MockSession(
+        load_mock_project(project), options(categories=frozenset({"api"})), Recorder()
+    )
+    await first.start()
+    try:
+        assert first.running.appsync is not None
+        busy = first.running.appsync.port
+        second = MockSession(
+            load_mock_project(project),
+            options(categories=frozenset({"api"}), port=busy, watch=False),
+            Recorder(),
+        )
+        with pytest.raises(PortInUseError):
+            await second.start()
+        assert second.running.appsync is None
+    finally:
+        await first.stop()
+    assert snapshot(project) == before
+
+
+async def test_mock_session_no_api(project: Path) -> None:
+    for name in ("amplify-meta.json", "backend-config.json"):
+        path = project / "amplify" / "backend" / name
+        data = json.loads(path.read_text())
+        data.pop("api")
+        path.write_text(json.dumps(data))
+    mock = MockSession(
+        load_mock_project(project), options(categories=frozenset({"api"})), Recorder()
+    )
+    with pytest.raises(AmplifyMockError) as err:
+        await mock.start()
+    assert str(err.value) == "No AppSync API is added to the project"
+
+
+async def test_mock_session_broken_schema_at_start(project: Path) -> None:
+    before = snapshot(project)
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(schema.read_text().replace("type Todo @model", "type Todo @mode"))
+    before[str(schema.relative_to(project))] = schema.read_bytes()
+    mock = MockSession(load_mock_project(project), options(), Recorder())
+    with pytest.raises(AmplifyMockError) as err:
+        await mock.start()
+    assert 'Unknown directive "@mode".' in str(err.value)
+    assert snapshot(project) == before
