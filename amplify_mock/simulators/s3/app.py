@@ -101,7 +101,11 @@ def create_app(settings: S3Settings) -> web.Application:
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         store = await asyncio.to_thread(
-            ObjectStore, settings.root, settings.buckets, clock=settings.clock
+            ObjectStore,
+            settings.root,
+            settings.buckets,
+            folders=settings.bucket_folders,
+            clock=settings.clock,
         )
         events = EventDispatcher(settings.on_event)
         app[S3_STATE] = S3State(settings=settings, store=store, events=events)

@@ -50,7 +50,8 @@ class S3Server:
     """One local S3 endpoint; `start()` binds in the current loop, `stop()` releases it."""
 
     def __init__(self, settings: S3Settings, *, host: str = "localhost", port: int = DEFAULT_PORT):
-        for bucket in settings.buckets:
+        folders = settings.bucket_folders
+        for bucket in (*settings.buckets, *folders, *folders.values()):
             try:
                 check_bucket_name(bucket)
             except InvalidBucketName as err:

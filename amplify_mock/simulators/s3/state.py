@@ -25,11 +25,14 @@ class S3Settings:
 
     `root` is the folder holding one folder per bucket (`amplify/mock-data/S3` in a
     project); `buckets` are created at start (the names the frontend config carries,
-    `<bucketName>-<env>`); `clock` is injectable so presigned-URL expiry is testable.
+    `<bucketName>-<env>`); `bucket_folders` maps a served name to a different folder name
+    (the Amplify CLI keeps `<bucketName>-<env>` in `mock-data/S3/<bucketName>`);
+    `clock` is injectable so presigned-URL expiry is testable.
     """
 
     root: Path
     buckets: tuple[str, ...] = ()
+    bucket_folders: Mapping[str, str] = field(default_factory=dict)
     region: str = "us-east-1"
     allow_create_bucket: bool = True
     on_event: EventCallback | None = None

@@ -20,7 +20,7 @@ import shutil
 import stat
 import tempfile
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
@@ -71,41 +71,59 @@ class ObjectStore:
     """Buckets as folders under `root`; objects as files; metadata in sqlite."""
 
     def __init__(
-        self, root: Path, buckets: Iterable[str] = (), *, clock: Callable[[], float]
+        self,
+        root: Path,
+        buckets: Iterable[str] = (),
+        *,
+        folders: Mapping[str, str] | None = None,
+        clock: Callable[[], float],
     ) -> None:
+        """`folders` maps a served bucket name to its folder under `root` when they differ.
+
+        The Amplify CLI serves `<bucketName>-<env>` from `mock-data/S3/<bucketName>`; passing
+        `{"<bucketName>-<env>": "<bucketName>"}` keeps data written by the CLI's mock.
+        """
         self.root = root
         self._clock = clock
+        self._folders = dict(folders or {})
+        self._served = {folder: bucket for bucket, folder in self._folders.items()}
         internal = root / ".s3-mock"
         self.staging_dir = internal / "staging"
         self._uploads_dir = internal / "uploads"
         self.staging_dir.mkdir(parents=True, exist_ok=True)
         self._uploads_dir.mkdir(parents=True, exist_ok=True)
         self._meta = MetadataStore(internal / "meta.sqlite")
-        for name in buckets:
-            (root / check_bucket_name(name)).mkdir(exist_ok=True)
+        for name in (*buckets, *self._folders):
+            check_bucket_name(name)
+            (root / check_bucket_name(self._folder(name))).mkdir(exist_ok=True)
 
     def close(self) -> None:
         self._meta.close()
+
+    def _folder(self, bucket: str) -> str:
+        return self._folders.get(bucket, bucket)
 
     # -- buckets ---------------------------------------------------------------------------
 
     def bucket_dir(self, bucket: str) -> Path:
         """:raises NoSuchBucket: no folder for `bucket` under the root."""
-        path = self.root / bucket
-        if bucket.startswith(".") or "/" in bucket or not path.is_dir():
+        folder = self._folder(bucket)
+        path = self.root / folder
+        if folder.startswith(".") or "/" in folder or not path.is_dir():
             raise NoSuchBucket(BucketName=bucket)
         return path
 
     def list_buckets(self) -> list[BucketInfo]:
         result = []
-        for entry in sorted(os.scandir(self.root), key=lambda e: e.name):
+        for entry in os.scandir(self.root):
             if entry.is_dir() and not entry.name.startswith("."):
-                result.append(BucketInfo(entry.name, entry.stat().st_ctime))
-        return result
+                name = self._served.get(entry.name, entry.name)
+                result.append(BucketInfo(name, entry.stat().st_ctime))
+        return sorted(result, key=lambda bucket: bucket.name)
 
     def create_bucket(self, bucket: str) -> None:
         """:raises BucketAlreadyOwnedByYou: the folder exists. :raises InvalidBucketName:"""
-        path = self.root / check_bucket_name(bucket)
+        path = self.root / check_bucket_name(self._folder(bucket))
         try:
             path.mkdir()
         except FileExistsError as err:
@@ -117,7 +135,7 @@ class ObjectStore:
         if self.list_keys(bucket):
             raise BucketNotEmpty(BucketName=bucket)
         shutil.rmtree(path)
-        self._meta.delete_bucket(bucket)
+        self._meta.delete_bucket(self._folder(bucket))
 
     # -- objects ---------------------------------------------------------------------------
 
@@ -140,7 +158,7 @@ class ObjectStore:
             raise NoSuchKey(Key=key) from err
         try:
             st = os.fstat(file.fileno())
-            meta = self._meta.find_object(bucket, key)
+            meta = self._meta.find_object(self._folder(bucket), key)
             if meta is None or (meta.size, meta.mtime_ns) != (st.st_size, st.st_mtime_ns):
                 meta = self._rehash(bucket, key, path, meta)
             return file, meta
@@ -174,8 +192,8 @@ class ObjectStore:
         """Remove `key` if present (S3 deletes are idempotent); True when something was removed."""
         bucket_dir = self.bucket_dir(bucket)
         path = key_to_path(bucket_dir, key)
-        existed = self._meta.find_object(bucket, key) is not None
-        self._meta.delete_object(bucket, key)
+        existed = self._meta.find_object(self._folder(bucket), key) is not None
+        self._meta.delete_object(self._folder(bucket), key)
         if key.endswith("/"):
             with contextlib.suppress(OSError):
                 path.rmdir()
@@ -249,7 +267,7 @@ class ObjectStore:
                 key = path_to_key(bucket_dir, base / filename)
                 if _is_utf8(key):
                     keys.append(key)
-        for meta in self._meta.objects(bucket):
+        for meta in self._meta.objects(self._folder(bucket)):
             if meta.key.endswith("/") and (bucket_dir / meta.key).is_dir():
                 keys.append(meta.key)
         keys.sort()
@@ -395,7 +413,7 @@ class ObjectStore:
             user_metadata=stored.user_metadata,
             checksums=checksums,
         )
-        self._meta.put_object(bucket, meta)
+        self._meta.put_object(self._folder(bucket), meta)
         return meta
 
     def _put_folder_marker(
@@ -414,7 +432,7 @@ class ObjectStore:
             headers=stored.headers,
             user_metadata=stored.user_metadata,
         )
-        self._meta.put_object(bucket, meta)
+        self._meta.put_object(self._folder(bucket), meta)
         return meta
 
     def _check_no_conflict(self, bucket_dir: Path, key: str, path: Path) -> None:
@@ -429,7 +447,7 @@ class ObjectStore:
             raise KeyConflict(key, key[:-1])
 
     def _fresh_meta(self, bucket: str, key: str, path: Path) -> ObjectMeta:
-        meta = self._meta.find_object(bucket, key)
+        meta = self._meta.find_object(self._folder(bucket), key)
         if key.endswith("/"):
             if meta is None or not path.is_dir():
                 raise NoSuchKey(Key=key)
@@ -470,14 +488,14 @@ class ObjectStore:
                 last_modified=st.st_mtime,
                 checksums={},
             )
-        self._meta.put_object(bucket, meta)
+        self._meta.put_object(self._folder(bucket), meta)
         return meta
 
     def _prune(self, bucket: str, bucket_dir: Path, folder: Path) -> None:
         """Remove folders emptied by a delete, except those kept by a folder-marker object."""
         while folder != bucket_dir and bucket_dir in folder.parents:
             marker = path_to_key(bucket_dir, folder) + "/"
-            if self._meta.find_object(bucket, marker) is not None:
+            if self._meta.find_object(self._folder(bucket), marker) is not None:
                 return
             try:
                 folder.rmdir()

@@ -667,3 +667,28 @@ def test_response_checksum_validation_round_trips(s3: ThreadedS3) -> None:
 
     assert response["Body"].read() == b"checksummed"
     assert response["ChecksumSHA256"] == "nP4pdPMq+NnB55XB1hjJE61F6nXccf5WRx705pLw9e0="
+
+
+def test_bucket_folders_serve_env_bucket_from_amplify_cli_folder(
+    make_s3: Any, s3_root: Path
+) -> None:
+    from amplify_mock.simulators.s3 import S3Settings
+
+    (s3_root / "photos1a2b").mkdir(parents=True)
+    (s3_root / "photos1a2b" / "cli-written.txt").write_bytes(b"from the Amplify CLI mock")
+    settings = S3Settings(root=s3_root, bucket_folders={"photos1a2b-dev": "photos1a2b"})
+    client = boto_client(make_s3(settings).endpoint)
+
+    client.put_object(Bucket="photos1a2b-dev", Key="public/new.txt", Body=b"n", ContentType="a/b")
+    body = client.get_object(Bucket="photos1a2b-dev", Key="cli-written.txt")["Body"].read()
+    names = [bucket["Name"] for bucket in client.list_buckets()["Buckets"]]
+    other_env = boto_client(
+        make_s3(S3Settings(root=s3_root, bucket_folders={"photos1a2b-prod": "photos1a2b"})).endpoint
+    )
+
+    assert body == b"from the Amplify CLI mock"
+    assert names == ["photos1a2b-dev"]
+    assert (s3_root / "photos1a2b" / "public" / "new.txt").read_bytes() == b"n"
+    assert other_env.head_object(Bucket="photos1a2b-prod", Key="public/new.txt")["ContentType"] == (
+        "a/b"
+    )

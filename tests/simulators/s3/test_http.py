@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import hashlib
+import io
 import zlib
 from pathlib import Path
 from typing import Any
@@ -399,3 +400,32 @@ async def test_copy_source_sent_as_latin1_bytes_is_understood(
 
     assert answer.startswith(b"HTTP/1.1 200"), answer
     assert (s3_root / BUCKET / "copy.txt").read_bytes() == b"coffee"
+
+
+async def test_put_object_accepts_botocore_aws_chunked_trailer_body(
+    http: TestClient[Any, Any], s3_root: Path
+) -> None:
+    from botocore.httpchecksum import AwsChunkedWrapper, Crc32Checksum
+
+    data = bytes(range(256)) * 300
+    body = AwsChunkedWrapper(
+        io.BytesIO(data),
+        checksum_cls=Crc32Checksum,
+        checksum_name="x-amz-checksum-crc32",
+        chunk_size=8192,
+    ).read()
+
+    response = await http.put(
+        f"/{BUCKET}/botocore-trailer.bin",
+        data=body,
+        headers={
+            "x-amz-content-sha256": "STREAMING-UNSIGNED-PAYLOAD-TRAILER",
+            "Content-Encoding": "aws-chunked",
+            "x-amz-trailer": "x-amz-checksum-crc32",
+            "x-amz-decoded-content-length": str(len(data)),
+        },
+    )
+
+    assert response.status == 200
+    assert response.headers["x-amz-checksum-crc32"] == _crc32(data)
+    assert (s3_root / BUCKET / "botocore-trailer.bin").read_bytes() == data
