@@ -22,7 +22,7 @@ import sqlite3
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -33,6 +33,7 @@ from amplify_mock.simulators.dynamodb.errors import (
     UnknownOperationException,
     ValidationException,
 )
+from amplify_mock.simulators.dynamodb.operations import OPERATIONS
 from amplify_mock.simulators.dynamodb.schema import IndexInfo, KeySchema, TableInfo
 from amplify_mock.simulators.dynamodb.values import encode_key, item_size
 
@@ -58,7 +59,17 @@ CREATE TABLE IF NOT EXISTS stream_records(
     PRIMARY KEY (tid, seq)) WITHOUT ROWID;
 """
 
-Operation = Callable[["Store", dict[str, Any]], dict[str, Any]]
+#: Pre-expression request parameters; rejected rather than silently ignored.
+_LEGACY_PARAMETERS = frozenset(
+    {
+        "Expected",
+        "AttributeUpdates",
+        "KeyConditions",
+        "QueryFilter",
+        "ScanFilter",
+        "ConditionalOperator",
+    }
+)
 
 
 def _dumps(value: Any) -> str:
@@ -125,13 +136,18 @@ class Store:
 
         :raises DynamoDBError: the DynamoDB error the operation gives (its `code` is the name).
         """
-        from amplify_mock.simulators.dynamodb.operations import OPERATIONS
-
         handler = OPERATIONS.get(operation)
         if handler is None:
             raise UnknownOperationException(operation)
         if not isinstance(params, Mapping):
             raise ValidationException("The request body must be a JSON object")
+        legacy = _LEGACY_PARAMETERS.intersection(params)
+        if legacy:
+            raise ValidationException(
+                f"The mock DynamoDB does not emulate the legacy parameter {min(legacy)}; use "
+                "ConditionExpression, UpdateExpression, KeyConditionExpression or "
+                "FilterExpression instead"
+            )
         with self._lock:
             try:
                 return handler(self, dict(params))

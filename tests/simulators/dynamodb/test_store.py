@@ -433,3 +433,39 @@ def test_store_unknown_operation(store: Store) -> None:
     with pytest.raises(UnknownOperationException) as caught:
         store.dispatch("ExecuteStatement", {})
     assert caught.value.message == "Unknown operation: ExecuteStatement"
+
+
+def test_store_legacy_parameters_are_rejected(items: Store) -> None:
+    with pytest.raises(ValidationException) as caught:
+        items.dispatch(
+            "PutItem",
+            {
+                "TableName": "Items",
+                "Item": {"pk": {"S": "a"}, "sk": {"N": "1"}},
+                "Expected": {"pk": {"Exists": False}},
+            },
+        )
+    assert caught.value.message == (
+        "The mock DynamoDB does not emulate the legacy parameter Expected; use "
+        "ConditionExpression, UpdateExpression, KeyConditionExpression or FilterExpression instead"
+    )
+
+
+def test_store_tags_and_time_to_live(items: Store) -> None:
+    arn = items.dispatch("DescribeTable", {"TableName": "Items"})["Table"]["TableArn"]
+    items.dispatch("TagResource", {"ResourceArn": arn, "Tags": [{"Key": "env", "Value": "dev"}]})
+    assert items.dispatch("ListTagsOfResource", {"ResourceArn": arn}) == {
+        "Tags": [{"Key": "env", "Value": "dev"}]
+    }
+    items.dispatch("UntagResource", {"ResourceArn": arn, "TagKeys": ["env"]})
+    assert items.dispatch("ListTagsOfResource", {"ResourceArn": arn}) == {"Tags": []}
+    items.dispatch(
+        "UpdateTimeToLive",
+        {
+            "TableName": "Items",
+            "TimeToLiveSpecification": {"Enabled": True, "AttributeName": "ttl"},
+        },
+    )
+    assert items.dispatch("DescribeTimeToLive", {"TableName": "Items"}) == {
+        "TimeToLiveDescription": {"TimeToLiveStatus": "ENABLED", "AttributeName": "ttl"}
+    }

@@ -11,6 +11,15 @@ from amplify_mock.simulators.dynamodb.operations.items import (
     put_item,
     update_item,
 )
+from amplify_mock.simulators.dynamodb.operations.misc import (
+    describe_endpoints,
+    describe_limits,
+    describe_time_to_live,
+    list_tags_of_resource,
+    tag_resource,
+    untag_resource,
+    update_time_to_live,
+)
 from amplify_mock.simulators.dynamodb.operations.reads import query, scan
 from amplify_mock.simulators.dynamodb.operations.streams import (
     describe_stream,
@@ -38,18 +47,19 @@ if TYPE_CHECKING:
 __all__ = ["OPERATIONS"]
 
 
-def _describe_ttl(store: Store, params: dict[str, Any]) -> dict[str, Any]:
-    store.get_table(params.get("TableName"))
-    return {"TimeToLiveDescription": {"TimeToLiveStatus": "DISABLED"}}
-
-
 OPERATIONS: dict[str, Callable[[Store, dict[str, Any]], dict[str, Any]]] = {
     "CreateTable": create_table,
     "DeleteTable": delete_table,
     "DescribeTable": describe_table,
     "ListTables": list_tables,
     "UpdateTable": update_table,
-    "DescribeTimeToLive": _describe_ttl,
+    "DescribeTimeToLive": describe_time_to_live,
+    "UpdateTimeToLive": update_time_to_live,
+    "TagResource": tag_resource,
+    "UntagResource": untag_resource,
+    "ListTagsOfResource": list_tags_of_resource,
+    "DescribeEndpoints": describe_endpoints,
+    "DescribeLimits": describe_limits,
     "PutItem": put_item,
     "GetItem": get_item,
     "UpdateItem": update_item,
