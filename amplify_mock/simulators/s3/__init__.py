@@ -5,6 +5,7 @@ from __future__ import annotations
 from amplify_mock.simulators.s3.app import create_app
 from amplify_mock.simulators.s3.events import (
     EventCallback,
+    NotificationFilterError,
     NotificationTarget,
     build_s3_event,
     event_name_matches,
@@ -24,6 +25,7 @@ from amplify_mock.simulators.s3.state import S3Settings
 __all__ = [
     "DEFAULT_PORT",
     "EventCallback",
+    "NotificationFilterError",
     "NotificationTarget",
     "S3PortInUseError",
     "S3Server",

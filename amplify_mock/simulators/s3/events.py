@@ -15,8 +15,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote_plus
 
+from amplify_mock.errors import AmplifyMockError
+
 __all__ = [
     "EventCallback",
+    "NotificationFilterError",
     "NotificationTarget",
     "build_s3_event",
     "event_name_matches",
@@ -91,14 +94,29 @@ def build_s3_event(
     return {"Records": [record]}
 
 
-def key_filter_matches(rules: Sequence[Mapping[str, str]], key: str) -> bool:
+class NotificationFilterError(AmplifyMockError):
+    """A filter rule still holding a CloudFormation intrinsic (e.g. `Fn::Join` with the region)."""
+
+    def __init__(self, rule: Mapping[str, Any]) -> None:
+        super().__init__(
+            f"The storage notification filter rule {dict(rule)!r} has an unresolved value.",
+            resolution="Evaluate the storage CloudFormation template before matching S3 events.",
+        )
+
+
+def key_filter_matches(rules: Sequence[Mapping[str, Any]], key: str) -> bool:
     """True if `key` satisfies every `{"Name": "prefix"|"suffix", "Value": ...}` rule.
 
-    Rule names are case-insensitive in S3; an empty list matches every key.
+    Rule names are case-insensitive in S3; an empty list matches every key. Values must be
+    resolved strings: Amplify's storage template builds some with `Fn::Join` and the region.
+
+    :raises NotificationFilterError: a rule value is not a string.
     """
     for rule in rules:
         name = str(rule.get("Name", "")).lower()
-        value = str(rule.get("Value", ""))
+        value = rule.get("Value", "")
+        if not isinstance(value, str):
+            raise NotificationFilterError(rule)
         if name == "prefix" and not key.startswith(value):
             return False
         if name == "suffix" and not key.endswith(value):
@@ -120,7 +138,7 @@ class NotificationTarget:
 
     function: Any
     event: str
-    rules: tuple[Mapping[str, str], ...]
+    rules: tuple[Mapping[str, Any], ...]
 
 
 def notification_targets(bucket_properties: Mapping[str, Any]) -> list[NotificationTarget]:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 
 from amplify_mock.simulators.s3 import (
+    NotificationFilterError,
     build_s3_event,
     event_name_matches,
     key_filter_matches,
@@ -126,3 +127,20 @@ def test_matching_targets_applies_event_and_key_filters() -> None:
 
 def test_notification_targets_without_configuration_is_empty() -> None:
     assert notification_targets({"BucketName": "x"}) == []
+
+
+def test_key_filter_with_unresolved_intrinsic_is_clear_error() -> None:
+    rule = {
+        "Name": "prefix",
+        "Value": {"Fn::Join": ["", ["protected/", {"Ref": "AWS::Region"}, ":"]]},
+    }
+
+    with pytest.raises(NotificationFilterError) as excinfo:
+        key_filter_matches([rule], "protected/us-east-1:abc/x.jpg")
+
+    assert excinfo.value.message == (
+        f"The storage notification filter rule {rule!r} has an unresolved value."
+    )
+    assert excinfo.value.resolution == (
+        "Evaluate the storage CloudFormation template before matching S3 events."
+    )
