@@ -197,6 +197,19 @@ class MockSession:
             self._codegen()
         if self.options.watch:
             self._start_watcher()
+        self._report_ready()
+
+    def _report_ready(self) -> None:
+        """The Amplify CLI's "running at" lines, once everything (config files too) is ready."""
+        if self.running.appsync is not None:
+            self.reporter.info(f"AppSync Mock endpoint is running at {self.graphql_url}")
+            self.reporter.info(f"GraphQL IDE is available for local testing at {self.console_url}")
+        if self.running.dynamodb_server is not None:
+            self.reporter.info(
+                f"DynamoDB endpoint is running at {self.running.dynamodb_server.url}"
+            )
+        if self.running.s3 is not None:
+            self.reporter.info(f"Mock Storage endpoint is running at {self.running.s3.url}")
 
     def _reset_mock_data(self) -> None:
         for folder in ("dynamodb", "S3"):
@@ -247,12 +260,6 @@ class MockSession:
                 self.running.store,
                 host="127.0.0.1",
                 port=self.options.dynamodb_port or self.project.settings.dynamodb_port,
-            )
-        self.reporter.info(f"AppSync Mock endpoint is running at {self.graphql_url}")
-        self.reporter.info(f"GraphQL IDE is available for local testing at {self.console_url}")
-        if self.running.dynamodb_server is not None:
-            self.reporter.info(
-                f"DynamoDB endpoint is running at {self.running.dynamodb_server.url}"
             )
         self._start_stream_triggers()
 
@@ -333,7 +340,6 @@ class MockSession:
         self.running.s3 = server
         if self.options.seed_data is not None and not self.running.appsync:
             await load_seed_data(self.options.seed_data, s3_root=settings.root, client=None)
-        self.reporter.info(f"Mock Storage endpoint is running at {server.url}")
 
     def _s3_trigger(self) -> str | None:
         for resource in self.project.storage:
