@@ -48,6 +48,9 @@ LOG = logging.getLogger(__name__)
 #: `amplify mock function`'s timeout when neither the template nor the caller sets one.
 DEFAULT_TIMEOUT_SECONDS = 10.0
 
+#: Lambda's limit for loading a handler (the init phase), separate from the invoke timeout.
+INIT_TIMEOUT_SECONDS = 10.0
+
 RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 
 #: Resolved CloudFormation parameter values, or a function of the function name giving them.
@@ -280,7 +283,7 @@ class LambdaRunner:
         worker.config = config
         worker.region = region
         worker.account_id = str(params.get("AWS::AccountId") or settings.account_id)
-        error = await worker.start(timeout)
+        error = await worker.start(max(timeout, INIT_TIMEOUT_SECONDS))
         return worker, error
 
     @staticmethod

@@ -6,6 +6,7 @@ import asyncio
 import contextlib
 import dataclasses
 import json
+import time
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -334,9 +335,8 @@ async def test_run_stream_trigger_invokes_function_for_table_changes(
         for n in range(3):
             item = {"id": {"S": f"t{n}"}, "name": {"S": "x"}}
             await client.call("PutItem", {"TableName": "TodoTable", "Item": item})
-        for _ in range(500):
-            if sum(len(b) for b in batches) >= 3:
-                break
+        deadline = time.monotonic() + 30
+        while sum(len(b) for b in batches) < 3 and time.monotonic() < deadline:
             await asyncio.sleep(0.01)
         task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
