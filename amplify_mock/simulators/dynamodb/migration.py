@@ -19,12 +19,18 @@ from typing import Any, Literal
 
 from amplify_mock.simulators.dynamodb.errors import DynamoDBError
 from amplify_mock.simulators.dynamodb.store import Store
+from resolvers.data_sources.dynamodb import DynamoDBClient, DynamoDBRequestError
 
-__all__ = ["MigrationResult", "ensure_table"]
+__all__ = [
+    "MigrationResult",
+    "definition_from_cloudformation",
+    "ensure_remote_table",
+    "ensure_table",
+]
 
 LOG = logging.getLogger(__name__)
 
-Action = Literal["created", "unchanged", "updated", "recreated"]
+Action = Literal["created", "unchanged", "updated", "recreated", "conflict"]
 
 
 @dataclass(frozen=True)
@@ -37,6 +43,58 @@ class MigrationResult:
     dropped: int = 0
     dropped_file: Path | None = None
     message: str = ""
+
+
+_CFN_PASSED = (
+    "KeySchema",
+    "AttributeDefinitions",
+    "GlobalSecondaryIndexes",
+    "LocalSecondaryIndexes",
+    "BillingMode",
+)
+
+
+def _throughput(raw: Any) -> dict[str, int] | None:
+    if not isinstance(raw, Mapping):
+        return None
+    return {
+        "ReadCapacityUnits": int(raw.get("ReadCapacityUnits", 5)),
+        "WriteCapacityUnits": int(raw.get("WriteCapacityUnits", 5)),
+    }
+
+
+def definition_from_cloudformation(
+    properties: Mapping[str, Any], table_name: str | None = None
+) -> dict[str, Any]:
+    """CreateTable params from an evaluated `AWS::DynamoDB::Table` resource's Properties.
+
+    CloudFormation's StreamSpecification has only a StreamViewType (its presence enables the
+    stream); numbers may arrive as strings after intrinsic evaluation. SSE, TTL, point-in-time
+    recovery and tags have no effect on the mock and are dropped.
+    """
+    name = table_name or properties.get("TableName")
+    if not name:
+        raise ValueError("the table has no TableName")
+    definition: dict[str, Any] = {"TableName": str(name)}
+    for field in _CFN_PASSED:
+        if properties.get(field) is not None:
+            definition[field] = properties[field]
+    for index in definition.get("GlobalSecondaryIndexes") or []:
+        throughput = _throughput(index.get("ProvisionedThroughput"))
+        if throughput is not None:
+            index["ProvisionedThroughput"] = throughput
+    throughput = _throughput(properties.get("ProvisionedThroughput"))
+    if throughput is not None:
+        definition["ProvisionedThroughput"] = throughput
+    elif definition.get("BillingMode") is None:
+        definition["BillingMode"] = "PAY_PER_REQUEST"
+    stream = properties.get("StreamSpecification")
+    if isinstance(stream, Mapping) and stream.get("StreamViewType"):
+        definition["StreamSpecification"] = {
+            "StreamEnabled": True,
+            "StreamViewType": stream["StreamViewType"],
+        }
+    return definition
 
 
 def _types(definition: Mapping[str, Any]) -> dict[str, str]:
@@ -184,3 +242,38 @@ def _save_dropped(store: Store, name: str, items: list[dict[str, Any]]) -> Path 
     target = store.path.parent / f"{name}-unmigrated-{int(time.time())}.json"
     target.write_text(json.dumps(items, indent=2), encoding="utf-8")
     return target
+
+
+async def ensure_remote_table(
+    client: DynamoDBClient, definition: Mapping[str, Any]
+) -> MigrationResult:
+    """Create the table on an external endpoint (`--dynamodb-endpoint`) if it is missing.
+
+    Tables there belong to the user: a key or index difference is reported, never migrated.
+
+    :raises DynamoDBRequestError: the endpoint refused DescribeTable or CreateTable.
+    """
+    name = str(definition["TableName"])
+    try:
+        current = (await client.call("DescribeTable", {"TableName": name}))["Table"]
+    except DynamoDBRequestError as err:
+        if err.code != "ResourceNotFoundException":
+            raise
+        await client.call("CreateTable", dict(definition))
+        return MigrationResult(name, "created", message=f"Table {name}: created")
+    same = _key(current["KeySchema"], _types(current)) == _key(
+        definition["KeySchema"], _types(definition)
+    ) and all(
+        _indexes(current, field) == _indexes(definition, field)
+        for field in ("LocalSecondaryIndexes", "GlobalSecondaryIndexes")
+    )
+    if same:
+        return MigrationResult(name, "unchanged", message=f"Table {name}: unchanged")
+    return MigrationResult(
+        name,
+        "conflict",
+        message=(
+            f"Table {name} on the external DynamoDB endpoint has different keys or indexes than "
+            "the schema; it was left as it is. Delete or update it there to match."
+        ),
+    )

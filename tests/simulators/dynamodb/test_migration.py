@@ -7,7 +7,12 @@ from pathlib import Path
 from typing import Any
 
 from amplify_mock.simulators.dynamodb import Store
-from amplify_mock.simulators.dynamodb.migration import ensure_table
+from amplify_mock.simulators.dynamodb.client import StoreClient
+from amplify_mock.simulators.dynamodb.migration import (
+    definition_from_cloudformation,
+    ensure_remote_table,
+    ensure_table,
+)
 
 
 def _definition(
@@ -111,3 +116,35 @@ def test_migration_key_change_recreates_and_keeps_items_that_fit(tmp_path: Path)
             {"TableName": "PostTable", "Key": {"blogId": {"S": "b1"}, "id": {"S": "1"}}},
         )
         assert kept["Item"]["title"] == {"S": "kept"}
+
+
+def test_migration_definition_from_cloudformation_properties() -> None:
+    properties = {
+        "TableName": "Todo-abc-NONE",
+        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+        "ProvisionedThroughput": {"ReadCapacityUnits": "5", "WriteCapacityUnits": "5"},
+        "StreamSpecification": {"StreamViewType": "NEW_AND_OLD_IMAGES"},
+        "SSESpecification": {"SSEEnabled": False},
+    }
+    assert definition_from_cloudformation(properties, "TodoTable") == {
+        "TableName": "TodoTable",
+        "KeySchema": [{"AttributeName": "id", "KeyType": "HASH"}],
+        "AttributeDefinitions": [{"AttributeName": "id", "AttributeType": "S"}],
+        "ProvisionedThroughput": {"ReadCapacityUnits": 5, "WriteCapacityUnits": 5},
+        "StreamSpecification": {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"},
+    }
+
+
+async def test_migration_remote_table_created_then_conflict_reported(store: Store) -> None:
+    client = StoreClient(store)
+    first = await ensure_remote_table(client, _definition([("id", "S", "HASH")]))
+    assert (first.action, first.message) == ("created", "Table PostTable: created")
+    same = await ensure_remote_table(client, _definition([("id", "S", "HASH")]))
+    assert same.action == "unchanged"
+    other = await ensure_remote_table(client, _definition([("id", "N", "HASH")]))
+    assert (other.action, other.message) == (
+        "conflict",
+        "Table PostTable on the external DynamoDB endpoint has different keys or indexes than "
+        "the schema; it was left as it is. Delete or update it there to match.",
+    )
