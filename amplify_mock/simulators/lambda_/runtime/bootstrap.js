@@ -132,6 +132,9 @@ async function loadHandler() {
 }
 
 function pendingWork() {
+  if (typeof process.getActiveResourcesInfo !== 'function') {
+    return 0; // Node < 17: no way to see the event loop; a callback-less handler returns null
+  }
   return process.getActiveResourcesInfo().filter((kind) => kind !== 'Immediate').length;
 }
 
