@@ -2,12 +2,16 @@
 
 Run by hand only, with the explicit flag:
 
-    python tests/resolvers/golden/regen.py --from-oracle [--examples DIR] [--render-js FILE]
+    python tests/resolvers/golden/regen.py --from-oracle [--examples DIR] [--peer DIR]
+        [--oracle DIR] [--node-modules DIR]
 
 It copies every example template (`examples/*/build*/resolvers/*.vtl` and
-`pipelineFunctions/*.vtl`) into `templates/`, writes the `$ctx` set to `contexts.json`, renders
-each distinct template under each context with `node render.js`, and stores the outcomes in
-`expected.json` keyed by template hash and context id. Tests never run the oracle.
+`pipelineFunctions/*.vtl`) into `templates/`, builds the schemas of the peer corpus
+(`../shared/peer/cases/*.json`) with the oracle's `transform.js --preset e2e` and copies the
+templates not already among the examples into `templates-peer/`, writes the `$ctx` set to
+`contexts.json`, renders each distinct template under each context with `oracle_render.js` (the
+simulator's engine), and stores the outcomes in `expected.json` keyed by template hash, field
+and context id. Tests never run the oracle.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -24,6 +29,7 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
+PEER_TEMPLATES = HERE / "templates-peer"
 CONTEXTS = HERE / "contexts.json"
 EXPECTED = HERE / "expected.json"
 
@@ -95,10 +101,18 @@ INPUT = {
     "postCommentsId": "post-1",
     "editors": ["Editors"],
     "expectedVersion": 1,
+    "email": "alice@example.com",
+    "orderId": "order-1",
+    "itemId": "item-1",
+    "totalSpending": 10,
+    "totalAttendance": 3,
 }
 
+#: Key fields some peer schemas need as input (createdAt / updatedAt are sort keys there).
+TIMESTAMPS = {"createdAt": "2024-01-01T00:00:00.000Z", "updatedAt": "2024-01-01T00:00:00.000Z"}
+
 REQUEST_ARGUMENTS: dict[str, Any] = {
-    "create": {"input": INPUT},
+    "create": {"input": {**INPUT, **TIMESTAMPS}},
     "conditioned": {
         "input": {**INPUT, "owner": "bob"},
         "condition": {
@@ -131,6 +145,9 @@ REQUEST_ARGUMENTS: dict[str, Any] = {
         "customerEmail": "alice@example.com",
         "orderDate": "2024-01-01",
         "msg": "hi",
+        "email": "alice@example.com",
+        "orderId": "order-1",
+        **TIMESTAMPS,
     },
 }
 
@@ -201,18 +218,44 @@ def context_prefixes(path: Path, text: str) -> tuple[str, ...]:
     return ("req.query.", "req.minimal.")
 
 
-def copy_templates(examples: Path) -> list[Path]:
-    if TEMPLATES.exists():
-        shutil.rmtree(TEMPLATES)
+def copy_templates(source_root: Path, target_root: Path, skip: set[str]) -> list[Path]:
+    """Copy `*/build*/{resolvers,pipelineFunctions}/*.vtl` whose content hash is not in `skip`."""
+    if target_root.exists():
+        shutil.rmtree(target_root)
     copied = []
-    for source in sorted(examples.glob("*/build*/*/*.vtl")):
+    for source in sorted(source_root.glob("*/build*/*/*.vtl")):
         if source.parent.name not in ("resolvers", "pipelineFunctions"):
             continue
-        target = TEMPLATES / source.relative_to(examples)
+        if template_hash(source.read_text(encoding="utf-8")) in skip:
+            continue
+        target = target_root / source.relative_to(source_root)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target)
         copied.append(target)
     return copied
+
+
+def build_peer_schemas(peer: Path, oracle: Path, scratch: Path) -> Path:
+    """Transform every peer-corpus schema as its e2e tests do; returns `<scratch>/builds`."""
+    schemas = scratch / "schemas"
+    subprocess.run(
+        [sys.executable, str(peer / "run_peer.py"), "--list-schemas", str(schemas),
+         *sorted(str(p) for p in (peer / "cases").glob("*.json"))],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    builds = scratch / "builds"
+    for schema in sorted(schemas.glob("*/schema.graphql")):
+        command = [
+            "node", str(oracle / "transform.js"), str(schema),
+            str(builds / schema.parent.name / "build"), "--preset", "e2e",
+            "--feature-flags", '{"improvePluralization":true}',
+            "--now", "2024-01-01T00:00:00Z", "--quiet",
+        ]  # fmt: skip
+        auth = schema.parent / "authConfig.json"
+        if auth.exists():
+            command += ["--auth-config", f"@{auth}"]
+        subprocess.run(command, check=True, capture_output=True)
+    return builds
 
 
 def field_info(path: Path) -> dict[str, Any]:
@@ -227,10 +270,16 @@ def case_key(text: str, info: dict[str, Any], context_id: str) -> str:
     return f"{template_hash(text)}@{info['parentTypeName']}.{info['fieldName']}/{context_id}"
 
 
+#: The simulator's engine appends the failing call's location to `$util.error` messages.
+_LOCATION_SUFFIX = re.compile(r" on \$util\.\w+\(.*\) at L/N \d+:\d+$", re.S)
+
+
 def classify(outcome: dict[str, Any]) -> dict[str, Any]:
     """The oracle's answer reduced to what the tests compare."""
     if "raised" in outcome:
-        return {"raises": outcome["raised"]}
+        raised = dict(outcome["raised"])
+        raised["message"] = _LOCATION_SUFFIX.sub("", raised["message"] or "")
+        return {"raises": raised}
     if "error" in outcome:
         return {"oracle_error": outcome["error"]}
     text = outcome["out"]
@@ -248,9 +297,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from-oracle", action="store_true", required=True)
     parser.add_argument("--examples", type=Path, default=Path("/work/shared/oracle/examples"))
+    parser.add_argument("--peer", type=Path, default=Path("/work/shared/peer"))
+    parser.add_argument("--oracle", type=Path, default=Path("/work/oracle-run"))
     parser.add_argument("--node-modules", type=Path, default=Path("/work/oracle-run/node_modules"))
     options = parser.parse_args()
-    templates = copy_templates(options.examples)
+    templates = copy_templates(options.examples, TEMPLATES, set())
+    known = {template_hash(p.read_text(encoding="utf-8")) for p in templates}
+    with tempfile.TemporaryDirectory() as scratch:
+        builds = build_peer_schemas(options.peer, options.oracle, Path(scratch))
+        peer_templates = copy_templates(builds, PEER_TEMPLATES, known)
+    templates += peer_templates
     all_contexts = contexts()
     CONTEXTS.write_text(json.dumps(all_contexts, indent=1) + "\n")
     cases = []
@@ -276,8 +332,13 @@ def main() -> int:
         )
     outcomes = json.loads(completed.stdout)
     expected = {name: classify(outcome) for name, outcome in sorted(outcomes.items())}
-    EXPECTED.write_text(json.dumps(expected, indent=0, sort_keys=True) + "\n")
-    print(f"{len(templates)} templates, {len(cases)} renders -> {EXPECTED}", file=sys.stderr)
+    lines = (f"{json.dumps(k)}: {json.dumps(v, sort_keys=True)}" for k, v in expected.items())
+    EXPECTED.write_text("{\n" + ",\n".join(lines) + "\n}\n")
+    print(
+        f"{len(templates) - len(peer_templates)} example + {len(peer_templates)} peer templates, "
+        f"{len(cases)} renders -> {EXPECTED}",
+        file=sys.stderr,
+    )
     return 0
 
 
