@@ -22,6 +22,7 @@ from amplify_mock.simulators.s3.errors import (
     MalformedXML,
     NoSuchKey,
     NotImplementedOperation,
+    NotModified,
     PreconditionFailed,
     S3Error,
 )
@@ -30,6 +31,7 @@ from amplify_mock.simulators.s3.state import S3Call
 from amplify_mock.simulators.s3.storage import StoredObject
 from amplify_mock.simulators.s3.wire import (
     element,
+    http_date,
     iso_time,
     object_headers,
     parse_xml,
@@ -180,7 +182,11 @@ async def get_object(call: S3Call) -> web.StreamResponse:
     request = call.request
     file, meta = await asyncio.to_thread(call.state.store.open_object, call.bucket, call.key)
     try:
-        check_read_conditions(request.headers, meta.etag, meta.last_modified)
+        try:
+            check_read_conditions(request.headers, meta.etag, meta.last_modified)
+        except NotModified:
+            validators = {"ETag": f'"{meta.etag}"', "Last-Modified": http_date(meta.last_modified)}
+            return web.Response(status=304, headers=validators)
         byte_range = parse_range(request.headers.get("Range"), meta.size)
         headers = object_headers(meta)
         if "partNumber" in call.query:

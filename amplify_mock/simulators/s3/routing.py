@@ -83,8 +83,12 @@ def operation_name(
             if "uploads" in query:
                 return "ListMultipartUploads"
             return "ListObjectsV2" if query.get("list-type") == "2" else "ListObjects"
-        if method == "POST" and "delete" in query:
-            return "DeleteObjects"
+        if method == "POST":
+            if "delete" in query:
+                return "DeleteObjects"
+            raise NotImplementedOperation(
+                "The local S3 mock does not emulate POST (browser form) uploads", Method=method
+            )
         bucket_ops = {"PUT": "CreateBucket", "HEAD": "HeadBucket", "DELETE": "DeleteBucket"}
         if method in bucket_ops:
             return bucket_ops[method]

@@ -429,3 +429,25 @@ async def test_put_object_accepts_botocore_aws_chunked_trailer_body(
     assert response.status == 200
     assert response.headers["x-amz-checksum-crc32"] == _crc32(data)
     assert (s3_root / BUCKET / "botocore-trailer.bin").read_bytes() == data
+
+
+async def test_not_modified_carries_etag_and_no_body(http: TestClient[Any, Any]) -> None:
+    put = await http.put(f"/{BUCKET}/cached.txt", data=b"x")
+
+    response = await http.get(
+        f"/{BUCKET}/cached.txt", headers={"If-None-Match": put.headers["ETag"]}
+    )
+
+    assert response.status == 304
+    assert response.headers["ETag"] == put.headers["ETag"]
+    assert await response.read() == b""
+
+
+async def test_post_form_upload_is_not_implemented(http: TestClient[Any, Any]) -> None:
+    response = await http.post(f"/{BUCKET}", data={"key": "x", "file": "y"})
+
+    body = await response.text()
+    assert response.status == 501
+    assert (
+        "<Message>The local S3 mock does not emulate POST (browser form) uploads</Message>" in body
+    )
