@@ -93,7 +93,7 @@ def time_oracle(project: Path, count: int) -> float | None:
 def row(label: str, ms: float | None) -> str:
     if ms is None:
         return f"{label:<44} {'skipped':>10} {'':>10}"
-    return f"{label:<44} {ms:>10.2f} {1000 / ms:>10.0f}"
+    return f"{label:<44} {ms:>10.2f} {1000 / ms:>10.1f}"
 
 
 async def run(warm: int, fresh: int) -> None:
