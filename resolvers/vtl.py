@@ -33,14 +33,14 @@ __all__ = ["CompiledTemplate", "RenderResult", "compile_template", "render"]
 # ------------------------------------------------------------------ parser patches (airspeed)
 
 
-class _BreakDirective(airspeed._Element):  # type: ignore[misc]
+class BreakDirective(airspeed._Element):  # type: ignore[misc]
     START = re.compile(r"#(?:break|\{break\})(?![a-zA-Z0-9_])(?:\s*\(\s*\$?[a-zA-Z_.]*\s*\))?")
 
     def parse(self) -> None:
         self.identity_match(self.START)
 
 
-class _ReturnDirective(airspeed._Element):  # type: ignore[misc]
+class ReturnDirective(airspeed._Element):  # type: ignore[misc]
     START = re.compile(r"#(?:return|\{return\})(?![a-zA-Z0-9_])")
     OPEN = re.compile(r"\s*\(\s*", re.S)
     CLOSE = re.compile(r"\s*\)", re.S)
@@ -57,7 +57,7 @@ def _patch_airspeed() -> None:
     """Close the parser gaps: `"#$var"`, backslashes in string literals, `#break`, `#return`."""
     text = airspeed.Text
     text.PLAIN = re.compile(
-        r"((?:[^\\\$#]+|\\[\$#])+|\$[^!\{a-z0-9_]|\$$|#$|#(?=\$)|#[^\{\}a-zA-Z0-9#\*\$]+|\\.)",
+        r"((?:[^\\\$#]+|\\[\$#])+|\$[^!\{a-z0-9_]|\$$|#$|#(?=\$)|#[^\{\}a-zA-Z0-9#\*\$]+|\\.|\\$)",
         re.S | re.I,
     )
     airspeed.StringLiteral.STRING = re.compile(r"'((?:\\.|[^'\\])*)'", re.S)
@@ -65,7 +65,7 @@ def _patch_airspeed() -> None:
     airspeed.InterpolatedStringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
     airspeed.StringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
     directives = airspeed.UserDefinedDirective.DIRECTIVES
-    for directive in (_BreakDirective, _ReturnDirective):
+    for directive in (BreakDirective, ReturnDirective):
         if directive not in directives:
             directives.append(directive)
 
@@ -386,9 +386,9 @@ class _Compiler:
             self.emit("raise _Stop()")
         elif kind is airspeed.UserDefinedDirective:
             self.statement(node.directive, base)
-        elif kind is _BreakDirective:
+        elif kind is BreakDirective:
             self.emit("break" if self.loop_depth else "raise _Stop()")
-        elif kind is _ReturnDirective:
+        elif kind is ReturnDirective:
             value = "None" if node.value is None else self.value(node.value, base)
             self.emit(f"raise _Return({value})")
         elif kind is airspeed.MacroCall:

@@ -187,3 +187,41 @@ def test_render_extensions_collected() -> None:
     assert result.extensions == {
         "evictFromApiCache": [{"typeName": "Query", "fieldName": "getTodo", "keys": {"id": 1}}]
     }
+
+
+BAD_TEMPLATES = [
+    (
+        "foreach-without-in",
+        "#foreach($x)",
+        "b.vtl:1:12: expected in in foreach directive, got: ) ...",
+    ),
+    (
+        "set-without-value",
+        "#set($x = )",
+        "b.vtl:1:11: expected expression in set directive, got: ) ...",
+    ),
+    ("unclosed-call", "$util.toJson(", "b.vtl:1:14: expected ) in parameter list, got:  ..."),
+    ("unclosed-formal", "${", "b.vtl:1:3: expected } in formal reference, got:  ..."),
+    ("unclosed-list", "#set($a = [1,2)", "b.vtl:1:15: expected ] in array literal, got: ) ..."),
+    (
+        "if-without-end",
+        "#if($a)x",
+        "b.vtl:1:9: expected #else, #elseif or #end in if directive, got:  ...",
+    ),
+    ("stray-else", "#else", "b.vtl:1:1: expected block element in template body, got: #else ..."),
+    ("unclosed-return", "#return(", "b.vtl:1:9: expected value in return directive, got:  ..."),
+    ("range-of-null", "#foreach($i in [1..$x])$i#end", "b.vtl:1:1: range [1..null] needs integers"),
+]
+
+
+@pytest.mark.parametrize(
+    ("template", "message"), [r[1:] for r in BAD_TEMPLATES], ids=[r[0] for r in BAD_TEMPLATES]
+)
+def test_render_bad_template_is_typed_error(template: str, message: str) -> None:
+    with pytest.raises(TemplateError) as caught:
+        render(template, make_context(), file_name="b.vtl")
+    assert str(caught.value) == message
+
+
+def test_render_trailing_backslash_is_text() -> None:
+    assert render("a\\", make_context()).text == "a\\"
