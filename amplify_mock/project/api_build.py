@@ -64,8 +64,10 @@ __all__ = [
     "merge_user_config",
     "print_sdl",
     "read_api_schema",
+    "read_auth_config",
     "read_feature_flags",
     "read_transform_config",
+    "transformer_flags",
 ]
 
 LOG = logging.getLogger(__name__)
@@ -374,14 +376,17 @@ def read_feature_flags(project_root: Path) -> dict[str, Any]:
     return flags
 
 
-def _transformer_flags(section: Mapping[str, Any]) -> dict[str, bool]:
+def transformer_flags(section: Mapping[str, Any]) -> dict[str, bool]:
+    """The six v1 flags from a `graphqltransformer` section (absent: existing-project default)."""
     return {
         name: bool(section.get(name.lower(), default))
         for name, default in EXISTING_PROJECT_FLAG_DEFAULTS.items()
     }
 
 
-def _auth_config(project_root: Path, api_name: str) -> dict[str, Any]:
+def read_auth_config(project_root: Path, api_name: str) -> dict[str, Any]:
+    """backend-config.json `api.<name>.output.authConfig`, else amplify-meta.json's, else the
+    CLI default (API key, 7 days)."""
     backend = project_root / "amplify" / "backend"
     for config_file in (backend / "backend-config.json", backend / "amplify-meta.json"):
         data = _read_json(config_file) or {}
@@ -534,10 +539,10 @@ def compile_api(
         )
     schema = read_api_schema(api_dir)
     transform_conf = read_transform_config(api_dir)
-    auth = _auth_config(project_root, name)
+    auth = read_auth_config(project_root, name)
     config = TransformConfig.from_transform_conf(
         transform_conf,
-        feature_flags=FeatureFlags(_transformer_flags(flag_section)),
+        feature_flags=FeatureFlags(transformer_flags(flag_section)),
         auth_config=AuthConfig.from_json(auth),
         now=now,
     )

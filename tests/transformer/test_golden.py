@@ -9,12 +9,14 @@ removed (`python tests/transformer/golden/gaps.py --write` recomputes the file).
 from __future__ import annotations
 
 import functools
+import json
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
-from amplify_mock.project.api_build import ApiSchemaError
+from amplify_mock.project.api_build import ApiSchemaError, compile_api
 from tests.transformer import golden_support as gs
 from transformer import TransformerError
 
@@ -81,3 +83,24 @@ def test_golden_error_message_matches_oracle(case: gs.GoldenCase) -> None:
         gs.run_case(case, Path(tempfile.mkdtemp(prefix=f"golden-{case.name}-")))
     assert gs.error_message(caught.value) == expected["message"]
     assert gs.error_class_matches(caught.value, expected["name"])
+
+
+PROJECTS = sorted(p for p in (gs.GOLDEN_DIR.parent / "projects").iterdir() if p.is_dir())
+
+
+@pytest.mark.parametrize("project", PROJECTS, ids=[p.name for p in PROJECTS])
+def test_golden_project_compile_matches_cli_build(project: Path, tmp_path: Path) -> None:
+    """compile_api on a whole project (cli.json flags, backend-config auth, parameters.json,
+    resolver overrides, custom stacks) against the real buildAPIProject of the same folder."""
+    shutil.copytree(project / "amplify", tmp_path / "amplify")
+    result = compile_api(tmp_path, now=gs.NOW)
+    expected = project / "expected"
+    differences = gs.schema_differences(
+        (expected / "schema.graphql").read_text(), (result.build_dir / "schema.graphql").read_text()
+    )
+    differences += gs.stack_differences(expected, result.build_dir)
+    differences += gs.template_differences(expected, result.build_dir)
+    assert not differences, "\n".join(differences)
+    assert json.loads((result.build_dir / "parameters.json").read_text()) == json.loads(
+        (expected / "parameters.json").read_text()
+    )

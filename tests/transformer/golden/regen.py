@@ -3,6 +3,10 @@
 Run only by hand, never by tests:
 
     python tests/transformer/golden/regen.py --write [--oracle PATH/transform.js] [CASE ...]
+    python tests/transformer/golden/regen.py --write --projects
+
+`--projects` rebuilds each whole Amplify project under `projects/` (overrides, custom stacks,
+cli.json flags, backend-config auth) through the real `buildAPIProject` into its `expected/`.
 
 For each case directory under `cases/` it reads `case.json` (preset, optional `authConfig`,
 `featureFlags` overrides, `transformConfig`, `expect`), works out the effective configuration
@@ -187,13 +191,98 @@ def regen_case(case_dir: Path, oracle: str, write: bool) -> str:
         return f"{case_dir.name}: ok"
 
 
+PROJECTS_DIR = Path(__file__).resolve().parent / "projects"
+#: The build parameters `compile_api` gives a project without amplify-meta.json.
+PROJECT_BUILD_PARAMETERS = {
+    "S3DeploymentBucket": "amplify-mock-deployment-bucket",
+    "S3DeploymentRootKey": "amplify-appsync-files",
+}
+_PROJECT_SCRIPT = r"""
+const [modules, apiDir, authJson, flagsJson, paramsJson, now] = process.argv.slice(2);
+const m = (name) => require(modules + '/' + name);
+const core = m('graphql-transformer-core');
+const flags = JSON.parse(flagsJson);
+const ff = {
+  getBoolean: (n, d) => (n in flags ? flags[n] : Boolean(d)),
+  getNumber: (n, d) => d, getObject: (n, d) => d, getString: (n, d) => d,
+};
+const authConfig = JSON.parse(authJson);
+Date.now = () => Date.parse(now);
+core.buildAPIProject({
+  projectDirectory: apiDir,
+  transformersFactory: async () => [
+    new (m('graphql-dynamodb-transformer').DynamoDBModelTransformer)(),
+    new (m('graphql-versioned-transformer').VersionedModelTransformer)(),
+    new (m('graphql-function-transformer').FunctionTransformer)(),
+    new (m('graphql-key-transformer').KeyTransformer)(),
+    new (m('graphql-connection-transformer').ModelConnectionTransformer)(),
+    new (m('graphql-auth-transformer').ModelAuthTransformer)({
+      authConfig, addAwsIamAuthInOutputSchema: false }),
+  ],
+  transformersFactoryArgs: [],
+  rootStackFileName: 'cloudformation-template.json',
+  buildParameters: JSON.parse(paramsJson),
+  featureFlags: ff,
+  sanityCheckRules: core.getSanityCheckRules(true, ff, false),
+  dryRun: false,
+}).catch((e) => { console.error(e.stack || String(e)); process.exit(1); });
+"""
+
+
+def regen_project(project_dir: Path, oracle: str, write: bool) -> str:
+    """Build a whole Amplify project's API (with its overrides and custom stacks) through the
+    real `buildAPIProject`, with the settings `compile_api` reads from the project."""
+    sys.path.insert(0, str(Path(__file__).resolve().parents[3]))
+    from amplify_mock.project import api_build
+
+    name = api_build.find_api_name(project_dir)
+    api_dir = project_dir / "amplify" / "backend" / "api" / name
+    flags = api_build.transformer_flags(api_build.read_feature_flags(project_dir))
+    auth = api_build.read_auth_config(project_dir, name)
+    parameters = {
+        **json.loads((api_dir / "parameters.json").read_text()),
+        **PROJECT_BUILD_PARAMETERS,
+    }
+    modules = str(Path(oracle).resolve().parent / "node_modules")
+    with tempfile.TemporaryDirectory(prefix="golden-project-") as tmp:
+        work = Path(tmp) / name
+        shutil.copytree(api_dir, work)
+        (work / "build").mkdir(exist_ok=True)
+        script = Path(tmp) / "build.js"
+        script.write_text(_PROJECT_SCRIPT)
+        command = ["node", str(script), modules, str(work), json.dumps(auth), json.dumps(flags)]
+        command += [json.dumps(parameters), NOW]
+        proc = subprocess.run(command, capture_output=True, text=True, check=False)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{project_dir.name}: oracle failed:\n{proc.stderr}")
+        if not write:
+            return f"project {project_dir.name}: ok (dry run)"
+        expected = project_dir / "expected"
+        if expected.exists():
+            shutil.rmtree(expected)
+        expected.mkdir()
+        for entry in KEPT_OUTPUTS:
+            src = work / "build" / entry
+            if src.is_dir():
+                shutil.copytree(src, expected / entry)
+            elif src.exists():
+                shutil.copy2(src, expected / entry)
+    return f"project {project_dir.name}: ok"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--write", action="store_true", help="write config.json and expected/")
     parser.add_argument("--oracle", default=os.environ.get("AMPLIFY_ORACLE", DEFAULT_ORACLE))
+    parser.add_argument("--projects", action="store_true", help="also rebuild projects/*")
     parser.add_argument("cases", nargs="*", help="case names (default: all)")
     args = parser.parse_args(argv)
     names = args.cases or sorted(p.name for p in CASES_DIR.iterdir() if p.is_dir())
+    if args.projects:
+        for project in sorted(p for p in PROJECTS_DIR.iterdir() if p.is_dir()):
+            print(regen_project(project, args.oracle, args.write), flush=True)
+        if not args.cases:
+            return 0
     failed = []
     for name in names:
         try:
