@@ -18,6 +18,7 @@ from amplify_mock.project.envs import (
 )
 from amplify_mock.project.files import copy_tree_atomic, write_json
 from amplify_mock.project.frontend_config import write_frontend_config
+from amplify_mock.project.function_build import build_functions
 from amplify_mock.project.nested_stacks import plan_deployment, stack_logical_id
 from amplify_mock.project.project import PROVIDER_NAME, Project
 from amplify_mock.project.root_stack import root_stack_template
@@ -69,6 +70,7 @@ def push(
         return PushResult(statuses, deployed=False)
     moment = now or dt.datetime.now(dt.UTC)
     _compile_apis(project, moment)
+    build_functions(project)
     api_root_key = f"amplify-appsync-files/{moment.strftime('%Y%m%d%H%M%S')}"
     plan = plan_deployment(project, env, api_root_key=api_root_key)
     cloud = cloud_for(project, env, mfa_prompt=mfa_prompt)
@@ -86,7 +88,10 @@ def push(
         plan.root_parameters,
         nested_templates=plan.nested_templates,
     )
-    _record_outputs(project, env, plan.function_builds, dict(deployed.nested_outputs), moment)
+    template_keys = {stack_logical_id(s.category, s.name): s.template_key for s in plan.stacks}
+    _record_outputs(
+        project, env, plan.function_builds, dict(deployed.nested_outputs), template_keys, moment
+    )
     copy_tree_atomic(project.paths.backend_dir, project.paths.current_cloud_backend_dir)
     write_json(project.paths.current_amplify_meta, project.amplify_meta())
     store_current_cloud_backend(project, cloud, env)
@@ -100,6 +105,7 @@ def _record_outputs(
     env: str,
     builds: dict[str, str],
     nested_outputs: dict[str, Any],
+    template_keys: dict[str, str],
     now: dt.datetime,
 ) -> None:
     """Outputs into amplify-meta, function build keys into team-provider-info."""
@@ -120,9 +126,10 @@ def _record_outputs(
         outputs = nested_outputs.get(stack_logical_id(category, name), {})
         resource["output"] = {**(resource.get("output") or {}), **outputs}
         resource["lastPushTimeStamp"] = stamp
+        logical_id = stack_logical_id(category, name)
         resource["providerMetadata"] = {
-            "s3TemplateURL": f"https://s3.amazonaws.com/{bucket}/amplify-cfn-templates/{category}/",
-            "logicalId": stack_logical_id(category, name),
+            "s3TemplateURL": f"https://s3.amazonaws.com/{bucket}/{template_keys[logical_id]}",
+            "logicalId": logical_id,
         }
         resource["lastPushDirHash"] = dir_hash(project.paths.resource_dir(category, name))
         if category == "function" and name in builds:

@@ -117,3 +117,27 @@ def test_push_nested_stack_parameters(full_project: Project) -> None:
     table = state["Resources"]["apitodo/Todo/TodoTable"]
     assert table["Type"] == "AWS::DynamoDB::Table"
     assert table["PhysicalResourceId"].startswith("Todo-")
+
+
+def test_push_runs_amplify_function_script(full_project: Project) -> None:
+    (full_project.root / "package.json").write_text(
+        json.dumps({"name": "app", "scripts": {"amplify:hello": "echo built > built.txt"}})
+    )
+    push(full_project)
+    assert (full_project.root / "built.txt").read_text().strip() == "built"
+    meta = full_project.amplify_meta()["function"]["hello"]
+    assert meta["providerMetadata"]["s3TemplateURL"].endswith(
+        "/amplify-cfn-templates/function/hello-cloudformation-template.json"
+    )
+
+
+def test_push_failing_function_script(full_project: Project) -> None:
+    from amplify_mock.project.function_build import FunctionBuildError
+
+    (full_project.root / "package.json").write_text(
+        json.dumps({"name": "app", "scripts": {"amplify:hello": "echo broken >&2; exit 1"}})
+    )
+    with pytest.raises(FunctionBuildError) as err:
+        push(full_project)
+    assert err.value.message == "Building function 'hello' failed: `npm run amplify:hello`: broken"
+    assert "output" not in full_project.amplify_meta()["function"]["hello"]
