@@ -1,10 +1,17 @@
 """amplify-mock: the Amplify CLI's local mocking suite and project engine, in Python."""
 
-from importlib.metadata import PackageNotFoundError, version
-
-try:
-    __version__ = version("amplify-mock")
-except PackageNotFoundError:  # running from a source tree that was never installed
-    __version__ = "0.0.0+source"
+from __future__ import annotations
 
 __all__ = ["__version__"]
+
+
+def __getattr__(name: str) -> str:
+    """`__version__`, read from the installed metadata only when asked (it costs ~50 ms)."""
+    if name != "__version__":
+        raise AttributeError(name)
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("amplify-mock")
+    except PackageNotFoundError:  # a source tree that was never installed
+        return "0.0.0+source"

@@ -6,9 +6,10 @@ import importlib
 
 import click
 
-__all__ = ["COMMAND_MODULES", "all_commands"]
+__all__ = ["COMMAND_MODULES", "all_commands", "command_names", "load_command"]
 
 #: (module, attribute holding the click command or group); one line per command module.
+#: The attribute is also the command's name on the command line.
 COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.info", "info"),
     ("amplify_mock.cli.init", "init"),
@@ -27,6 +28,20 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.api", "api"),
     ("amplify_mock.cli.mock", "mock"),
 ]
+
+
+def command_names() -> list[str]:
+    """The registered command names, in the order `--help` lists them."""
+    return [attribute for _module, attribute in COMMAND_MODULES]
+
+
+def load_command(name: str) -> click.Command | None:
+    """Import and return the command `name`, or None when no module registers it."""
+    for module, attribute in COMMAND_MODULES:
+        if attribute == name:
+            command: click.Command = getattr(importlib.import_module(module), attribute)
+            return command
+    return None
 
 
 def all_commands() -> list[click.Command]:

@@ -9,7 +9,6 @@ from typing import Any
 
 import click
 
-from amplify_mock import __version__
 from amplify_mock.errors import AmplifyMockError
 
 __all__ = ["AmplifyGroup", "cli", "main"]
@@ -21,6 +20,27 @@ class AmplifyGroup(click.Group):
     Catching here, once, keeps every command free of try/except and keeps tracebacks
     out of a user's terminal unless they asked for them with `--debug`.
     """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        from amplify_mock.cli import commands
+
+        extra = [name for name in self.commands if name not in commands.command_names()]
+        return [*commands.command_names(), *sorted(extra)]
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """Import a command's module only when that command runs (or `--help` lists it).
+
+        Importing every module up front costs more than a second (aiohttp, graphql, boto3),
+        which every `amplify` invocation would pay.
+        """
+        if cmd_name not in self.commands:
+            from amplify_mock.cli import commands
+
+            command = commands.load_command(cmd_name)
+            if command is None:
+                return None
+            self.add_command(command, cmd_name)
+        return self.commands.get(cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -36,7 +56,9 @@ class AmplifyGroup(click.Group):
 
 
 @click.group(cls=AmplifyGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "-v", "--version", prog_name="amplify-mock")
+@click.version_option(
+    None, "-v", "--version", package_name="amplify-mock", prog_name="amplify-mock"
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logs.")
 @click.pass_context
 def cli(ctx: click.Context, debug: bool) -> None:
@@ -47,17 +69,6 @@ def cli(ctx: click.Context, debug: bool) -> None:
         level=logging.DEBUG if debug else logging.WARNING,
         format="%(levelname)s %(name)s: %(message)s",
     )
-
-
-def _register_commands() -> None:
-    """Attach the command modules; each owns one Amplify CLI command group."""
-    from amplify_mock.cli import commands
-
-    for command in commands.all_commands():
-        cli.add_command(command)
-
-
-_register_commands()
 
 
 def main() -> None:

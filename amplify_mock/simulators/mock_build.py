@@ -19,7 +19,7 @@ from pathlib import Path
 
 from amplify_mock.project.files import copy_tree_atomic
 
-__all__ = ["TEMPLATE_FOLDERS", "MockBuild", "prepare_mock_build"]
+__all__ = ["TEMPLATE_FOLDERS", "MockBuild", "prepare_mock_build", "sync_templates"]
 
 LOG = logging.getLogger(__name__)
 
@@ -59,13 +59,37 @@ def prepare_mock_build(api_dir: Path, transformer_build: Path, resources_dir: Pa
             shutil.rmtree(target)
     merged = resources_dir / "build"
     copy_tree_atomic(transformer_build, merged)
+    overridden = sync_templates(api_dir, transformer_build, merged)
+    return MockBuild(build_dir=merged, generated_dir=generated_dir, overridden=overridden)
+
+
+def sync_templates(api_dir: Path, transformer_build: Path, merged: Path) -> tuple[str, ...]:
+    """Make the merged build's templates = generated ones overlaid by the user's; returns
+    the overridden names.
+
+    Only files whose content differs are written, so a template edit costs one file write,
+    not a copy of the whole build (this is the hot path of "save -> served").
+    """
     overridden: list[str] = []
     for folder in TEMPLATE_FOLDERS:
+        wanted: dict[str, Path] = {}
+        generated = transformer_build / folder
+        if generated.is_dir():
+            wanted.update((p.name, p) for p in generated.iterdir() if p.is_file())
         for user_file in _user_files(api_dir, folder):
-            target = merged / folder / user_file.name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(user_file, target)
+            wanted[user_file.name] = user_file
             overridden.append(f"{folder}/{user_file.name}")
+        target_dir = merged / folder
+        if target_dir.is_dir():
+            for stale in target_dir.iterdir():
+                if stale.is_file() and stale.name not in wanted:
+                    stale.unlink()
+        for name, source in wanted.items():
+            target = target_dir / name
+            data = source.read_bytes()
+            if not target.is_file() or target.read_bytes() != data:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(data)
     if overridden:
         LOG.info("user templates override: %s", ", ".join(overridden))
-    return MockBuild(build_dir=merged, generated_dir=generated_dir, overridden=tuple(overridden))
+    return tuple(overridden)

@@ -14,8 +14,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from boto3.dynamodb.types import TypeSerializer
-
 from amplify_mock.errors import AmplifyMockError
 from resolvers.data_sources.dynamodb import DynamoDBClient
 
@@ -33,6 +31,8 @@ class SeedDataError(AmplifyMockError):
 
 def _to_dynamodb(value: Any) -> Any:
     """Plain JSON -> DynamoDB's typed attribute values (numbers exact, via Decimal)."""
+    from boto3.dynamodb.types import TypeSerializer  # boto3 costs ~0.2 s to import
+
     serialized = json.loads(json.dumps(value), parse_float=Decimal, parse_int=Decimal)
     return {name: TypeSerializer().serialize(v) for name, v in serialized.items()}
 

@@ -17,7 +17,7 @@ import shutil
 import ssl
 import time
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -46,7 +46,12 @@ from amplify_mock.simulators.hot_reload import ProjectWatcher
 from amplify_mock.simulators.lambda_ import LambdaRunner
 from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event
 from amplify_mock.simulators.lambda_.streams import find_stream_triggers, run_stream_trigger
-from amplify_mock.simulators.mock_build import TEMPLATE_FOLDERS, MockBuild, prepare_mock_build
+from amplify_mock.simulators.mock_build import (
+    TEMPLATE_FOLDERS,
+    MockBuild,
+    prepare_mock_build,
+    sync_templates,
+)
 from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
 from amplify_mock.simulators.s3 import S3Server, S3Settings, build_s3_event
 from amplify_mock.simulators.seed import load_seed_data
@@ -198,6 +203,16 @@ class MockSession:
         if self.options.watch:
             self._start_watcher()
         self._report_ready()
+        if self.state is not None and self.mock_build is not None:
+            self.running.tasks.append(
+                asyncio.create_task(self._check_in_background(self.state, self.mock_build))
+            )
+
+    async def _check_in_background(self, state: ApiState, mock_build: MockBuild) -> None:
+        try:
+            await asyncio.to_thread(self._check_templates, state, mock_build)
+        except AmplifyMockError as err:
+            self.reporter.error(f"Mapping template error\n{err}")
 
     def _report_ready(self) -> None:
         """The Amplify CLI's "running at" lines, once everything (config files too) is ready."""
@@ -231,7 +246,7 @@ class MockSession:
 
     async def _start_api(self) -> None:
         client = self._open_dynamodb()
-        state = await self._build_state(compile_schema=True)
+        state = await self._build_state(compile_schema=True, check_templates=False)
         created = await ensure_tables(client, state.config)
         if created and self.options.seed_data is not None:
             loaded = await load_seed_data(
@@ -279,26 +294,35 @@ class MockSession:
             ) from err
         return context
 
-    async def _build_state(self, *, compile_schema: bool) -> ApiState:
+    async def _build_state(self, *, compile_schema: bool, check_templates: bool = True) -> ApiState:
         """Compile (when asked), merge the user's templates, and build a complete `ApiState`.
 
-        Every mapping template is parsed here, so a broken one fails the build (and a reload
-        keeps the old state) instead of failing the first request that uses it.
+        On reload every mapping template is parsed here (new texts only: compiled templates
+        are cached by content), so a broken one fails the reload and the old state keeps
+        serving. At start the check runs after the endpoint is up (`_check_in_background`):
+        compiling every template of a fresh API is the slowest part of a start.
         """
         if compile_schema or self.build is None:
             self.build = await asyncio.to_thread(compile_api, self.project.root)
         assert self.build is not None
-        resources_dir = self.project.mock_api_resources_dir / self.build.api_name
-        mock_build = await asyncio.to_thread(
-            prepare_mock_build, self.build.api_dir, self.build.build_dir, resources_dir
-        )
+        if compile_schema or self.mock_build is None:
+            resources_dir = self.project.mock_api_resources_dir / self.build.api_name
+            mock_build = await asyncio.to_thread(
+                prepare_mock_build, self.build.api_dir, self.build.build_dir, resources_dir
+            )
+        else:
+            overridden = sync_templates(
+                self.build.api_dir, self.build.build_dir, self.mock_build.build_dir
+            )
+            mock_build = replace(self.mock_build, overridden=overridden)
         factory = data_source_factory(
             dynamodb_client=self.running.dynamodb_client,
             lambda_invoker=self.running.runner,
             region=self.project.region,
         )
         state = build_api_state(mock_build.build_dir, data_source_factory=factory)
-        self._check_templates(state, mock_build)
+        if check_templates:
+            self._check_templates(state, mock_build)
         self.mock_build = mock_build
         self.state = state
         return state

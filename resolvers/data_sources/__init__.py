@@ -1,6 +1,9 @@
 """AppSync data sources: a protocol, a registry keyed by the AWS type string, and the types."""
 
-from resolvers.data_sources import none as _none  # noqa: F401  (registers NONE)
+# Importing a type's module registers it: NONE, AMAZON_DYNAMODB, AWS_LAMBDA.
+from resolvers.data_sources import dynamodb as _dynamodb  # noqa: F401
+from resolvers.data_sources import lambda_ as _lambda  # noqa: F401
+from resolvers.data_sources import none as _none  # noqa: F401
 from resolvers.data_sources.base import (
     DataSource,
     UnsupportedDataSourceError,

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from amplify_mock import __version__
+from amplify_mock.cli.commands import all_commands, command_names
 from amplify_mock.cli.main import cli
 from amplify_mock.errors import AmplifyMockError
 
@@ -26,8 +27,13 @@ def test_cli_help_lists_commands(runner: CliRunner) -> None:
     result = runner.invoke(cli, ["--help"])
     assert result.exit_code == 0
     assert "Commands:" in result.output
-    for name in cli.commands:
-        assert name in result.output
+    for name in command_names():
+        assert f"  {name} " in result.output
+
+
+def test_cli_registry_names_match_the_commands() -> None:
+    """Lazy loading finds a command by its registry name, so the two must agree."""
+    assert [command.name for command in all_commands()] == command_names()
 
 
 def test_cli_unknown_command_is_a_usage_error(runner: CliRunner) -> None:
