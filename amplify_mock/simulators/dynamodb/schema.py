@@ -146,11 +146,11 @@ class TableInfo:
 
         :raises ValidationException: "The provided key element does not match the schema".
         """
-        if not isinstance(key, Mapping) or set(key) != set(self.key.names):
+        if not (type(key) is dict or isinstance(key, Mapping)) or set(key) != set(self.key.names):
             raise ValidationException("The provided key element does not match the schema")
         for name, expected in zip(self.key.names, self._key_types(), strict=True):
             value = key[name]
-            if not isinstance(value, Mapping) or len(value) != 1 or type_of(value) != expected:
+            if type(value) is not dict or len(value) != 1 or type_of(value) != expected:
                 raise ValidationException("The provided key element does not match the schema")
             _check_key_value(name, value)
         return dict(key)

@@ -267,10 +267,12 @@ class Store:
         key: Mapping[str, Any],
         old: Mapping[str, Any] | None,
         new: Mapping[str, Any] | None,
+        size: int | None = None,
     ) -> None:
         """Store `new` (None deletes) in place of `old`: items, index entries, stream record.
 
-        Call inside `write()`; `old` must be the item currently stored under `key`.
+        Call inside `write()`; `old` must be the item currently stored under `key`; `size`
+        is `new`'s size when the caller already computed it.
         """
         tid = table.table_id
         hk, rk = table.encode_item_key(key)
@@ -280,7 +282,7 @@ class Store:
         else:
             conn.execute(
                 "INSERT OR REPLACE INTO items(tid, hk, rk, size, item) VALUES (?, ?, ?, ?, ?)",
-                (tid, hk, rk, item_size(new), _dumps(new)),
+                (tid, hk, rk, item_size(new) if size is None else size, _dumps(new)),
             )
         for index in table.indexes.values():
             old_key = _index_key(index, old)

@@ -128,7 +128,7 @@ def validate_value(value: Any, *, allow_empty_set: bool = False) -> dict[str, An
 
     :raises ValidationException: wrong shape, bad number, empty or duplicated set.
     """
-    if not isinstance(value, Mapping) or not value:
+    if not (type(value) is dict or isinstance(value, Mapping)) or not value:
         raise ValidationException(
             "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes"
         )
@@ -165,7 +165,7 @@ def validate_value(value: Any, *, allow_empty_set: bool = False) -> dict[str, An
             )
         return {"NULL": True}
     if tag == "M":
-        if not isinstance(raw, Mapping):
+        if not (type(raw) is dict or isinstance(raw, Mapping)):
             raise ValidationException("Start of structure or map found where not expected")
         return {"M": {str(k): validate_value(v) for k, v in raw.items()}}
     if tag == "L":
@@ -212,7 +212,7 @@ def validate_item(item: Any) -> dict[str, dict[str, Any]]:
 
     :raises ValidationException: a bad value anywhere in it.
     """
-    if not isinstance(item, Mapping):
+    if not (type(item) is dict or isinstance(item, Mapping)):
         raise ValidationException("Start of structure or map found where not expected")
     return {str(name): validate_value(value) for name, value in item.items()}
 

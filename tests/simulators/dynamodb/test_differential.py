@@ -65,10 +65,24 @@ def _item(rng: random.Random) -> dict[str, Any]:
         item["m"] = {"M": {"k": {"N": str(rng.randrange(5))}, "l": {"L": [{"S": "z"}]}}}
     if rng.random() < 0.3:
         item["l"] = {"L": [{"N": str(rng.randrange(3))}, {"BOOL": True}, {"NULL": True}]}
+    if rng.random() < 0.3:
+        item["bin"] = {"B": bytes(rng.sample(range(256), rng.randrange(1, 4)))}
+    if rng.random() < 0.3:
+        item["nums"] = {"NS": [str(n) for n in rng.sample([-2, 0, 1, 3, 10], 2)]}
     return item
 
 
 _CONDITIONS = [
+    (
+        "contains(nums, :cn) AND begins_with(bin, :cb)",
+        {},
+        {":cn": {"N": "1"}, ":cb": {"B": b"\x00"}},
+    ),
+    (
+        "bin < :cb OR (attribute_exists(bin) AND size(bin) >= :cs)",
+        {},
+        {":cb": {"B": b"\x80"}, ":cs": {"N": "2"}},
+    ),
     ("attribute_not_exists(pk)", {}, {}),
     ("attribute_exists(pk)", {}, {}),
     ("cnt > :cv", {}, {":cv": {"N": "10"}}),
@@ -84,6 +98,13 @@ _CONDITIONS = [
 ]
 
 _UPDATES = [
+    ("ADD nums :ns", {}, {":ns": {"NS": ["1", "7"]}}),
+    ("DELETE nums :ns", {}, {":ns": {"NS": ["0", "1"]}}),
+    (
+        "SET bin = :b, m.k = if_not_exists(m.k, :z)",
+        {},
+        {":b": {"B": b"\x00\xff"}, ":z": {"N": "0"}},
+    ),
     ("SET cnt = if_not_exists(cnt, :z) + :d", {}, {":z": {"N": "0"}, ":d": {"N": "3"}}),
     ("SET cnt = cnt - :d", {}, {":d": {"N": "2"}}),
     (
@@ -159,7 +180,7 @@ def _operation(rng: random.Random) -> tuple[str, dict[str, Any]]:
         if "hi" in params["KeyConditionExpression"]:
             params["ExpressionAttributeValues"][":hi"] = {"N": "6"}
         if rng.random() < 0.5:
-            _with_expr(params, "FilterExpression", _CONDITIONS[2])
+            _with_expr(params, "FilterExpression", _CONDITIONS[4])
         return "Query", params
     if roll < 0.85:
         params = {
@@ -173,7 +194,7 @@ def _operation(rng: random.Random) -> tuple[str, dict[str, Any]]:
     if roll < 0.9:
         params = {"TableName": TABLE}
         if rng.random() < 0.7:
-            _with_expr(params, "FilterExpression", rng.choice(_CONDITIONS[2:]))
+            _with_expr(params, "FilterExpression", rng.choice(_CONDITIONS[:2] + _CONDITIONS[4:]))
         return "Scan", params
     if roll < 0.97:
         keys: list[dict[str, Any]] = []
@@ -257,7 +278,7 @@ def _call(client: Any, operation: str, params: dict[str, Any]) -> Any:
 
 
 def _canonical(item: Any) -> str:
-    return json.dumps(item, sort_keys=True)
+    return json.dumps(item, sort_keys=True, default=repr)
 
 
 def _snake(name: str) -> str:

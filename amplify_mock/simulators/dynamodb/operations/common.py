@@ -130,14 +130,19 @@ def check_return_values(params: Mapping[str, Any], allowed: tuple[str, ...]) -> 
     return str(value)
 
 
-def check_item_size(item: Mapping[str, Any], *, update: bool = False) -> None:
-    """:raises ValidationException: an item over DynamoDB's 400 KB."""
-    if item_size(item) > MAX_ITEM_SIZE:
+def check_item_size(item: Mapping[str, Any], *, update: bool = False) -> int:
+    """The item's size.
+
+    :raises ValidationException: an item over DynamoDB's 400 KB.
+    """
+    size = item_size(item)
+    if size > MAX_ITEM_SIZE:
         raise ValidationException(
             "Item size to update has exceeded the maximum allowed size"
             if update
             else "Item size has exceeded the maximum allowed size"
         )
+    return size
 
 
 def consumed_capacity(params: Mapping[str, Any], table: str, units: float) -> dict[str, Any]:

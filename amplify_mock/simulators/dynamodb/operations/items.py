@@ -31,7 +31,7 @@ def put_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     table = store.get_table(params.get("TableName"))
     item = validate_item(params.get("Item"))
     table.validate_item_key(item)
-    check_item_size(item)
+    size = check_item_size(item)
     found = placeholders(params)
     condition = condition_of(params, found)
     check_unused(found)
@@ -40,7 +40,7 @@ def put_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     with store.write():
         old = store.load_item(table, key)
         check_condition(condition, old, params)
-        store.write_item(table, key, old, item)
+        store.write_item(table, key, old, item, size)
     result: dict[str, Any] = consumed_capacity(params, table.name, 1.0)
     if return_values == "ALL_OLD" and old is not None:
         result["Attributes"] = old
@@ -96,8 +96,8 @@ def update_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         if update is not None:
             new, _touched = apply_update(update, new, table.key.names)
         table.validate_item_key(new)
-        check_item_size(new, update=True)
-        store.write_item(table, key, old, new)
+        size = check_item_size(new, update=True)
+        store.write_item(table, key, old, new, size)
     result: dict[str, Any] = consumed_capacity(params, table.name, 1.0)
     # UPDATED_* return whole top-level attributes, even for a nested update (as DynamoDB does).
     touched = {str(p.elements[0]) for p in update.paths()} if update is not None else set()
