@@ -102,7 +102,7 @@ def aws_configuration(meta: Meta) -> dict[str, Any]:
     """awsconfiguration.json (the AWS Mobile SDKs' file) for the resources in amplify-meta."""
     region = _region(meta)
     config: dict[str, Any] = {
-        "UserAgent": "aws-amplify/cli",
+        "UserAgent": "aws-amplify-cli/0.1.0",
         "Version": "0.1.0",
         "IdentityManager": {"Default": {}},
     }
@@ -121,6 +121,7 @@ def aws_configuration(meta: Meta) -> dict[str, Any]:
                     "Region": region,
                 }
             }
+            config["Auth"] = {"Default": {"authenticationFlowType": "USER_SRP_AUTH"}}
     for name, output in _services(meta, "api", "AppSync"):
         if not output.get("GraphQLAPIEndpointOutput"):
             continue

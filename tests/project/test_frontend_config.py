@@ -81,6 +81,8 @@ def test_aws_configuration_sections() -> None:
         "ApiKey": "da2-key",
     }
     assert config["CognitoUserPool"]["Default"]["AppClientId"] == "native"
+    assert config["Auth"] == {"Default": {"authenticationFlowType": "USER_SRP_AUTH"}}
+    assert (config["UserAgent"], config["Version"]) == ("aws-amplify-cli/0.1.0", "0.1.0")
     assert config["S3TransferUtility"] == {
         "Default": {"Bucket": "files-dev", "Region": "eu-west-1"}
     }
