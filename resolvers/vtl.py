@@ -113,6 +113,14 @@ def _show(value: Any) -> str:
 
 
 _METHODS = jt.METHODS
+_JAVA_TYPE_NAMES = {
+    dict: "Map",
+    list: "List",
+    str: "String",
+    int: "Integer",
+    float: "Double",
+    bool: "Boolean",
+}
 
 
 def _call(target: Any, name: str, args: tuple[Any, ...]) -> Any:
@@ -129,7 +137,9 @@ def _call(target: Any, name: str, args: tuple[Any, ...]) -> Any:
         raise
     except Exception as err:
         shown = ", ".join(_show(a) for a in args)
-        owner = getattr(target, "vtl_name", None) or type(target).__name__
+        owner = getattr(target, "vtl_name", None) or _JAVA_TYPE_NAMES.get(
+            type(target), type(target).__name__
+        )
         raise _MethodFailure(f"{owner}.{name}({shown}) failed: {err}") from err
 
 

@@ -171,7 +171,7 @@ def test_java_arithmetic(op: object, left: object, right: object, expected: obje
 def test_java_list_get_out_of_range_names_method() -> None:
     with pytest.raises(TemplateError) as caught:
         render("#set($l = [1])\n$l.get(5)", make_context(), file_name="t.vtl")
-    assert str(caught.value) == "t.vtl:2:1: list.get(5) failed: Index 5 out of bounds for length 1"
+    assert str(caught.value) == "t.vtl:2:1: List.get(5) failed: Index 5 out of bounds for length 1"
 
 
 def test_java_compare_incompatible_types_is_template_error() -> None:
