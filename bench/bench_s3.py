@@ -2,9 +2,10 @@
 
 The server runs in its own thread and event loop; the client is `http.client` on one
 keep-alive connection (sequential requests), so the numbers are per-request latency bound,
-plus a boto3 run of the 4 KB case to show what an SDK client sees.
+plus a boto3 run of the 4 KB case to show what an SDK client sees. `--moto` runs the same
+raw-client cases against moto's server (in memory, no files) for comparison.
 
-    python bench/bench_s3.py [--seconds 2]
+    python bench/bench_s3.py [--seconds 2] [--moto]
 """
 
 from __future__ import annotations
@@ -64,7 +65,9 @@ def _raw_client(port: int, seconds: float) -> list[tuple[str, str, float, int, i
         body = bytes(range(256)) * (size // 256)
 
         def put(index: int, body: bytes = body, label: str = label) -> None:
-            connection.request("PUT", f"/{BUCKET}/{label.replace(' ', '')}/{index % 50}", body)
+            path = f"/{BUCKET}/{label.replace(' ', '')}/{index % 50}"
+            # public-read: moto refuses unsigned GETs of private objects (ours ignores ACLs)
+            connection.request("PUT", path, body, headers={"x-amz-acl": "public-read"})
             response = connection.getresponse()
             response.read()
             assert response.status == 200, response.status
@@ -105,9 +108,30 @@ def _boto3(port: int, seconds: float) -> list[tuple[str, str, float, int, int]]:
     ]
 
 
+def _moto(seconds: float) -> list[tuple[str, str, float, int, int]]:
+    from moto.server import ThreadedMotoServer
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    try:
+        port = server._server.server_port  # type: ignore[attr-defined]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        connection.request("PUT", f"/{BUCKET}")
+        connection.getresponse().read()
+        connection.close()
+        return [
+            (operation, f"{label} (moto)", per_second, count, size)
+            for operation, label, per_second, count, size in _raw_client(port, seconds)
+        ]
+    finally:
+        server.stop()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seconds", type=float, default=2.0, help="run time per case")
+    parser.add_argument("--moto", action="store_true", help="also measure moto's server")
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
     with tempfile.TemporaryDirectory() as folder:
@@ -116,6 +140,8 @@ def main() -> None:
             rows = _raw_client(server.port, args.seconds) + _boto3(server.port, args.seconds)
         finally:
             _stop(server, loop, thread)
+    if args.moto:
+        rows += _moto(args.seconds)
     print(f"{'op':<4} {'object':<14} {'ops/s':>9} {'MB/s':>9} {'n':>6}")
     for operation, label, per_second, count, size in rows:
         megabytes = per_second * size / (1024 * 1024)
