@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from graphql import GraphQLError, parse
+from graphql import GraphQLError, get_location, parse
 from graphql.language import ast
 
 from transformer.cloudformation import intrinsics as fn
@@ -50,7 +50,7 @@ def parse_schema(schema_sdl: str) -> ast.DocumentNode:
     except GraphQLError as err:
         location = err.locations[0] if err.locations else None
         raise TransformerError(
-            js_message(str(err)),
+            js_message(err.message),
             line=location.line if location else None,
             column=location.column if location else None,
         ) from err
@@ -282,8 +282,20 @@ class GraphQLTransform:
             key = f"{key_prefix}@{name}[{index}]"
             if key in seen:
                 continue
-            getattr(transformer, hook)(*hook_args, directive, ctx)
+            try:
+                getattr(transformer, hook)(*hook_args, directive, ctx)
+            except TransformerError as err:
+                _locate(err, directive)
+                raise
             seen.add(key)
+
+
+def _locate(err: TransformerError, node: Any) -> None:
+    """Point an error without a location at the directive whose transformer raised it."""
+    loc = getattr(node, "loc", None)
+    if err.line is None and loc is not None and loc.source is not None:
+        location = get_location(loc.source, loc.start)
+        err.line, err.column = location.line, location.column
 
 
 _JS_HOOK_NAMES = {

@@ -43,11 +43,23 @@ def _without_amplify_input(text: str, file: Path) -> str:
     except GraphQLError as err:
         location = err.locations[0] if err.locations else None
         raise TransformerError(
-            js_message(str(err)),
+            js_message(err.message),
             file=str(file),
             line=location.line if location else None,
             column=location.column if location else None,
         ) from err
+    for definition in document.definitions:
+        if isinstance(definition, ast.ExecutableDefinitionNode):
+            kind = (
+                "OperationDefinition"
+                if isinstance(definition, ast.OperationDefinitionNode)
+                else "FragmentDefinition"
+            )
+            raise TransformerError(
+                f"Found a {kind}. Transformers accept only documents consisting of "
+                "TypeSystemDefinitions.",
+                file=str(file),
+            )
     kept = [
         d
         for d in document.definitions

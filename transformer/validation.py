@@ -34,10 +34,36 @@ _RULES: Sequence[Any] = (
 )
 
 _SINGLE_QUOTED = re.compile(r"'([^'\s]*)'")
+_REQUIRED_DIRECTIVE_ARG = re.compile(
+    r"^Argument '@(\w+)\((\w+):\)' of type '(.+)' is required, but it was not provided\.$"
+)
+_REQUIRED_FIELD_ARG = re.compile(
+    r"^Argument '(\w+)\((\w+):\)' of type '(.+)' is required, but it was not provided\.$"
+)
+_MISPLACED_DIRECTIVE = re.compile(r"^(Directive '@\w+' may not be used on )([a-z ]+)\.$")
 
 
 def js_message(message: str) -> str:
-    """graphql-core quotes names with '...', graphql-js 15 with "..."; users know the latter."""
+    """graphql-js 15's wording of a graphql-core validation message (the one users know).
+
+    graphql-core quotes names with '...' where graphql-js 15 uses "...", and words a few
+    messages differently (required arguments, directive locations).
+    """
+    match = _REQUIRED_DIRECTIVE_ARG.match(message)
+    if match:
+        return (
+            f'Directive "@{match[1]}" argument "{match[2]}" of type "{match[3]}" is required, '
+            "but it was not provided."
+        )
+    match = _REQUIRED_FIELD_ARG.match(message)
+    if match:
+        return (
+            f'Field "{match[1]}" argument "{match[2]}" of type "{match[3]}" is required, but it '
+            "was not provided."
+        )
+    match = _MISPLACED_DIRECTIVE.match(message)
+    if match:
+        message = match[1] + match[2].upper().replace(" ", "_") + "."
     return _SINGLE_QUOTED.sub(r'"\1"', message)
 
 

@@ -16,12 +16,12 @@ NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
 def test_model_todo_schema_is_byte_identical() -> None:
     result = transform((DATA / "todo" / "input.graphql").read_text(), TransformConfig(now=NOW))
-    assert result.schema == (DATA / "todo" / "schema.graphql").read_text()
+    assert result.schema == (DATA / "todo" / "build" / "schema.graphql").read_text()
 
 
 def test_model_todo_resolver_templates_are_byte_identical() -> None:
     result = transform((DATA / "todo" / "input.graphql").read_text(), TransformConfig(now=NOW))
-    expected = {p.name: p.read_text() for p in (DATA / "todo" / "resolvers").iterdir()}
+    expected = {p.name: p.read_text() for p in (DATA / "todo" / "build" / "resolvers").iterdir()}
     assert result.resolvers == expected
 
 
@@ -29,7 +29,7 @@ def test_model_todo_stack_defines_the_same_resources() -> None:
     import json
 
     result = transform((DATA / "todo" / "input.graphql").read_text(), TransformConfig(now=NOW))
-    expected = json.loads((DATA / "todo" / "stacks" / "Todo.json").read_text())
+    expected = json.loads((DATA / "todo" / "build" / "stacks" / "Todo.json").read_text())
     assert result.stacks["Todo"]["Resources"] == expected["Resources"]
     assert result.stacks["Todo"]["Outputs"] == expected["Outputs"]
 
