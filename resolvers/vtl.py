@@ -188,17 +188,19 @@ def _cmp(op: str) -> Callable[[Any, Any], bool]:
     test = tests[op]
 
     def compare(left: Any, right: Any) -> bool:
+        """Velocity 1.7 logs a comparison with null or a non-number and yields false."""
         try:
             return test(jt.java_compare(left, right))
-        except jt.JavaMethodError as err:
-            raise _MethodFailure(str(err)) from err
+        except jt.JavaMethodError:
+            return False
 
     return compare
 
 
-def _range(start: Any, end: Any) -> list[int]:
+def _range(start: Any, end: Any) -> list[int] | None:
+    """`[a..b]`, inclusive either way; Velocity 1.7 logs a non-integer end and yields null."""
     if type(start) is not int or type(end) is not int:
-        raise _MethodFailure(f"range [{_show(start)}..{_show(end)}] needs integers")
+        return None
     step = 1 if end >= start else -1
     return list(range(start, end + step, step))
 
