@@ -11,11 +11,18 @@ from typing import Any
 
 from amplify_mock.project.errors import ProjectFileError
 
-__all__ = ["copy_tree_atomic", "read_json", "remove_tree", "write_json", "write_text"]
+__all__ = [
+    "copy_tree_atomic",
+    "read_json",
+    "remove_tree",
+    "write_bytes",
+    "write_json",
+    "write_text",
+]
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write `text` to a temp file beside `path` and rename it over `path`.
+def write_bytes(path: Path, data: bytes) -> None:
+    """Write `data` to a temp file beside `path` and rename it over `path`.
 
     A crash or an exception half way leaves either the old file or the new one, never a
     truncated file, so the `amplify/` tree stays readable after a failed command.
@@ -23,12 +30,17 @@ def write_text(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def write_text(path: Path, text: str) -> None:
+    """Atomically write UTF-8 text (see `write_bytes`)."""
+    write_bytes(path, text.encode("utf-8"))
 
 
 def write_json(path: Path, data: Any) -> None:

@@ -19,7 +19,7 @@ from amplify_mock.project.root_stack import root_stack_template
 __all__ = ["DeploymentPlan", "NestedStack", "plan_deployment", "stack_logical_id"]
 
 TEMPLATES_PREFIX = "amplify-cfn-templates"
-_IGNORED_IN_ZIP = frozenset({"node_modules/.cache", "__pycache__"})
+_IGNORED_IN_ZIP = frozenset({".cache", "__pycache__"})
 
 
 class ResourceTemplateError(AmplifyMockError):
@@ -73,9 +73,9 @@ def _zip_folder(folder: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for path in sorted(folder.rglob("*")):
-            relative = path.relative_to(folder).as_posix()
-            if path.is_file() and not any(part in relative for part in _IGNORED_IN_ZIP):
-                info = zipfile.ZipInfo(relative, date_time=(1980, 1, 1, 0, 0, 0))
+            relative = path.relative_to(folder)
+            if path.is_file() and not _IGNORED_IN_ZIP.intersection(relative.parts):
+                info = zipfile.ZipInfo(relative.as_posix(), date_time=(1980, 1, 1, 0, 0, 0))
                 info.external_attr = 0o644 << 16
                 archive.writestr(info, path.read_bytes())
     return buffer.getvalue()

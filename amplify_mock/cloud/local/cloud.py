@@ -32,7 +32,7 @@ from amplify_mock.cloud.provider import (
     ObjectNotFoundError,
     StackNotFoundError,
 )
-from amplify_mock.project.files import read_json, write_json
+from amplify_mock.project.files import read_json, write_bytes, write_json
 
 __all__ = ["LocalCloud"]
 
@@ -86,9 +86,7 @@ class LocalCloud:
         return path
 
     def put_object(self, bucket: str, key: str, body: bytes) -> None:
-        target = self._bucket_dir(bucket) / key
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(body)
+        write_bytes(self._bucket_dir(bucket) / key, body)
 
     def get_object(self, bucket: str, key: str) -> bytes:
         path = self._bucket_dir(bucket) / key
