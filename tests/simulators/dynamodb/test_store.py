@@ -469,3 +469,44 @@ def test_store_tags_and_time_to_live(items: Store) -> None:
     assert items.dispatch("DescribeTimeToLive", {"TableName": "Items"}) == {
         "TimeToLiveDescription": {"TimeToLiveStatus": "ENABLED", "AttributeName": "ttl"}
     }
+
+
+def test_store_lsi_select_all_attributes_fetches_the_whole_item(items: Store) -> None:
+    page = _query(
+        items,
+        IndexName="byAlt",
+        KeyConditionExpression="pk = :p",
+        ExpressionAttributeValues=_a(),
+        Select="ALL_ATTRIBUTES",
+        Limit=1,
+    )
+    assert set(page["Items"][0]) == {"pk", "sk", "alt", "v", "extra"}
+
+
+def test_store_gsi_select_all_attributes_needs_projection_all(items: Store) -> None:
+    with pytest.raises(ValidationException) as caught:
+        _query(
+            items,
+            IndexName="byG",
+            KeyConditionExpression="g = :g",
+            ExpressionAttributeValues={":g": {"S": "even"}},
+            Select="ALL_ATTRIBUTES",
+        )
+    assert caught.value.message == (
+        "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported "
+        "for global secondary index byG because its projection type is not ALL"
+    )
+
+
+def test_store_gsi_projection_expression_must_be_projected(items: Store) -> None:
+    with pytest.raises(ValidationException) as caught:
+        _query(
+            items,
+            IndexName="byG",
+            KeyConditionExpression="g = :g",
+            ExpressionAttributeValues={":g": {"S": "even"}},
+            ProjectionExpression="v",
+        )
+    assert caught.value.message == (
+        "One or more parameter values were invalid: Global secondary index byG does not project [v]"
+    )

@@ -63,10 +63,45 @@ def _index(table: TableInfo, params: Mapping[str, Any]) -> IndexInfo | None:
     return index
 
 
-def _select(params: Mapping[str, Any], projection: list[Path] | None) -> str:
+def _check_projected(index: IndexInfo, projection: list[Path], table_key: KeySchema) -> None:
+    """:raises ValidationException: a GSI query asking for attributes the index lacks."""
+    if index.projection_type == "ALL":
+        return
+    have = set(table_key.names) | set(index.key.names)
+    if index.projection_type == "INCLUDE":
+        have |= set(index.non_key_attributes)
+    missing = [str(p.elements[0]) for p in projection if p.elements[0] not in have]
+    if missing:
+        raise ValidationException(
+            "One or more parameter values were invalid: Global secondary index "
+            f"{index.name} does not project [{', '.join(missing)}]"
+        )
+
+
+def _select(
+    params: Mapping[str, Any],
+    projection: list[Path] | None,
+    index: IndexInfo | None,
+    table_key: KeySchema,
+) -> str:
+    if projection is not None and index is not None and index.is_global:
+        _check_projected(index, projection, table_key)
     select = params.get("Select")
+    if (
+        select == "ALL_ATTRIBUTES"
+        and index is not None
+        and index.is_global
+        and index.projection_type != "ALL"
+    ):
+        raise ValidationException(
+            "One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not "
+            f"supported for global secondary index {index.name} because its projection type is "
+            f"not ALL"
+        )
     if select is None:
-        return "SPECIFIC_ATTRIBUTES" if projection is not None else "ALL_ATTRIBUTES"
+        if projection is not None:
+            return "SPECIFIC_ATTRIBUTES"
+        return "ALL_PROJECTED_ATTRIBUTES" if index is not None else "ALL_ATTRIBUTES"
     if select not in ("ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT"):
         raise ValidationException(
             f"1 validation error detected: Value '{select}' at 'select' failed to satisfy "
@@ -286,7 +321,7 @@ def _page(
         item = json.loads(text)
         if segment is not None and _segment_of(table, item, segment[1]) != segment[0]:
             continue
-        if index is not None:
+        if index is not None and select != "ALL_ATTRIBUTES":
             item = index.project(item, table.key)
         scanned += 1
         page_bytes += size
@@ -329,7 +364,7 @@ def query(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     key_schema = index.key if index else table.key
     hk, range_clauses, range_args = _key_range(key_condition, key_schema)
     _check_filter_keys(filter_, key_schema)
-    select = _select(params, projection)
+    select = _select(params, projection, index, table.key)
     _limit(params)
     forward = params.get("ScanIndexForward", True) is not False
     start = _start_key(params, table, index)
@@ -359,7 +394,10 @@ def query(store: Store, params: dict[str, Any]) -> dict[str, Any]:
             args += [start[1], start[2], start[3]]
         sql += f" ORDER BY e.rk {direction}, e.thk {direction}, e.trk {direction}"
     rows = store.conn.execute(sql, args)
-    return _page(store, rows, params, table, index, filter_, projection, select)
+    try:
+        return _page(store, rows, params, table, index, filter_, projection, select)
+    finally:
+        rows.close()  # an unfinished cursor would pin a WAL snapshot
 
 
 def scan(store: Store, params: dict[str, Any]) -> dict[str, Any]:
@@ -369,7 +407,7 @@ def scan(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     filter_ = condition_of(params, found, "FilterExpression")
     projection = projection_of(params, found)
     check_unused(found)
-    select = _select(params, projection)
+    select = _select(params, projection, index, table.key)
     _limit(params)
     segment = _segment(params)
     start = _start_key(params, table, index)
@@ -391,7 +429,10 @@ def scan(store: Store, params: dict[str, Any]) -> dict[str, Any]:
             args += list(start)
         sql += " ORDER BY e.hk, e.rk, e.thk, e.trk"
     rows = store.conn.execute(sql, args)
-    return _page(store, rows, params, table, index, filter_, projection, select, segment)
+    try:
+        return _page(store, rows, params, table, index, filter_, projection, select, segment)
+    finally:
+        rows.close()
 
 
 def _segment(params: Mapping[str, Any]) -> tuple[int, int] | None:
