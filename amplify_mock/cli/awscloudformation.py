@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from amplify_mock.cli.project_context import open_project
-from amplify_mock.cloud.aws.credentials import cache_file, reset_cache
+from amplify_mock.cloud.aws.cache import cache_file, reset_cache
 
 __all__ = ["aws", "awscloudformation"]
 

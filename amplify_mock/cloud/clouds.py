@@ -41,7 +41,8 @@ def open_cloud(
     if kind == "local":
         return LocalCloud(mock_data_dir, region)
     if kind == "aws":
-        from amplify_mock.cloud.aws import AwsCloud, session_for
+        from amplify_mock.cloud.aws.cloud import AwsCloud
+        from amplify_mock.cloud.aws.credentials import session_for
 
         return AwsCloud(session_for(aws_info, region, mfa_prompt=mfa_prompt), region)
     raise UnknownCloudError(kind)

@@ -10,10 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from amplify_mock.codegen.config import CONFIG_FILE, CodegenProject
-from amplify_mock.codegen.statements import write_statements
 from amplify_mock.project.errors import HeadlessArgumentError
 from amplify_mock.project.files import write_text
 from amplify_mock.project.headless import parse_json_object
@@ -64,6 +60,11 @@ def _docs_dir(pattern: str) -> str:
 
 def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
     """Record the codegen config for each API and generate its statements; returns files."""
+    import yaml  # imported here: codegen pulls in graphql-core, which `amplify` start-up skips
+
+    from amplify_mock.codegen.config import CONFIG_FILE, CodegenProject
+    from amplify_mock.codegen.statements import write_statements
+
     apis = [name for category, name, entry in project.resources() if category == "api"]
     config: dict[str, Any] = {"projects": {}}
     written: list[Path] = []

@@ -11,8 +11,7 @@ import boto3
 import pytest
 from botocore.stub import ANY, Stubber
 
-from amplify_mock.cloud.aws import AwsCloud
-from amplify_mock.cloud.aws.cloud import CAPABILITIES
+from amplify_mock.cloud.aws.cloud import CAPABILITIES, AwsCloud
 from amplify_mock.cloud.provider import DeploymentError, ObjectNotFoundError, StackNotFoundError
 
 STACK = "amplify-app-dev-101010"

@@ -11,7 +11,8 @@ import boto3
 import pytest
 from botocore.stub import ANY, Stubber
 
-from amplify_mock.cloud.aws.credentials import cache_file, reset_cache, session_for
+from amplify_mock.cloud.aws.cache import cache_file, reset_cache
+from amplify_mock.cloud.aws.credentials import session_for
 from amplify_mock.project.aws_info import local_aws_info_entry
 
 ROLE = "arn:aws:iam::111122223333:role/bizcorprole"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.cloud.aws import AwsCloud
+from amplify_mock.cloud.aws.cloud import AwsCloud
 from amplify_mock.cloud.clouds import UnknownCloudError, open_cloud
 from amplify_mock.cloud.local import LocalCloud
 

@@ -9,7 +9,7 @@ import boto3
 import pytest
 from botocore.stub import ANY, Stubber
 
-from amplify_mock.cloud.aws import AwsCloud
+from amplify_mock.cloud.aws.cloud import AwsCloud
 from amplify_mock.project.categories.function import add_function
 from amplify_mock.project.project import Project
 from amplify_mock.project.push import push

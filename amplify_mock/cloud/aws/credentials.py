@@ -24,17 +24,13 @@ from botocore.credentials import (
     create_credential_resolver,
 )
 
+from amplify_mock.cloud.aws.cache import cache_file
 from amplify_mock.project.aws_info import secret_keys_of
 from amplify_mock.project.files import read_json, write_json
-from amplify_mock.project.paths import amplify_home
 
-__all__ = ["CredentialCache", "cache_file", "reset_cache", "session_for"]
+__all__ = ["CredentialCache", "session_for"]
 
 ClientCreator = Callable[..., Any]
-
-
-def cache_file() -> Path:
-    return amplify_home() / "awscloudformation" / "cache.json"
 
 
 def _serialize(value: Any) -> Any:
@@ -75,16 +71,6 @@ class CredentialCache(MutableMapping[str, Any]):
 
     def __len__(self) -> int:
         return len(self._section())
-
-
-def reset_cache(profiles: list[str]) -> list[str]:
-    """Remove the cached temporary credentials of these profiles; returns those removed."""
-    path = cache_file()
-    data = dict(read_json(path, default={}))
-    removed = [profile for profile in profiles if data.pop(profile, None) is not None]
-    if removed:
-        write_json(path, data)
-    return removed
 
 
 def session_for(
