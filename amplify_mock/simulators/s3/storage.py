@@ -192,21 +192,21 @@ class ObjectStore:
         """Remove `key` if present (S3 deletes are idempotent); True when something was removed."""
         bucket_dir = self.bucket_dir(bucket)
         path = key_to_path(bucket_dir, key)
-        existed = self._meta.find_object(self._folder(bucket), key) is not None
-        self._meta.delete_object(self._folder(bucket), key)
+        folder = self._folder(bucket)
         if key.endswith("/"):
+            existed = self._meta.find_object(folder, key) is not None
+            self._meta.delete_object(folder, key)
             with contextlib.suppress(OSError):
                 path.rmdir()
-                existed = True
             self._prune(bucket, bucket_dir, path.parent)
             return existed
+        self._meta.delete_object(folder, key)
         try:
             path.unlink()
-            existed = True
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
-            return existed
+            return False
         self._prune(bucket, bucket_dir, path.parent)
-        return existed
+        return True
 
     def copy_object(
         self,
