@@ -170,7 +170,7 @@ class DynamoDBDataSource:
                 f"Unsupported operation '{operation}' for a DynamoDB data source",
                 error_type="MappingTemplate",
             )
-        return await handler(self, request)
+        return await handler(self, _numbers_as_text(request))
 
     async def _call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         try:
@@ -420,6 +420,35 @@ class DynamoDBDataSource:
         "TransactGetItems": _transact_get_items,
         "TransactWriteItems": _transact_write_items,
     }
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _numbers_as_text(value: Any) -> Any:
+    """The request with `{"N": 5}` written as `{"N": "5"}` (and NS alike).
+
+    Mapping templates may render numbers unquoted (`"N": $ctx.args.count`), which AppSync
+    accepts; the DynamoDB wire protocol wants number text.
+    """
+    if isinstance(value, Mapping):
+        if len(value) == 1:
+            tag, raw = next(iter(value.items()))
+            if tag == "N" and _is_number(raw):
+                return {"N": _number_text(raw)}
+            if tag == "NS" and isinstance(raw, list) and any(_is_number(n) for n in raw):
+                return {"NS": [_number_text(n) if _is_number(n) else n for n in raw]}
+        return {k: _numbers_as_text(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_numbers_as_text(v) for v in value]
+    return value
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e16:
+        return str(int(value))
+    return repr(value) if isinstance(value, float) else str(value)
 
 
 def _reasons(raw: list[Mapping[str, Any]]) -> list[dict[str, Any]]:

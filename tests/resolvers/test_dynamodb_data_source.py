@@ -394,3 +394,19 @@ async def test_dynamodb_data_source_validation_error_is_typed(posts: DynamoDBDat
 )
 def test_dynamodb_unmarshall_matches_appsync_json(value: dict[str, Any], plain: Any) -> None:
     assert unmarshall(value) == plain
+
+
+async def test_dynamodb_data_source_accepts_unquoted_numbers(posts: DynamoDBDataSource) -> None:
+    await posts.invoke(_post(1))
+    request = {
+        "version": V,
+        "operation": "UpdateItem",
+        "key": {"id": {"S": "p1"}},
+        "update": {
+            "expression": "SET #r = #r + :one, nums = :ns",
+            "expressionNames": {"#r": "rank"},
+            "expressionValues": {":one": {"N": 2}, ":ns": {"NS": [1, 2.5]}},
+        },
+    }
+    result = await posts.invoke(request)
+    assert (result["rank"], result["nums"]) == (3, [1, 2.5])
