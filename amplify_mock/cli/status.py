@@ -1,4 +1,4 @@
-"""`amplify status`: the category/resource/operation table."""
+"""`amplify status`: the category/resource/operation table and the deployed endpoints."""
 
 from __future__ import annotations
 
@@ -16,3 +16,14 @@ def status() -> None:
     project = open_project()
     click.echo(f"\n    Current Environment: {project.env_name}\n")
     click.echo(status_table(resource_statuses(project)))
+    meta = project.amplify_meta()
+    for resource in (meta.get("api") or {}).values():
+        output = resource.get("output") or {}
+        if output.get("GraphQLAPIEndpointOutput"):
+            click.echo(f"\nGraphQL endpoint: {output['GraphQLAPIEndpointOutput']}")
+        if output.get("GraphQLAPIKeyOutput"):
+            click.echo(f"GraphQL API KEY: {output['GraphQLAPIKeyOutput']}")
+    for resource in (meta.get("hosting") or {}).values():
+        url = (resource.get("output") or {}).get("WebsiteURL")
+        if url:
+            click.echo(f"\nHosting endpoint: {url}")

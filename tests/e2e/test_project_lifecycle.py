@@ -72,6 +72,7 @@ def test_project_lifecycle_offline(tmp_path: Path) -> None:
 
     status = amplify(app, home, "status").stdout
     assert "Create" not in status and "Update" not in status
+    assert "GraphQL endpoint: https://" in status and "GraphQL API KEY: da2-" in status
     assert status.count("No Change") == 4  # api, auth, function, storage
 
     amplify(app, home, "env", "add", "--name", "prod", "--yes")
