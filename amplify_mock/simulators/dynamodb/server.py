@@ -75,8 +75,20 @@ def handle_wire(store: Store, target: str | None, body: bytes) -> tuple[int, byt
     return status, json.dumps(result, separators=(",", ":")).encode()
 
 
+#: Browser tools (dynamodb-admin and the like) call the endpoint cross-origin, as DynamoDB
+#: Local allows by default (`-cors *`).
+_CORS = {
+    "Access-Control-Allow-Origin": "*",
+    "Access-Control-Allow-Methods": "GET, POST, OPTIONS",
+    "Access-Control-Allow-Headers": "*",
+    "Access-Control-Expose-Headers": "x-amzn-RequestId, x-amz-crc32",
+    "Access-Control-Max-Age": "172800",
+}
+
+
 def _headers(payload: bytes) -> dict[str, str]:
     return {
+        **_CORS,
         "Content-Type": CONTENT_TYPE,
         "x-amzn-RequestId": uuid.uuid4().hex,
         "x-amz-crc32": str(zlib.crc32(payload)),
@@ -96,7 +108,11 @@ async def _handle(request: web.Request) -> web.Response:
 
 
 async def _health(_request: web.Request) -> web.Response:
-    return web.json_response({"status": "ok", "service": "dynamodb"})
+    return web.json_response({"status": "ok", "service": "dynamodb"}, headers=_CORS)
+
+
+async def _preflight(_request: web.Request) -> web.Response:
+    return web.Response(status=200, headers=_CORS)
 
 
 def create_app(store: Store) -> web.Application:
@@ -105,6 +121,7 @@ def create_app(store: Store) -> web.Application:
     app[STORE] = store
     app.router.add_post("/", _handle)
     app.router.add_get("/", _health)
+    app.router.add_route("OPTIONS", "/", _preflight)
     return app
 
 

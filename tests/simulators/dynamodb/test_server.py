@@ -179,3 +179,15 @@ async def test_server_no_free_port_error(store: Store) -> None:
     assert caught.value.message == (
         f"No free port for the DynamoDB endpoint on 127.0.0.1 between {busy} and {busy}."
     )
+
+
+async def test_server_allows_cross_origin_calls(store: Store, aiohttp_client: Any) -> None:
+    client: TestClient[Any, Any] = await aiohttp_client(create_app(store))
+    preflight = await client.options("/", headers={"Origin": "http://localhost:8001"})
+    assert preflight.status == 200
+    assert preflight.headers["Access-Control-Allow-Origin"] == "*"
+    response = await client.post(
+        "/", data="{}", headers={"X-Amz-Target": "DynamoDB_20120810.ListTables"}
+    )
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert await response.json(content_type=None) == {"TableNames": []}
