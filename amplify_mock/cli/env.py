@@ -34,6 +34,15 @@ def env() -> None:
 def add(env_name: str | None, providers_json: str | None, yes: bool) -> None:
     """Add an environment and check it out (its resources are created by `amplify push`)."""
     project = open_project()
+    if env_name is None and not yes:
+        existing = project.env_names()
+        if existing and click.confirm("Do you want to use an existing environment?", default=False):
+            chosen = click.prompt(
+                "Choose the environment you would like to use", type=click.Choice(existing)
+            )
+            checkout_env(project, chosen, mfa_prompt=mfa_prompt)
+            click.echo(f"Environment '{chosen}' checked out.")
+            return
     if env_name is None:
         env_name = validate_env_name(click.prompt("Enter a name for the environment"))
     providers = parse_providers(providers_json) if providers_json else None

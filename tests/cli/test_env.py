@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from amplify_mock.cli.main import cli
 
 
-def run(*args: str) -> str:
-    result = CliRunner().invoke(cli, list(args))
+def run(*args: str, input_text: str | None = None) -> str:
+    result = CliRunner().invoke(cli, list(args), input=input_text)
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -50,3 +50,17 @@ def test_status_empty_project(initialized: Path) -> None:
     output = run("status")
     assert "Current Environment: dev" in output
     assert "| Category | Resource name | Operation | Provider plugin |" in output
+
+
+def test_env_add_interactive(initialized: Path) -> None:
+    output = run("env", "add", input_text="n\nqa\ny\nqaprofile\n")
+    assert "Do you want to use an existing environment? [y/N]:" in output
+    assert "Environment 'qa' added and checked out." in output
+    aws_info = json.loads((initialized / "amplify/.config/local-aws-info.json").read_text())
+    assert aws_info["qa"] == {
+        "configLevel": "project",
+        "useProfile": True,
+        "profileName": "qaprofile",
+    }
+    output = run("env", "add", input_text="y\ndev\n")
+    assert "Environment 'dev' checked out." in output
