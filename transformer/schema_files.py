@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from graphql import GraphQLError, parse
 from graphql.language import ast
 
 from transformer.errors import TransformerError
-from transformer.sdl_printer import print_document
+from transformer.sdl_printer import print_definition, print_document
 from transformer.validation import js_message
 
 __all__ = ["read_schema"]
@@ -19,8 +20,9 @@ _SCHEMA_FILES = ("schema.graphql", "schema.sql.graphql")
 def read_schema(api_dir: Path) -> str:
     """The schema text of `amplify/backend/api/<name>/`.
 
-    `schema.graphql` is parsed and re-printed without its `input AMPLIFY` block (so error
-    locations point into the re-printed text, as in the CLI); otherwise every file under
+    `schema.graphql` is parsed and re-printed with its `input AMPLIFY` block moved to the
+    front (so error locations point into the re-printed text, as in the CLI); otherwise every
+    file under
     `schema/` (recursively, by name, dot-files skipped) is joined with newlines.
 
     :raises TransformerError: no schema at all, or a GraphQL syntax error in schema.graphql.
@@ -28,8 +30,14 @@ def read_schema(api_dir: Path) -> str:
     files = [api_dir / name for name in _SCHEMA_FILES if (api_dir / name).is_file()]
     if files:
         text = ""
+        amplify_input: ast.InputObjectTypeDefinitionNode | None = None
         for file in files:
-            text += _without_amplify_input(file.read_text(encoding="utf-8"), file)
+            printed, found = _without_amplify_input(file.read_text(encoding="utf-8"), file)
+            text += printed
+            amplify_input = _merge_fields(amplify_input, found)
+        if amplify_input is not None:
+            # The CLI puts the (merged) `input AMPLIFY` back in front, without a separator.
+            text = print_definition(amplify_input) + text
         return text
     directory = api_dir / "schema"
     if directory.is_dir():
@@ -37,7 +45,20 @@ def read_schema(api_dir: Path) -> str:
     raise TransformerError(f"Could not find a schema at {api_dir / _SCHEMA_FILES[0]}")
 
 
-def _without_amplify_input(text: str, file: Path) -> str:
+def _merge_fields(
+    first: ast.InputObjectTypeDefinitionNode | None,
+    second: ast.InputObjectTypeDefinitionNode | None,
+) -> ast.InputObjectTypeDefinitionNode | None:
+    if first is None or second is None:
+        return first or second
+    names = {f.name.value for f in first.fields or ()}
+    extra = tuple(f for f in second.fields or () if f.name.value not in names)
+    return dataclasses.replace(first, fields=(*(first.fields or ()), *extra))
+
+
+def _without_amplify_input(
+    text: str, file: Path
+) -> tuple[str, ast.InputObjectTypeDefinitionNode | None]:
     try:
         document = parse(text)
     except GraphQLError as err:
@@ -60,12 +81,16 @@ def _without_amplify_input(text: str, file: Path) -> str:
                 "TypeSystemDefinitions.",
                 file=str(file),
             )
-    kept = [
-        d
-        for d in document.definitions
-        if not (isinstance(d, ast.InputObjectTypeDefinitionNode) and d.name.value == "AMPLIFY")
-    ]
-    return print_document(kept)
+    amplify_input = next(
+        (
+            d
+            for d in document.definitions
+            if isinstance(d, ast.InputObjectTypeDefinitionNode) and d.name.value == "AMPLIFY"
+        ),
+        None,
+    )
+    kept = [d for d in document.definitions if d is not amplify_input]
+    return print_document(kept), amplify_input
 
 
 def _read_documents(directory: Path) -> list[str]:
