@@ -106,7 +106,7 @@ class ResourceExistsError(AmplifyMockError):
 
     def __init__(self, category: str, name: str) -> None:
         super().__init__(
-            f"A {category} resource named '{name}' already exists.", "Choose another name."
+            f"The {category} resource '{name}' already exists.", "Choose another name."
         )
 
 
@@ -114,7 +114,7 @@ class ResourceNotFoundError(AmplifyMockError):
     """No resource of that name exists in the category."""
 
     def __init__(self, category: str, name: str) -> None:
-        super().__init__(f"No {category} resource named '{name}' exists in this project.")
+        super().__init__(f"The {category} resource '{name}' does not exist in this project.")
 
 
 class ProjectOperationError(AmplifyMockError):

@@ -129,9 +129,21 @@ def scan_plugins() -> dict[str, Any]:
     return data
 
 
-def list_plugins() -> dict[str, list[dict[str, Any]]]:
-    """The recorded plugins; scans first when plugins.json does not exist."""
-    if not plugins_file().exists():
+def _scan_is_due(data: dict[str, Any], now: dt.datetime) -> bool:
+    last = data.get("lastScanTime")
+    if not isinstance(last, str):
+        return True
+    interval = dt.timedelta(seconds=float(data.get("maxScanIntervalInSeconds", 86400)))
+    try:
+        return now - dt.datetime.fromisoformat(last) > interval
+    except ValueError:
+        return True
+
+
+def list_plugins(now: dt.datetime | None = None) -> dict[str, list[dict[str, Any]]]:
+    """The recorded plugins; scans first when plugins.json is missing or the last scan is
+    older than `maxScanIntervalInSeconds` (one day), as the Amplify CLI does."""
+    if not plugins_file().exists() or _scan_is_due(_load(), now or dt.datetime.now(dt.UTC)):
         return dict(scan_plugins()["plugins"])
     return dict(_load()["plugins"])
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from amplify_mock.cloud.clouds import CLOUD_ENV_VAR
 from amplify_mock.cloud.local import LocalCloud
-from amplify_mock.cloud.local.apps import find_app_env
+from amplify_mock.cloud.local.apps import get_app_env
 from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import CURRENT_CLOUD_BACKEND_KEY, MfaPrompt, checkout_env
 from amplify_mock.project.errors import HeadlessArgumentError, ProjectOperationError
@@ -59,7 +59,7 @@ def pull_new(
             "`amplify env checkout`.",
         )
     env = amplify_args.env_name
-    registered_name, provider, cloud_dir = find_app_env(amplify_args.app_id, env)
+    registered_name, provider, cloud_dir = get_app_env(amplify_args.app_id, env)
     body = LocalCloud(cloud_dir, provider.get("Region", "us-east-1")).get_object(
         provider["DeploymentBucketName"], CURRENT_CLOUD_BACKEND_KEY
     )

@@ -137,3 +137,26 @@ def test_plugin_scan_finds_entry_points(tmp_path: Path, monkeypatch: object) -> 
     monkeypatch.syspath_prepend(str(site))
     run_ok("plugin", "scan")
     assert "hello                util       amplify-util-hello" in run_ok("plugin", "list")
+
+
+def test_plugin_list_rescans_after_a_day(isolated_home: Path) -> None:
+    import datetime as dt
+
+    from amplify_mock.project.plugins import list_plugins, plugins_file, scan_plugins
+
+    scan_plugins()
+    data = json.loads(plugins_file().read_text())
+    data["lastScanTime"] = "2000-01-01T00:00:00+00:00"
+    plugins_file().write_text(json.dumps(data))
+    list_plugins()
+    rescanned = json.loads(plugins_file().read_text())["lastScanTime"]
+    assert dt.datetime.fromisoformat(rescanned).year > 2000
+
+
+def test_configure_project_interactive(initialized: Path) -> None:
+    answers = "\n".join(["renamed", "ios", "n"]) + "\n"
+    output = run_ok("configure", "project", stdin=answers)
+    assert "Successfully made configuration changes to your project." in output
+    config = json.loads((initialized / "amplify/.config/project-config.json").read_text())
+    assert (config["projectName"], config["frontend"]) == ("renamed", "ios")
+    assert (initialized / "amplifyconfiguration.json").is_file()

@@ -64,7 +64,7 @@ def test_publish_build_failure(initialized: Path) -> None:
 def test_publish_without_hosting(initialized: Path) -> None:
     result = CliRunner().invoke(cli, ["publish", "--yes"])
     assert result.exit_code == 1
-    assert "No hosting resource named 'S3AndCloudFront' exists in this project." in result.output
+    assert "The hosting resource 'S3AndCloudFront' does not exist in this project." in result.output
 
 
 def test_run_starts_frontend(initialized: Path) -> None:

@@ -94,7 +94,7 @@ def test_add_api_twice_is_an_error(project: Project) -> None:
     add_api(project, request)
     with pytest.raises(ResourceExistsError) as err:
         add_api(project, request)
-    assert err.value.message == "A api resource named 'blog' already exists."
+    assert err.value.message == "The api resource 'blog' already exists."
 
 
 def test_add_function_nodejs(project: Project) -> None:
@@ -171,4 +171,4 @@ def test_remove_resource(project: Project) -> None:
 def test_remove_resource_unknown(project: Project) -> None:
     with pytest.raises(ResourceNotFoundError) as err:
         remove_resource(project, "function", "nope")
-    assert err.value.message == "No function resource named 'nope' exists in this project."
+    assert err.value.message == "The function resource 'nope' does not exist in this project."

@@ -16,7 +16,7 @@ from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.files import read_json, write_json
 from amplify_mock.project.paths import amplify_home
 
-__all__ = ["AppNotFoundError", "find_app_env", "new_app_id", "register_app_env", "remove_app_env"]
+__all__ = ["AppNotFoundError", "get_app_env", "new_app_id", "register_app_env", "remove_app_env"]
 
 
 class AppNotFoundError(AmplifyMockError):
@@ -48,7 +48,7 @@ def register_app_env(
     write_json(_registry_path(), registry)
 
 
-def find_app_env(app_id: str, env: str) -> tuple[str, dict[str, Any], Path]:
+def get_app_env(app_id: str, env: str) -> tuple[str, dict[str, Any], Path]:
     """(project name, root stack outputs, local cloud folder).
 
     :raises AppNotFoundError: not registered.
