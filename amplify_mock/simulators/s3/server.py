@@ -21,6 +21,8 @@ LOG = logging.getLogger(__name__)
 
 #: Amplify JS hard-codes http://localhost:20005 for a bucket marked local, so no fallback port.
 DEFAULT_PORT = 20005
+#: A larger request buffer lets uploads keep streaming while a block is written to disk.
+_READ_BUFFER = 1 << 20
 
 
 class S3PortInUseError(AmplifyMockError):
@@ -64,7 +66,12 @@ class S3Server:
 
     async def start(self) -> None:
         """:raises S3PortInUseError: the port is taken (never falls back to another port)."""
-        runner = web.AppRunner(create_app(self.settings), auto_decompress=False, access_log=None)
+        runner = web.AppRunner(
+            create_app(self.settings),
+            auto_decompress=False,  # S3 stores Content-Encoding: gzip bodies as sent
+            access_log=None,
+            read_bufsize=_READ_BUFFER,
+        )
         await runner.setup()
         site = web.TCPSite(runner, self.host, self._requested_port)
         try:
