@@ -61,3 +61,25 @@ async def test_server_serves_and_creates_bucket_folders(tmp_path: Path) -> None:
     assert url == f"http://localhost:{response.url.port}"
     assert "<Name>app-dev</Name>" in body
     assert (root / "app-dev").is_dir()
+
+
+def test_standalone_main_on_busy_port_exits_1_with_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from amplify_mock.simulators.s3.__main__ import main
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+
+        with pytest.raises(SystemExit) as excinfo:
+            main(["--root", str(tmp_path), "--bucket", "app-dev", "--host", "127.0.0.1",
+                  "--port", str(port)])  # fmt: skip
+
+    assert excinfo.value.code == 1
+    assert capsys.readouterr().err == (
+        f"Port {port} on 127.0.0.1 is already in use; the local S3 endpoint (amplify mock "
+        f"storage) cannot start.\nResolution: Stop the process listening on port {port} or "
+        "choose another port.\n"
+    )
