@@ -2,7 +2,8 @@
 the v1 transformer, write `amplify/backend/api/<name>/build/`.
 
 Inputs, as the CLI reads them:
-- the schema: `schema.graphql` (parsed and printed again, without an `input AMPLIFY`), else
+- the schema, through `transformer.schema_files.read_schema`: `schema.graphql` parsed and
+  printed again as graphql-js 15 prints it (any `input AMPLIFY` moved to the front), else
   every file under `schema/` (recursively, names in sorted order, dot files skipped) joined
   with a newline;
 - `transform.conf.json` (missing: `{"Version": 5}`; unreadable JSON: the same default, as
@@ -32,13 +33,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from sys import maxsize
 from typing import Any
 
-from graphql import GraphQLError, parse, visit
+from graphql import parse, visit
 from graphql.language import ast
-from graphql.language import printer as _printer
-from graphql.language.reducer import reduce
 from graphql.language.visitor import Visitor
 
 import transformer
@@ -51,7 +49,7 @@ from transformer import (
     TransformerError,
     write_build,
 )
-from transformer.validation import js_message
+from transformer.schema_files import read_schema
 
 __all__ = [
     "ApiBuildError",
@@ -62,7 +60,6 @@ __all__ = [
     "compile_api",
     "find_api_name",
     "merge_user_config",
-    "print_sdl",
     "read_api_schema",
     "read_auth_config",
     "read_feature_flags",
@@ -223,29 +220,15 @@ def find_api_name(project_root: Path, api_name: str | None = None) -> str:
     return known[0]
 
 
-# graphql-js 15 (the CLI's printer) never wraps list and object values and puts no spaces
-# inside object braces; graphql-core follows graphql-js 17. The reprinted schema is what error
-# excerpts quote, so it is printed the CLI's way.
-_JS15_REDUCER: dict[str, Any] = {
-    **_printer.print_doc_ast_reducer,
-    "list_value": lambda node: _printer.join(("[", _printer.join(node.values, ", "), "]")),
-    "object_value": lambda node: _printer.join(("{", _printer.join(node.fields, ", "), "}")),
-}
-
-
-def print_sdl(document: ast.DocumentNode) -> str:
-    """Print SDL as graphql-js 15's `print` does (the text the Amplify CLI transforms)."""
-    return _printer.render(reduce(document, _JS15_REDUCER), maxsize)
-
-
-def _without_amplify_input(document: ast.DocumentNode) -> ast.DocumentNode:
-    return ast.DocumentNode(
-        definitions=tuple(
-            d
-            for d in document.definitions
-            if not (isinstance(d, ast.InputObjectTypeDefinitionNode) and d.name.value == "AMPLIFY")
-        )
-    )
+def _amplify_input_first(document: ast.DocumentNode) -> ast.DocumentNode:
+    """The definitions in the order the CLI prints them: `input AMPLIFY` moved to the front."""
+    amplify = [
+        d
+        for d in document.definitions
+        if isinstance(d, ast.InputObjectTypeDefinitionNode) and d.name.value == "AMPLIFY"
+    ]
+    rest = [d for d in document.definitions if d not in amplify]
+    return ast.DocumentNode(definitions=tuple(amplify[:1] + rest))
 
 
 def _schema_files(folder: Path) -> list[Path]:
@@ -261,48 +244,47 @@ def _schema_files(folder: Path) -> list[Path]:
 
 
 def read_api_schema(api_dir: Path) -> SchemaSource:
-    """The schema text exactly as the CLI hands it to the transformer.
+    """The schema text exactly as the CLI hands it to the transformer
+    (`transformer.schema_files.read_schema`), and how to map its locations back to the files.
 
     :raises ApiSchemaError: no schema, or `schema.graphql` is not valid GraphQL.
     """
-    schema_file = api_dir / "schema.graphql"
-    if schema_file.is_file():
-        text = schema_file.read_text(encoding="utf-8")
-        try:
-            original = parse(text)
-        except GraphQLError as err:
-            location = err.locations[0] if err.locations else None
+    try:
+        text = read_schema(api_dir)
+    except TransformerError as err:
+        if err.file is None and err.line is None:
             raise ApiSchemaError(
-                js_message(err.message),
-                file=schema_file,
-                line=location.line if location else None,
-                column=location.column if location else None,
+                f"No schema found in {api_dir}: expected schema.graphql or a schema/ folder.",
+                file=None,
+                line=None,
+                column=None,
             ) from err
-        printed_text = print_sdl(_without_amplify_input(original))
+        raise ApiSchemaError(
+            err.message,
+            file=Path(err.file) if err.file else None,
+            line=err.line,
+            column=err.column,
+        ) from err
+    files = [
+        api_dir / n for n in ("schema.graphql", "schema.sql.graphql") if (api_dir / n).is_file()
+    ]
+    if files:
+        if len(files) > 1:
+            return SchemaSource(text=text, files=tuple(files))
+        original = _amplify_input_first(parse(files[0].read_text(encoding="utf-8")))
         return SchemaSource(
-            text=printed_text,
-            files=(schema_file,),
-            original=_without_amplify_input(original),
-            printed=parse(printed_text) if printed_text.strip() else None,
+            text=text,
+            files=(files[0],),
+            original=original,
+            printed=parse(text) if text.strip() else None,
         )
-    folder = api_dir / "schema"
-    if folder.is_dir():
-        files = _schema_files(folder)
-        parts: list[str] = []
-        starts: list[tuple[int, Path]] = []
-        line = 1
-        for path in files:
-            content = path.read_text(encoding="utf-8")
-            starts.append((line, path))
-            parts.append(content)
-            line += content.count("\n") + 1
-        return SchemaSource(text="\n".join(parts), files=tuple(files), line_starts=tuple(starts))
-    raise ApiSchemaError(
-        f"No schema found in {api_dir}: expected schema.graphql or a schema/ folder.",
-        file=None,
-        line=None,
-        column=None,
-    )
+    folder_files = _schema_files(api_dir / "schema")
+    starts: list[tuple[int, Path]] = []
+    line = 1
+    for path in folder_files:
+        starts.append((line, path))
+        line += path.read_text(encoding="utf-8").count("\n") + 1
+    return SchemaSource(text=text, files=tuple(folder_files), line_starts=tuple(starts))
 
 
 class _NodeStarts(Visitor):

@@ -13,7 +13,6 @@ from amplify_mock.project.api_build import (
     ApiNotFoundError,
     ApiSchemaError,
     compile_api,
-    print_sdl,
     read_api_schema,
 )
 
@@ -102,18 +101,9 @@ def test_read_api_schema_reprints_schema_like_graphql_js_15(tmp_path: Path) -> N
     )
     source = read_api_schema(api_dir)
     assert source.text == (
-        'type Todo @model(subscriptions: {level: off}) @key(fields: ["id"]) {\n  id: ID!\n}'
+        "input AMPLIFY {\n  globalAuthRule: AuthRule = {allow: public}\n}"
+        'type Todo @model(subscriptions: {level: off}) @key(fields: ["id"]) {\n  id: ID!\n}\n'
     )
-
-
-def test_print_sdl_keeps_long_lists_on_one_line() -> None:
-    from graphql import parse
-
-    sdl = (
-        "type T @auth(rules: [{allow: owner, operations: [create, update, delete, read]},"
-        ' {allow: groups, groups: ["Admin", "Editors", "Viewers", "Auditors"]}]) {\n  id: ID!\n}'
-    )
-    assert print_sdl(parse(sdl)) == sdl
 
 
 def test_compile_api_reads_feature_flags_from_cli_json(tmp_path: Path) -> None:
