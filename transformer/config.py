@@ -37,6 +37,17 @@ _NEW_PROJECT_FLAGS: dict[str, bool] = {
 }
 
 
+# (flag, value when absent from cli.json) - the CLI's defaults for existing projects.
+_EXISTING_PROJECT_DEFAULTS: dict[str, bool] = {
+    "addMissingOwnerFields": False,
+    "improvePluralization": False,
+    "validateTypeNameReservedWords": True,
+    "enableIterativeGSIUpdates": False,
+    "secondaryKeyAsGSI": False,
+    "skipOverrideMutationInputTypes": False,
+}
+
+
 @dataclass(frozen=True)
 class FeatureFlags:
     """The `graphqltransformer` feature flags of amplify/cli.json, by their camelCase names.
@@ -52,6 +63,21 @@ class FeatureFlags:
     @classmethod
     def new_project(cls, **overrides: bool) -> FeatureFlags:
         return cls({**_NEW_PROJECT_FLAGS, **overrides})
+
+    @classmethod
+    def from_cli_json(cls, cli_json: Mapping[str, Any]) -> FeatureFlags:
+        """Flags from a parsed amplify/cli.json (`features.graphqltransformer`).
+
+        Names match case-insensitively, as in the CLI; an absent flag takes the CLI's default
+        for existing projects (new projects get every flag written by `amplify init`).
+        """
+        section = (cli_json.get("features") or {}).get("graphqltransformer") or {}
+        lowered = {str(k).lower(): v for k, v in section.items()}
+        values = {
+            name: bool(lowered.get(name.lower(), default))
+            for name, default in _EXISTING_PROJECT_DEFAULTS.items()
+        }
+        return cls(values, ignore_defaults=True)
 
     def get_boolean(self, name: str, default: bool | None = None) -> bool:
         if name in self.values:

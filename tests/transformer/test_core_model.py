@@ -76,3 +76,14 @@ def test_model_on_reserved_type_name_is_rejected() -> None:
     assert str(info.value) == (
         "'Query' is a reserved type name and currently in use within the default schema element."
     )
+
+
+def test_feature_flags_from_cli_json_are_case_insensitive_with_existing_project_defaults() -> None:
+    from transformer import FeatureFlags
+
+    flags = FeatureFlags.from_cli_json(
+        {"features": {"graphqltransformer": {"improvepluralization": True}}}
+    )
+    assert flags.get_boolean("improvePluralization") is True
+    assert flags.get_boolean("secondaryKeyAsGSI", True) is False
+    assert flags.get_boolean("validateTypeNameReservedWords", False) is True
