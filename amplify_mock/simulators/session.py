@@ -13,10 +13,11 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import shutil
 import ssl
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
@@ -65,12 +66,39 @@ LOG = logging.getLogger(__name__)
 
 CATEGORIES = ("api", "storage", "function")
 
+#: The id of an API that was never pushed (the mock's own stand-in).
+MOCK_API_ID = "amplifymockapiid"
+
 
 class MappingTemplateError(AmplifyMockError):
     """A mapping template that does not parse, as `file:line:col: message`."""
 
     def __init__(self, err: TemplateError) -> None:
         super().__init__(err.message, "Fix the template and save it again.")
+
+
+class LocalTableExports(Mapping[str, str]):
+    """`Fn::ImportValue` answers for functions: `<apiId>:GetAtt:<Model>Table:Name` -> the
+    mock's own table name (`<Model>Table`), so `API_<API>_<MODEL>TABLE_NAME` names a table
+    that exists in the store (the Amplify CLI's mock hands out `<Model>-<apiId>-<env>`,
+    which does not exist locally)."""
+
+    _PATTERN = re.compile(r"^.+:GetAtt:(?P<table>.+Table):Name$")
+
+    def __getitem__(self, key: str) -> str:
+        match = self._PATTERN.match(key)
+        if match is None:
+            raise KeyError(key)
+        return match["table"]
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self._PATTERN.match(key) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(())
+
+    def __len__(self) -> int:
+        return 0
 
 
 class Reporter(Protocol):
@@ -186,7 +214,11 @@ class MockSession:
             )
         if self.project.functions:
             self.running.runner = LambdaRunner(
-                root, timeout=self.options.timeout, fresh=self.options.fresh_lambda
+                root,
+                timeout=self.options.timeout,
+                fresh=self.options.fresh_lambda,
+                exports=LocalTableExports(),
+                parameters=self._function_parameters(),
             )
         if mock_api:
             await self._start_api()
@@ -225,6 +257,17 @@ class MockSession:
             )
         if self.running.s3 is not None:
             self.reporter.info(f"Mock Storage endpoint is running at {self.running.s3.url}")
+
+    def _function_parameters(self) -> dict[str, str]:
+        """Values a never-pushed API lacks: its id, so `Fn::ImportValue` of its tables works."""
+        name = self.project.api_name
+        if name is None:
+            return {}
+        meta = self.project.project.amplify_meta()
+        output = ((meta.get("api") or {}).get(name) or {}).get("output") or {}
+        if output.get("GraphQLAPIIdOutput"):
+            return {}
+        return {f"api{name}GraphQLAPIIdOutput": MOCK_API_ID}
 
     def _reset_mock_data(self) -> None:
         for folder in ("dynamodb", "S3"):
@@ -276,6 +319,11 @@ class MockSession:
                 host="127.0.0.1",
                 port=self.options.dynamodb_port or self.project.settings.dynamodb_port,
             )
+            if self.running.runner is not None:
+                # what user functions pass to their DynamoDB client to reach the mock's tables
+                self.running.runner.extra_environment["DDB_ENDPOINT"] = (
+                    self.running.dynamodb_server.url
+                )
         self._start_stream_triggers()
 
     def _ssl_context(self) -> ssl.SSLContext | None:

@@ -277,3 +277,66 @@ async def test_mock_session_broken_schema_at_start(project: Path) -> None:
         await mock.start()
     assert 'Unknown directive "@mode".' in str(err.value)
     assert snapshot(project) == before
+
+
+TODO_COUNT = """
+import os
+
+import boto3
+
+
+def handler(event, context):
+    client = boto3.client(
+        "dynamodb",
+        endpoint_url=os.environ["DDB_ENDPOINT"],
+        region_name=os.environ["AWS_REGION"],
+    )
+    table = os.environ["API_DEMOAPI_TODOTABLE_NAME"]
+    return {"table": table, "count": client.scan(TableName=table, Select="COUNT")["Count"]}
+"""
+
+
+def add_python_function_reading_the_api_table(project: Path) -> None:
+    """A Python function wired as `amplify add function` wires API access."""
+    functions = project / "amplify" / "backend" / "function"
+    template = json.loads(
+        (functions / "wordCount" / "wordCount-cloudformation-template.json").read_text()
+    )
+    template["Parameters"]["apidemoapiGraphQLAPIIdOutput"] = {"Type": "String"}
+    lambda_function = template["Resources"]["LambdaFunction"]["Properties"]
+    lambda_function["Runtime"] = "python3.11"
+    lambda_function["Environment"]["Variables"]["API_DEMOAPI_TODOTABLE_NAME"] = {
+        "Fn::ImportValue": {"Fn::Sub": "${apidemoapiGraphQLAPIIdOutput}:GetAtt:TodoTable:Name"}
+    }
+    target = functions / "todoCount"
+    (target / "src").mkdir(parents=True)
+    (target / "src" / "index.py").write_text(TODO_COUNT)
+    (target / "todoCount-cloudformation-template.json").write_text(json.dumps(template))
+    for name in ("backend-config.json", "amplify-meta.json"):
+        path = project / "amplify" / "backend" / name
+        config = json.loads(path.read_text())
+        config["function"]["todoCount"] = {
+            "build": True,
+            "providerPlugin": "awscloudformation",
+            "service": "Lambda",
+            "dependsOn": [
+                {"category": "api", "resourceName": "demoapi", "attributes": ["GraphQLAPIIdOutput"]}
+            ],
+        }
+        path.write_text(json.dumps(config))
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(
+        schema.read_text()
+        + '\ntype Query {\n  todoCount: AWSJSON @function(name: "todoCount-${env}")\n}\n'
+    )
+
+
+async def test_mock_session_function_reads_the_mock_table(project: Path) -> None:
+    add_python_function_reading_the_api_table(project)
+    mock = MockSession(load_mock_project(project), options(seed_data=SEED), Recorder())
+    await mock.start()
+    try:
+        body = await graphql(mock, "{ todoCount }")
+        assert json.loads(body["data"]["todoCount"]) == {"table": "TodoTable", "count": 3}
+    finally:
+        await mock.stop()

@@ -124,7 +124,7 @@ def load_function_config(
     ctx = CfnContext(
         parameters=_with_template_defaults(template, parameters),
         conditions=MOCK_CONDITIONS,
-        exports=exports or {},
+        exports=exports if exports is not None else {},
         condition_definitions=template.get("Conditions") or {},
     )
     handler = _resolve(name, path, "Handler", properties.get("Handler"), ctx)

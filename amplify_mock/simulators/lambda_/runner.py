@@ -86,7 +86,7 @@ class LambdaRunner:
     ) -> None:
         self.project_root = Path(project_root).resolve()
         self.parameters = parameters
-        self.exports = dict(exports or {})
+        self.exports: Mapping[str, Any] = exports if exports is not None else {}
         self.api_endpoint = api_endpoint
         self.api_key = api_key
         self.fresh = fresh
