@@ -26,6 +26,7 @@ from amplify_mock.simulators.s3.errors import (
     PreconditionFailed,
     S3Error,
 )
+from amplify_mock.simulators.s3.keys import key_to_path
 from amplify_mock.simulators.s3.metadata import ObjectMeta
 from amplify_mock.simulators.s3.state import S3Call
 from amplify_mock.simulators.s3.storage import StoredObject
@@ -118,7 +119,7 @@ async def _check_write_conditions(call: S3Call) -> None:
 async def put_object(call: S3Call) -> web.StreamResponse:
     await _check_write_conditions(call)
     store = call.state.store
-    store.bucket_dir(call.bucket)  # one stat: fail before reading the body
+    key_to_path(store.bucket_dir(call.bucket), call.key)  # refuse before reading the body
     stored = stored_from_headers(call.request.headers)
     body = await receive_body(call.request, store.staging_dir)
     meta = await asyncio.to_thread(store.put_object, call.bucket, call.key, body, stored)
