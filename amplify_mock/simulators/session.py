@@ -270,11 +270,17 @@ class MockSession:
         return {f"api{name}GraphQLAPIIdOutput": MOCK_API_ID}
 
     def _reset_mock_data(self) -> None:
-        for folder in ("dynamodb", "S3"):
-            target = self.project.mock_data_dir / folder
+        """Empty the mock tables and the storage buckets' objects.
+
+        Only the storage buckets: `mock-data/S3/` also holds the local cloud's deployment and
+        hosting buckets, which `amplify pull` and `publish` need.
+        """
+        targets = [self.project.mock_data_dir / "dynamodb"]
+        targets += [self.project.mock_data_dir / "S3" / r.bucket_name for r in self.project.storage]
+        for target in targets:
             if target.exists():
                 shutil.rmtree(target)
-        self.reporter.info("Mock data cleared (amplify/mock-data).")
+        self.reporter.info("Mock data cleared (tables and storage objects).")
 
     def _open_dynamodb(self) -> DynamoDBClient:
         endpoint = self.options.dynamodb_endpoint or self.project.settings.dynamodb_endpoint

@@ -340,3 +340,25 @@ async def test_mock_session_function_reads_the_mock_table(project: Path) -> None
         assert json.loads(body["data"]["todoCount"]) == {"table": "TodoTable", "count": 3}
     finally:
         await mock.stop()
+
+
+async def test_mock_session_reset_clears_tables_and_storage_only(project: Path) -> None:
+    recorder = Recorder()
+    first = MockSession(load_mock_project(project), options(seed_data=SEED, watch=False), recorder)
+    await first.start()
+    await first.stop()
+    s3 = project / "amplify" / "mock-data" / "S3"
+    assert (s3 / "demofiles-dev" / "public" / "welcome.txt").is_file()
+    deployment = s3 / "amplify-demo-dev-123456-deployment" / "#current-cloud-backend.zip"
+    deployment.parent.mkdir(parents=True)
+    deployment.write_bytes(b"zip")
+    second = MockSession(load_mock_project(project), options(reset=True, watch=False), recorder)
+    await second.start()
+    try:
+        body = await graphql(second, "{ listTodos { items { id } } }")
+        assert body["data"]["listTodos"]["items"] == []
+        assert not (s3 / "demofiles-dev" / "public" / "welcome.txt").exists()
+        assert deployment.read_bytes() == b"zip"
+        assert "Mock data cleared (tables and storage objects)." in recorder.text()
+    finally:
+        await second.stop()

@@ -3,11 +3,15 @@ env checkout -> (mock) -> env remove, through the installed `amplify` command.""
 
 from __future__ import annotations
 
+import asyncio
 import json
 from pathlib import Path
 
+import aiohttp
 import pytest
 
+from amplify_mock.simulators.mock_project import load_mock_project
+from amplify_mock.simulators.session import MockOptions, MockSession
 from tests.project.amplify_subprocess import amplify
 
 pytestmark = pytest.mark.e2e
@@ -28,15 +32,46 @@ def _json(path: Path) -> dict[str, object]:
 
 
 def mock_step(app: Path) -> None:
-    """Hook for the `amplify mock` step (owned by the mock orchestration): for now it checks
-    what mock starts from is in place after `env checkout` - the API build and the local S3
-    folder of the storage bucket."""
-    assert (app / "amplify/backend/api/todoapi/build/schema.graphql").is_file()
-    meta = _json(app / "amplify/backend/amplify-meta.json")
-    storage = meta["storage"]
-    assert isinstance(storage, dict)
-    bucket = storage["files"]["output"]["BucketName"]
-    assert (app / "amplify/mock-data/S3" / bucket).is_dir()
+    """`amplify mock` on the pushed project: the API and the bucket served locally, the
+    frontend config pointed at them while running and restored after."""
+    exports = app / "src/aws-exports.js"
+    before = exports.read_bytes()
+
+    async def run() -> None:
+        options = MockOptions(port=0, storage_port=0, dynamodb_port=0, watch=False)
+        session = MockSession(load_mock_project(app), options, _Quiet())
+        await session.start()
+        try:
+            assert session.graphql_url is not None and session.running.s3 is not None
+            assert session.graphql_url in exports.read_text()
+            async with aiohttp.ClientSession() as http:
+                headers = {"x-api-key": "da2-fakeApiId123456"}
+                query = 'mutation { createTodo(input: {name: "from mock"}) { id name } }'
+                async with http.post(
+                    session.graphql_url, json={"query": query}, headers=headers
+                ) as response:
+                    body = await response.json()
+                assert body["data"]["createTodo"]["name"] == "from mock"
+                url = f"{session.running.s3.url}/todofiles-dev/public/hello.txt"
+                async with http.put(url, data=b"hello") as response:
+                    assert response.status == 200
+            assert (app / "amplify/mock-data/S3/todofiles-dev/public/hello.txt").read_bytes() == (
+                b"hello"
+            )
+        finally:
+            await session.stop()
+
+    asyncio.run(run())
+    assert exports.read_bytes() == before
+
+
+class _Quiet:
+    def info(self, message: str) -> None: ...
+
+    def warning(self, message: str) -> None: ...
+
+    def error(self, message: str) -> None:
+        raise AssertionError(message)
 
 
 def test_project_lifecycle_offline(tmp_path: Path) -> None:
