@@ -17,7 +17,7 @@ from aiohttp import web
 
 from amplify_mock.simulators.s3 import buckets, multipart, objects
 from amplify_mock.simulators.s3.cors import add_cors_headers, preflight_response
-from amplify_mock.simulators.s3.errors import S3Error
+from amplify_mock.simulators.s3.errors import InvalidURI, S3Error
 from amplify_mock.simulators.s3.presign import check_presigned_expiry
 from amplify_mock.simulators.s3.routing import operation_name, resolve_target
 from amplify_mock.simulators.s3.state import EventDispatcher, S3Call, S3Settings, S3State
@@ -75,7 +75,7 @@ async def _dispatch(request: web.Request) -> web.StreamResponse:
     except S3Error as err:
         return error_response(err, request, resource)
     except UnicodeDecodeError:
-        return error_response(S3Error("The request path is not valid UTF-8"), request, resource)
+        return error_response(InvalidURI(URI=request.rel_url.raw_path), request, resource)
     except ConnectionError:
         LOG.debug("Client went away during %s %s", request.method, request.rel_url)
         raise

@@ -20,6 +20,7 @@ __all__ = [
     "InvalidPartOrder",
     "InvalidRange",
     "InvalidRequest",
+    "InvalidURI",
     "KeyConflict",
     "KeyTooLongError",
     "MalformedXML",
@@ -168,6 +169,12 @@ class InvalidRange(S3Error):
 class InvalidRequest(S3Error):
     code = "InvalidRequest"
     status = 400
+
+
+class InvalidURI(S3Error):
+    code = "InvalidURI"
+    status = 400
+    default_message = "Couldn't parse the specified URI."
 
 
 class KeyTooLongError(S3Error):

@@ -451,3 +451,10 @@ async def test_post_form_upload_is_not_implemented(http: TestClient[Any, Any]) -
     assert (
         "<Message>The local S3 mock does not emulate POST (browser form) uploads</Message>" in body
     )
+
+
+async def test_path_that_is_not_utf8_is_invalid_uri(http: TestClient[Any, Any]) -> None:
+    answer = await _raw_request(http, f"GET /{BUCKET}/bad%FF HTTP/1.1", b"")
+
+    assert answer.startswith(b"HTTP/1.1 400"), answer
+    assert b"<Code>InvalidURI</Code><Message>Couldn't parse the specified URI.</Message>" in answer
