@@ -30,6 +30,8 @@ LOG = logging.getLogger(__name__)
 
 S3_STATE = web.AppKey("s3_state", S3State)
 _EVENT_DRAIN_SECONDS = 5.0
+#: Request documents read whole (DeleteObjects of 1,000 long keys is over 1 MiB).
+_MAX_XML_BODY = 16 * 1024 * 1024
 
 Handler = Callable[[S3Call], Awaitable[web.StreamResponse]]
 
@@ -97,7 +99,7 @@ def create_app(settings: S3Settings) -> web.Application:
     Run it with `auto_decompress=False` on the runner (S3Server does): S3 stores a
     `Content-Encoding: gzip` body as sent, it never inflates it.
     """
-    app = web.Application()
+    app = web.Application(client_max_size=_MAX_XML_BODY)
 
     async def lifecycle(app: web.Application) -> AsyncIterator[None]:
         store = await asyncio.to_thread(

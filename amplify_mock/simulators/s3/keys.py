@@ -8,9 +8,11 @@ from pathlib import Path
 
 from amplify_mock.simulators.s3.errors import InvalidBucketName, InvalidObjectKey, KeyTooLongError
 
-__all__ = ["MAX_KEY_BYTES", "check_bucket_name", "key_to_path", "path_to_key"]
+__all__ = ["MAX_KEY_BYTES", "MAX_SEGMENT_BYTES", "check_bucket_name", "key_to_path", "path_to_key"]
 
 MAX_KEY_BYTES = 1024
+#: File systems cap a file name (one key segment) at 255 bytes; S3 has no such limit.
+MAX_SEGMENT_BYTES = 255
 _BUCKET_NAME = re.compile(r"^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$")
 _IP_ADDRESS = re.compile(r"^\d+\.\d+\.\d+\.\d+$")
 
@@ -63,6 +65,12 @@ def key_to_path(bucket_dir: Path, key: str) -> Path:
         if segment in ("", ".", ".."):
             raise InvalidObjectKey(
                 key, "'.', '..' and empty path segments would leave or alias the bucket folder"
+            )
+        if len(segment.encode("utf-8")) > MAX_SEGMENT_BYTES:
+            raise InvalidObjectKey(
+                key,
+                f"a path segment is longer than {MAX_SEGMENT_BYTES} bytes, "
+                "too long for a file name",
             )
     path = bucket_dir.joinpath(*segments)
     root = os.path.realpath(bucket_dir)

@@ -696,3 +696,14 @@ def test_bucket_folders_serve_env_bucket_from_amplify_cli_folder(
     assert other_env.head_object(Bucket="photos1a2b-prod", Key="public/new.txt")["ContentType"] == (
         "a/b"
     )
+
+
+def test_delete_objects_accepts_1000_long_keys(client: Any) -> None:
+    keys = [f"public/{index:04d}/" + "/".join(["k" * 200] * 5) for index in range(1000)]
+
+    response = client.delete_objects(
+        Bucket=BUCKET, Delete={"Objects": [{"Key": key} for key in keys], "Quiet": True}
+    )
+
+    assert response.get("Errors", []) == []
+    assert response.get("Deleted", []) == []

@@ -81,3 +81,15 @@ def test_check_bucket_name_invalid_name_is_rejected(name: str) -> None:
 
 def test_check_bucket_name_accepts_amplify_bucket_name() -> None:
     assert check_bucket_name("myapp7b1c2d3e4f-dev") == "myapp7b1c2d3e4f-dev"
+
+
+def test_key_to_path_segment_over_255_bytes_is_rejected(tmp_path: Path) -> None:
+    key = "public/" + "k" * 256
+
+    with pytest.raises(InvalidObjectKey) as excinfo:
+        key_to_path(tmp_path, key)
+
+    assert excinfo.value.message == (
+        f"Object key {key!r} is not supported by the local S3 mock: a path segment is longer "
+        "than 255 bytes, too long for a file name"
+    )
