@@ -1,4 +1,9 @@
-"""The local S3 endpoint of `amplify mock storage` (objects as files under amplify/mock-data/S3)."""
+"""The local S3 endpoint of `amplify mock storage` (objects as files under amplify/mock-data/S3).
+
+An S3 of our own on aiohttp rather than moto behind a front: moto keeps objects in memory
+and answers a browser's CORS preflight for a private object with 403, so a front would have
+to own persistence, CORS and events anyway and keep moto's state in step with the files.
+"""
 
 from __future__ import annotations
 
