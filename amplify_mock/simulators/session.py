@@ -19,6 +19,7 @@ import ssl
 import time
 from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -357,7 +358,9 @@ class MockSession:
         compiling every template of a fresh API is the slowest part of a start.
         """
         if compile_schema or self.build is None:
-            self.build = await asyncio.to_thread(compile_api, self.project.root)
+            self.build = await asyncio.to_thread(
+                partial(compile_api, self.project.root, disable_overrides=True)
+            )
         assert self.build is not None
         if compile_schema or self.mock_build is None:
             resources_dir = self.project.mock_api_resources_dir / self.build.api_name

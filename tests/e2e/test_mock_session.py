@@ -362,3 +362,62 @@ async def test_mock_session_reset_clears_tables_and_storage_only(project: Path) 
         assert "Mock data cleared (tables and storage objects)." in recorder.text()
     finally:
         await second.stop()
+
+
+def add_custom_resolver(project: Path) -> None:
+    """A resolver the user adds in a custom stack (NONE data source, their own templates)."""
+    api = project / "amplify" / "backend" / "api" / "demoapi"
+    stack_path = api / "stacks" / "CustomResources.json"
+    stack = json.loads(stack_path.read_text())
+
+    def location(name: str) -> dict[str, Any]:
+        return {
+            "Fn::Sub": [
+                "s3://${S3DeploymentBucket}/${S3DeploymentRootKey}/resolvers/" + name,
+                {
+                    "S3DeploymentBucket": {"Ref": "S3DeploymentBucket"},
+                    "S3DeploymentRootKey": {"Ref": "S3DeploymentRootKey"},
+                },
+            ]
+        }
+
+    stack["Resources"] = {
+        "EchoDataSource": {
+            "Type": "AWS::AppSync::DataSource",
+            "Properties": {"ApiId": {"Ref": "AppSyncApiId"}, "Name": "EchoNone", "Type": "NONE"},
+        },
+        "QueryEchoResolver": {
+            "Type": "AWS::AppSync::Resolver",
+            "DependsOn": "EchoDataSource",
+            "Properties": {
+                "ApiId": {"Ref": "AppSyncApiId"},
+                "DataSourceName": "EchoNone",
+                "TypeName": "Query",
+                "FieldName": "echo",
+                "RequestMappingTemplateS3Location": location("Query.echo.req.vtl"),
+                "ResponseMappingTemplateS3Location": location("Query.echo.res.vtl"),
+            },
+        },
+    }
+    stack_path.write_text(json.dumps(stack))
+    (api / "resolvers" / "Query.echo.req.vtl").write_text(
+        '{"version": "2018-05-29", "payload": $util.toJson($ctx.args.msg)}\n'
+    )
+    (api / "resolvers" / "Query.echo.res.vtl").write_text('$util.toJson("echo: ${ctx.result}")\n')
+    schema = api / "schema.graphql"
+    schema.write_text(schema.read_text() + "\ntype Query {\n  echo(msg: String!): String\n}\n")
+
+
+async def test_mock_session_custom_stack_resolver(project: Path) -> None:
+    add_custom_resolver(project)
+    user_templates = project / "amplify/backend/api/demoapi/resolvers"
+    before = {p: p.read_bytes() for p in user_templates.iterdir()}
+    mock = MockSession(load_mock_project(project), options(watch=False), Recorder())
+    await mock.start()
+    try:
+        body = await graphql(mock, '{ echo(msg: "hi") }')
+        assert body == {"data": {"echo": "echo: hi"}}
+    finally:
+        await mock.stop()
+    after = {p: p.read_bytes() for p in user_templates.iterdir()}
+    assert after == before  # the mock never writes into the user's resolvers/ folder
