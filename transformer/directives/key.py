@@ -14,7 +14,6 @@ from transformer.cloudformation import intrinsics as fn
 from transformer.config import TransformConfig
 from transformer.context import TransformerContext
 from transformer.definitions import (
-    attribute_type_from_scalar,
     blank_object,
     directive_arguments,
     get_base_type,
@@ -30,15 +29,23 @@ from transformer.definitions import (
     wrap_non_null,
 )
 from transformer.directives import model_definitions as defs
+from transformer.directives.key_templates import (
+    attribute_type_from_type,
+    condense,
+    ensure_composite_key_snippet,
+    find_field,
+    join_snippets,
+    query_resolver,
+    set_key_snippet,
+    set_query_snippet,
+    validate_key_argument_snippet,
+)
 from transformer.errors import InvalidDirectiveError, TransformerError
-from transformer.mapping_template import ast as a
-from transformer.mapping_template.dynamodb import RESOLVER_VERSION_ID
-from transformer.mapping_template.key_conditions import apply_key_expression_for_composite_key
-from transformer.mapping_template.printer import print_block, print_template
+from transformer.mapping_template.printer import print_template
 from transformer.naming import ModelResourceIDs as M
 from transformer.naming import ResolverResourceIDs as R
 from transformer.naming import ResourceConstants as RC
-from transformer.naming import graphql_name, to_camel_case, to_upper
+from transformer.naming import to_camel_case, to_upper
 from transformer.plugin import Transformer
 
 __all__ = ["KeyTransformer", "attribute_type_from_type", "primary_key_fields"]
@@ -46,19 +53,6 @@ __all__ = ["KeyTransformer", "attribute_type_from_type", "primary_key_fields"]
 KEY_DIRECTIVE_SDL = """
 directive @key(name: String, fields: [String!]!, queryField: String) repeatable on OBJECT
 """
-
-
-def attribute_type_from_type(type_: ast.TypeNode, ctx: TransformerContext) -> str:
-    """S / N for a key field; enums are strings.
-
-    :raises TransformerError: for fields that cannot be keys (objects, Boolean).
-    """
-    if isinstance(ctx.get_type(get_base_type(type_)), ast.EnumTypeDefinitionNode):
-        return "S"
-    try:
-        return attribute_type_from_scalar(type_)
-    except ValueError as err:
-        raise TransformerError(str(err)) from err
 
 
 def primary_key_fields(definition: ast.ObjectTypeDefinitionNode) -> list[str] | None:
@@ -75,19 +69,11 @@ def _is_primary(args: dict[str, Any]) -> bool:
     return not args.get("name")
 
 
-def _condense(fields: list[str]) -> str:
-    return M.composite_attribute_name(fields)
-
-
-def _find_field(definition: ast.ObjectTypeDefinitionNode, name: str) -> ast.FieldDefinitionNode:
-    return next(f for f in definition.fields or () if f.name.value == name)
-
-
 def _key_schema(fields: list[str]) -> list[dict[str, str]]:
     if len(fields) > 1:
         return [
             {"AttributeName": fields[0], "KeyType": "HASH"},
-            {"AttributeName": _condense(fields[1:]), "KeyType": "RANGE"},
+            {"AttributeName": condense(fields[1:]), "KeyType": "RANGE"},
         ]
     return [{"AttributeName": fields[0], "KeyType": "HASH"}]
 
@@ -96,152 +82,20 @@ def _attribute_definitions(
     fields: list[str], definition: ast.ObjectTypeDefinitionNode, ctx: TransformerContext
 ) -> list[dict[str, str]]:
     def type_of(name: str) -> str:
-        return attribute_type_from_type(_find_field(definition, name).type, ctx)
+        return attribute_type_from_type(find_field(definition, name).type, ctx)
 
     if len(fields) > 2:
         return [
             {"AttributeName": fields[0], "AttributeType": type_of(fields[0])},
-            {"AttributeName": _condense(fields[1:]), "AttributeType": "S"},
+            {"AttributeName": condense(fields[1:]), "AttributeType": "S"},
         ]
     return [{"AttributeName": f, "AttributeType": type_of(f)} for f in fields]
-
-
-def _model_object_key(fields: list[str], is_mutation: bool) -> a.ObjectNode:
-    prefix = "ctx.args.input" if is_mutation else "ctx.args"
-    if len(fields) > 2:
-        value = _condense([f"${{{prefix}.{f}}}" for f in fields[1:]])
-        return a.obj(
-            {
-                fields[0]: a.ref(f"util.dynamodb.toDynamoDB(${prefix}.{fields[0]})"),
-                _condense(fields[1:]): a.ref(f'util.dynamodb.toDynamoDB("{value}")'),
-            }
-        )
-    if fields:
-        return a.obj({f: a.ref(f"util.dynamodb.toDynamoDB(${prefix}.{f})") for f in fields})
-    raise InvalidDirectiveError("@key directives must include at least one field.")
-
-
-def _set_key_snippet(fields: list[str], is_mutation: bool = False) -> str:
-    return print_block(
-        "Set the primary @key",
-        a.compound([a.set_(a.ref(RC.MODEL_OBJECT_KEY), _model_object_key(fields, is_mutation))]),
-    )
-
-
-def ensure_composite_key_snippet(fields: list[str], conditionally_set_sort_key: bool) -> str:
-    """Write the condensed `a#b` sort key attribute into `$ctx.args.input` (and rename map)."""
-    if len(fields) <= 2:
-        return ""
-    sort_fields = fields[1:]
-    condensed = _condense(sort_fields)
-    friendly = to_camel_case([graphql_name(f) for f in sort_fields])
-    value = _condense([f"${{ctx.args.input.{f}}}" for f in sort_fields])
-    override_map = RC.DYNAMODB_NAME_OVERRIDE_MAP
-    put = a.qref(f'$ctx.args.input.put("{condensed}","{value}")')
-    return print_template(
-        a.compound(
-            [
-                a.if_else(
-                    a.raw(f"$util.isNull(${override_map})"),
-                    a.set_(a.ref(override_map), a.obj({condensed: a.str_(friendly)})),
-                    a.qref(f'${override_map}.put("{condensed}", "{friendly}")'),
-                ),
-                a.iff(a.ref(RC.HAS_SEEN_SOME_KEY_ARG), put) if conditionally_set_sort_key else put,
-            ]
-        )
-    )
-
-
-def _validate_key_argument_snippet(args: dict[str, Any], operation: str) -> str:
-    fields = list(args["fields"])
-    if _is_primary(args) or len(fields) <= 2:
-        return ""
-    name = args["name"]
-    seen = RC.HAS_SEEN_SOME_KEY_ARG
-    return print_block(
-        f"Validate {operation} mutation for @key '{name}'",
-        a.compound(
-            [
-                a.set_(a.ref(seen), a.bool_(False)),
-                a.set_(a.ref("keyFieldNames"), a.list_([a.str_(f) for f in fields[1:]])),
-                a.for_each(
-                    a.ref("keyFieldName"),
-                    a.ref("keyFieldNames"),
-                    [
-                        a.iff(
-                            a.raw('$ctx.args.input.containsKey("$keyFieldName")'),
-                            a.set_(a.ref(seen), a.bool_(True)),
-                            True,
-                        )
-                    ],
-                ),
-                a.for_each(
-                    a.ref("keyFieldName"),
-                    a.ref("keyFieldNames"),
-                    [
-                        a.iff(
-                            a.raw(f'${seen} && !$ctx.args.input.containsKey("$keyFieldName")'),
-                            a.raw(
-                                f'$util.error("When {operation[:-1]}ing any part of the composite '
-                                f"sort key for @key '{name}', you must provide all fields for the "
-                                "key. Missing key: '$keyFieldName'.\")"
-                            ),
-                        )
-                    ],
-                ),
-            ]
-        ),
-    )
-
-
-def _set_query_snippet(
-    definition: ast.ObjectTypeDefinitionNode,
-    fields: list[str],
-    ctx: TransformerContext,
-    is_list_resolver: bool,
-) -> a.CompoundExpression:
-    key_types = [attribute_type_from_type(_find_field(definition, k).type, ctx) for k in fields]
-    expressions: list[a.Expression | None] = []
-    if len(fields) == 1:
-        expressions.append(
-            a.iff(
-                a.raw("!$util.isNull($ctx.args.sortDirection)"),
-                a.raw(
-                    '$util.error("sortDirection is not supported for List operations without a '
-                    'Sort key defined.", "InvalidArgumentsError")'
-                ),
-            )
-        )
-    elif is_list_resolver:
-        expressions.append(
-            a.iff(
-                a.and_(
-                    [
-                        a.raw(f"$util.isNull($ctx.args.{fields[0]})"),
-                        a.raw("!$util.isNull($ctx.args.sortDirection)"),
-                    ]
-                ),
-                a.raw(
-                    "$util.error(\"When providing argument 'sortDirection' you must also provide "
-                    f'argument \'{fields[0]}\'.", "InvalidArgumentsError")'
-                ),
-            )
-        )
-    expressions.append(a.set_(a.ref(RC.MODEL_QUERY_EXPRESSION), a.obj({})))
-    expressions.append(
-        apply_key_expression_for_composite_key(fields, key_types, RC.MODEL_QUERY_EXPRESSION)
-    )
-    return a.block("Set query expression for @key", expressions)
-
-
-def _join(*snippets: str) -> str:
-    return "\n".join(snippets)
 
 
 def _hash_argument(
     definition: ast.ObjectTypeDefinitionNode, fields: list[str]
 ) -> ast.InputValueDefinitionNode:
-    hash_field = _find_field(definition, fields[0])
+    hash_field = find_field(definition, fields[0])
     return make_input_value(fields[0], make_named_type(get_base_type(hash_field.type)))
 
 
@@ -258,7 +112,7 @@ def _sort_argument(
                 )
             ),
         )
-    base = get_base_type(_find_field(definition, fields[1]).type)
+    base = get_base_type(find_field(definition, fields[1]).type)
     resolved = "String" if ctx.get_type(base) is not None else base
     return make_input_value(fields[1], make_named_type(M.key_condition_input(resolved)))
 
@@ -479,7 +333,7 @@ class KeyTransformer(Transformer):
                     make_input_value(
                         k,
                         make_non_null_type(
-                            make_named_type(get_base_type(_find_field(definition, k).type))
+                            make_named_type(get_base_type(find_field(definition, k).type))
                         ),
                     )
                     for k in fields
@@ -588,7 +442,7 @@ class KeyTransformer(Transformer):
                 make_input_value(
                     k,
                     make_non_null_type(
-                        make_named_type(get_base_type(_find_field(definition, k).type))
+                        make_named_type(get_base_type(find_field(definition, k).type))
                     ),
                 )
                 for k in fields
@@ -618,35 +472,35 @@ class KeyTransformer(Transformer):
             resolver = ctx.get_resource(resource_id)
             if resolver:
                 properties = resolver["Properties"]
-                properties["RequestMappingTemplate"] = _join(
+                properties["RequestMappingTemplate"] = join_snippets(
                     *snippets, properties["RequestMappingTemplate"]
                 )
 
         if _is_primary(args):
-            prepend(R.get(type_name), _set_key_snippet(fields))
+            prepend(R.get(type_name), set_key_snippet(fields))
             prepend(
-                R.list(type_name), print_template(_set_query_snippet(definition, fields, ctx, True))
+                R.list(type_name), print_template(set_query_snippet(definition, fields, ctx, True))
             )
             prepend(
                 R.create(type_name),
-                _set_key_snippet(fields, True),
+                set_key_snippet(fields, True),
                 ensure_composite_key_snippet(fields, False),
             )
             prepend(
                 R.update(type_name),
-                _set_key_snippet(fields, True),
+                set_key_snippet(fields, True),
                 ensure_composite_key_snippet(fields, False),
             )
-            prepend(R.delete(type_name), _set_key_snippet(fields, True))
+            prepend(R.delete(type_name), set_key_snippet(fields, True))
             return
         prepend(
             R.create(type_name),
-            _validate_key_argument_snippet(args, "create"),
+            validate_key_argument_snippet(args, "create"),
             ensure_composite_key_snippet(fields, True),
         )
         prepend(
             R.update(type_name),
-            _validate_key_argument_snippet(args, "update"),
+            validate_key_argument_snippet(args, "update"),
             ensure_composite_key_snippet(fields, True),
         )
         prepend(R.delete(type_name), ensure_composite_key_snippet(fields, False))
@@ -654,88 +508,7 @@ class KeyTransformer(Transformer):
             query_type = ctx.get_query_type_name() or "Query"
             resource_id = R.resolver(query_type, args["queryField"])
             ctx.map_resource_to_stack(type_name, resource_id)
-            ctx.set_resource(resource_id, self._query_resolver(definition, args, ctx, query_type))
-
-    @staticmethod
-    def _query_resolver(
-        definition: ast.ObjectTypeDefinitionNode,
-        args: dict[str, Any],
-        ctx: TransformerContext,
-        query_type: str,
-    ) -> Any:
-        from transformer.cloudformation.resources import resource
-
-        request_var = "QueryRequest"
-        request = print_template(
-            a.compound(
-                [
-                    _set_query_snippet(definition, list(args["fields"]), ctx, False),
-                    a.set_(
-                        a.ref("limit"),
-                        a.ref(f"util.defaultIfNull($context.args.limit, {RC.DEFAULT_PAGE_LIMIT})"),
-                    ),
-                    a.set_(
-                        a.ref(request_var),
-                        a.obj(
-                            {
-                                "version": a.str_(RESOLVER_VERSION_ID),
-                                "operation": a.str_("Query"),
-                                "limit": a.ref("limit"),
-                                "query": a.ref(RC.MODEL_QUERY_EXPRESSION),
-                                "index": a.str_(args["name"]),
-                            }
-                        ),
-                    ),
-                    a.if_else(
-                        a.raw(
-                            "!$util.isNull($ctx.args.sortDirection)\n"
-                            '                    && $ctx.args.sortDirection == "DESC"'
-                        ),
-                        a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(False)),
-                        a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(True)),
-                    ),
-                    a.iff(
-                        a.ref("context.args.nextToken"),
-                        a.set_(a.ref(f"{request_var}.nextToken"), a.ref("context.args.nextToken")),
-                        True,
-                    ),
-                    a.iff(
-                        a.ref("context.args.filter"),
-                        a.set_(
-                            a.ref(f"{request_var}.filter"),
-                            a.ref(
-                                'util.parseJson("$util.transform.toDynamoDBFilterExpression('
-                                '$ctx.args.filter)")'
-                            ),
-                        ),
-                        True,
-                    ),
-                    a.raw(f"$util.toJson(${request_var})"),
-                ]
-            )
-        )
-        response = print_template(
-            a.compound(
-                [
-                    a.iff(
-                        a.ref("ctx.error"),
-                        a.raw("$util.error($ctx.error.message, $ctx.error.type)"),
-                    ),
-                    a.raw("$util.toJson($ctx.result)"),
-                ]
-            )
-        )
-        return resource(
-            "AWS::AppSync::Resolver",
-            {
-                "ApiId": fn.get_att(RC.GRAPHQL_API, "ApiId"),
-                "DataSourceName": fn.get_att(M.data_source(definition.name.value), "Name"),
-                "FieldName": args["queryField"],
-                "TypeName": query_type,
-                "RequestMappingTemplate": request,
-                "ResponseMappingTemplate": response,
-            },
-        )
+            ctx.set_resource(resource_id, query_resolver(definition, args, ctx, query_type))
 
     # ---- inputs -------------------------------------------------------------------------
     @staticmethod
@@ -762,7 +535,7 @@ class KeyTransformer(Transformer):
             if not ctx.has_type(key_input.name.value):
                 ctx.add_input(key_input)
         elif len(fields) == 2:
-            sort_field = _find_field(definition, fields[1])
+            sort_field = find_field(definition, fields[1])
             sort_input = make_scalar_key_condition_for_type(
                 sort_field.type, lambda base: "String" if ctx.get_type(base) is not None else None
             )

@@ -25,6 +25,7 @@ from transformer.definitions import (
     wrap_non_null,
 )
 from transformer.directives import model_definitions as defs
+from transformer.directives import model_resolvers as resolvers
 from transformer.directives import model_resources as res
 from transformer.errors import InvalidDirectiveError
 from transformer.naming import ModelResourceIDs as M
@@ -229,7 +230,7 @@ class ModelTransformer(Transformer):
         query_type = ctx.get_query_type_name() or "Query"
         fields: list[ast.FieldDefinitionNode] = []
         if make_get:
-            resolver = res.get_resolver(type_name, get_name, query_type)
+            resolver = resolvers.get_resolver(type_name, get_name, query_type)
             resource_id = R.get(type_name)
             ctx.set_resource(resource_id, resolver)
             ctx.map_resource_to_stack(type_name, resource_id)
@@ -242,7 +243,7 @@ class ModelTransformer(Transformer):
             )
         if make_list:
             self._generate_connection_type(ctx, type_name)
-            resolver = res.list_resolver(
+            resolver = resolvers.list_resolver(
                 type_name,
                 ctx.feature_flags.get_boolean("improvePluralization"),
                 list_name,
@@ -339,7 +340,7 @@ class ModelTransformer(Transformer):
             )
             if not ctx.has_type(create_input.name.value):
                 ctx.add_input(create_input)
-            resolver = res.create_resolver(type_name, names["create"], mutation_type)
+            resolver = resolvers.create_resolver(type_name, names["create"], mutation_type)
             resource_id = R.create(type_name)
             input_name = create_input.name.value
             self._add_initialization(
@@ -361,7 +362,7 @@ class ModelTransformer(Transformer):
             optional = defs.optional_non_nullable_fields(update_input.fields or (), definition)
             if not ctx.has_type(update_input.name.value):
                 ctx.add_input(update_input)
-            resolver = res.update_resolver(
+            resolver = resolvers.update_resolver(
                 type_name, names["update"], updated_at_ts, optional, mutation_type
             )
             resource_id = R.update(type_name)
@@ -378,7 +379,7 @@ class ModelTransformer(Transformer):
             delete_input = defs.make_delete_input(definition)
             if not ctx.has_type(delete_input.name.value):
                 ctx.add_input(delete_input)
-            resolver = res.delete_resolver(type_name, names["delete"], mutation_type)
+            resolver = resolvers.delete_resolver(type_name, names["delete"], mutation_type)
             resource_id = R.delete(type_name)
             ctx.set_resource(resource_id, resolver)
             ctx.map_resource_to_stack(type_name, resource_id)
@@ -404,7 +405,7 @@ class ModelTransformer(Transformer):
             f.name.value == "id" and get_base_type(f.type) in ("ID", "String")
             for f in input_obj.fields or ()
         )
-        return res.initialize_create_input(has_default_id, created_at, updated_at)
+        return resolvers.initialize_create_input(has_default_id, created_at, updated_at)
 
     @staticmethod
     def _add_initialization(
