@@ -151,6 +151,11 @@ async def handle_realtime(request: web.Request) -> web.StreamResponse:
         await ws.close(code=1002, message=b"Invalid protocol")
         return ws
     connection_headers = decode_header_param(request.query.get("header"))
+    if not connection_headers:
+        # aws-amplify v6 sends the headers as a `header-<base64url>` subprotocol instead.
+        for offered in request.headers.get("Sec-WebSocket-Protocol", "").split(","):
+            if offered.strip().startswith("header-"):
+                connection_headers = decode_header_param(offered.strip()[len("header-") :])
 
     async def authorize(headers: Mapping[str, str]) -> RequestAuth:
         return await _authorize(request, headers)
@@ -240,6 +245,5 @@ def create_app(
     app.router.add_delete("/clear-data", handle_clear_data)
     app.router.add_route("OPTIONS", "/{tail:.*}", handle_options)
     app.router.add_get("/", handle_console)
-    if (CONSOLE_DIR / "static").is_dir():
-        app.router.add_static("/static/", CONSOLE_DIR / "static")
+    app.router.add_static("/console/", CONSOLE_DIR)
     return app

@@ -34,8 +34,10 @@ def decode_header_param(raw: str | None) -> dict[str, str]:
     """The `header` query parameter: base64 JSON of the auth headers (and `host`)."""
     if not raw:
         return {}
+    # Clients send standard or URL-safe base64; a `+` may arrive as a space after URL decoding.
+    text = raw.strip().replace(" ", "+").replace("-", "+").replace("_", "/").rstrip("=")
     try:
-        decoded = json.loads(base64.b64decode(raw + "=" * (-len(raw) % 4)))
+        decoded = json.loads(base64.b64decode(text + "=" * (-len(text) % 4)))
     except (binascii.Error, ValueError):
         return {}
     return {str(k).lower(): str(v) for k, v in decoded.items()} if isinstance(decoded, dict) else {}

@@ -266,3 +266,13 @@ def test_matches_filter_groups_are_ored() -> None:
     assert matches_filter(spec, {"a": 1, "b": 2}) is True
     assert matches_filter(spec, {"a": 1, "b": 3}) is False
     assert matches_filter(spec, {"c": 3}) is True
+
+
+async def test_realtime_headers_in_subprotocol(todo_client: TestClient[Any, Any]) -> None:
+    encoded = base64.urlsafe_b64encode(json.dumps(KEY_HEADERS).encode()).decode().rstrip("=")
+    ws = await todo_client.ws_connect(
+        "/graphql/realtime", protocols=("graphql-ws", f"header-{encoded}")
+    )
+    await ws.send_json({"type": "connection_init"})
+    assert (await _receive(ws))["type"] == "connection_ack"
+    await ws.close()

@@ -1,0 +1,207 @@
+"""Runs the peer conformance corpus (../shared/peer) against our AppSync endpoint.
+
+Each case file is turned into an Amplify CLI project (amplify/backend/api/<name>/ with the
+case's schema, an empty transform.conf.json, cli.json with improvePluralization, the auth
+config in backend-config.json and amplify-meta.json, amplify/backend/function/<fn>/src/index.js),
+compiled, served on a free port with an in-memory store and the Lambda runner, and
+`run_peer.py` is pointed at it.
+
+    python -m tests.e2e.appsync_peer [--transformer ours|oracle] [CASE.json ...]
+
+`--transformer oracle` builds with `node /work/oracle-run/transform.js` instead of our
+transformer (an interim check of the endpoint alone; needs the oracle checkout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.simulators.appsync.server import AppSyncServer
+from amplify_mock.simulators.appsync.state import build_api_state
+from amplify_mock.simulators.appsync.wiring import data_source_factory, ensure_tables
+from amplify_mock.simulators.dynamodb.client import StoreClient
+from amplify_mock.simulators.dynamodb.store import Store
+
+#: A copy of ../shared/peer (the Amplify CLI's own mock e2e suite as data, and its runner).
+PEER_DIR = Path(
+    os.environ.get("AMPLIFY_MOCK_PEER_DIR", Path(__file__).parent / "data" / "appsync_peer")
+)
+ORACLE_TRANSFORM = Path("/work/oracle-run/transform.js")
+PEER_API_KEY = "da-fake-api-key"
+API_NAME = "peerapi"
+_SUMMARY = re.compile(r"(\d+) passed, (\d+) failed, (\d+) skipped")
+
+
+@dataclass(frozen=True)
+class PeerResult:
+    case_file: str
+    passed: int
+    failed: int
+    skipped: int
+    output: str
+
+
+def write_project(case: dict[str, Any], root: Path) -> Path:
+    """The case as an Amplify CLI project; returns the project root."""
+    api_dir = root / "amplify" / "backend" / "api" / API_NAME
+    api_dir.mkdir(parents=True)
+    (api_dir / "schema.graphql").write_text(case["schema"])
+    (api_dir / "transform.conf.json").write_text("{}")
+    (api_dir / "parameters.json").write_text(json.dumps({"AppSyncApiName": API_NAME}))
+    flags = {"graphqltransformer": {"improvepluralization": True}}
+    (root / "amplify" / "cli.json").write_text(json.dumps({"features": flags}))
+    api_entry = {
+        "service": "AppSync",
+        "providerPlugin": "awscloudformation",
+        "output": {"authConfig": case["authConfig"]},
+    }
+    backend: dict[str, Any] = {"api": {API_NAME: api_entry}}
+    for name, source in (case.get("functions") or {}).items():
+        src = root / "amplify" / "backend" / "function" / name / "src"
+        src.mkdir(parents=True)
+        (src / "index.js").write_text(source)
+        backend.setdefault("function", {})[name] = {
+            "service": "Lambda",
+            "providerPlugin": "awscloudformation",
+            "build": True,
+        }
+    (root / "amplify" / "backend" / "backend-config.json").write_text(json.dumps(backend))
+    meta = root / "amplify" / "#current-cloud-backend"
+    meta.mkdir(parents=True)
+    (root / "amplify" / "backend" / "amplify-meta.json").write_text(json.dumps(backend))
+    return root
+
+
+def build_with_ours(project: Path) -> Path:
+    from amplify_mock.project.api_build import compile_api
+
+    compile_api(project, API_NAME)
+    return project / "amplify" / "backend" / "api" / API_NAME / "build"
+
+
+def build_with_oracle(case: dict[str, Any], project: Path) -> Path:
+    api_dir = project / "amplify" / "backend" / "api" / API_NAME
+    out = api_dir / "build"
+    auth = api_dir / "authConfig.json"
+    auth.write_text(json.dumps(case["authConfig"]))
+    subprocess.run(
+        [
+            "node",
+            str(ORACLE_TRANSFORM),
+            str(api_dir / "schema.graphql"),
+            str(out),
+            "--preset",
+            "e2e",
+            "--feature-flags",
+            '{"improvePluralization":true}',
+            "--auth-config",
+            f"@{auth}",
+            "--quiet",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return out
+
+
+async def run_case_file(
+    case_file: Path,
+    transformer: str,
+    workdir: Path,
+    *,
+    timeout: float = 600.0,
+    verbose: bool = False,
+) -> PeerResult:
+    """Serve one case file's API on a fresh store and run `run_peer.py` against it."""
+    from amplify_mock.simulators.lambda_.runner import LambdaRunner
+
+    case = json.loads(case_file.read_text())
+    project = write_project(case, workdir / case_file.stem)
+    if transformer == "oracle":
+        build = build_with_oracle(case, project)
+    else:
+        build = build_with_ours(project)
+    store = Store.open(None)
+    client = StoreClient(store)
+    async with LambdaRunner(project) as lambdas:
+        factory = data_source_factory(dynamodb_client=client, lambda_invoker=lambdas)
+        state = build_api_state(build, data_source_factory=factory, api_key=PEER_API_KEY)
+        await ensure_tables(client, state.config)
+        server = AppSyncServer(state, port=0)
+        port = await server.start()
+        try:
+            proc = await asyncio.create_subprocess_exec(
+                sys.executable,
+                str(PEER_DIR / "run_peer.py"),
+                "--url",
+                f"http://127.0.0.1:{port}/graphql",
+                "--api-key",
+                PEER_API_KEY,
+                "--subscription-delay",
+                "0.5",
+                *(["-v"] if verbose else []),
+                str(case_file),
+                stdout=asyncio.subprocess.PIPE,
+                stderr=asyncio.subprocess.STDOUT,
+            )
+            try:
+                stdout, _ = await asyncio.wait_for(proc.communicate(), timeout)
+            except TimeoutError:
+                proc.kill()
+                stdout, _ = await proc.communicate()
+                stdout += f"\nTIMEOUT after {timeout} s\n".encode()
+        finally:
+            await server.stop()
+            store.close()
+    output = stdout.decode()
+    match = _SUMMARY.search(output.strip().splitlines()[-1] if output.strip() else "")
+    if match is None:
+        return PeerResult(case_file.name, 0, 1, 0, output)
+    passed, failed, skipped = (int(g) for g in match.groups())
+    return PeerResult(case_file.name, passed, failed, skipped, output)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--transformer", choices=("ours", "oracle"), default="ours")
+    parser.add_argument("-v", "--verbose", action="store_true")
+    parser.add_argument("--timeout", type=float, default=600.0)
+    parser.add_argument("cases", nargs="*", type=Path)
+    args = parser.parse_args(argv)
+    cases = args.cases or sorted((PEER_DIR / "cases").glob("*.json"))
+    totals = [0, 0, 0]
+    with tempfile.TemporaryDirectory(prefix="appsync-peer-") as tmp:
+        for case_file in cases:
+            result = asyncio.run(
+                run_case_file(
+                    case_file,
+                    args.transformer,
+                    Path(tmp),
+                    timeout=args.timeout,
+                    verbose=args.verbose,
+                )
+            )
+            for i, n in enumerate((result.passed, result.failed, result.skipped)):
+                totals[i] += n
+            print(f"{result.case_file}: {result.passed} passed, {result.failed} failed, "
+                  f"{result.skipped} skipped")  # fmt: skip
+            if args.verbose or result.failed:
+                for line in result.output.splitlines():
+                    if args.verbose or line.startswith(("FAIL", "SKIP")):
+                        print("   ", line[:400])
+    print(f"TOTAL: {totals[0]} passed, {totals[1]} failed, {totals[2]} skipped")
+    return 1 if totals[1] else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
