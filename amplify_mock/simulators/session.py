@@ -55,8 +55,9 @@ from amplify_mock.simulators.mock_build import (
     sync_templates,
 )
 from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
-from amplify_mock.simulators.s3 import S3Server, S3Settings, build_s3_event
+from amplify_mock.simulators.s3 import NotificationTarget, S3Server, S3Settings, build_s3_event
 from amplify_mock.simulators.seed import load_seed_data
+from amplify_mock.simulators.storage_triggers import BucketTriggers, load_bucket_triggers
 from resolvers.data_sources.dynamodb import DynamoDBClient
 from resolvers.errors import TemplateError
 from resolvers.vtl import compile_template
@@ -158,6 +159,7 @@ class MockSession:
         self.build: BuildResult | None = None
         self.mock_build: MockBuild | None = None
         self.state: ApiState | None = None
+        self.bucket_triggers: dict[str, BucketTriggers] = {}
         self.reloads = 0
         self.last_reload_error: str | None = None
 
@@ -408,11 +410,22 @@ class MockSession:
 
     async def _start_storage(self) -> None:
         buckets = tuple(resource.bucket_name for resource in self.project.storage)
+        self.bucket_triggers = load_bucket_triggers(self.project)
+        for resource in self.project.storage:
+            if resource.trigger_function and resource.bucket_name not in self.bucket_triggers:
+                # cli-inputs names a trigger but the template wires none: every event, no filter
+                self.bucket_triggers[resource.bucket_name] = BucketTriggers(
+                    resource.bucket_name,
+                    tuple(
+                        NotificationTarget(resource.trigger_function, f"s3:{event}:*", ())
+                        for event in ("ObjectCreated", "ObjectRemoved")
+                    ),
+                )
         settings = S3Settings(
             root=self.project.mock_data_dir / "S3",
             buckets=buckets,
             region=self.project.region,
-            on_event=self._on_s3_event if self._s3_trigger() else None,
+            on_event=self._on_s3_event if self.bucket_triggers else None,
         )
         port = self.options.storage_port or self.project.settings.storage_port
         host = "localhost" if self.host in ("127.0.0.1", "localhost") else self.host
@@ -422,20 +435,17 @@ class MockSession:
         if self.options.seed_data is not None and not self.running.appsync:
             await load_seed_data(self.options.seed_data, s3_root=settings.root, client=None)
 
-    def _s3_trigger(self) -> str | None:
-        for resource in self.project.storage:
-            if resource.trigger_function:
-                return resource.trigger_function
-        return None
-
     async def _on_s3_event(
         self, bucket: str, event_name: str, key: str, size: int | None, etag: str | None
     ) -> None:
-        function = self._s3_trigger()
-        if function is None or self.running.runner is None:
+        """Deliver an S3 event to the functions the bucket's notification rules select."""
+        triggers = self.bucket_triggers.get(bucket)
+        runner = self.running.runner
+        if triggers is None or runner is None:
             return
-        event = build_s3_event(bucket, event_name, key, size, etag, region=self.project.region)
-        await dispatch_s3_event(self.running.runner, function, event)
+        for function in triggers.functions_for(event_name, key):
+            event = build_s3_event(bucket, event_name, key, size, etag, region=self.project.region)
+            await dispatch_s3_event(runner, function, event)
 
     def _start_stream_triggers(self) -> None:
         runner, client = self.running.runner, self.running.dynamodb_client

@@ -1,0 +1,119 @@
+"""Which functions an S3 event of the local S3 triggers, read from the storage's CloudFormation.
+
+The storage resource's template (`s3-cloudformation-template.json`, or `build/` for newer CLI
+versions) declares `NotificationConfiguration.LambdaConfigurations` with event patterns and
+prefix/suffix filters, some built with `Fn::Join` and the region. The template is evaluated
+with the CloudFormation evaluator (its function ARN parameters filled in from the project, as
+`dependsOn` would at deploy time) and the resolved rules decide each delivery.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass
+from typing import Any
+
+from amplify_mock.cloud.cfn import evaluate_stack
+from amplify_mock.cloud.cfn.model import PseudoParameters
+from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.mock_project import MockProject, StorageResource
+from amplify_mock.simulators.s3 import NotificationTarget, matching_targets, notification_targets
+
+__all__ = ["BucketTriggers", "load_bucket_triggers"]
+
+LOG = logging.getLogger(__name__)
+
+ACCOUNT_ID = "123456789012"
+_TEMPLATES = ("s3-cloudformation-template.json", "build/cloudformation-template.json")
+
+
+@dataclass(frozen=True)
+class BucketTriggers:
+    """The Lambda targets of one bucket; `functions_for` applies the event and key filters."""
+
+    bucket: str
+    targets: tuple[NotificationTarget, ...]
+
+    def functions_for(self, event_name: str, key: str) -> list[str]:
+        """Function names or ARNs (the Lambda runner takes either) to invoke, in order."""
+        found: list[str] = []
+        for target in matching_targets(self.targets, event_name, key):
+            function = target.function
+            if isinstance(function, str) and function not in found:
+                found.append(function)
+        return found
+
+
+def _template(project: MockProject, resource: StorageResource) -> dict[str, Any] | None:
+    folder = project.project.paths.resource_dir("storage", resource.name)
+    for name in _TEMPLATES:
+        path = folder / name
+        if path.is_file():
+            try:
+                template: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            except json.JSONDecodeError as err:
+                raise AmplifyMockError(
+                    f"{path}:{err.lineno}:{err.colno}: {err.msg}",
+                    "Fix the storage template or run `amplify update storage`.",
+                ) from err
+            return template
+    return None
+
+
+def _parameters(
+    project: MockProject, resource: StorageResource, template: dict[str, Any]
+) -> dict[str, Any]:
+    """Parameter values as a deployment would pass them: parameters.json, env, function
+    outputs for `function<Name>Arn|Name|LambdaExecutionRole`, placeholders for the rest."""
+    folder = project.project.paths.resource_dir("storage", resource.name)
+    values: dict[str, Any] = {"env": project.env_name}
+    parameters_file = folder / "parameters.json"
+    if parameters_file.is_file():
+        values.update(json.loads(parameters_file.read_text(encoding="utf-8")))
+    region = project.region
+    for function in project.functions:
+        deployed = f"{function}-{project.env_name}"
+        values.setdefault(
+            f"function{function}Arn", f"arn:aws:lambda:{region}:{ACCOUNT_ID}:function:{deployed}"
+        )
+        values.setdefault(f"function{function}Name", deployed)
+        values.setdefault(f"function{function}LambdaExecutionRole", f"{function}LambdaRole")
+    for name, spec in (template.get("Parameters") or {}).items():
+        if name not in values and "Default" not in (spec or {}):
+            values[name] = f"{name}-mock"
+    # parameters.json may hold intrinsics (`{"Ref": "AuthRoleName"}`): plain strings only
+    return {
+        k: v if isinstance(v, (str, int, float, list)) else f"{k}-mock" for k, v in values.items()
+    }
+
+
+def load_bucket_triggers(project: MockProject) -> dict[str, BucketTriggers]:
+    """Bucket name -> its triggers, for the project's storage resources that declare any.
+
+    :raises AmplifyMockError: a storage template is not valid JSON or does not evaluate.
+    """
+    triggers: dict[str, BucketTriggers] = {}
+    pseudo = PseudoParameters(region=project.region, account_id=ACCOUNT_ID)
+    for resource in project.storage:
+        template = _template(project, resource)
+        if template is None:
+            continue
+        try:
+            stack = evaluate_stack(
+                template, _parameters(project, resource, template), pseudo=pseudo
+            )
+        except AmplifyMockError as err:
+            raise AmplifyMockError(
+                f"Storage {resource.name}: its CloudFormation template does not evaluate: "
+                f"{err.message}",
+                "Fix the template's parameters or intrinsics.",
+            ) from err
+        targets: list[NotificationTarget] = []
+        for evaluated in stack.walk():
+            if evaluated.type == "AWS::S3::Bucket":
+                targets.extend(notification_targets(evaluated.properties))
+        if targets:
+            triggers[resource.bucket_name] = BucketTriggers(resource.bucket_name, tuple(targets))
+            LOG.info("bucket %s triggers %s", resource.bucket_name, [t.function for t in targets])
+    return triggers
