@@ -329,7 +329,7 @@ class Store:
         body["SizeBytes"] = item_size(key) + item_size(new or {}) + item_size(old or {})
         body["StreamViewType"] = view
         record = {
-            "eventID": uuid.uuid4().hex,
+            "eventID": str(uuid.uuid4()),
             "eventName": "INSERT" if old is None else "REMOVE" if new is None else "MODIFY",
             "eventVersion": "1.1",
             "eventSource": "aws:dynamodb",

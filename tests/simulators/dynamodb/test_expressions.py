@@ -14,7 +14,12 @@ from amplify_mock.simulators.dynamodb import (
     Store,
     ValidationException,
 )
-from amplify_mock.simulators.dynamodb.expressions import Placeholders, parse_condition
+from amplify_mock.simulators.dynamodb.expressions import (
+    Placeholders,
+    compile_condition,
+    evaluate,
+    parse_condition,
+)
 from amplify_mock.simulators.dynamodb.expressions.nodes import And, Compare, Not, Or
 
 KEY = {"id": {"S": "a"}, "r": {"N": "1"}}
@@ -393,3 +398,36 @@ def test_expressions_projection_keeps_nesting(msg: Store) -> None:
         "mm": {"M": {"k": {"N": "1"}}},
         "s": {"S": "x"},
     }
+
+
+_ITEMS: list[dict[str, Any]] = [
+    {},
+    {"n": {"N": "5"}, "s": {"S": "x"}},
+    {"n": {"S": "5"}, "s": {"N": "1"}, "tags": {"SS": ["red"]}},
+    {"n": {"N": "-1.5"}, "l": {"L": [{"N": "1"}]}, "mm": {"M": {"k": {"N": "2"}}}},
+]
+
+_COMPILED = [
+    ("n < :v", {":v": {"N": "5"}}),
+    ("n >= :v", {":v": {"N": "-1.5"}}),
+    ("n <= :v", {":v": {"S": "5"}}),
+    ("n = :v", {":v": {"N": "5.0"}}),
+    ("n <> :v", {":v": {"N": "5"}}),
+    ("nothere <> :v", {":v": {"N": "5"}}),
+    (":v < n", {":v": {"N": "0"}}),
+    ("mm.k > :v", {":v": {"N": "1"}}),
+    ("size(l) = :v OR contains(tags, :t)", {":v": {"N": "1"}, ":t": {"S": "red"}}),
+    ("NOT (n BETWEEN :a AND :b) AND attribute_exists(n)", {":a": {"N": "0"}, ":b": {"N": "9"}}),
+    ("s IN (:a, :b)", {":a": {"S": "x"}, ":b": {"N": "1"}}),
+]
+
+
+@pytest.mark.parametrize(("source", "values"), _COMPILED, ids=[c[0] for c in _COMPILED])
+def test_expressions_compiled_condition_matches_evaluate(
+    source: str, values: dict[str, Any]
+) -> None:
+    found = Placeholders(names={}, values=values)
+    tree = parse_condition(source, "FilterExpression", found)
+    predicate = compile_condition(tree)
+    for item in _ITEMS:
+        assert predicate(item) is evaluate(tree, item, "FilterExpression"), item

@@ -1,6 +1,11 @@
 """DynamoDB expressions: a tokenizer, a recursive-descent parser and their evaluation."""
 
-from amplify_mock.simulators.dynamodb.expressions.evaluator import evaluate, project, resolve_path
+from amplify_mock.simulators.dynamodb.expressions.evaluator import (
+    compile_condition,
+    evaluate,
+    project,
+    resolve_path,
+)
 from amplify_mock.simulators.dynamodb.expressions.nodes import (
     And,
     Between,
@@ -30,6 +35,7 @@ __all__ = [
     "UpdateExpression",
     "Value",
     "apply_update",
+    "compile_condition",
     "evaluate",
     "parse_condition",
     "parse_projection",

@@ -16,7 +16,7 @@ from amplify_mock.simulators.dynamodb.expressions import (
     Function,
     Path,
     Value,
-    evaluate,
+    compile_condition,
     project,
 )
 from amplify_mock.simulators.dynamodb.expressions.nodes import In, Not, Or
@@ -312,6 +312,7 @@ def _page(
     segment: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
     limit = _limit(params)
+    matches = compile_condition(filter_) if filter_ is not None else None
     items: list[dict[str, Any]] = []
     scanned = 0
     page_bytes = 0
@@ -325,7 +326,7 @@ def _page(
             item = index.project(item, table.key)
         scanned += 1
         page_bytes += size
-        if filter_ is None or evaluate(filter_, item, "FilterExpression"):
+        if matches is None or matches(item):
             if select != "COUNT":
                 items.append(item if projection is None else project(item, projection))
             else:
