@@ -1,307 +1,18 @@
-"""Renders AppSync mapping templates: airspeed parses, this module compiles to Python with Java
-Velocity semantics (the only module that imports airspeed).
+"""Translates airspeed's parse tree into Python source with Java Velocity semantics.
 
-airspeed's own evaluator diverges from Velocity as AppSync runs it (truthiness, `#foreach` over
-maps, printing, integer division, `#break`/`#return`, ...), so only its parser is used: the parse
-tree is translated once into a Python function, cached by template content.
-
-Not emulated: `#include`, `#parse`, `#define`, `#evaluate` (AppSync does not offer them either).
-`#set($x = <null>)` assigns null, as the Amplify simulator does; Velocity 1.7 by default keeps the
-old value. The generated Amplify templates render the same either way (checked with the golden
-suite under both rules).
+The generated `def _render(ns, w)` calls the helpers in `runtime.RUNTIME` by their short names;
+`ns` is the template's variable map and `w` appends output.
 """
 
 from __future__ import annotations
 
-import re
-import threading
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from types import TracebackType
 from typing import Any
 
 import airspeed
 
-from resolvers import java_types as jt
-from resolvers.errors import ResolverError, TemplateError
-from resolvers.util import Util
-from resolvers.util.extensions import Extensions
+from resolvers.vtl.parser import BreakDirective, ReturnDirective
 
-__all__ = ["CompiledTemplate", "RenderResult", "compile_template", "render"]
-
-
-# ------------------------------------------------------------------ parser patches (airspeed)
-
-
-class BreakDirective(airspeed._Element):  # type: ignore[misc]
-    START = re.compile(r"#(?:break|\{break\})(?![a-zA-Z0-9_])(?:\s*\(\s*\$?[a-zA-Z_.]*\s*\))?")
-
-    def parse(self) -> None:
-        self.identity_match(self.START)
-
-
-class ReturnDirective(airspeed._Element):  # type: ignore[misc]
-    START = re.compile(r"#(?:return|\{return\})(?![a-zA-Z0-9_])")
-    OPEN = re.compile(r"\s*\(\s*", re.S)
-    CLOSE = re.compile(r"\s*\)", re.S)
-    value: Any = None
-
-    def parse(self) -> None:
-        self.identity_match(self.START)
-        if self.optional_match(self.OPEN) and not self.optional_match(self.CLOSE):
-            self.value = self.require_next_element(airspeed.Value, "value")
-            self.require_match(self.CLOSE, ")")
-
-
-def _patch_airspeed() -> None:
-    """Close the parser gaps: `"#$var"`, backslashes in string literals, `#break`, `#return`."""
-    text = airspeed.Text
-    text.PLAIN = re.compile(
-        r"((?:[^\\\$#]+|\\[\$#])+|\$[^!\{a-z0-9_]|\$$|#$|#(?=\$)|#[^\{\}a-zA-Z0-9#\*\$]+|\\.|\\$)",
-        re.S | re.I,
-    )
-    airspeed.StringLiteral.STRING = re.compile(r"'((?:\\.|[^'\\])*)'", re.S)
-    airspeed.InterpolatedStringLiteral.STRING = re.compile(r'"((?:\\.|[^"\\])*)"', re.S)
-    airspeed.InterpolatedStringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
-    airspeed.StringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
-    directives = airspeed.UserDefinedDirective.DIRECTIVES
-    for directive in (BreakDirective, ReturnDirective):
-        if directive not in directives:
-            directives.append(directive)
-
-
-_patch_airspeed()
-
-
-# ------------------------------------------------------------------------- render results
-
-
-@dataclass(frozen=True)
-class RenderResult:
-    """What one template produced; `errors` are those `$util.appendError` collected."""
-
-    text: str
-    is_return: bool = False
-    return_value: Any = None
-    errors: list[ResolverError] = field(default_factory=list)
-    extensions: dict[str, Any] = field(default_factory=dict)
-
-
-class _Stop(Exception):
-    """`#stop` (or `#break` outside a loop): end the template, keep what was written."""
-
-
-class _Return(Exception):
-    """`#return` / `#return($x)`: end the template with a value (AppSync extension)."""
-
-    def __init__(self, value: Any) -> None:
-        super().__init__()
-        self.value = value
-
-
-class _MethodFailure(Exception):
-    """A method call that failed; the message names the method and its arguments."""
-
-
-# ------------------------------------------------------------------------- runtime helpers
-
-
-def _show(value: Any) -> str:
-    if isinstance(value, str):
-        return '"' + value + '"'
-    return jt.to_java_string(value)
-
-
-_METHODS = jt.METHODS
-_JAVA_TYPE_NAMES = {
-    dict: "Map",
-    list: "List",
-    str: "String",
-    int: "Integer",
-    float: "Double",
-    bool: "Boolean",
-}
-
-
-def _call(target: Any, name: str, args: tuple[Any, ...]) -> Any:
-    try:
-        table = _METHODS.get(type(target))
-        if table is not None:
-            method = table.get(name)
-            return None if method is None else method(target, *args)
-        if target is None or isinstance(target, dict | list) or name[0] == "_":
-            return jt.call_method(target, name, args)
-        bound = getattr(target, name, None)
-        return None if bound is None else bound(*args)
-    except (ResolverError, _Stop, _Return):
-        raise
-    except Exception as err:
-        shown = ", ".join(_show(a) for a in args)
-        owner = getattr(target, "vtl_name", None) or _JAVA_TYPE_NAMES.get(
-            type(target), type(target).__name__
-        )
-        raise _MethodFailure(f"{owner}.{name}({shown}) failed: {err}") from err
-
-
-def _property(target: Any, name: str) -> Any:
-    if type(target) is dict:
-        return target.get(name)
-    return jt.get_property(target, name)
-
-
-def _index(target: Any, index: Any) -> Any:
-    if target is None:
-        return None
-    if isinstance(target, dict):
-        return target.get(index)
-    if isinstance(target, list | str):
-        if type(index) is not int:
-            raise _MethodFailure(f"index {_show(index)} is not an integer")
-        return target[index] if -len(target) <= index < len(target) else None
-    return jt.get_property(target, jt.to_java_string(index))
-
-
-def _out(value: Any, literal: str) -> str:
-    if value is None:
-        return literal
-    if type(value) is str:
-        return value
-    return jt.to_java_string(value)
-
-
-def _set_property(target: Any, name: str, value: Any) -> None:
-    if isinstance(target, dict):
-        target[name] = value
-    elif target is not None:
-        setter = getattr(target, "set" + name[:1].upper() + name[1:], None)
-        if callable(setter):
-            setter(value)
-
-
-def _cmp(op: str) -> Callable[[Any, Any], bool]:
-    tests: dict[str, Callable[[int], bool]] = {
-        "<": lambda c: c < 0,
-        ">": lambda c: c > 0,
-        "<=": lambda c: c <= 0,
-        ">=": lambda c: c >= 0,
-    }
-    test = tests[op]
-
-    def compare(left: Any, right: Any) -> bool:
-        """Velocity 1.7 logs a comparison with null or a non-number and yields false."""
-        try:
-            return test(jt.java_compare(left, right))
-        except jt.JavaMethodError:
-            return False
-
-    return compare
-
-
-def _range(start: Any, end: Any) -> list[int] | None:
-    """`[a..b]`, inclusive either way; Velocity 1.7 logs a non-integer end and yields null."""
-    if type(start) is not int or type(end) is not int:
-        return None
-    step = 1 if end >= start else -1
-    return list(range(start, end + step, step))
-
-
-class ForeachScope:
-    """`$foreach` inside `#foreach`: `count`, `index`, `hasNext` (property or method), ..."""
-
-    __slots__ = ("_size", "index", "parent")
-
-    vtl_name = "$foreach"
-
-    def __init__(self, size: int, parent: Any) -> None:
-        self._size = size
-        self.index = 0
-        self.parent = parent
-
-    def hasNext(self) -> bool:
-        return self.index + 1 < self._size
-
-    def getCount(self) -> int:
-        return self.index + 1
-
-    def getIndex(self) -> int:
-        return self.index
-
-    def getFirst(self) -> bool:
-        return self.index == 0
-
-    def getLast(self) -> bool:
-        return self.index + 1 >= self._size
-
-    def getParent(self) -> Any:
-        return self.parent
-
-    def isFirst(self) -> bool:
-        return self.getFirst()
-
-    def isLast(self) -> bool:
-        return self.getLast()
-
-    @property
-    def count(self) -> int:
-        return self.index + 1
-
-    @property
-    def first(self) -> bool:
-        return self.index == 0
-
-    @property
-    def last(self) -> bool:
-        return self.index + 1 >= self._size
-
-
-def _iterable(value: Any) -> list[Any]:
-    """What `#foreach` walks: a list, a map's values (as Java Velocity does), or nothing."""
-    if value is None:
-        return []
-    if isinstance(value, list):
-        return value
-    if isinstance(value, dict):
-        return list(value.values())
-    if isinstance(value, tuple | set | frozenset):
-        return list(value)
-    if isinstance(value, str | int | float | bool):
-        return []
-    try:
-        return list(value)
-    except TypeError:
-        return []
-
-
-_MISSING = object()
-
-_RUNTIME: dict[str, Any] = {
-    "_tr": jt.truthy,
-    "_t": jt.to_java_string,
-    "_o": _out,
-    "_p": _property,
-    "_c": _call,
-    "_i": _index,
-    "_sp": _set_property,
-    "_eq": jt.java_equals,
-    "_add": jt.java_add,
-    "_sub": jt.java_sub,
-    "_mul": jt.java_mul,
-    "_div": jt.java_div,
-    "_mod": jt.java_mod,
-    "_lt": _cmp("<"),
-    "_gt": _cmp(">"),
-    "_le": _cmp("<="),
-    "_ge": _cmp(">="),
-    "_rng": _range,
-    "_it": _iterable,
-    "_FE": ForeachScope,
-    "_Stop": _Stop,
-    "_Return": _Return,
-    "_MISSING": _MISSING,
-}
-
-
-# ------------------------------------------------------------------------------- compiler
+__all__ = ["Compiler", "Unsupported"]
 
 _BINARY = {
     "||": (1, "or"),
@@ -328,13 +39,15 @@ _BINARY = {
 }
 
 
-class _Unsupported(Exception):
+class Unsupported(Exception):
+    """A construct AppSync does not run (`#include`, ...), at a template offset."""
+
     def __init__(self, message: str, offset: int) -> None:
         super().__init__(message)
         self.offset = offset
 
 
-class _Compiler:
+class Compiler:
     """Translates an airspeed parse tree into the source of `def _render(ns, w)`."""
 
     def __init__(self) -> None:
@@ -407,7 +120,7 @@ class _Compiler:
             self.macro_call(node, base)
         else:
             name = kind.__name__.replace("Directive", "").replace("Definition", "").lower()
-            raise _Unsupported(f"#{name} is not supported by AppSync", base + node.start)
+            raise Unsupported(f"#{name} is not supported by AppSync", base + node.start)
 
     def reference_statement(self, node: Any, base: int) -> None:
         literal = node.my_text()
@@ -549,7 +262,7 @@ class _Compiler:
         ops = [op.my_text().strip() for op in terms[1::2]]
         for op in ops:
             if op not in _BINARY:
-                raise _Unsupported(f"unknown operator {op!r}", base + node.start)
+                raise Unsupported(f"unknown operator {op!r}", base + node.start)
         position = 0
 
         def parse(min_prec: int) -> str:
@@ -610,7 +323,7 @@ class _Compiler:
             return f"(not _tr({self.value(node.value, base)}))"
         if kind is airspeed.Expression:
             return self.expression(node, base)
-        raise _Unsupported(f"unsupported value {node.my_text()!r}", base + node.start)
+        raise Unsupported(f"unsupported value {node.my_text()!r}", base + node.start)
 
     def interpolated(self, node: Any, base: int) -> str:
         raw = node.my_text()[1:-1]
@@ -620,9 +333,9 @@ class _Compiler:
         try:
             block = airspeed.Block(node.filename, raw, 0)
         except airspeed.TemplateSyntaxError as err:
-            raise _Unsupported(str(err), inner_base) from err
+            raise Unsupported(str(err), inner_base) from err
         if block.end != len(raw):
-            raise _Unsupported(f"cannot parse string {raw!r}", inner_base + block.end)
+            raise Unsupported(f"cannot parse string {raw!r}", inner_base + block.end)
         parts: list[str] = []
         simple = True
         for child in block.children:
@@ -653,7 +366,7 @@ class _Compiler:
         if current is None:
             current = f"ns.get({part.name!r})"
             if part.parameters is not None:
-                raise _Unsupported(f"${part.name}(...) is not a method call", base + node.start)
+                raise Unsupported(f"${part.name}(...) is not a method call", base + node.start)
         elif part.parameters is not None:
             args = [self.value(v, base) for v in getattr(part.parameters.values, "values", [])]
             current = f"_c({current}, {part.name!r}, ({', '.join(args)}{',' if args else ''}))"
@@ -711,126 +424,3 @@ class _Compiler:
                     getattr(inner, "block", None), airspeed.Block
                 ):
                     self.collect_macros(inner.block)
-
-
-# ------------------------------------------------------------------------------ public API
-
-
-@dataclass(frozen=True)
-class CompiledTemplate:
-    """A template translated once; `offsets[i]` is the template offset of Python line `i + 1`."""
-
-    text: str
-    function: Callable[[dict[str, Any], Callable[[str], None]], None]
-    offsets: tuple[int, ...]
-    code_name: str
-    source: str
-
-    def position(self, offset: int) -> tuple[int, int]:
-        line = self.text.count("\n", 0, offset) + 1
-        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, column
-
-
-_CACHE: dict[str, CompiledTemplate] = {}
-_CACHE_LOCK = threading.Lock()
-_CACHE_LIMIT = 4096
-
-
-def compile_template(template: str, file_name: str = "<template>") -> CompiledTemplate:
-    """Parse and translate `template` once; later calls with the same text hit the cache.
-
-    :raises TemplateError: the template does not parse (`file:line:col: message`).
-    """
-    cached = _CACHE.get(template)
-    if cached is not None:
-        return cached
-    try:
-        body = airspeed.TemplateBody(file_name, template)
-    except airspeed.TemplateSyntaxError as err:
-        reason = re.sub(r"^line \d+, column \d+: ", "", str(err))
-        raise TemplateError(reason, file=file_name, line=err.line, column=err.column) from None
-    except Exception as err:  # airspeed raises KeyError/ValueError on some malformed input
-        raise TemplateError(f"cannot parse template: {err!r}", file=file_name) from None
-    compiler = _Compiler()
-    try:
-        source = compiler.compile(body)
-    except _Unsupported as err:
-        line = template.count("\n", 0, err.offset) + 1
-        column = err.offset - (template.rfind("\n", 0, err.offset) + 1) + 1
-        raise TemplateError(str(err), file=file_name, line=line, column=column) from None
-    code_name = f"<vtl {len(_CACHE)}>"
-    namespace = dict(_RUNTIME)
-    exec(compile(source, code_name, "exec"), namespace)
-    compiled = CompiledTemplate(
-        template, namespace["_render"], tuple(compiler.offsets), code_name, source
-    )
-    with _CACHE_LOCK:
-        if len(_CACHE) >= _CACHE_LIMIT:
-            _CACHE.clear()
-        _CACHE[template] = compiled
-    return compiled
-
-
-def _failure_offset(compiled: CompiledTemplate, trace: TracebackType | None) -> int | None:
-    offset = None
-    while trace is not None:
-        if trace.tb_frame.f_code.co_filename == compiled.code_name:
-            index = trace.tb_lineno - 1
-            if 0 <= index < len(compiled.offsets):
-                offset = compiled.offsets[index]
-        trace = trace.tb_next
-    return offset
-
-
-def render(
-    template: str,
-    context: Mapping[str, Any],
-    *,
-    file_name: str = "<template>",
-    util: Any = None,
-    extensions: Any = None,
-) -> RenderResult:
-    """Render a mapping template against `$ctx` (`context`, built by `resolvers.context`).
-
-    `$util`/`$utils` is a fresh `resolvers.util.Util` unless `util` is given (likewise
-    `$extensions`, whose requests come back in `RenderResult.extensions`); changes to
-    `$ctx.stash` and `$ctx.args` happen in place on `context`.
-
-    :raises TemplateError: parse or runtime error, with file, line and column.
-    :raises ResolverError: `$util.error`, `$util.unauthorized`, `$util.validate`.
-    """
-    compiled = compile_template(template, file_name)
-    if util is None:
-        util = Util(context)
-    if extensions is None:
-        extensions = Extensions()
-    namespace: dict[str, Any] = {
-        "ctx": context,
-        "context": context,
-        "util": util,
-        "utils": util,
-        "extensions": extensions,
-    }
-    parts: list[str] = []
-    is_return = False
-    return_value = None
-    try:
-        compiled.function(namespace, parts.append)
-    except _Stop:
-        pass
-    except _Return as ret:
-        is_return = True
-        return_value = ret.value
-    except ResolverError:
-        raise
-    except RecursionError as err:
-        raise TemplateError("template nests too deeply", file=file_name) from err
-    except Exception as err:
-        offset = _failure_offset(compiled, err.__traceback__)
-        line, column = compiled.position(offset) if offset is not None else (None, None)
-        reason = str(err) if isinstance(err, _MethodFailure) else f"{type(err).__name__}: {err}"
-        raise TemplateError(reason, file=file_name, line=line, column=column) from err
-    return RenderResult(
-        "".join(parts), is_return, return_value, list(util.errors), dict(extensions.values)
-    )

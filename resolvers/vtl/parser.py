@@ -1,0 +1,69 @@
+"""Parses VTL with airspeed's parser, patched to read templates as Java Velocity does."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import airspeed
+
+from resolvers.errors import TemplateError
+
+__all__ = ["BreakDirective", "ReturnDirective", "parse_template"]
+
+
+class BreakDirective(airspeed._Element):  # type: ignore[misc]
+    """`#break` (Velocity 1.7 also accepts `#break($foreach)`)."""
+
+    START = re.compile(r"#(?:break|\{break\})(?![a-zA-Z0-9_])(?:\s*\(\s*\$?[a-zA-Z_.]*\s*\))?")
+
+    def parse(self) -> None:
+        self.identity_match(self.START)
+
+
+class ReturnDirective(airspeed._Element):  # type: ignore[misc]
+    """`#return` / `#return($value)`, AppSync's extension that ends the template with a value."""
+
+    START = re.compile(r"#(?:return|\{return\})(?![a-zA-Z0-9_])")
+    OPEN = re.compile(r"\s*\(\s*", re.S)
+    CLOSE = re.compile(r"\s*\)", re.S)
+    value: Any = None
+
+    def parse(self) -> None:
+        self.identity_match(self.START)
+        if self.optional_match(self.OPEN) and not self.optional_match(self.CLOSE):
+            self.value = self.require_next_element(airspeed.Value, "value")
+            self.require_match(self.CLOSE, ")")
+
+
+def _patch_airspeed() -> None:
+    """Close the parser gaps: `"#$var"`, backslashes in string literals, `#break`, `#return`."""
+    airspeed.Text.PLAIN = re.compile(
+        r"((?:[^\\\$#]+|\\[\$#])+|\$[^!\{a-z0-9_]|\$$|#$|#(?=\$)|#[^\{\}a-zA-Z0-9#\*\$]+|\\.|\\$)",
+        re.S | re.I,
+    )
+    airspeed.StringLiteral.STRING = re.compile(r"'((?:\\.|[^'\\])*)'", re.S)
+    airspeed.InterpolatedStringLiteral.STRING = re.compile(r'"((?:\\.|[^"\\])*)"', re.S)
+    airspeed.InterpolatedStringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
+    airspeed.StringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
+    directives = airspeed.UserDefinedDirective.DIRECTIVES
+    for directive in (BreakDirective, ReturnDirective):
+        if directive not in directives:
+            directives.append(directive)
+
+
+_patch_airspeed()
+
+
+def parse_template(template: str, file_name: str) -> Any:
+    """airspeed's parse tree (`TemplateBody`) of `template`.
+
+    :raises TemplateError: the template does not parse (`file:line:col: message`).
+    """
+    try:
+        return airspeed.TemplateBody(file_name, template)
+    except airspeed.TemplateSyntaxError as err:
+        reason = re.sub(r"^line \d+, column \d+: ", "", str(err))
+        raise TemplateError(reason, file=file_name, line=err.line, column=err.column) from None
+    except Exception as err:  # airspeed raises KeyError/ValueError on some malformed input
+        raise TemplateError(f"cannot parse template: {err!r}", file=file_name) from None
