@@ -150,6 +150,11 @@
       var headers;
       try { headers = authHeaders(config, authRef.current); }
       catch (err) { return Promise.resolve({ errors: [{ message: "Custom claims: " + err.message }] }); }
+      if (params.operationName && !new RegExp("\\b(query|mutation|subscription)\\s+" +
+          params.operationName + "\\b").test(params.query || "")) {
+        // GraphiQL updates the operation name after an edit with a delay; never send a stale one.
+        params = Object.assign({}, params, { operationName: null });
+      }
       if (/^\s*subscription\b/.test(params.query || "")) { return subscribe(params, headers); }
       return fetch("/graphql", {
         method: "POST",
