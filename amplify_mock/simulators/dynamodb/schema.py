@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from amplify_mock.simulators.dynamodb.errors import ValidationException
-from amplify_mock.simulators.dynamodb.values import encode_key, type_of
+from amplify_mock.simulators.dynamodb.values import encode_key, type_of, value_size
 
 __all__ = ["IndexInfo", "KeySchema", "TableInfo", "parse_key_schema", "validate_table_name"]
 
@@ -152,7 +152,7 @@ class TableInfo:
             value = key[name]
             if type(value) is not dict or len(value) != 1 or type_of(value) != expected:
                 raise ValidationException("The provided key element does not match the schema")
-            _check_key_value(name, value)
+            _check_key_value(name, value, is_hash=name == self.key.hash_name)
         return dict(key)
 
     def validate_item_key(self, item: Mapping[str, Any]) -> None:
@@ -169,7 +169,7 @@ class TableInfo:
                     "One or more parameter values were invalid: Type mismatch for key "
                     f"{name} expected: {expected} actual: {actual}"
                 )
-            _check_key_value(name, value)
+            _check_key_value(name, value, is_hash=name == self.key.hash_name)
         for index in self.indexes.values():
             for name, expected in zip(index.key.names, _types(index.key), strict=True):
                 value = item.get(name)
@@ -189,6 +189,7 @@ class TableInfo:
                         f"{'string' if actual == 'S' else 'binary'} value. IndexName: "
                         f"{index.name}, IndexKey: {name}"
                     )
+                _check_key_value(name, value, is_hash=name == index.key.hash_name)
 
     def _key_types(self) -> tuple[str, ...]:
         return _types(self.key)
@@ -200,8 +201,20 @@ def _types(key: KeySchema) -> tuple[str, ...]:
     return (key.hash_type, key.range_type)
 
 
-def _check_key_value(name: str, value: Mapping[str, Any]) -> None:
+def _check_key_value(name: str, value: Mapping[str, Any], *, is_hash: bool) -> None:
     tag = type_of(value)
+    if tag in ("S", "B"):
+        size = value_size(value)
+        if is_hash and size > MAX_HASH_KEY:
+            raise ValidationException(
+                "One or more parameter values were invalid: Size of hashkey has exceeded the "
+                f"maximum size limit of{MAX_HASH_KEY} bytes"
+            )
+        if not is_hash and size > MAX_RANGE_KEY:
+            raise ValidationException(
+                "One or more parameter values were invalid: Aggregated size of all range keys "
+                f"has exceeded the size limit of {MAX_RANGE_KEY} bytes"
+            )
     if tag in ("S", "B") and not value[tag]:
         kind = "string" if tag == "S" else "binary"
         raise ValidationException(

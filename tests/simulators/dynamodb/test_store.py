@@ -510,3 +510,26 @@ def test_store_gsi_projection_expression_must_be_projected(items: Store) -> None
     assert caught.value.message == (
         "One or more parameter values were invalid: Global secondary index byG does not project [v]"
     )
+
+
+def test_store_key_size_limits(items: Store) -> None:
+    with pytest.raises(ValidationException) as hash_error:
+        items.dispatch(
+            "PutItem", {"TableName": "Items", "Item": {"pk": {"S": "h" * 2049}, "sk": {"N": "1"}}}
+        )
+    assert hash_error.value.message == (
+        "One or more parameter values were invalid: Size of hashkey has exceeded the maximum "
+        "size limit of2048 bytes"
+    )
+    with pytest.raises(ValidationException) as range_error:
+        items.dispatch(
+            "PutItem",
+            {
+                "TableName": "Items",
+                "Item": {"pk": {"S": "a"}, "sk": {"N": "1"}, "alt": {"S": "r" * 1025}},
+            },
+        )
+    assert range_error.value.message == (
+        "One or more parameter values were invalid: Aggregated size of all range keys has "
+        "exceeded the size limit of 1024 bytes"
+    )
