@@ -36,8 +36,23 @@ class ReturnDirective(airspeed._Element):  # type: ignore[misc]
             self.require_match(self.CLOSE, ")")
 
 
+_OPEN_PAREN = re.compile(r"\(\s*", re.S)
+_CLOSE_PAREN = re.compile(r"\s*\)", re.S)
+
+
+def _parse_condition(self: Any) -> None:
+    """`(expression)` after `#if` / `#elseif`, which Velocity requires: anything else is a
+    parse error (airspeed's own Condition gives up, so a malformed `#if(` was printed as text)."""
+    self.require_match(_OPEN_PAREN, "(")
+    expression = self.require_next_element(airspeed.Expression, "expression")
+    self.require_match(_CLOSE_PAREN, ")")
+    self.optional_match(airspeed.WHITESPACE_TO_END_OF_LINE)
+    self.calculate = expression.calculate
+
+
 def _patch_airspeed() -> None:
-    """Close the parser gaps: `"#$var"`, backslashes in string literals, `#break`, `#return`."""
+    """Close the parser gaps: `"#$var"`, backslashes in string literals, `#break`, `#return`,
+    malformed `#if(` / `#elseif(`."""
     airspeed.Text.PLAIN = re.compile(
         r"((?:[^\\\$#]+|\\[\$#])+|\$[^!\{a-z0-9_]|\$$|#$|#(?=\$)|#[^\{\}a-zA-Z0-9#\*\$]+|\\.|\\$)",
         re.S | re.I,
@@ -46,6 +61,7 @@ def _patch_airspeed() -> None:
     airspeed.InterpolatedStringLiteral.STRING = re.compile(r'"((?:\\.|[^"\\])*)"', re.S)
     airspeed.InterpolatedStringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
     airspeed.StringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
+    airspeed.Condition.parse = _parse_condition
     directives = airspeed.UserDefinedDirective.DIRECTIVES
     for directive in (BreakDirective, ReturnDirective):
         if directive not in directives:

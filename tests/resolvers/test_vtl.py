@@ -144,9 +144,7 @@ def test_render_syntax_error_has_file_line_column() -> None:
         render("ok\n  #if($a\nx", make_context(), file_name="Query.x.req.vtl")
     error = caught.value
     assert (error.file, error.line, error.column) == ("Query.x.req.vtl", 2, 9)
-    assert str(error) == (
-        "Query.x.req.vtl:2:9: expected ) in parenthesized expression, got: \nx ..."
-    )
+    assert str(error) == ("Query.x.req.vtl:2:9: expected ) in condition, got: \nx ...")
 
 
 def test_render_unmatched_end_is_syntax_error() -> None:
@@ -212,6 +210,32 @@ BAD_TEMPLATES = [
     ),
     ("stray-else", "#else", "b.vtl:1:1: expected block element in template body, got: #else ..."),
     ("unclosed-return", "#return(", "b.vtl:1:9: expected value in return directive, got:  ..."),
+    (
+        "unterminated-if",
+        '{\n  "version": "2018-05-29",\n  #if(\n}\n',
+        "b.vtl:4:1: expected expression in condition, got: }\n ...",
+    ),
+    (
+        "empty-if-condition",
+        "#if()x#end",
+        "b.vtl:1:5: expected expression in condition, got: )x#end ...",
+    ),
+    (
+        "if-without-parenthesis",
+        "a #if b #end",
+        "b.vtl:1:7: expected ( in condition, got: b #end ...",
+    ),
+    ("if-at-end", "a #if", "b.vtl:1:6: expected ( in condition, got:  ..."),
+    (
+        "unterminated-elseif",
+        "#if(true)a#elseif(\nb#end",
+        "b.vtl:2:1: expected expression in condition, got: b#end ...",
+    ),
+    (
+        "elseif-without-parenthesis",
+        "#if(true)a#elseif b#end",
+        "b.vtl:1:19: expected ( in condition, got: b#end ...",
+    ),
 ]
 
 
