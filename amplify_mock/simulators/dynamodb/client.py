@@ -56,6 +56,7 @@ class EndpointClient:
         self.endpoint_url = endpoint_url
         self.region = region
         self._session = session
+        self._owns_session = session is None
         self._credentials: Any = None
 
     def _signed_headers(self, operation: str, body: bytes) -> dict[str, str]:
@@ -83,13 +84,12 @@ class EndpointClient:
         """:raises DynamoDBRequestError: the endpoint's error (`__type` after `#` is the code)."""
         body = json.dumps(params).encode()
         headers = self._signed_headers(operation, body)
-        session = self._session or aiohttp.ClientSession()
-        try:
-            async with session.post(self.endpoint_url, data=body, headers=headers) as response:
-                text = await response.text()
-        finally:
-            if self._session is None:
-                await session.close()
+        if self._session is None or self._session.closed:
+            # One keep-alive session for the client's life, made in the loop that uses it.
+            self._session = aiohttp.ClientSession()
+            self._owns_session = True
+        async with self._session.post(self.endpoint_url, data=body, headers=headers) as response:
+            text = await response.text()
         payload = json.loads(text) if text else {}
         if response.status >= 400:
             code = str(payload.get("__type", "InternalServerError")).rsplit("#", 1)[-1]
@@ -98,5 +98,7 @@ class EndpointClient:
         return dict(payload)
 
     async def close(self) -> None:
-        if self._session is not None:
+        """Close the HTTP session this client opened (not one passed in)."""
+        if self._session is not None and self._owns_session:
             await self._session.close()
+        self._session = None

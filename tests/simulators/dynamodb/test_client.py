@@ -62,10 +62,12 @@ async def test_endpoint_client_round_trip_and_errors(server: DynamoDBServer) -> 
         "ConditionalCheckFailedException",
         "The conditional request failed",
     )
+    await client.close()
 
 
 async def test_data_source_through_endpoint_client(server: DynamoDBServer) -> None:
-    source = DynamoDBDataSource("Note", table_name="Note", client=EndpointClient(server.url))
+    client = EndpointClient(server.url)
+    source = DynamoDBDataSource("Note", table_name="Note", client=client)
     put = {
         "version": "2018-05-29",
         "operation": "PutItem",
@@ -82,3 +84,4 @@ async def test_data_source_through_endpoint_client(server: DynamoDBServer) -> No
             }
         )
     assert caught.value.error_type == "DynamoDB:ConditionalCheckFailedException"
+    await client.close()
