@@ -1,4 +1,8 @@
-"""TransactGetItems and TransactWriteItems: all-or-nothing, with CancellationReasons."""
+"""TransactGetItems and TransactWriteItems: all-or-nothing, with CancellationReasons.
+
+Not emulated: ClientRequestToken idempotency (a repeated token runs the writes again) and
+conflicts between concurrent transactions (sqlite serialises them instead).
+"""
 
 from __future__ import annotations
 
