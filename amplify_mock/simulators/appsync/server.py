@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import errno
 import logging
-import socket
 import ssl
 
 from aiohttp import web
@@ -58,19 +57,15 @@ class AppSyncServer:
         """
         runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
         await runner.setup()
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        site = web.TCPSite(runner, self.host, self.port, reuse_address=True)
         try:
-            sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-            sock.bind((self.host, self.port))
+            await site.start()
         except OSError as err:
-            sock.close()
             await runner.cleanup()
             if err.errno in (errno.EADDRINUSE, errno.EACCES):
                 raise PortInUseError(self.host, self.port) from err
             raise
-        self.port = sock.getsockname()[1]
-        site = web.SockSite(runner, sock, ssl_context=ssl_context)
-        await site.start()
+        self.port = int(runner.addresses[0][1])
         self._runner = runner
         LOG.info("AppSync endpoint listening on %s", self.url)
         return self.port
