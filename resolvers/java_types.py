@@ -7,6 +7,7 @@ per-type method tables that the VTL runtime dispatches on.
 
 from __future__ import annotations
 
+import inspect
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -16,6 +17,7 @@ from typing import Any
 __all__ = [
     "METHODS",
     "VOID",
+    "ArgumentCountError",
     "Entry",
     "JavaMethodError",
     "call_method",
@@ -29,6 +31,7 @@ __all__ = [
     "java_regex",
     "java_replacement",
     "java_sub",
+    "takes_argument_count",
     "to_java_string",
     "truthy",
 ]
@@ -41,6 +44,10 @@ VOID = ""
 
 class JavaMethodError(Exception):
     """A Java method called with arguments it cannot take (the template author's mistake)."""
+
+
+class ArgumentCountError(JavaMethodError):
+    """No overload of a method takes this many arguments: Velocity finds no method at all."""
 
 
 class Entry:
@@ -390,10 +397,12 @@ def _list_add(items: list[Any], *args: Any) -> Any:
     if len(args) == 2:
         items.insert(_check_index(items, args[0], inclusive=True), args[1])
         return VOID
-    raise JavaMethodError(f"add takes 1 or 2 arguments, got {len(args)}")
+    raise ArgumentCountError(f"add takes 1 or 2 arguments, got {len(args)}")
 
 
 def _list_add_all(items: list[Any], *args: Any) -> bool:
+    if len(args) not in (1, 2):
+        raise ArgumentCountError(f"addAll takes 1 or 2 arguments, got {len(args)}")
     if len(args) == 1:
         if args[0] is None:
             raise JavaMethodError("addAll(null)")
@@ -485,10 +494,10 @@ def _remove_all(items: list[Any], other: Iterable[Any]) -> bool:
 # ------------------------------------------------------------------------ numbers, booleans
 
 NUMBER_METHODS: dict[str, Method] = {
-    "intValue": int,
-    "longValue": int,
-    "doubleValue": float,
-    "floatValue": float,
+    "intValue": lambda n: int(n),
+    "longValue": lambda n: int(n),
+    "doubleValue": lambda n: float(n),
+    "floatValue": lambda n: float(n),
     "toString": to_java_string,
     "equals": lambda n, other: type(n) is type(other) and n == other,
     "compareTo": _compare_to,
@@ -542,6 +551,29 @@ def call_method(target: Any, name: str, args: tuple[Any, ...]) -> Any:
     if bound is None or not callable(bound):
         return None
     return bound(*args)
+
+
+def takes_argument_count(target: Any, name: str, args: tuple[Any, ...]) -> bool:
+    """Whether `$target.name(args)` names a method that takes this many arguments.
+
+    Java Velocity picks a method by name and arguments; with none matching (wrong count) the
+    call is null and the reference prints as written, rather than failing. Asked only after a
+    call raised `TypeError`, to tell a wrong count from a failure inside the method.
+    """
+    table = _methods_for(target)
+    if table is not None:
+        function, call_args = table.get(name), (target, *args)
+    else:
+        function, call_args = getattr(target, name, None), args
+    if not callable(function):
+        return False
+    try:
+        inspect.signature(function).bind(*call_args)
+    except TypeError:
+        return False
+    except ValueError:  # no signature to check: count it as taking them
+        return True
+    return True
 
 
 def get_property(target: Any, name: str) -> Any:

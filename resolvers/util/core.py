@@ -104,11 +104,11 @@ class CoreUtil:
         self._context = context
 
     # -- output helpers
-    def qr(self, *_values: Any) -> str:
+    def qr(self, _value: Any) -> str:
         """Evaluates its argument and prints nothing (`$util.qr($map.put(...))`)."""
         return jt.VOID
 
-    def quiet(self, *_values: Any) -> str:
+    def quiet(self, _value: Any) -> str:
         return jt.VOID
 
     # -- JSON and ids

@@ -143,7 +143,8 @@ class Compiler:
 
     @staticmethod
     def quiet_call_arguments(expression: Any) -> list[Any] | None:
-        """The arguments of `$util.qr(...)` / `$util.quiet(...)`, which print nothing."""
+        """The argument of `$util.qr(x)` / `$util.quiet(x)`, which print nothing (with another
+        argument count there is no such method: the call prints as written)."""
         part = expression.part
         sub = expression.subexpression
         if part.name not in ("util", "utils") or part.index is not None or sub is None:
@@ -153,9 +154,10 @@ class Compiler:
             return None
         if call.part.name not in ("qr", "quiet") or call.part.parameters is None:
             return None
-        if call.part.index is not None:
+        arguments = list(getattr(call.part.parameters.values, "values", []))
+        if call.part.index is not None or len(arguments) != 1:
             return None
-        return list(getattr(call.part.parameters.values, "values", []))
+        return arguments
 
     def set_statement(self, node: Any, base: int) -> None:
         value = self.expression(node.value, base)

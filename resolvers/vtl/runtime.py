@@ -57,6 +57,10 @@ def _call(target: Any, name: str, args: tuple[Any, ...]) -> Any:
     except (ResolverError, Stop, Return):
         raise
     except Exception as err:
+        if isinstance(err, jt.ArgumentCountError) or (
+            isinstance(err, TypeError) and not jt.takes_argument_count(target, name, args)
+        ):
+            return None  # Velocity finds no such method: null, the reference prints as written
         shown = ", ".join(_show(a) for a in args)
         owner = getattr(target, "vtl_name", None) or _JAVA_TYPE_NAMES.get(
             type(target), type(target).__name__

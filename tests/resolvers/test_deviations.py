@@ -96,6 +96,13 @@ DEVIATIONS: list[tuple[str, str, str, str, str]] = [
         '{"expression":"#a = :a_eq","expressionNames":{"#a":"a"}}',
         "the generated templates putAll(expressionValues); without them every `condition:` argument fails",
     ),
+    (
+        "wrong-argument-count",
+        "x $util.isNull() y",
+        "x $util.isNull() y",
+        "x true y",
+        "Velocity finds no isNull() without an argument: the call is null and prints as written (JS calls isNull(undefined))",
+    ),
 ]
 
 

@@ -417,11 +417,6 @@ BAD_CALLS = [
         '$util.xml.toMap("<a>")',
         't.vtl:1:1: $util.xml.toMap("<a>") failed: not well-formed XML: no element found: line 1, column 3',
     ),
-    (
-        "wrong-arity",
-        "$util.isNull()",
-        "t.vtl:1:1: $util.isNull() failed: CoreUtil.isNull() missing 1 required positional argument: 'value'",
-    ),
 ]
 
 
@@ -432,6 +427,25 @@ def test_util_bad_call_names_method_and_arguments(template: str, message: str) -
     with pytest.raises(TemplateError) as caught:
         render(template, make_context(), file_name="t.vtl")
     assert str(caught.value) == message
+
+
+@pytest.mark.parametrize(
+    ("template", "expected"),
+    [
+        ("a $util.isNull() b", "a $util.isNull() b"),
+        (
+            '$util.toJson(1, 2)|$!util.toJson(1, 2)|$util.time.nowISO8601("x")',
+            '$util.toJson(1, 2)||$util.time.nowISO8601("x")',
+        ),
+        ("$util.qr()$util.quiet(1, 2)", "$util.qr()$util.quiet(1, 2)"),
+        ("#if($util.isNull())y#{else}n#end", "n"),
+        ("#set($x = $util.log.info())$util.toJson($x)", "null"),
+    ],
+    ids=["missing", "extra-and-quiet", "qr", "in-if", "in-set"],
+)
+def test_util_wrong_argument_count_prints_reference(template: str, expected: str) -> None:
+    """Velocity finds no `$util` method with that many arguments: null, printed as written."""
+    assert render(template, make_context()).text == expected
 
 
 def test_util_log_goes_to_logger(caplog: pytest.LogCaptureFixture) -> None:

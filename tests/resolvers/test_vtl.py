@@ -81,6 +81,31 @@ SEMANTICS: list[tuple[str, str, dict[str, Any], str]] = [
     ("directive-in-string", '#set($s = "#if(true)y#end")$s', {}, "y"),
     ("comment", "a## comment\nb#* block *#c", {}, "abc"),
     ("loop-var-restored", '#set($i = "out")#foreach($i in [1])#end$i', {}, "out"),
+    (
+        "wrong-argument-count-prints-reference",
+        "#set($l = [1])$l.get() $l.size(1)",
+        {},
+        "$l.get() $l.size(1)",
+    ),
+    ("wrong-argument-count-quiet", "#set($l = [1])$!l.get()$!{l.get(0, 1)}", {}, ""),
+    (
+        "wrong-argument-count-list-add",
+        "#set($l = [])$l.add(1, 2, 3)$l.addAll()$l",
+        {},
+        "$l.add(1, 2, 3)$l.addAll()[]",
+    ),
+    (
+        "wrong-argument-count-foreach",
+        "#foreach($i in [1])$foreach.hasNext(1)#end",
+        {},
+        "$foreach.hasNext(1)",
+    ),
+    (
+        "wrong-argument-count-string",
+        '#set($s = "ab")$s.length(2) $s.toUpperCase()',
+        {},
+        "$s.length(2) AB",
+    ),
 ]
 
 
@@ -159,6 +184,15 @@ def test_render_util_runtime_error_names_method_and_arguments() -> None:
     error = caught.value
     assert (error.file, error.line, error.column) == ("r.vtl", 2, 3)
     assert str(error).startswith('r.vtl:2:3: $util.parseJson("{bad") failed: Expecting')
+
+
+def test_render_type_error_inside_method_is_not_a_missing_method() -> None:
+    with pytest.raises(TemplateError) as caught:
+        render('#set($l = [1])$l.subList("a", 1)', make_context(), file_name="t.vtl")
+    assert str(caught.value) == (
+        't.vtl:1:15: List.subList("a", 1) failed: '
+        "'<' not supported between instances of 'str' and 'int'"
+    )
 
 
 def test_render_unsupported_directive_is_explicit() -> None:
