@@ -27,6 +27,10 @@ __all__ = [
 #: The template version whose response templates receive data-source errors in `$ctx.error`.
 ERROR_HANDLING_VERSION = "2018-05-29"
 
+#: `$ctx.error.type` for a data-source error without a type. AppSync's data sources always type
+#: their errors (`DynamoDB:...`, `Lambda:Unhandled`); the Amplify simulator fills this value in.
+UNKNOWN_ERROR_TYPE = "UnknownErrorType"
+
 
 @dataclass(frozen=True)
 class MappingTemplate:
@@ -196,7 +200,7 @@ async def _call_data_source(
         version = request.get("version") if isinstance(request, Mapping) else None
         if response_template is None or version != ERROR_HANDLING_VERSION:
             raise
-        error = {"message": err.message, "type": err.error_type}
+        error = {"message": err.message, "type": err.error_type or UNKNOWN_ERROR_TYPE}
     if response_template is None:
         return result
     rendered = run.render(response_template, run.context(result=result, error=error, prev=prev))

@@ -116,6 +116,13 @@ async def test_execute_resolver_error_in_ctx_with_2018_template() -> None:
     }
 
 
+async def test_execute_resolver_untyped_error_has_unknown_error_type() -> None:
+    source = RecordingDataSource("ds", error=DataSourceError("boom"))
+    config = unit('{"version": "2018-05-29", "operation": "PutItem"}', "$util.toJson($ctx.error)")
+    outcome = await execute_resolver(config, invocation(), {"ds": source})
+    assert outcome.data == {"message": "boom", "type": "UnknownErrorType"}
+
+
 async def test_execute_resolver_error_raised_with_2017_template() -> None:
     failure = DataSourceError("boom", error_type="DynamoDB:ValidationException")
     source = RecordingDataSource("ds", error=failure)
