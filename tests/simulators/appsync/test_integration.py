@@ -126,3 +126,42 @@ async def test_reload_failure_keeps_the_old_state(
     (build / "schema.graphql").write_text("type Query { broken: Nope }")
     assert holder.reload(lambda: build_api_state(build, data_source_factory=factory)) is False
     assert holder.state is old
+
+
+async def test_local_appsync_start_reload_and_failed_reload(
+    tmp_path: Path, store_client: StoreClient
+) -> None:
+    from aiohttp import ClientSession
+
+    from amplify_mock.simulators.appsync.endpoint import LocalAppSync
+
+    build = tmp_path / "build"
+    shutil.copytree(DATA / "todo", build)
+    endpoint = LocalAppSync(build, dynamodb_client=store_client, port=0)
+    server = await endpoint.start()
+    try:
+        async with ClientSession() as session:
+
+            async def ask(query: str) -> Any:
+                response = await session.post(
+                    server.url, json={"query": query}, headers={"x-api-key": API_KEY}
+                )
+                return await response.json()
+
+            assert (await ask("{ listTodos { items { id } } }"))["data"] == {
+                "listTodos": {"items": []}
+            }
+            schema = (build / "schema.graphql").read_text()
+            (build / "schema.graphql").write_text(
+                schema.replace(
+                    "  description: String\n", "  description: String\n  done: Boolean\n", 1
+                )
+            )
+            assert await endpoint.reload() is True
+            body = await ask("{ listTodos { items { id done } } }")
+            assert body == {"data": {"listTodos": {"items": []}}}
+            (build / "schema.graphql").write_text("type Query { broken: Nope }")
+            assert await endpoint.reload() is False
+            assert (await ask("{ listTodos { items { done } } }"))["data"] is not None
+    finally:
+        await endpoint.stop()
