@@ -31,12 +31,9 @@ from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
 from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.server import AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
-from amplify_mock.simulators.appsync.wiring import (
-    clear_all_tables,
-    data_source_factory,
-    ensure_tables,
-)
+from amplify_mock.simulators.appsync.wiring import clear_all_tables, data_source_factory
 from amplify_mock.simulators.dynamodb.client import EndpointClient, StoreClient
+from amplify_mock.simulators.dynamodb.migration import ensure_remote_table, ensure_table
 from amplify_mock.simulators.dynamodb.server import DynamoDBServer, start_server
 from amplify_mock.simulators.dynamodb.store import Store
 from amplify_mock.simulators.frontend_override import (
@@ -299,7 +296,7 @@ class MockSession:
     async def _start_api(self) -> None:
         client = self._open_dynamodb()
         state = await self._build_state(compile_schema=True, check_templates=False)
-        created = await ensure_tables(client, state.config)
+        created = await self._ensure_tables(state)
         if created and self.options.seed_data is not None:
             loaded = await load_seed_data(
                 self.options.seed_data,
@@ -334,6 +331,28 @@ class MockSession:
                     self.running.dynamodb_server.url
                 )
         self._start_stream_triggers()
+
+    async def _ensure_tables(self, state: ApiState) -> list[str]:
+        """Create, update or migrate the API's tables; returns the names created.
+
+        The embedded store applies GSI changes in place and recreates a table whose key or
+        LSIs changed, carrying over the items whose keys allow it (the real mock leaves stale
+        tables). Tables on an external endpoint are only created, never changed.
+        """
+        created: list[str] = []
+        for table in state.config.tables:
+            definition = table.create_table_request()
+            if self.running.store is not None:
+                result = await asyncio.to_thread(ensure_table, self.running.store, definition)
+            elif self.running.dynamodb_client is not None:
+                result = await ensure_remote_table(self.running.dynamodb_client, definition)
+            else:
+                continue
+            if result.action == "created":
+                created.append(result.table)
+            elif result.action in ("recreated", "conflict"):
+                self.reporter.warning(result.message)
+        return created
 
     def _ssl_context(self) -> ssl.SSLContext | None:
         """:raises AmplifyMockError: the key or certificate cannot be read or used."""
@@ -519,8 +538,8 @@ class MockSession:
         started = time.perf_counter()
         try:
             state = await self._build_state(compile_schema=kind != "template")
-            if kind != "template" and self.running.dynamodb_client is not None:
-                await ensure_tables(self.running.dynamodb_client, state.config)
+            if kind != "template":
+                await self._ensure_tables(state)
         except AmplifyMockError as err:
             self.last_reload_error = str(err)
             self.reporter.error(f"Reloading failed with error\n{err}")
@@ -563,6 +582,8 @@ class MockSession:
                 LOG.exception("stopping the %s failed", name)
         if running.override is not None:
             running.override.restore()
+        if isinstance(running.dynamodb_client, EndpointClient):
+            await running.dynamodb_client.close()
         if running.store is not None:
             running.store.close()
 

@@ -421,3 +421,23 @@ async def test_mock_session_custom_stack_resolver(project: Path) -> None:
         await mock.stop()
     after = {p: p.read_bytes() for p in user_templates.iterdir()}
     assert after == before  # the mock never writes into the user's resolvers/ folder
+
+
+async def test_mock_session_key_change_migrates_the_table(
+    session: tuple[MockSession, Recorder], project: Path
+) -> None:
+    mock, recorder = session
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(
+        schema.read_text().replace(
+            "type Todo @model", 'type Todo @model @key(fields: ["id", "name"])', 1
+        )
+    )
+
+    async def migrated() -> bool:
+        body = await graphql(mock, '{ getTodo(id: "todo-1", name: "Try amplify mock") { done } }')
+        return (body.get("data") or {}).get("getTodo") == {"done": True}
+
+    await wait_for(migrated)
+    assert "Table TodoTable:" in recorder.text("warning")
+    assert "recreated with 3 of 3 items migrated" in recorder.text("warning")
