@@ -30,9 +30,13 @@ def _json_default(value: Any) -> Any:
     return jt.to_java_string(value)
 
 
+#: One encoder for every call: `json.dumps` with options builds a new one each time.
+_ENCODER = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False, default=_json_default)
+
+
 def to_json(value: Any) -> str:
     """Compact JSON as AppSync's `$util.toJson` prints it."""
-    return json.dumps(value, separators=(",", ":"), ensure_ascii=False, default=_json_default)
+    return _ENCODER.encode(value)
 
 
 def from_json(text: Any) -> Any:
