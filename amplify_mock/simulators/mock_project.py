@@ -193,7 +193,11 @@ def load_mock_project(root: Path) -> MockProject:
 
 
 #: The lines `amplify mock` makes sure the project's .gitignore has (mock state is local).
-MOCK_GITIGNORE_LINES = ("amplify/mock-data", "amplify/mock-api-resources")
+MOCK_GITIGNORE_LINES = (
+    "amplify/mock-data",
+    "amplify/mock-api-resources",
+    "amplify/backend/function/*/.amplify-mock",  # the Lambda runner's build stamps
+)
 
 
 def add_mock_paths_to_gitignore(project_root: Path) -> list[str]:

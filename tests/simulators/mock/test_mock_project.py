@@ -86,10 +86,12 @@ def test_mock_project_gitignore_lines_added_once(project: Path) -> None:
     assert add_mock_paths_to_gitignore(project) == [
         "amplify/mock-data",
         "amplify/mock-api-resources",
+        "amplify/backend/function/*/.amplify-mock",
     ]
     assert add_mock_paths_to_gitignore(project) == []
     assert gitignore.read_text() == (
         "node_modules/\namplify/mock-data\namplify/mock-api-resources\n"
+        "amplify/backend/function/*/.amplify-mock\n"
     )
 
 
