@@ -35,6 +35,7 @@ class Subscriber:
     send: Sender
     enhanced_filter: Mapping[str, Any] | None = None
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
+    last_delivery: asyncio.Task[None] | None = None
 
 
 class SubscriptionHub:
@@ -62,11 +63,20 @@ class SubscriptionHub:
                 subscriber.enhanced_filter, payload
             ):
                 continue
-            task = asyncio.get_running_loop().create_task(self._deliver(subscriber, payload))
+            task = asyncio.get_running_loop().create_task(
+                self._deliver(subscriber, payload, subscriber.last_delivery)
+            )
+            subscriber.last_delivery = task
             subscriber.tasks.add(task)
             task.add_done_callback(subscriber.tasks.discard)
 
-    async def _deliver(self, subscriber: Subscriber, payload: Mapping[str, Any]) -> None:
+    async def _deliver(
+        self,
+        subscriber: Subscriber,
+        payload: Mapping[str, Any],
+        previous: asyncio.Task[None] | None,
+    ) -> None:
+        """Execute the subscription's selection on the payload; send after earlier events."""
         context = RequestContext(
             auth=subscriber.auth, request=subscriber.request, event=dict(payload)
         )
@@ -77,6 +87,8 @@ class SubscriptionHub:
                 variables=subscriber.variables,
                 operation_name=subscriber.operation_name,
             )
+            if previous is not None and not previous.done():
+                await asyncio.wait([previous])
             await subscriber.send(
                 {"id": subscriber.subscription_id, "type": "data", "payload": body}
             )

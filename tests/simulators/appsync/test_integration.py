@@ -165,3 +165,28 @@ async def test_local_appsync_start_reload_and_failed_reload(
             assert (await ask("{ listTodos { items { done } } }"))["data"] is not None
     finally:
         await endpoint.stop()
+
+
+async def test_integration_oidc_owner_rule_uses_sub(
+    aiohttp_client: ClientFactory, store_client: StoreClient
+) -> None:
+    # AppSync's OIDC identity has no sourceIp/username, so the v1 owner branch runs (the
+    # Amplify simulator adds sourceIp and skips it: a known quirk we do not copy).
+    from .conftest import jwt
+
+    client = await _client(aiohttp_client, DATA / "oidc", store_client)
+    token = jwt(
+        {"sub": "user-sub-1", "iss": "https://issuer.example.com/", "aud": "example-client"}
+    )
+    created = await _post(
+        client,
+        'mutation { createNote(input: {id: "n1", text: "t"}) { id owner } }',
+        Authorization=token,
+    )
+    assert created == {"data": {"createNote": {"id": "n1", "owner": "user-sub-1"}}}
+    other = jwt({"sub": "user-sub-2", "iss": "https://issuer.example.com/"})
+    denied = await _post(
+        client, 'mutation { updateNote(input: {id: "n1", text: "x"}) { id } }', Authorization=other
+    )
+    assert denied["data"] == {"updateNote": None}
+    assert denied["errors"][0]["errorType"] == "DynamoDB:ConditionalCheckFailedException"

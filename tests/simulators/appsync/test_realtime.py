@@ -276,3 +276,14 @@ async def test_realtime_headers_in_subprotocol(todo_client: TestClient[Any, Any]
     await ws.send_json({"type": "connection_init"})
     assert (await _receive(ws))["type"] == "connection_ack"
     await ws.close()
+
+
+async def test_realtime_events_arrive_in_mutation_order(todo_client: TestClient[Any, Any]) -> None:
+    ws = await _connect(todo_client, KEY_HEADERS)
+    await _receive(ws)
+    await _start(ws, "s", "subscription { onCreateTodo { id } }", KEY_HEADERS)
+    for i in range(5):
+        await _create(todo_client, f"t{i}", "n")
+    received = [(await _receive(ws))["payload"]["data"]["onCreateTodo"]["id"] for _ in range(5)]
+    assert received == [f"t{i}" for i in range(5)]
+    await ws.close()
