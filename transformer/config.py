@@ -146,7 +146,9 @@ class TransformConfig:
     `version` is transform.conf.json `Version` (5 for projects made by current CLIs; >= 5
     adds `condition:` arguments and `Model*ConditionInput` types). `now` fixes the clock the
     API key expiry is computed from (None: the real clock). `stack_mapping` is
-    transform.conf.json `StackMapping` (resource id -> stack name).
+    transform.conf.json `StackMapping` (resource id -> stack name). `resolver_config` is
+    transform.conf.json `ResolverConfig` (DataStore conflict detection); it is recorded but
+    not emulated: no sync resolvers, `_version` fields or sync table are generated.
     """
 
     version: int | None = 5
@@ -155,6 +157,7 @@ class TransformConfig:
     now: datetime | None = None
     stack_mapping: Mapping[str, str] = field(default_factory=dict)
     add_aws_iam_auth_in_output_schema: bool = False
+    resolver_config: Mapping[str, Any] | None = None
 
     @classmethod
     def from_transform_conf(
@@ -173,4 +176,5 @@ class TransformConfig:
             auth_config=auth_config or AuthConfig(),
             now=now,
             stack_mapping=dict(transform_conf.get("StackMapping") or {}),
+            resolver_config=transform_conf.get("ResolverConfig"),
         )

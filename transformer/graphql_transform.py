@@ -1,5 +1,7 @@
 """Runs the directive plugins over a schema: validate, before, visit, after (reverse order).
 
+Not emulated: DataStore conflict detection (`ResolverConfig`: sync table, sync resolvers).
+
 Then formats the result as the v1 transformer does: mapping templates move out of the
 resolver resources into files, the AppSync schema is printed, and the template is split
 into the root stack and one nested stack per model (plus the plugins' own stacks).
@@ -8,6 +10,7 @@ into the root stack and one nested stack per model (plus the plugins' own stacks
 from __future__ import annotations
 
 import dataclasses
+import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,6 +31,8 @@ from transformer.sdl_printer import print_document
 from transformer.validation import js_message, validate_model_schema
 
 __all__ = ["GraphQLTransform", "default_transformers", "parse_schema"]
+
+LOG = logging.getLogger(__name__)
 
 Json = Any
 
@@ -82,6 +87,11 @@ class GraphQLTransform:
     def transform(self, schema_sdl: str) -> DeploymentResources:
         """:raises TransformerError: (and subclasses) for anything the v1 transformer rejects."""
         document = parse_schema(schema_sdl)
+        if self.config.resolver_config:
+            LOG.warning(
+                "transform.conf.json ResolverConfig (DataStore conflict detection) is not "
+                "emulated: no sync resolvers or _version fields are generated."
+            )
         ctx = TransformerContext(document, self.config)
         valid_directives = set(VALID_BUILTIN_DIRECTIVES)
         definitions: list[Any] = list(document.definitions)
