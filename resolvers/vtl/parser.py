@@ -50,6 +50,18 @@ def _parse_condition(self: Any) -> None:
     self.calculate = expression.calculate
 
 
+def _parse_interpolated_string(self: Any) -> None:
+    """A `"..."` literal's inside is parsed as a template; a syntax error in it keeps its offset
+    in the whole template (`template_offset`), not only its line:column inside the string."""
+    airspeed.StringLiteral.parse(self)
+    content_start = self.end - 1 - len(self.value)
+    try:
+        self.block = airspeed.Block(self.filename, self.value, 0)
+    except airspeed.TemplateSyntaxError as err:
+        err.template_offset = content_start + getattr(err, "template_offset", err.element.end)
+        raise
+
+
 def _patch_airspeed() -> None:
     """Close the parser gaps: `"#$var"`, backslashes in string literals, `#break`, `#return`,
     malformed `#if(` / `#elseif(`."""
@@ -62,6 +74,7 @@ def _patch_airspeed() -> None:
     airspeed.InterpolatedStringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
     airspeed.StringLiteral.ESCAPED_CHAR = re.compile(r"(?!)")
     airspeed.Condition.parse = _parse_condition
+    airspeed.InterpolatedStringLiteral.parse = _parse_interpolated_string
     directives = airspeed.UserDefinedDirective.DIRECTIVES
     for directive in (BreakDirective, ReturnDirective):
         if directive not in directives:
@@ -80,6 +93,11 @@ def parse_template(template: str, file_name: str) -> Any:
         return airspeed.TemplateBody(file_name, template)
     except airspeed.TemplateSyntaxError as err:
         reason = re.sub(r"^line \d+, column \d+: ", "", str(err))
-        raise TemplateError(reason, file=file_name, line=err.line, column=err.column) from None
+        line, column = err.line, err.column
+        offset = getattr(err, "template_offset", None)
+        if offset is not None:
+            line = template.count("\n", 0, offset) + 1
+            column = offset - (template.rfind("\n", 0, offset) + 1) + 1
+        raise TemplateError(reason, file=file_name, line=line, column=column) from None
     except Exception as err:  # airspeed raises KeyError/ValueError on some malformed input
         raise TemplateError(f"cannot parse template: {err!r}", file=file_name) from None

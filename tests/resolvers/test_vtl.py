@@ -261,6 +261,16 @@ BAD_TEMPLATES = [
     ),
     ("if-at-end", "a #if", "b.vtl:1:6: expected ( in condition, got:  ..."),
     (
+        "malformed-if-in-string",
+        'a\n#set($s = "x #if( y")',
+        "b.vtl:2:19: expected expression in condition, got: y ...",
+    ),
+    (
+        "unclosed-call-in-string",
+        'a\n#set($s = "x $util.toJson( y")',
+        "b.vtl:2:28: expected ) in parameter list, got: y ...",
+    ),
+    (
         "unterminated-elseif",
         "#if(true)a#elseif(\nb#end",
         "b.vtl:2:1: expected expression in condition, got: b#end ...",
