@@ -17,7 +17,7 @@ CONFIG_FILE = ".graphqlconfig.yml"
 
 @dataclass(frozen=True)
 class CodegenProject:
-    """One `projects.<api>` entry: the schema to read and the statements to write."""
+    """One `projects.<api>` entry: the schema to read, the statements and types to write."""
 
     name: str
     schema_path: Path
@@ -25,6 +25,11 @@ class CodegenProject:
     target: str  # javascript | typescript | flow | angular | swift | ...
     max_depth: int
     generated_file: Path | None
+    #: globs (relative to the project root) of the documents the types file is generated from
+    includes: tuple[str, ...] = ()
+    excludes: tuple[str, ...] = ()
+    #: the directory `includes` / `excludes` are relative to
+    root: Path | None = None
 
 
 class CodegenConfigError(AmplifyMockError):
@@ -51,7 +56,20 @@ def _project(root: Path, name: str, entry: dict[str, Any], path: Path) -> Codege
         target=str(amplify.get("codeGenTarget") or "javascript"),
         max_depth=max_depth,
         generated_file=root / generated if generated else None,
+        includes=_patterns(entry.get("includes"), path, name, "includes"),
+        excludes=_patterns(entry.get("excludes"), path, name, "excludes"),
+        root=root,
     )
+
+
+def _patterns(value: Any, path: Path, name: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+        raise CodegenConfigError(path, f"project {name!r}: {key} must be a list of globs")
+    return tuple(value)
 
 
 def read_codegen_projects(project_root: Path) -> list[CodegenProject]:

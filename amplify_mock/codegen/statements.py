@@ -1,14 +1,19 @@
 """GraphQL statements (queries.js, mutations.js, subscriptions.js) from the AppSync schema.
 
+With a types file configured, TypeScript statements are cast to the generated operation types
+(`... as GeneratedQuery<APITypes.GetTodoQueryVariables, APITypes.GetTodoQuery>`); prettier then
+leaves the GraphQL in the cast template literal at column 0.
+
 Follows amplify-codegen's documents generator: one operation per root field, named in
 PascalCase, every argument a variable; the selection set takes every scalar and enum field,
-and object fields down to `maxDepth` levels (an object reached with no depth left is dropped,
-as is an object none of whose fields survive); `__typename` on each object selection;
-interfaces and unions get `... on Type` fragments.
+and object fields down to `maxDepth` levels (an object reached with no depth left is dropped;
+one none of whose fields survive keeps just `__typename`); `__typename` on each object
+selection; interfaces and unions get `... on Type` fragments (dropped when empty).
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -38,7 +43,14 @@ from amplify_mock.codegen.config import CodegenProject
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.files import write_text
 
-__all__ = ["APPSYNC_PRELUDE", "build_appsync_schema", "generate_statements", "write_statements"]
+__all__ = [
+    "APPSYNC_PRELUDE",
+    "CodegenError",
+    "build_appsync_schema",
+    "generate_statements",
+    "types_import_path",
+    "write_statements",
+]
 
 #: What AppSync defines implicitly; added for the names a schema does not define itself.
 APPSYNC_PRELUDE: dict[str, str] = {
@@ -79,6 +91,11 @@ _HEADERS = {
 }
 PRINT_WIDTH = 80
 _EXTENSIONS = {"javascript": "js", "typescript": "ts", "flow": "js"}
+_KINDS = {
+    OperationType.QUERY: "Query",
+    OperationType.MUTATION: "Mutation",
+    OperationType.SUBSCRIPTION: "Subscription",
+}
 _ROOTS = (
     ("queries", OperationType.QUERY),
     ("mutations", OperationType.MUTATION),
@@ -137,8 +154,18 @@ def _is_leaf(named: GraphQLNamedType) -> bool:
 
 
 def _selections(
-    named: GraphQLNamedType, schema: GraphQLSchema, depth: int, skip: frozenset[str] = frozenset()
+    named: GraphQLNamedType,
+    schema: GraphQLSchema,
+    depth: int,
+    skip: frozenset[str] = frozenset(),
+    *,
+    typename: bool = True,
 ) -> list[Selection]:
+    """The selection set of `named`; fragments on possible types skip what is already selected.
+
+    An object keeps `__typename` even when none of its fields fit in the depth left; the
+    selections inside `... on Type` fragments never get one.
+    """
     selections: list[Selection] = []
     if is_object_type(named) or is_interface_type(named):
         for name, field in named.fields.items():
@@ -147,14 +174,14 @@ def _selections(
             node = _field(name, field, schema, depth - 1)
             if node is not None:
                 selections.append(node)
+    if is_object_type(named) and typename:
+        selections.append(Selection("__typename"))
     if is_interface_type(named) or is_union_type(named):
         selected = frozenset(node.name for node in selections)
         for possible in schema.get_possible_types(named):
-            inner = _selections(possible, schema, depth, selected)
+            inner = _selections(possible, schema, depth, selected, typename=False)
             if inner:
                 selections.append(Selection("", children=tuple(inner), fragment_on=possible.name))
-    if is_object_type(named) and selections:
-        selections.append(Selection("__typename"))
     return selections
 
 
@@ -193,51 +220,113 @@ def _print_selection(selection: Selection, indent: str) -> list[str]:
         return _group(indent, selection.name, selection.arguments, "")
     else:
         lines = _group(indent, selection.name, selection.arguments, " {")
-    for child in selection.children:
+    for index, child in enumerate(selection.children):
+        previous = selection.children[index - 1] if index else None
+        if child.fragment_on is not None and previous is not None and previous.fragment_on is None:
+            lines.append("")  # amplify's template leaves a blank line there; prettier keeps it
         lines.extend(_print_selection(child, indent + "  "))
     lines.append(f"{indent}}}")
     return lines
 
 
 def _operation(
-    operation: str, name: str, field: GraphQLField, schema: GraphQLSchema, depth: int
+    operation: str,
+    name: str,
+    field: GraphQLField,
+    schema: GraphQLSchema,
+    depth: int,
+    indent: str = "  ",
 ) -> str | None:
-    """The operation's text, laid out as prettier lays out GraphQL (2 spaces, 80 columns)."""
+    """The operation's text, laid out as prettier lays out GraphQL (2 spaces, 80 columns).
+
+    `indent` is where the operation starts: prettier indents GraphQL it formats inside a
+    JavaScript template literal, but leaves it at column 0 when the literal is cast (TS).
+    """
     arguments = tuple(f"{arg}: ${arg}" for arg in field.args)
     root = _field(name, field, schema, depth, arguments)
     if root is None:
         return None
     variables = tuple(f"${arg_name}: {_type_ref(arg.type)}" for arg_name, arg in field.args.items())
-    lines = _group("  ", f"{operation} {pascal_case(name)}", variables, " {")
-    lines.extend(_print_selection(root, "    "))
-    lines.append("  }")
+    lines = _group(indent, f"{operation} {pascal_case(name)}", variables, " {")
+    lines.extend(_print_selection(root, indent + "  "))
+    lines.append(f"{indent}}}")
     return "\n".join(lines)
 
 
-def _render(target: str, operations: Iterable[tuple[str, str]]) -> str:
+@dataclass(frozen=True)
+class _Typed:
+    """What the TypeScript statements need to cast each one to its generated types."""
+
+    types_import: str  # "../API"
+    kind: str  # Query | Mutation | Subscription
+
+
+def _type_tag(typed: _Typed, name: str) -> str:
+    """` as GeneratedQuery<APITypes.XQueryVariables, APITypes.XQuery>;`, broken as prettier does."""
+    result = f"APITypes.{pascal_case(name)}{typed.kind}"
+    arguments = (f"{result}Variables", result)
+    flat = f"` as Generated{typed.kind}<{', '.join(arguments)}>;"
+    if len(flat) <= PRINT_WIDTH:
+        return flat
+    return f"` as Generated{typed.kind}<\n  {arguments[0]},\n  {arguments[1]}\n>;"
+
+
+def _render(target: str, operations: Iterable[tuple[str, str]], typed: _Typed | None = None) -> str:
     parts = [_HEADERS.get(target, _HEADERS["javascript"])]
+    if typed is not None:
+        kind = typed.kind
+        parts.append(
+            f'\nimport * as APITypes from "{typed.types_import}";\n'
+            f"type Generated{kind}<InputType, OutputType> = string & {{\n"
+            f"  __generated{kind}Input: InputType;\n"
+            f"  __generated{kind}Output: OutputType;\n"
+            "};\n"
+        )
+    parts.append("\n")
     for name, body in operations:
-        parts.append(f"\nexport const {name} = /* GraphQL */ `\n{body}\n`;\n")
+        if typed is None:
+            parts.append(f"export const {name} = /* GraphQL */ `\n{body}\n`;\n")
+        else:
+            parts.append(f"export const {name} = /* GraphQL */ `{body}\n{_type_tag(typed, name)}\n")
     return "".join(parts)
 
 
+def types_import_path(docs_path: Path, generated_file: Path) -> str:
+    """The module the typed statements import (`../API` for src/graphql and src/API.ts)."""
+    relative = Path(os.path.relpath(generated_file, docs_path)).as_posix()
+    stem = relative[: -len(Path(relative).suffix)] if Path(relative).suffix else relative
+    return stem if stem.startswith(".") else f"./{stem}"
+
+
 def generate_statements(
-    schema: GraphQLSchema, *, target: str = "javascript", max_depth: int = 2
+    schema: GraphQLSchema,
+    *,
+    target: str = "javascript",
+    max_depth: int = 2,
+    types_import: str | None = None,
 ) -> dict[str, str]:
-    """File name -> text for the statements of every root type the schema has."""
+    """File name -> text for the statements of every root type the schema has.
+
+    With `types_import` (the module of the generated types, e.g. `../API`) TypeScript
+    statements are cast to their operation's generated types, as amplify-codegen does when
+    the project has a `generatedFileName`.
+    """
     extension = _EXTENSIONS.get(target, "js")
+    typed_target = target == "typescript" and bool(types_import)
     files: dict[str, str] = {}
     for file_stem, operation in _ROOTS:
         root: GraphQLObjectType | None = schema.get_root_type(operation)
         if root is None:
             continue
+        indent = "" if typed_target else "  "
         operations = []
         for name, field in root.fields.items():
-            text = _operation(operation.value, name, field, schema, max_depth)
+            text = _operation(operation.value, name, field, schema, max_depth, indent)
             if text is not None:
                 operations.append((name, text))
         if operations:
-            files[f"{file_stem}.{extension}"] = _render(target, operations)
+            typed = _Typed(str(types_import), _KINDS[operation]) if typed_target else None
+            files[f"{file_stem}.{extension}"] = _render(target, operations, typed)
     return files
 
 
@@ -251,7 +340,14 @@ def write_statements(project: CodegenProject) -> list[Path]:
     except FileNotFoundError as err:
         raise CodegenError(f"{project.schema_path}: the schema file does not exist") from err
     schema = build_appsync_schema(sdl, source_name=str(project.schema_path))
-    files = generate_statements(schema, target=project.target, max_depth=project.max_depth)
+    types_import = (
+        types_import_path(project.docs_path, project.generated_file)
+        if project.generated_file is not None
+        else None
+    )
+    files = generate_statements(
+        schema, target=project.target, max_depth=project.max_depth, types_import=types_import
+    )
     written = []
     for file_name, text in files.items():
         path = project.docs_path / file_name
