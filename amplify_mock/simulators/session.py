@@ -230,11 +230,12 @@ class MockSession:
                 "Add one with `amplify add api` or `amplify add storage`.",
             )
         self._rewrite_frontend_config()
-        if mock_api and self.options.codegen:
-            self._codegen()
         if self.options.watch:
             self._start_watcher()
         self._report_ready()
+        # Work nobody waits on runs after "ready": codegen and the parse of every template.
+        if mock_api and self.options.codegen:
+            self.running.tasks.append(asyncio.create_task(asyncio.to_thread(self._codegen)))
         if self.state is not None and self.mock_build is not None:
             self.running.tasks.append(
                 asyncio.create_task(self._check_in_background(self.state, self.mock_build))

@@ -154,7 +154,7 @@ async def test_mock_session_rewrites_and_restores_frontend_config(project: Path)
         assert '"aws_user_files_s3_dangerously_connect_to_http_endpoint_for_testing": true' in (
             exports
         )
-        assert (project / "src" / "graphql" / "queries.js").is_file()
+        await wait_for(lambda: (project / "src" / "graphql" / "queries.js").is_file())
     finally:
         await mock.stop()
     assert snapshot(project) == before
