@@ -10,6 +10,8 @@ from typing import Any
 
 import click
 
+from amplify_mock.cli.project_context import project_dir
+from amplify_mock.project.errors import NotInitializedError
 from amplify_mock.simulators.lambda_.build import build_function
 from amplify_mock.simulators.lambda_.config import function_dir, list_functions
 from amplify_mock.simulators.lambda_.errors import (
@@ -93,7 +95,14 @@ def function(
     """Run a function of the project once with an event file, as `amplify mock function` does."""
     obj = ctx.find_root().obj
     configured = obj.get("project_root") if isinstance(obj, dict) else None
-    project_root = Path(configured).resolve() if configured else find_project_root(Path.cwd())
+    if configured:
+        project_root = Path(configured).resolve()
+    else:
+        # AMPLIFY_PROJECT_DIR (else the current folder), as the other project commands take it
+        start = project_dir()
+        project_root = find_project_root(start)
+        if not (project_root / "amplify" / "backend").is_dir():
+            raise NotInitializedError(start)
     name = _choose_function(project_root, name)
     event_file = Path(event_path or DEFAULT_EVENT)
     if not event_file.is_absolute():

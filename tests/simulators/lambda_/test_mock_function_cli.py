@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from amplify_mock.cli.main import AmplifyGroup
@@ -150,3 +151,31 @@ def test_format_result_matches_amplify_cli_printing() -> None:
     assert format_result(None) == "null"
     assert format_result(3.0) == "3"
     assert format_result(True) == "true"
+
+
+def test_mock_function_finds_project_through_amplify_project_dir(
+    project: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    add_function(project, "fn", {"src/index.js": WORD_COUNT, "src/event.json": EVENT})
+    monkeypatch.setenv("AMPLIFY_PROJECT_DIR", str(project / "amplify" / "backend"))
+    group = AmplifyGroup("mock")
+    group.add_command(function)
+    result = CliRunner().invoke(group, ["function", "fn"])
+    assert result.exit_code == 0, result.output
+    assert "[fn] counting for post-1\n" in result.output
+
+
+def test_mock_function_outside_a_project_says_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    monkeypatch.setenv("AMPLIFY_PROJECT_DIR", str(outside))
+    group = AmplifyGroup("mock")
+    group.add_command(function)
+    result = CliRunner().invoke(group, ["function", "fn"])
+    assert (result.exit_code, result.output) == (
+        1,
+        f"No Amplify project found in {outside.resolve()}.\n"
+        "Resolution: Run `amplify init` in the project directory.\n",
+    )
