@@ -1,4 +1,4 @@
-"""The AppSync console in headless chromium: loads, runs a query, applies a Cognito group rule."""
+"""The AppSync console in headless chromium: query, Cognito group rule, subscription events."""
 
 from __future__ import annotations
 
@@ -22,21 +22,50 @@ from tests.simulators.appsync.conftest import user_pool_token
 ROOT = Path(__file__).resolve().parents[2]
 BROWSER_DIR = ROOT / "tests" / "browser"
 BLOG_BUILD = ROOT / "tests" / "simulators" / "appsync" / "data" / "blog"
+TODO_BUILD = ROOT / "tests" / "simulators" / "appsync" / "data" / "todo"
 
 
-@pytest.fixture
-async def blog_server() -> AsyncIterator[AppSyncServer]:
+async def _serve(build: Path) -> AsyncIterator[AppSyncServer]:
     store = Store.open(None)
     client = StoreClient(store)
-    state = build_api_state(
-        BLOG_BUILD, data_source_factory=data_source_factory(dynamodb_client=client)
-    )
+    state = build_api_state(build, data_source_factory=data_source_factory(dynamodb_client=client))
     await ensure_tables(client, state.config)
     server = AppSyncServer(state, port=0)
     await server.start()
     yield server
     await server.stop()
     store.close()
+
+
+@pytest.fixture
+async def blog_server() -> AsyncIterator[AppSyncServer]:
+    async for server in _serve(BLOG_BUILD):
+        yield server
+
+
+@pytest.fixture
+async def todo_server() -> AsyncIterator[AppSyncServer]:
+    async for server in _serve(TODO_BUILD):
+        yield server
+
+
+async def _node(script: str, *args: str) -> dict[str, Any]:
+    assert shutil.which("chromium"), "run .ci/setup.d/chromium.sh (apt package chromium)"
+    assert (BROWSER_DIR / "node_modules" / "playwright-core").is_dir(), (
+        "run .ci/setup.d/appsync-console.sh"
+    )
+    proc = await asyncio.create_subprocess_exec(
+        "node",
+        str(BROWSER_DIR / script),
+        *args,
+        cwd=BROWSER_DIR,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    stdout, stderr = await asyncio.wait_for(proc.communicate(), 120)
+    assert proc.returncode == 0, stderr.decode()[-3000:]
+    result: dict[str, Any] = json.loads(stdout.decode().strip().splitlines()[-1])
+    return result
 
 
 async def _seed_blog(server: AppSyncServer) -> None:
@@ -62,23 +91,8 @@ def _png_size(path: Path) -> tuple[int, int]:
 async def test_console_query_and_cognito_group_rule(
     blog_server: AppSyncServer, tmp_path: Path
 ) -> None:
-    assert shutil.which("chromium"), "run .ci/setup.d/chromium.sh (apt package chromium)"
-    assert (BROWSER_DIR / "node_modules" / "playwright-core").is_dir(), (
-        "run .ci/setup.d/appsync-console.sh"
-    )
     await _seed_blog(blog_server)
-    proc = await asyncio.create_subprocess_exec(
-        "node",
-        str(BROWSER_DIR / "console.test.mjs"),
-        f"http://127.0.0.1:{blog_server.port}/",
-        str(tmp_path),
-        cwd=BROWSER_DIR,
-        stdout=asyncio.subprocess.PIPE,
-        stderr=asyncio.subprocess.PIPE,
-    )
-    stdout, stderr = await asyncio.wait_for(proc.communicate(), 120)
-    assert proc.returncode == 0, stderr.decode()[-3000:]
-    result: dict[str, Any] = json.loads(stdout.decode().strip().splitlines()[-1])
+    result = await _node("console.test.mjs", f"http://127.0.0.1:{blog_server.port}/", str(tmp_path))
     assert result["external"] == []
     assert json.loads(result["listed"]) == {
         "data": {"listBlogs": {"items": [{"id": "b1", "name": "Alice's", "owner": "alice"}]}}
@@ -91,3 +105,20 @@ async def test_console_query_and_cognito_group_rule(
     shots = [Path(result["shots"][k]) for k in ("apiKey", "denied", "allowed")]
     assert [_png_size(p) for p in shots] == [(1400, 800)] * 3
     assert len({p.read_bytes() for p in shots}) == 3
+
+
+@pytest.mark.e2e
+async def test_console_subscription_shows_events(
+    todo_server: AppSyncServer, tmp_path: Path
+) -> None:
+    shot = tmp_path / "subscription.png"
+    result = await _node(
+        "console_subscription.test.mjs",
+        f"http://127.0.0.1:{todo_server.port}/",
+        "da2-fakeApiId123456",
+        str(shot),
+    )
+    assert json.loads(result["response"]) == {
+        "data": {"onCreateTodo": {"id": "sub-1", "name": "from the console test"}}
+    }
+    assert _png_size(shot) == (1400, 800)

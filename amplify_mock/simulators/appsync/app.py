@@ -243,7 +243,8 @@ def create_app(
     app.router.add_get("/graphql/realtime", handle_realtime)
     app.router.add_get("/api-config", handle_api_config)
     app.router.add_delete("/clear-data", handle_clear_data)
-    app.router.add_route("OPTIONS", "/{tail:.*}", handle_options)
+    for path in ("/graphql", "/api-config", "/clear-data"):
+        app.router.add_route("OPTIONS", path, handle_options)
     app.router.add_get("/", handle_console)
     app.router.add_static("/console/", CONSOLE_DIR)
     return app

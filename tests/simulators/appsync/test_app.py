@@ -253,3 +253,10 @@ async def test_swap_state_serves_the_new_api(
     )
     _, body = await _post(client, '{ getTodo(id: "x") { id } }', **{"x-api-key": API_KEY})
     assert body == {"data": {"getTodo": {"id": "new"}}}
+
+
+async def test_cors_preflight_and_unknown_path(todo_client: TestClient[Any, Any]) -> None:
+    response = await todo_client.options("/graphql")
+    assert response.status == 204
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    assert (await todo_client.get("/favicon.ico")).status == 404
