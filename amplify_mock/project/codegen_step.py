@@ -1,7 +1,7 @@
-"""The `--codegen` step of `amplify push`: .graphqlconfig.yml and the GraphQL statements.
+"""The `--codegen` step of `amplify push`: .graphqlconfig.yml, the GraphQL statements and,
+with `generateCode`, the types file (API.ts for typescript, API.js for flow).
 
-Not emulated: `generateCode` (typed API.ts / API.swift files); only the statements
-(queries, mutations, subscriptions) are generated.
+Not emulated: types files for the other languages (angular, swift).
 """
 
 from __future__ import annotations
@@ -63,13 +63,14 @@ def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
     import yaml  # imported here: codegen pulls in graphql-core, which `amplify` start-up skips
 
     from amplify_mock.codegen.config import CONFIG_FILE, CodegenProject
-    from amplify_mock.codegen.statements import write_statements
+    from amplify_mock.codegen.runner import write_codegen
 
     apis = [name for category, name, entry in project.resources() if category == "api"]
     config: dict[str, Any] = {"projects": {}}
     written: list[Path] = []
     docs = _docs_dir(options.file_name_pattern)
-    generated = f"src/{options.generated_file_name}.ts" if options.generate_code else ""
+    extension = "js" if options.code_language == "flow" else "ts"
+    generated = f"src/{options.generated_file_name}.{extension}" if options.generate_code else ""
     for name in apis:
         schema = f"amplify/backend/api/{name}/build/schema.graphql"
         config["projects"][name] = {
@@ -85,17 +86,22 @@ def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
                 }
             },
         }
-        if options.generate_docs:
+        if options.generate_docs or options.generate_code:
             written.extend(
-                write_statements(
+                write_codegen(
                     CodegenProject(
                         name=name,
                         schema_path=project.root / schema,
                         docs_path=project.root / docs,
                         target=options.code_language,
                         max_depth=2,
-                        generated_file=None,
-                    )
+                        generated_file=project.root / generated if generated else None,
+                        includes=(options.file_name_pattern,),
+                        excludes=("./amplify/**",),
+                        root=project.root,
+                    ),
+                    statements=options.generate_docs,
+                    types=options.generate_code,
                 )
             )
     if apis:

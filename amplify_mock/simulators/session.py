@@ -23,7 +23,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any, Protocol
 
-from amplify_mock.codegen import read_codegen_projects, write_statements
+from amplify_mock.codegen import read_codegen_projects, write_codegen
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.api_build import BuildResult, compile_api
 from amplify_mock.simulators.appsync.app import EndpointOptions
@@ -495,11 +495,17 @@ class MockSession:
     def _codegen(self) -> None:
         try:
             for codegen_project in read_codegen_projects(self.project.root):
-                written = write_statements(codegen_project)
+                written = write_codegen(codegen_project)
                 if written:
                     self.reporter.info(
                         "Generated GraphQL operations successfully and saved at "
                         f"{codegen_project.docs_path.relative_to(self.project.root)}"
+                    )
+                types_file = codegen_project.generated_file
+                if types_file is not None and types_file in written:
+                    self.reporter.info(
+                        "Code generated successfully and saved in file "
+                        f"{types_file.relative_to(self.project.root)}"
                     )
         except AmplifyMockError as err:
             self.reporter.warning(f"Failed to run GraphQL codegen with following error:\n{err}")
