@@ -127,7 +127,7 @@ async def authorize_request(
             if verifier is not None:
                 verifier.verify(authorization, claims)
             return _oidc_auth(claims)
-    provider = config.auth_provider(AuthenticationType.AWS_LAMBDA)
+    provider = config.find_auth_provider(AuthenticationType.AWS_LAMBDA)
     if provider is not None and lambda_authorizer is not None:
         return await _lambda_auth(
             provider, authorization, headers, lambda_authorizer, request_context

@@ -152,7 +152,7 @@ class ApiConfig:
     def auth_providers(self) -> tuple[AuthProvider, ...]:
         return (self.default_auth, *self.additional_auth)
 
-    def auth_provider(self, mode: AuthenticationType) -> AuthProvider | None:
+    def find_auth_provider(self, mode: AuthenticationType) -> AuthProvider | None:
         return next((p for p in self.auth_providers if p.authentication_type is mode), None)
 
     def to_wire(self) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from amplify_mock.errors import AmplifyMockError
 
 __all__ = [
     "AppSyncFieldError",
+    "FieldUnauthorizedError",
     "PortInUseError",
     "UnauthorizedRequest",
     "format_error",
@@ -39,16 +40,26 @@ class PortInUseError(AmplifyMockError):
 
 
 class AppSyncFieldError(Exception):
-    """A field error raised by the endpoint itself (e.g. an `@aws_*` check), in AppSync terms."""
+    """A field error raised by the endpoint itself, with AppSync's `errorType` on the class."""
 
-    def __init__(
-        self, message: str, error_type: str, data: Any = None, error_info: Any = None
-    ) -> None:
+    error_type = "GraphQLError"
+
+    def __init__(self, message: str, data: Any = None, error_info: Any = None) -> None:
         super().__init__(message)
         self.message = message
-        self.error_type = error_type
         self.data = data
         self.error_info = error_info
+
+
+class FieldUnauthorizedError(AppSyncFieldError):
+    """An `@aws_*` (or Lambda `deniedFields`) check refused a field."""
+
+    error_type = "Unauthorized"
+
+    def __init__(self, type_name: str, field_name: str) -> None:
+        super().__init__(f"Not Authorized to access {field_name} on type {type_name}")
+        self.type_name = type_name
+        self.field_name = field_name
 
 
 def unauthorized_body(err: UnauthorizedRequest) -> dict[str, Any]:

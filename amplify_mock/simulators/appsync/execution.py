@@ -29,7 +29,7 @@ from graphql import (
 
 from amplify_mock.simulators.appsync.auth import RequestAuth
 from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, ResolverSpec
-from amplify_mock.simulators.appsync.errors import AppSyncFieldError, format_error
+from amplify_mock.simulators.appsync.errors import FieldUnauthorizedError, format_error
 from amplify_mock.simulators.appsync.schema import FieldAuthRule, build_appsync_schema
 
 __all__ = [
@@ -233,11 +233,8 @@ def _check(rule: FieldAuthRule | None, info: Info) -> None:
         raise _unauthorized(info)
 
 
-def _unauthorized(info: Info) -> AppSyncFieldError:
-    return AppSyncFieldError(
-        f"Not Authorized to access {info.field_name} on type {info.parent_type.name}",
-        "Unauthorized",
-    )
+def _unauthorized(info: Info) -> FieldUnauthorizedError:
+    return FieldUnauthorizedError(info.parent_type.name, info.field_name)
 
 
 def _plain_default(field_name: str) -> Callable[..., Any]:
