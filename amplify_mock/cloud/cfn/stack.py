@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import posixpath
 import re
 from collections.abc import Callable, Mapping
@@ -302,6 +303,8 @@ class _StackEvaluator:
                 handler = _INTRINSICS.get(key)
                 if handler is not None:
                     return handler(self, arg, f"{where}.{key}")
+                if key.startswith("Fn::"):
+                    raise self.fail(f"{where}.{key}", f"intrinsic function {key} is not supported")
             resolved: dict[str, Any] = {}
             for key, item in value.items():
                 item_value = self.resolve(item, f"{where}.{key}")
@@ -476,6 +479,14 @@ def _get_azs(ev: _StackEvaluator, arg: Any, where: str) -> list[str]:
     return [f"{region}a", f"{region}b", f"{region}c"]
 
 
+def _to_json_string(ev: _StackEvaluator, arg: Any, where: str) -> str:
+    return json.dumps(ev.resolve(arg, where), separators=(",", ":"))
+
+
+def _length(ev: _StackEvaluator, arg: Any, where: str) -> int:
+    return len(ev.resolved_list(arg, where))
+
+
 _INTRINSICS: dict[str, Callable[[_StackEvaluator, Any, str], Any]] = {
     "Ref": lambda ev, arg, where: ev.ref(arg, where),
     "Fn::GetAtt": lambda ev, arg, where: ev.get_att(arg, where),
@@ -492,4 +503,6 @@ _INTRINSICS: dict[str, Callable[[_StackEvaluator, Any, str], Any]] = {
     "Fn::FindInMap": _find_in_map,
     "Fn::Base64": _base64,
     "Fn::GetAZs": _get_azs,
+    "Fn::ToJsonString": _to_json_string,
+    "Fn::Length": _length,
 }

@@ -205,3 +205,17 @@ def test_evaluate_stack_missing_import_is_an_error() -> None:
     with pytest.raises(CfnEvaluationError) as info:
         evaluate_stack(template)
     assert str(info.value).endswith("no stack exports 'e'")
+
+
+def test_evaluate_stack_language_extensions() -> None:
+    assert _one({"Fn::ToJsonString": {"a": [{"Ref": "P"}]}}) == '{"a":["pv"]}'
+    assert _one({"Fn::Length": [1, 2, 3]}) == 3
+
+
+def test_evaluate_stack_unknown_intrinsic_is_an_error() -> None:
+    with pytest.raises(CfnEvaluationError) as info:
+        _one({"Fn::Cidr": ["10.0.0.0/16", 2, 8]})
+    assert str(info.value) == (
+        "CloudFormation stack 'root', Resources.R.Properties.V.Fn::Cidr: "
+        "intrinsic function Fn::Cidr is not supported"
+    )
