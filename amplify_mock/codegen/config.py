@@ -30,6 +30,8 @@ class CodegenProject:
     excludes: tuple[str, ...] = ()
     #: the directory `includes` / `excludes` are relative to
     root: Path | None = None
+    #: `typenameIntrospection`: select `__typename` on object types (default true)
+    typename_introspection: bool = True
 
 
 class CodegenConfigError(AmplifyMockError):
@@ -59,7 +61,15 @@ def _project(root: Path, name: str, entry: dict[str, Any], path: Path) -> Codege
         includes=_patterns(entry.get("includes"), path, name, "includes"),
         excludes=_patterns(entry.get("excludes"), path, name, "excludes"),
         root=root,
+        typename_introspection=_flag(amplify.get("typenameIntrospection"), True),
     )
+
+
+def _flag(value: Any, default: bool) -> bool:
+    """A YAML flag as amplify-codegen reads it: unset is `default`, else JavaScript truthiness."""
+    if value is None:
+        return default
+    return bool(value)
 
 
 def _patterns(value: Any, path: Path, name: str, key: str) -> tuple[str, ...]:

@@ -128,7 +128,11 @@ def write_codegen(
             else None
         )
         files = generate_statements(
-            schema, target=project.target, max_depth=project.max_depth, types_import=types_import
+            schema,
+            target=project.target,
+            max_depth=project.max_depth,
+            types_import=types_import,
+            typename_introspection=project.typename_introspection,
         )
         for file_name, text in files.items():
             path = project.docs_path / file_name

@@ -153,9 +153,15 @@ def _is_leaf(named: GraphQLNamedType) -> bool:
     return is_scalar_type(named) or is_enum_type(named)
 
 
+@dataclass(frozen=True)
+class _Walk:
+    schema: GraphQLSchema
+    typename: bool  # `typenameIntrospection`: select `__typename` on objects
+
+
 def _selections(
     named: GraphQLNamedType,
-    schema: GraphQLSchema,
+    walk: _Walk,
     depth: int,
     skip: frozenset[str] = frozenset(),
     *,
@@ -163,23 +169,24 @@ def _selections(
 ) -> list[Selection]:
     """The selection set of `named`; fragments on possible types skip what is already selected.
 
-    An object keeps `__typename` even when none of its fields fit in the depth left; the
-    selections inside `... on Type` fragments never get one.
+    An object keeps `__typename` even when none of its fields fit in the depth left (without
+    `typenameIntrospection` it is then dropped); the selections inside `... on Type` fragments
+    never get one.
     """
     selections: list[Selection] = []
     if is_object_type(named) or is_interface_type(named):
         for name, field in named.fields.items():
             if name in skip:
                 continue
-            node = _field(name, field, schema, depth - 1)
+            node = _field(name, field, walk, depth - 1)
             if node is not None:
                 selections.append(node)
-    if is_object_type(named) and typename:
+    if is_object_type(named) and typename and walk.typename:
         selections.append(Selection("__typename"))
     if is_interface_type(named) or is_union_type(named):
         selected = frozenset(node.name for node in selections)
-        for possible in schema.get_possible_types(named):
-            inner = _selections(possible, schema, depth, selected, typename=False)
+        for possible in walk.schema.get_possible_types(named):
+            inner = _selections(possible, walk, depth, selected, typename=False)
             if inner:
                 selections.append(Selection("", children=tuple(inner), fragment_on=possible.name))
     return selections
@@ -188,7 +195,7 @@ def _selections(
 def _field(
     name: str,
     field: GraphQLField,
-    schema: GraphQLSchema,
+    walk: _Walk,
     depth: int,
     arguments: tuple[str, ...] = (),
 ) -> Selection | None:
@@ -197,7 +204,7 @@ def _field(
         return Selection(name, arguments)
     if depth < 1:
         return None
-    inner = _selections(named, schema, depth)
+    inner = _selections(named, walk, depth)
     return Selection(name, arguments, tuple(inner)) if inner else None
 
 
@@ -233,7 +240,7 @@ def _operation(
     operation: str,
     name: str,
     field: GraphQLField,
-    schema: GraphQLSchema,
+    walk: _Walk,
     depth: int,
     indent: str = "  ",
 ) -> str | None:
@@ -243,7 +250,7 @@ def _operation(
     JavaScript template literal, but leaves it at column 0 when the literal is cast (TS).
     """
     arguments = tuple(f"{arg}: ${arg}" for arg in field.args)
-    root = _field(name, field, schema, depth, arguments)
+    root = _field(name, field, walk, depth, arguments)
     if root is None:
         return None
     variables = tuple(f"${arg_name}: {_type_ref(arg.type)}" for arg_name, arg in field.args.items())
@@ -304,8 +311,12 @@ def generate_statements(
     target: str = "javascript",
     max_depth: int = 2,
     types_import: str | None = None,
+    typename_introspection: bool = True,
 ) -> dict[str, str]:
     """File name -> text for the statements of every root type the schema has.
+
+    `typename_introspection=False` (`.graphqlconfig.yml`'s `typenameIntrospection: false`)
+    leaves `__typename` out of the selections.
 
     With `types_import` (the module of the generated types, e.g. `../API`) TypeScript
     statements are cast to their operation's generated types, as amplify-codegen does when
@@ -313,6 +324,7 @@ def generate_statements(
     """
     extension = _EXTENSIONS.get(target, "js")
     typed_target = target == "typescript" and bool(types_import)
+    walk = _Walk(schema, typename_introspection)
     files: dict[str, str] = {}
     for file_stem, operation in _ROOTS:
         root: GraphQLObjectType | None = schema.get_root_type(operation)
@@ -321,7 +333,7 @@ def generate_statements(
         indent = "" if typed_target else "  "
         operations = []
         for name, field in root.fields.items():
-            text = _operation(operation.value, name, field, schema, max_depth, indent)
+            text = _operation(operation.value, name, field, walk, max_depth, indent)
             if text is not None:
                 operations.append((name, text))
         if operations:
@@ -346,7 +358,11 @@ def write_statements(project: CodegenProject) -> list[Path]:
         else None
     )
     files = generate_statements(
-        schema, target=project.target, max_depth=project.max_depth, types_import=types_import
+        schema,
+        target=project.target,
+        max_depth=project.max_depth,
+        types_import=types_import,
+        typename_introspection=project.typename_introspection,
     )
     written = []
     for file_name, text in files.items():

@@ -157,3 +157,55 @@ def test_statements_config_bad_yaml(tmp_path: Path) -> None:
     with pytest.raises(CodegenConfigError) as err:
         read_codegen_projects(tmp_path)
     assert str(err.value).startswith(f"{tmp_path / '.graphqlconfig.yml'}:3:1: not valid YAML")
+
+
+DEEP = """
+type A { b: B  n: Int }
+type B { c: C }
+type C { x: Int }
+type Query { a: A }
+"""
+
+
+def test_statements_object_without_fields_in_depth_keeps_typename() -> None:
+    files = generate_statements(build_appsync_schema(DEEP))
+    assert "    a {\n      b {\n        __typename\n      }\n      n\n" in files["queries.js"]
+
+
+def test_statements_typename_introspection_off_drops_empty_objects() -> None:
+    files = generate_statements(build_appsync_schema(DEEP), typename_introspection=False)
+    assert files["queries.js"].endswith("  query A {\n    a {\n      n\n    }\n  }\n`;\n")
+
+
+ABSTRACT = """
+interface Node { id: ID! }
+type Book implements Node { id: ID!  title: String }
+type Film implements Node { id: ID! }
+union Item = Book | Film
+type Query { node: Node  item: Item }
+"""
+
+
+def test_statements_fragments_without_typename_after_blank_line() -> None:
+    files = generate_statements(build_appsync_schema(ABSTRACT))
+    assert (
+        "    node {\n      id\n\n      ... on Book {\n        title\n      }\n    }\n"
+        in (files["queries.js"])
+    )
+    assert (
+        "    item {\n      ... on Book {\n        id\n        title\n      }\n"
+        in (files["queries.js"])
+    )
+
+
+def test_statements_no_blank_line_between_statements(files: dict[str, str]) -> None:
+    assert "`;\nexport const listTodos = " in files["queries.js"]
+
+
+def test_statements_config_typename_introspection(tmp_path: Path) -> None:
+    (tmp_path / ".graphqlconfig.yml").write_text(
+        "projects:\n  demo:\n    schemaPath: schema.graphql\n    extensions:\n      amplify:\n"
+        "        typenameIntrospection: false\n"
+    )
+    [project] = read_codegen_projects(tmp_path)
+    assert project.typename_introspection is False
