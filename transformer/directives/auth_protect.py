@@ -42,6 +42,26 @@ from transformer.naming import ResourceConstants as RC
 __all__ = ["AuthProtection"]
 
 
+_CONNECTIONS_KEY = "authConnectionFields"
+
+
+def _connection_fields(
+    ctx: TransformerContext,
+) -> dict[str, list[tuple[ast.ObjectTypeDefinitionNode, ast.FieldDefinitionNode]]]:
+    """@connection fields of the input document by returned type, built once per run."""
+    index = ctx.metadata.get(_CONNECTIONS_KEY)
+    if index is None:
+        index = {}
+        for input_def in ctx.input_document.definitions:
+            if not isinstance(input_def, ast.ObjectTypeDefinitionNode):
+                continue
+            for field in input_def.fields or ():
+                if any(d.name.value == "connection" for d in field.directives or ()):
+                    index.setdefault(get_base_type(field.type), []).append((input_def, field))
+        ctx.metadata[_CONNECTIONS_KEY] = index
+    return index
+
+
 class AuthProtection(AuthBase):
     """Adds the authorization snippets to the resolvers @model, @key and @connection made."""
 
@@ -328,25 +348,17 @@ class AuthProtection(AuthBase):
         rules: Sequence[Rule],
         config: ModelConfiguration,
     ) -> None:
-        model_name = definition.name.value
-        for input_def in ctx.input_document.definitions:
-            if not isinstance(input_def, ast.ObjectTypeDefinitionNode):
-                continue
-            for field in input_def.fields or ():
-                if get_base_type(field.type) != model_name or not any(
-                    d.name.value == "connection" for d in field.directives or ()
-                ):
-                    continue
-                resource_id = R.resolver(input_def.name.value, field.name.value)
-                directives = self._directives(rules, False)
-                if directives:
-                    self._add_directives_to_operation(
-                        ctx, input_def.name.value, field.name.value, directives
-                    )
-                if is_list_type(field.type):
-                    self._protect_list(ctx, resource_id, rules, None, config, None, False)
-                else:
-                    self._protect_get(ctx, resource_id, rules, None, config, False)
+        for input_def, field in _connection_fields(ctx).get(definition.name.value, ()):
+            resource_id = R.resolver(input_def.name.value, field.name.value)
+            directives = self._directives(rules, False)
+            if directives:
+                self._add_directives_to_operation(
+                    ctx, input_def.name.value, field.name.value, directives
+                )
+            if is_list_type(field.type):
+                self._protect_list(ctx, resource_id, rules, None, config, None, False)
+            else:
+                self._protect_get(ctx, resource_id, rules, None, config, False)
 
     def _protect_queries(
         self,
