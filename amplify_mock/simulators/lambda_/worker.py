@@ -14,6 +14,7 @@ import logging
 import os
 import signal
 import socket
+import sys
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
@@ -36,8 +37,13 @@ _STDERR_TAIL_LINES = 20
 
 
 def log_output(function_name: str, stream: str, line: str) -> None:
-    """The default sink: handler output goes to this module's logger, prefixed with the name."""
-    LOG.info("[%s] %s", function_name, line)
+    """The default sink: the line on the same stream of this process, prefixed with the name.
+
+    Not the logger: the CLI logs at WARNING, and the Amplify CLI's mock shows what a handler
+    prints in the terminal (`amplify mock` builds its runner with this default sink).
+    """
+    target = sys.stderr if stream == "stderr" else sys.stdout
+    print(f"[{function_name}] {line}", file=target, flush=True)
 
 
 def timeout_error(seconds: float) -> dict[str, Any]:

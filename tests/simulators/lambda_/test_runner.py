@@ -183,6 +183,21 @@ async def test_runner_handler_output_goes_to_sink_not_protocol(
     assert ("fn", "stdout", "no newline") in output.lines
 
 
+async def test_runner_default_sink_prints_prefixed_lines_on_the_same_stream(
+    project: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    source = "exports.handler = async () => { console.log('out'); console.error('err'); return 1 };"
+    add_function(project, "fn", {"src/index.js": source})
+    default_runner = LambdaRunner(project)
+    try:
+        assert await default_runner.invoke("fn", {}) == 1
+    finally:
+        await default_runner.close()
+    captured = capfd.readouterr()
+    assert "[fn] out\n" in captured.out
+    assert "[fn] err\n" in captured.err
+
+
 async def test_runner_python_print_goes_to_sink(
     runner: LambdaRunner, project: Path, output: OutputLines
 ) -> None:
