@@ -5,6 +5,7 @@ from __future__ import annotations
 from transformer.config import AuthConfig, AuthProvider, FeatureFlags, TransformConfig
 from transformer.errors import TransformerError
 from transformer.output import DeploymentResources, write_build
+from transformer.schema_files import read_schema
 
 __all__ = [
     "AuthConfig",
@@ -13,6 +14,7 @@ __all__ = [
     "FeatureFlags",
     "TransformConfig",
     "TransformerError",
+    "read_schema",
     "transform",
     "write_build",
 ]
