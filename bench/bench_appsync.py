@@ -11,6 +11,7 @@ store) and, when `/work/oracle-run/serve.js` exists, for the real Amplify simula
 3. a mixed-auth workload on the Blog schema (API key `getBlog`, Cognito `getPost`,
    IAM `listBlogs`, Cognito `createComment`) from `--clients` concurrent keep-alive clients.
 
+An aiohttp server answering a fixed body is measured first, as the machine's HTTP ceiling.
 Only 127.0.0.1 is used; every loop is bounded by `--seconds`.
 """
 
@@ -95,11 +96,29 @@ def serve_ours(build: str, port: int) -> None:
     asyncio.run(main())
 
 
+def serve_baseline(port: int) -> None:
+    """Child process: aiohttp answering a fixed getTodo body (the machine's HTTP ceiling)."""
+    from aiohttp import web
+
+    body = json.dumps({"data": {"getTodo": {"id": "bench-1", "name": "bench"}}})
+
+    async def handle(request: web.Request) -> web.Response:
+        await request.read()
+        return web.Response(text=body, content_type="application/json")
+
+    app = web.Application()
+    app.router.add_post("/graphql", handle)
+    print(json.dumps({"ready": True}), flush=True)
+    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+
+
 @contextmanager
-def our_server(build: Path) -> Iterator[int]:
+def our_server(build: Path | None) -> Iterator[int]:
+    """Our endpoint on `build`, or the aiohttp baseline when `build` is None."""
     port = _free_port()
+    mode = ["--serve", str(build), str(port)] if build else ["--serve-baseline", str(port)]
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.bench_appsync", "--serve", str(build), str(port)],
+        [sys.executable, "-m", "bench.bench_appsync", *mode],
         cwd=ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -280,10 +299,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-oracle", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
     parser.add_argument("--serve", nargs=2, metavar=("BUILD", "PORT"), help=argparse.SUPPRESS)
+    parser.add_argument("--serve-baseline", type=int, metavar="PORT", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.serve:
         serve_ours(args.serve[0], int(args.serve[1]))
         return 0
+    if args.serve_baseline:
+        serve_baseline(args.serve_baseline)
+        return 0
+    with our_server(None) as port:
+        keep_alive_loop(port, min(1.0, args.seconds))
+        baseline = {
+            "keep_alive": keep_alive_loop(port, args.seconds),
+            "new_connection": new_connection_loop(port, args.seconds),
+        }
     with our_server(DATA / "todo") as todo_port, our_server(DATA / "blog") as blog_port:
         ours = measure(todo_port, blog_port, args)
     oracle: dict[str, Any] | None = None
@@ -294,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
         with oracle_server("todo", []) as todo_port, oracle_server("blog", blog_args) as blog_port:
             oracle = measure(todo_port, blog_port, args)
     if args.json:
-        print(json.dumps({"ours": ours, "oracle": oracle}, indent=2))
+        print(json.dumps({"ours": ours, "oracle": oracle, "baseline": baseline}, indent=2))
         return 0
     header = f"{'measure':<32} {'ours r/s':>9} {'p50 ms':>8} {'p99 ms':>8}"
     if oracle is not None:
@@ -307,7 +336,12 @@ def main(argv: list[str] | None = None) -> int:
     }
     for key, label in labels.items():
         print(_row(label, ours[key], oracle[key] if oracle else None))
-    print(f"({args.seconds:g} s per loop; {os.cpu_count()} CPUs shared with other work)")
+    print(
+        f"aiohttp hello-world baseline on this machine: {baseline['keep_alive']['req_s']:.0f} r/s "
+        f"keep-alive, {baseline['new_connection']['req_s']:.0f} r/s new connection"
+    )
+    print(f"({args.seconds:g} s per loop; {os.cpu_count()} CPUs; load average "
+          f"{os.getloadavg()[0]:.1f})")  # fmt: skip
     return 0
 
 
