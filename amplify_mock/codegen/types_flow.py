@@ -9,12 +9,13 @@ the root field's own `__typename` gets the literal type name, deeper ones are `s
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
+    GraphQLObjectType,
     GraphQLType,
     get_named_type,
     is_abstract_type,
@@ -26,7 +27,13 @@ from graphql import (
 )
 
 from amplify_mock.codegen.printer import CodePrinter
-from amplify_mock.codegen.types_ir import CompiledDocuments, IRField, IROperation
+from amplify_mock.codegen.types_ir import (
+    CompiledDocuments,
+    IRField,
+    IRFragment,
+    IRInlineFragment,
+    IROperation,
+)
 from amplify_mock.codegen.types_typescript import (
     APPSYNC_SCALARS,
     BUILT_IN_SCALARS,
@@ -80,6 +87,30 @@ def property_from(
 
 def _from_ir(ir: IRField) -> Property:
     return property_from(ir.response_name, ir.type, ir.description, ir)
+
+
+def _property_sets(
+    possible_types: Sequence[GraphQLObjectType],
+    fields: list[IRField],
+    inline_fragments: list[IRInlineFragment],
+) -> list[list[Property]]:
+    """Per possible type: its inline fragment's fields, else the common ones."""
+    sets = []
+    for possible in possible_types:
+        fragment = next(
+            (f for f in inline_fragments if f.type_condition.name == possible.name), None
+        )
+        source = fragment.fields if fragment is not None else fields
+        literal = f'"{possible.name}"'
+        sets.append(
+            [
+                _from_ir(
+                    replace(f, typename_literal=literal) if f.field_name == "__typename" else f
+                )
+                for f in source
+            ]
+        )
+    return sets
 
 
 class _FlowPrinter:
@@ -158,21 +189,8 @@ class _FlowPrinter:
     def property_sets(self, prop: Property) -> None:
         assert prop.graphql_type is not None
         named = get_named_type(prop.graphql_type)
-        sets: list[list[Property]] = []
-        for possible in self.compiled.schema.get_possible_types(named):  # type: ignore[arg-type]
-            fragment = next(
-                (f for f in prop.inline_fragments if f.type_condition.name == possible.name), None
-            )
-            source = fragment.fields if fragment is not None else (prop.fields or [])
-            literal = f'"{possible.name}"'
-            sets.append(
-                [
-                    _from_ir(
-                        replace(f, typename_literal=literal) if f.field_name == "__typename" else f
-                    )
-                    for f in source
-                ]
-            )
+        possible_types = self.compiled.schema.get_possible_types(named)  # type: ignore[arg-type]
+        sets = _property_sets(possible_types, prop.fields or [], prop.inline_fragments)
         out = self.out
         out.comment_lines(prop.description)
         out.on_newline(f"{prop.name}:")
@@ -182,6 +200,13 @@ class _FlowPrinter:
             out.print("Array< ")
             if prop.element_nullable:
                 out.print("?")
+        self.alternatives(sets)
+        if prop.array:
+            out.print(" >")
+        out.print(",")
+
+    def alternatives(self, sets: list[list[Property]]) -> None:
+        out = self.out
 
         def body() -> None:
             for index, properties in enumerate(sets):
@@ -190,9 +215,26 @@ class _FlowPrinter:
                     out.print(" |")
 
         out.within_block(body, "(", ")")
-        if prop.array:
-            out.print(" >")
-        out.print(",")
+
+    def fragment(self, fragment: IRFragment) -> None:
+        name = f"{fragment.name}Fragment"
+        if is_abstract_type(fragment.type_condition):
+            sets = _property_sets(
+                fragment.possible_types, fragment.fields, fragment.inline_fragments
+            )
+            out = self.out
+            out.newline_if_needed()
+            out.newline()
+            out.print(f"export type {name} = ")
+            out.within_block(functools.partial(self.alternatives, sets), "", "")
+            out.print(";")
+            return
+        literal = f'"{fragment.type_condition.name}"'
+        properties = [
+            _from_ir(replace(f, typename_literal=literal) if f.field_name == "__typename" else f)
+            for f in fragment.fields
+        ]
+        self.declaration(name, functools.partial(self.properties, properties))
 
     def operation(self, operation: IROperation) -> None:
         name, kind = operation.name, operation.operation_type
@@ -227,6 +269,8 @@ class _FlowPrinter:
                 self.input_type(named)
         for operation in self.compiled.operations:
             self.operation(operation)
+        for fragment in self.compiled.fragments:
+            self.fragment(fragment)
         return out.output
 
 

@@ -6,8 +6,8 @@ response key, and inline fragments on abstract types become one record per possi
 (partition refinement over the possible types). The set of schema types the documents touch,
 in the order they are first reached, decides which type declarations the types file carries.
 
-Not emulated: named fragment definitions and spreads (amplify's own statements never use them;
-a document that does is rejected), `@include`/`@skip` on a variable (the field is kept, as the
+Named fragments are merged into the selections that spread them (and declared on their own
+as `<Name>Fragment`). Not emulated: `@include`/`@skip` on a variable (the field is kept, as the
 TypeScript and Flow printers ignore the condition anyway).
 """
 
@@ -57,6 +57,7 @@ from amplify_mock.codegen.statements import CodegenError
 __all__ = [
     "CompiledDocuments",
     "IRField",
+    "IRFragment",
     "IRInlineFragment",
     "IROperation",
     "compile_documents",
@@ -95,10 +96,20 @@ class IROperation:
 
 
 @dataclass
+class IRFragment:
+    name: str
+    type_condition: GraphQLNamedType
+    possible_types: list[GraphQLObjectType]
+    fields: list[IRField]
+    inline_fragments: list[IRInlineFragment]
+
+
+@dataclass
 class CompiledDocuments:
     schema: GraphQLSchema
     types_used: list[GraphQLNamedType]
     operations: list[IROperation]
+    fragments: list[IRFragment] = field(default_factory=list)
 
 
 # -- documents ---------------------------------------------------------------------------------
@@ -140,11 +151,6 @@ def _validate(schema: GraphQLSchema, document: DocumentNode) -> None:
     for definition in document.definitions:
         if isinstance(definition, OperationDefinitionNode) and definition.name is None:
             raise CodegenError("Apollo does not support anonymous operations")
-        if isinstance(definition, FragmentDefinitionNode):
-            raise CodegenError(
-                f"fragment {definition.name.value}: named fragments in GraphQL documents "
-                "are not supported by the types generator"
-            )
     if errors:
         raise CodegenError(f"Validation of GraphQL query document failed: {errors[0].message}")
 
@@ -166,7 +172,13 @@ class _TypeCondition:
     selection_set: _SelectionSet
 
 
-_Selection = _Field | _TypeCondition
+@dataclass
+class _FragmentSpread:
+    name: str
+    selection_set: _SelectionSet  # resolved once every fragment is compiled
+
+
+_Selection = _Field | _TypeCondition | _FragmentSpread
 
 
 @dataclass
@@ -179,6 +191,7 @@ class _Compiler:
     def __init__(self, schema: GraphQLSchema) -> None:
         self.schema = schema
         self.types_used: dict[str, GraphQLNamedType] = {}
+        self.unresolved: list[_FragmentSpread] = []
 
     def add_type_used(self, named: GraphQLNamedType) -> None:
         if named.name in self.types_used:
@@ -228,6 +241,7 @@ class _Compiler:
         top: bool = False,
     ) -> _SelectionSet:
         selections: list[_Selection] = []
+        visited: set[str] = set()
         for selection in node.selections:
             if isinstance(selection, FieldNode | InlineFragmentNode) and not _included(selection):
                 continue
@@ -244,8 +258,14 @@ class _Compiler:
                 narrowed = [t for t in self.possible_types(condition) if t in possible_types]
                 inner = self.selection_set(selection.selection_set, condition, narrowed)
                 selections.append(_TypeCondition(inner))
-            elif isinstance(selection, FragmentSpreadNode):  # pragma: no cover - _validate
-                raise CodegenError("fragment spreads are not supported by the types generator")
+            elif isinstance(selection, FragmentSpreadNode):
+                name = selection.name.value
+                if name in visited:
+                    continue
+                visited.add(name)
+                spread = _FragmentSpread(name, _SelectionSet(list(possible_types), []))
+                self.unresolved.append(spread)
+                selections.append(spread)
         if not top:
             typename = _Field("__typename", "__typename", TypeNameMetaFieldDef.type, None, None)
             selections.insert(0, typename)
@@ -285,10 +305,14 @@ def _included(selection: FieldNode | InlineFragmentNode) -> bool:
 
 class _Variant:
     def __init__(
-        self, possible_types: list[GraphQLObjectType], selections: list[_Selection] | None = None
+        self,
+        possible_types: list[GraphQLObjectType],
+        selections: list[_Selection] | None = None,
+        spreads: list[str] | None = None,
     ) -> None:
         self.possible_types = possible_types
         self.selections: list[_Selection] = selections if selections is not None else []
+        self.spreads: list[str] = spreads if spreads is not None else []
 
 
 class _TypeCase:
@@ -318,7 +342,7 @@ class _TypeCase:
                 original = self.default
             split = next((s for o, s in splits if o is original), None)
             if split is None:
-                split = _Variant([], list(original.selections))
+                split = _Variant([], list(original.selections), list(original.spreads))
                 splits.append((original, split))
                 variants.append(split)
             if original is not self.default:
@@ -332,6 +356,9 @@ class _TypeCase:
             if not other_variant.selections:
                 continue
             for variant in self.disjoint_variants_for(other_variant.possible_types):
+                for spread in other_variant.spreads:
+                    if spread not in variant.spreads:
+                        variant.spreads.append(spread)
                 variant.selections.extend(other_variant.selections)
 
 
@@ -341,6 +368,15 @@ def _type_case(selection_set: _SelectionSet) -> _TypeCase:
         if isinstance(selection, _Field):
             for variant in case.disjoint_variants_for(selection_set.possible_types):
                 variant.selections.append(selection)
+            continue
+        if isinstance(selection, _FragmentSpread):
+            if selection.name in case.default.spreads:
+                continue
+            for variant in case.disjoint_variants_for(selection_set.possible_types):
+                variant.spreads.append(selection.name)
+            inner = selection.selection_set
+            narrowed = [t for t in selection_set.possible_types if t in inner.possible_types]
+            case.merge(_type_case(_SelectionSet(narrowed, inner.selections)))
         else:
             inner = selection.selection_set
             narrowed = [t for t in selection_set.possible_types if t in inner.possible_types]
@@ -370,7 +406,9 @@ def _collect_and_merge(
                     else None,
                 )
                 grouped.setdefault(item.response_key, []).append(clone)
-            elif all(t in item.selection_set.possible_types for t in possible_types):
+            elif isinstance(item, _TypeCondition) and all(
+                t in item.selection_set.possible_types for t in possible_types
+            ):
                 visit(item.selection_set.selections)
 
     visit(selections)
@@ -418,20 +456,41 @@ def _fields_to_ir(fields: list[_Field]) -> list[IRField]:
 
 
 def compile_documents(schema: GraphQLSchema, document: DocumentNode) -> CompiledDocuments:
-    """Operations and used types of `document`, as the legacy IR has them.
+    """Operations, fragments and used types of `document`, as the legacy IR has them.
 
     :raises CodegenError: the document is not valid against the schema.
     """
     _validate(schema, document)
     compiler = _Compiler(schema)
-    operations: dict[str, IROperation] = {}
+    operations: dict[str, tuple[IROperation, _SelectionSet]] = {}
+    fragments: dict[str, tuple[GraphQLNamedType, _SelectionSet]] = {}
     for definition in document.definitions:
-        if not isinstance(definition, OperationDefinitionNode):
-            continue
-        operation, selection_set = compiler.operation(definition)
+        if isinstance(definition, OperationDefinitionNode):
+            operation, selection_set = compiler.operation(definition)
+            operations[operation.name] = (operation, selection_set)
+        elif isinstance(definition, FragmentDefinitionNode):
+            condition = get_named_type(type_from_ast(schema, definition.type_condition))
+            assert condition is not None  # checked by _validate
+            selection_set = compiler.selection_set(
+                definition.selection_set, condition, compiler.possible_types(condition)
+            )
+            fragments[definition.name.value] = (condition, selection_set)
+    for spread in compiler.unresolved:
+        _, fragment_set = fragments[spread.name]  # validate checked that it exists
+        narrowed = [
+            t for t in fragment_set.possible_types if t in spread.selection_set.possible_types
+        ]
+        spread.selection_set = _SelectionSet(narrowed, fragment_set.selections)
+    compiled = CompiledDocuments(schema, list(compiler.types_used.values()), [])
+    for operation, selection_set in operations.values():
         operation.fields, _ = _to_ir(selection_set)
-        operations[operation.name] = operation
-    return CompiledDocuments(schema, list(compiler.types_used.values()), list(operations.values()))
+        compiled.operations.append(operation)
+    for name, (condition, selection_set) in fragments.items():
+        fields, inline = _to_ir(selection_set)
+        compiled.fragments.append(
+            IRFragment(name, condition, selection_set.possible_types, fields, inline)
+        )
+    return compiled
 
 
 def read_documents(paths: Iterable[Path]) -> DocumentNode:

@@ -10,7 +10,7 @@ and the result type `<Name><Query|Mutation|Subscription>` that mirrors the selec
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from graphql import (
@@ -18,6 +18,7 @@ from graphql import (
     GraphQLField,
     GraphQLInputField,
     GraphQLNamedType,
+    GraphQLObjectType,
     GraphQLType,
     GraphQLUnionType,
     get_named_type,
@@ -34,7 +35,13 @@ from graphql import (
 )
 
 from amplify_mock.codegen.printer import CodePrinter
-from amplify_mock.codegen.types_ir import CompiledDocuments, IRField, IRInlineFragment, IROperation
+from amplify_mock.codegen.types_ir import (
+    CompiledDocuments,
+    IRField,
+    IRFragment,
+    IRInlineFragment,
+    IROperation,
+)
 
 __all__ = ["generate_typescript_types", "operation_type_name", "variables_type_name"]
 
@@ -173,6 +180,24 @@ def typename_set(fields: list[IRField], type_name_: str) -> list[Property]:
     ]
 
 
+def property_sets_for(
+    possible_types: Sequence[GraphQLObjectType],
+    fields: list[IRField],
+    inline_fragments: list[IRInlineFragment],
+) -> list[list[Property]]:
+    """Per possible type: its inline fragment's fields, else the common ones."""
+    sets = []
+    for possible in possible_types:
+        fragment = next(
+            (f for f in inline_fragments if f.type_condition.name == possible.name), None
+        )
+        if fragment is not None:
+            sets.append(typename_set(fragment.fields, fragment.type_condition.name))
+        else:
+            sets.append(typename_set(fields, possible.name))
+    return sets
+
+
 class _TypeScriptPrinter:
     def __init__(self, compiled: CompiledDocuments) -> None:
         self.compiled = compiled
@@ -277,28 +302,14 @@ class _TypeScriptPrinter:
     def property_sets(self, prop: Property) -> None:
         assert prop.graphql_type is not None
         named = get_named_type(prop.graphql_type)
-        sets: list[list[Property]] = []
-        for possible in self.compiled.schema.get_possible_types(named):  # type: ignore[arg-type]
-            fragment = next(
-                (f for f in prop.inline_fragments if f.type_condition.name == possible.name), None
-            )
-            if fragment is not None:
-                sets.append(typename_set(fragment.fields, fragment.type_condition.name))
-            else:
-                sets.append(typename_set(prop.fields or [], possible.name))
+        possible_types = self.compiled.schema.get_possible_types(named)  # type: ignore[arg-type]
+        sets = property_sets_for(possible_types, prop.fields or [], prop.inline_fragments)
         out = self.out
         out.comment_lines(prop.description)
         out.on_newline(f"{prop.name}: ")
         if prop.array:
             out.print(" Array<")
-
-        def body() -> None:
-            for index, properties in enumerate(sets):
-                out.within_block(functools.partial(self.picked, properties))
-                if index != len(sets) - 1:
-                    out.print(" |")
-
-        out.within_block(body, "(", ")")
+        self.alternatives(sets)
         if prop.array:
             if prop.element_nullable:
                 out.print(" | null")
@@ -307,7 +318,19 @@ class _TypeScriptPrinter:
             out.print(" | null")
         out.print(",")
 
-    # -- operations ----------------------------------------------------------------------------
+    def alternatives(self, sets: list[list[Property]]) -> None:
+        """`( { ...A } | { ...B }\n)`: one object type per possible type."""
+        out = self.out
+
+        def body() -> None:
+            for index, properties in enumerate(sets):
+                out.within_block(functools.partial(self.picked, properties))
+                if index != len(sets) - 1:
+                    out.print(" |")
+
+        out.within_block(body, "(", ")")
+
+    # -- operations and fragments --------------------------------------------------------------
 
     def operation(self, operation: IROperation) -> None:
         name, kind = operation.name, operation.operation_type
@@ -315,6 +338,30 @@ class _TypeScriptPrinter:
         self.declaration(variables_type_name(name, kind), lambda: self.picked(variables))
         result = [property_from_ir(with_typename_literals(f)) for f in operation.fields]
         self.declaration(operation_type_name(name, kind), lambda: self.picked(result))
+
+    def fragment(self, fragment: IRFragment) -> None:
+        name = f"{fragment.name}Fragment"
+        if is_abstract_type(fragment.type_condition):
+            sets = property_sets_for(
+                fragment.possible_types, fragment.fields, fragment.inline_fragments
+            )
+            out = self.out
+            out.newline_if_needed()
+            out.newline()
+            out.print(f"export type {name} = ")
+            out.within_block(functools.partial(self.alternatives, sets), "", "")
+            out.print(";")
+            return
+        literal = f'"{fragment.type_condition.name}"'
+        properties = [
+            property_from_ir(
+                replace(f, typename_literal=literal)
+                if f.field_name == "__typename"
+                else with_typename_literals(f)
+            )
+            for f in fragment.fields
+        ]
+        self.declaration(name, functools.partial(self.picked, properties))
 
     def source(self) -> str:
         out = self.out
@@ -325,6 +372,8 @@ class _TypeScriptPrinter:
             self.declare_type(named)
         for operation in self.compiled.operations:
             self.operation(operation)
+        for fragment in self.compiled.fragments:
+            self.fragment(fragment)
         out.newline()
         return out.output
 

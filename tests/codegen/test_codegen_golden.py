@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.codegen import read_codegen_projects, write_codegen
+from amplify_mock.codegen import CodegenProject, read_codegen_projects, write_codegen
 
 GOLDEN = Path(__file__).parent / "golden"
 CASES = sorted(
@@ -59,3 +59,34 @@ def test_codegen_matches_amplify_codegen(tmp_path: Path, case: str, variant: str
     assert sorted(actual) == sorted(expected)
     for name, text in expected.items():
         assert actual[name] == text, name
+
+
+DOCUMENTS = Path(__file__).parent / "golden_documents"
+DOCUMENT_CASES = sorted(case.name for case in DOCUMENTS.iterdir() if case.is_dir())
+
+
+@pytest.mark.parametrize("case", DOCUMENT_CASES)
+@pytest.mark.parametrize(("target", "types_file"), [("typescript", "API.ts"), ("flow", "API.js")])
+def test_codegen_types_of_hand_written_documents(
+    tmp_path: Path, case: str, target: str, types_file: str
+) -> None:
+    schema = tmp_path / "schema.graphql"
+    schema.write_text((DOCUMENTS / case / "schema.graphql").read_text(encoding="utf-8"))
+    documents = tmp_path / "src" / "graphql" / "custom.graphql"
+    documents.parent.mkdir(parents=True)
+    documents.write_text((DOCUMENTS / case / "documents.graphql").read_text(encoding="utf-8"))
+    project = CodegenProject(
+        name="demo",
+        schema_path=schema,
+        docs_path=documents.parent,
+        target=target,
+        max_depth=2,
+        generated_file=tmp_path / "src" / types_file,
+        includes=("src/graphql/**/*.graphql",),
+        root=tmp_path,
+    )
+
+    assert write_codegen(project, statements=False) == [tmp_path / "src" / types_file]
+
+    expected = (DOCUMENTS / case / types_file).read_text(encoding="utf-8")
+    assert (tmp_path / "src" / types_file).read_text(encoding="utf-8") == expected

@@ -352,11 +352,72 @@ def test_types_anonymous_operation() -> None:
     assert str(err.value) == "Apollo does not support anonymous operations"
 
 
-def test_types_named_fragments_not_supported() -> None:
+FRAGMENTS_TS = """export type ShelfQuery = {
+  books:  Array< {
+    __typename: "Book",
+    title?: string | null,
+  } >,
+  node: ( {
+      __typename: "Book",
+      id: string,
+    } | {
+      __typename: "Film",
+      id: string,
+      minutes?: number | null,
+    }
+  ) | null,
+};
+
+export type BookPartsFragment = {
+  __typename: "Book",
+  title?: string | null,
+};
+
+export type NodePartsFragment = ( {
+      __typename: "Book",
+      id: string,
+    } | {
+      __typename: "Film",
+      id: string,
+      minutes?: number | null,
+    }
+  );
+"""
+
+FRAGMENTS_FLOW_TAIL = """export type BookPartsFragment = {|
+  __typename: "Book",
+  title: ?string,
+|};
+
+export type NodePartsFragment = ( {
+      __typename: "Book",
+      id: string,
+    } | {
+      __typename: "Film",
+      id: string,
+      minutes: ?number,
+    }
+  );"""
+
+FRAGMENTS_DOCUMENT = """
+query Shelf { books { ...BookParts } node(id: "1") { ...NodeParts } }
+fragment BookParts on Book { title }
+fragment NodeParts on Node { id ... on Film { minutes } }
+"""
+
+
+def test_types_named_fragments_merged_and_declared() -> None:
+    schema = build_appsync_schema(CUSTOM_SCHEMA)
+    compiled = compile_documents(schema, parse_documents([("doc.graphql", FRAGMENTS_DOCUMENT)]))
+    assert generate_typescript_types(compiled).endswith(FRAGMENTS_TS)
+    assert generate_flow_types(compiled).endswith(FRAGMENTS_FLOW_TAIL)
+
+
+def test_types_unknown_fragment() -> None:
     with pytest.raises(CodegenError) as err:
-        _compile("query Q { getNote(id: 1) { ...F } } fragment F on Note { id }")
+        _compile("query Q { getNote(id: 1) { ...Missing } }")
     assert str(err.value) == (
-        "fragment F: named fragments in GraphQL documents are not supported by the types generator"
+        "Validation of GraphQL query document failed: Unknown fragment 'Missing'."
     )
 
 

@@ -2,7 +2,8 @@
 // (@aws-amplify/graphql-generator, as installed in the oracle harness):
 //   node regen.js /work/oracle-run/node_modules
 // For each CASE/schema.graphql and each CASE/TARGET-DEPTH/ directory already present, rewrites
-// the statements (with the types import "../API") and, for typescript/flow, API.ts / API.js.
+// the statements (with the types import "../API") and, for typescript/flow, API.ts / API.js;
+// then the types files of the hand-written documents in ../golden_documents/CASE.
 const fs = require('fs');
 const path = require('path');
 const modules = process.argv[2];
@@ -28,6 +29,17 @@ const { extractDocumentFromJavascript } = require(path.join(modules, '@aws-ampli
           fs.writeFileSync(path.join(out, target === 'flow' ? 'API.js' : 'API.ts'), contents);
         }
       }
+    }
+  }
+  // ../golden_documents/CASE: schema.graphql + hand-written documents.graphql -> API.ts, API.js
+  const documentsRoot = path.join(__dirname, '..', 'golden_documents');
+  for (const name of fs.readdirSync(documentsRoot).sort()) {
+    const dir = path.join(documentsRoot, name);
+    const schema = fs.readFileSync(path.join(dir, 'schema.graphql'), 'utf8');
+    const queries = fs.readFileSync(path.join(dir, 'documents.graphql'), 'utf8');
+    for (const [target, file] of [['typescript', 'API.ts'], ['flow', 'API.js']]) {
+      const types = await G.generateTypes({ schema, target, queries });
+      fs.writeFileSync(path.join(dir, file), Object.values(types)[0]);
     }
   }
 })().catch(err => {
