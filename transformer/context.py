@@ -91,18 +91,18 @@ class TransformerContext:
         if isinstance(extension, ast.ObjectTypeExtensionNode):
             self.add_object_extension(extension)
             return
-        attr = {
-            ast.InterfaceTypeExtensionNode: "fields",
-            ast.UnionTypeExtensionNode: "types",
-            ast.EnumTypeExtensionNode: "values",
-            ast.InputObjectTypeExtensionNode: "fields",
+        attr, what, item_kind = {
+            ast.InterfaceTypeExtensionNode: ("fields", "Interface type", "field"),
+            ast.UnionTypeExtensionNode: ("types", "Union type", "type"),
+            ast.EnumTypeExtensionNode: ("values", "Enum type", "value"),
+            ast.InputObjectTypeExtensionNode: ("fields", "Input object type", "field"),
         }[type(extension)]
         old_items = tuple(getattr(old, attr) or ())
         seen = {item.name.value for item in old_items}
         for item in getattr(extension, attr) or ():
             if item.name.value in seen:
                 raise TransformerError(
-                    f"Type extension '{name}' cannot redeclare {attr[:-1]} {item.name.value}"
+                    f"{what} extension '{name}' cannot redeclare {item_kind} {item.name.value}"
                 )
         self.node_map[name] = dataclasses.replace(
             old,

@@ -285,3 +285,39 @@ def test_transform_error_message_matches_v1(
     with pytest.raises(error_type) as info:
         transform(read_schema(tmp_path), TransformConfig(auth_config=_AUTH))
     assert str(info.value) == message
+
+
+EXTENSION_CASES = [
+    pytest.param(
+        "enum E { A } extend enum E { A } type T @model { id: ID! }",
+        "Enum type extension 'E' cannot redeclare value A",
+        id="enum",
+    ),
+    pytest.param(
+        "input I { a: Int } extend input I { a: Int } type T @model { id: ID! }",
+        "Input object type extension 'I' cannot redeclare field a",
+        id="input",
+    ),
+    pytest.param(
+        "type X { a: Int } union U = X extend union U = X type T @model { id: ID! }",
+        "Union type extension 'U' cannot redeclare type X",
+        id="union",
+    ),
+    pytest.param(
+        "type T @model { id: ID! } extend type T { id: ID! }",
+        "Object type extension 'T' cannot redeclare field id",
+        id="object",
+    ),
+    pytest.param(
+        "interface I { a: Int } extend interface I { a: Int } type T @model { id: ID! }",
+        "Interface type extension 'I' cannot redeclare field a",
+        id="interface",
+    ),
+]
+
+
+@pytest.mark.parametrize(("schema", "message"), EXTENSION_CASES)
+def test_transform_extension_redeclaring_a_member_is_rejected(schema: str, message: str) -> None:
+    with pytest.raises(errors.TransformerError) as info:
+        transform(schema, TransformConfig(auth_config=_AUTH))
+    assert str(info.value) == message
