@@ -186,10 +186,13 @@ def create_api_state(
     subscription_type = schema.subscription_type.name if schema.subscription_type else None
     mutation_type = schema.mutation_type.name if schema.mutation_type else None
     all_modes = frozenset(p.authentication_type for p in config.auth_providers)
+    # A Lambda authorizer can deny any field (deniedFields), so then every field is checked.
+    lambda_auth = AuthenticationType.AWS_LAMBDA in all_modes
     for (type_name, field_name), rule in rules.items():
         gql_type = schema.type_map[type_name]
         gql_field = gql_type.fields[field_name]  # type: ignore[attr-defined]
-        check = None if rule.modes >= all_modes and not rule.cognito_groups else rule
+        unrestricted = rule.modes >= all_modes and not rule.cognito_groups
+        check = None if unrestricted and not lambda_auth else rule
         spec = resolvers.get((type_name, field_name))
         if spec is not None:
             gql_field.resolve = _bound_resolver(

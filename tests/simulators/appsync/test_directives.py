@@ -7,7 +7,7 @@ from typing import Any
 
 from aiohttp.test_utils import TestClient
 
-from amplify_mock.simulators.appsync.app import create_app
+from amplify_mock.simulators.appsync.app import EndpointOptions, create_app
 from amplify_mock.simulators.appsync.config import (
     ApiConfig,
     AuthenticationType,
@@ -117,3 +117,26 @@ async def test_directive_cognito_groups_limit_a_field(aiohttp_client: ClientFact
         _unauthorized("admins", "Query", ["admins"]),
         _unauthorized("keyed", "Query", ["keyed"]),
     ]
+
+
+async def test_directive_lambda_denied_fields(aiohttp_client: ClientFactory) -> None:
+    sdl = "type Item { id: ID secret: String }\ntype Query { item: Item }"
+    config = ApiConfig(
+        name="lambda",
+        schema_sdl=sdl,
+        default_auth=AuthProvider(AuthenticationType.AWS_LAMBDA, lambda_function_name="auth"),
+        resolvers=(ResolverSpec("Query", "item", "UNIT", "NONE", None, None),),
+    )
+
+    async def authorizer(function_name: str, event: dict[str, Any]) -> Any:
+        return {"isAuthorized": True, "deniedFields": ["Item.secret"]}
+
+    runner = FakeRunner({"Query.item": lambda c: {"id": "1", "secret": "s"}})
+    app = create_app(
+        StateHolder(make_state(config, runner)),
+        options=EndpointOptions(lambda_authorizer=authorizer),
+    )
+    client = await aiohttp_client(app)
+    body = await _query(client, "{ item { id secret } }", Authorization="token")
+    assert body["data"] == {"item": {"id": "1", "secret": None}}
+    assert _errors(body) == [_unauthorized("secret", "Item", ["item", "secret"])]
