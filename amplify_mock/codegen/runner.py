@@ -85,7 +85,8 @@ def find_documents(root: Path, includes: tuple[str, ...], excludes: tuple[str, .
 
 
 def _documents(project: CodegenProject) -> list[Path]:
-    if project.root is not None and project.includes:
+    """The `includes` documents; a project built without a root reads its statements files."""
+    if project.root is not None:
         return find_documents(project.root, project.includes, project.excludes)
     suffix = _STATEMENT_SUFFIXES.get(project.target, ".js")
     return sorted(p for p in project.docs_path.glob(f"*{suffix}") if p.is_file())
@@ -99,6 +100,8 @@ def write_types(project: CodegenProject, schema: GraphQLSchema | None = None) ->
     printer = TYPES_TARGETS.get(project.target)
     if project.generated_file is None or printer is None:
         return None
+    if project.root is not None and not project.includes:
+        return None  # amplify-codegen writes no types for a project without `includes`
     if schema is None:
         schema = read_schema(project)
     paths = _documents(project)

@@ -439,3 +439,29 @@ def test_types_config_includes_must_be_globs(tmp_path: Path) -> None:
     assert str(err.value) == (
         f"{tmp_path / '.graphqlconfig.yml'}: project 'demo': includes must be a list of globs"
     )
+
+
+def test_types_no_types_file_without_includes(tmp_path: Path) -> None:
+    (tmp_path / "schema.graphql").write_text(SCHEMA)
+    (tmp_path / ".graphqlconfig.yml").write_text(
+        "projects:\n  demo:\n    schemaPath: schema.graphql\n    extensions:\n      amplify:\n"
+        "        codeGenTarget: typescript\n        generatedFileName: src/API.ts\n"
+    )
+    [project] = read_codegen_projects(tmp_path)
+    written = write_codegen(project)
+    assert [p.name for p in written] == ["queries.ts", "mutations.ts"]
+    assert "as GeneratedQuery<" in written[0].read_text()
+
+
+def test_types_project_without_root_reads_its_statements(tmp_path: Path) -> None:
+    (tmp_path / "schema.graphql").write_text(SCHEMA)
+    project = CodegenProject(
+        name="demo",
+        schema_path=tmp_path / "schema.graphql",
+        docs_path=tmp_path / "src" / "graphql",
+        target="flow",
+        max_depth=2,
+        generated_file=tmp_path / "src" / "API.js",
+    )
+    write_codegen(project)
+    assert (tmp_path / "src" / "API.js").read_text() == API_FLOW
