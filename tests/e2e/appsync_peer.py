@@ -76,8 +76,6 @@ def write_project(case: dict[str, Any], root: Path) -> Path:
             "build": True,
         }
     (root / "amplify" / "backend" / "backend-config.json").write_text(json.dumps(backend))
-    meta = root / "amplify" / "#current-cloud-backend"
-    meta.mkdir(parents=True)
     (root / "amplify" / "backend" / "amplify-meta.json").write_text(json.dumps(backend))
     return root
 
