@@ -19,9 +19,10 @@ from amplify_mock.project.categories.api import (
 from amplify_mock.project.categories.auth import add_auth
 from amplify_mock.project.categories.function import RUNTIMES, add_function
 from amplify_mock.project.categories.hosting import add_hosting
-from amplify_mock.project.categories.resources import validate_resource_name
+from amplify_mock.project.categories.resources import find_resources, validate_resource_name
 from amplify_mock.project.categories.storage import ACCESS, add_storage
-from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.errors import HeadlessArgumentError, ServiceExistsError
+from amplify_mock.project.project import Project
 
 __all__ = ["add"]
 
@@ -29,6 +30,16 @@ __all__ = ["add"]
 @click.group()
 def add() -> None:
     """Add a resource to the backend (deployed by `amplify push`)."""
+
+
+def _refuse_second(project: Project, what: str, category: str, service: str) -> None:
+    """The Amplify CLI adds one GraphQL API, one S3 storage and one auth per project.
+
+    :raises ServiceExistsError: the project has one already.
+    """
+    existing = find_resources(project, category, service)
+    if existing:
+        raise ServiceExistsError(what, category, existing[0])
 
 
 def _done(category: str, name: str) -> None:
@@ -61,6 +72,7 @@ def add_api_command(
 ) -> None:
     """Add a GraphQL API (AppSync)."""
     project = open_project()
+    _refuse_second(project, "a GraphQL API", "api", "AppSync")
     if headless:
         request = parse_add_api_request(sys.stdin.read())
     else:
@@ -140,6 +152,7 @@ def add_storage_command(
 ) -> None:
     """Add S3 content storage (adds auth if the project has none)."""
     project = open_project()
+    _refuse_second(project, "S3 storage", "storage", "S3")
     name = name or validate_resource_name(
         click.prompt("Provide a friendly name for your resource", default=f"s3{project.name}")
     )
@@ -171,6 +184,7 @@ def add_storage_command(
 def add_auth_command(name: str | None) -> None:
     """Add Cognito auth with the default configuration."""
     project = open_project()
+    _refuse_second(project, "auth", "auth", "Cognito")
     _done("auth", add_auth(project, name))
 
 

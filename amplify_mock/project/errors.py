@@ -17,6 +17,7 @@ __all__ = [
     "ProjectOperationError",
     "ResourceExistsError",
     "ResourceNotFoundError",
+    "ServiceExistsError",
     "UnknownFrontendError",
     "UnknownProviderError",
 ]
@@ -107,6 +108,16 @@ class ResourceExistsError(AmplifyMockError):
     def __init__(self, category: str, name: str) -> None:
         super().__init__(
             f"The {category} resource '{name}' already exists.", "Choose another name."
+        )
+
+
+class ServiceExistsError(AmplifyMockError):
+    """The project already has the one resource of this kind the Amplify CLI allows."""
+
+    def __init__(self, what: str, category: str, name: str) -> None:
+        super().__init__(
+            f"This project already has {what} ('{name}'); a project has only one.",
+            f"Change it through its files in amplify/backend/{category}/{name}/.",
         )
 
 

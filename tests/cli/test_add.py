@@ -69,3 +69,50 @@ def test_add_auth_and_hosting(initialized: Path) -> None:
     run_ok("add", "auth", "--name", "users")
     run_ok("hosting", "add")
     assert set(_config(initialized)) == {"auth", "hosting"}
+
+
+def test_add_api_second_api_is_refused(initialized: Path) -> None:
+    run_ok("add", "api", "--name", "first", "--auth-type", "API_KEY", "--schema-template", "single")
+    result = CliRunner().invoke(
+        cli,
+        ["add", "api", "--name", "second", "--auth-type", "API_KEY", "--schema-template", "single"],
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        "This project already has a GraphQL API ('first'); a project has only one.\n"
+        "Resolution: Change it through its files in amplify/backend/api/first/.\n",
+    )
+    assert set(_config(initialized)["api"]) == {"first"}
+
+
+def test_add_storage_second_storage_is_refused(initialized: Path) -> None:
+    run_ok("add", "storage", "--name", "pics", "--auth-access", "READ", "--guest-access", "")
+    result = CliRunner().invoke(
+        cli, ["add", "storage", "--name", "docs", "--auth-access", "READ", "--guest-access", ""]
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        "This project already has S3 storage ('pics'); a project has only one.\n"
+        "Resolution: Change it through its files in amplify/backend/storage/pics/.\n",
+    )
+
+
+def test_add_auth_second_auth_is_refused(initialized: Path) -> None:
+    run_ok("add", "auth", "--name", "users")
+    result = CliRunner().invoke(cli, ["add", "auth", "--name", "others"])
+    assert (result.exit_code, result.output) == (
+        1,
+        "This project already has auth ('users'); a project has only one.\n"
+        "Resolution: Change it through its files in amplify/backend/auth/users/.\n",
+    )
+    assert set(_config(initialized)["auth"]) == {"users"}
+
+
+def test_add_storage_invalid_bucket_name_is_refused(initialized: Path) -> None:
+    args = ["--name", "pics", "--bucket", "My_Bucket", "--auth-access", "READ"]
+    result = CliRunner().invoke(cli, ["add", "storage", *args, "--guest-access", ""])
+    assert (result.exit_code, result.output) == (
+        1,
+        "Invalid bucket name 'My_Bucket': use 3 to 47 lowercase letters, digits and hyphens.\n",
+    )
+    assert "storage" not in _config(initialized)

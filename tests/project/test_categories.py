@@ -20,6 +20,7 @@ from amplify_mock.project.categories.resources import remove_resource
 from amplify_mock.project.categories.storage import add_storage
 from amplify_mock.project.errors import (
     HeadlessArgumentError,
+    InvalidNameError,
     ResourceExistsError,
     ResourceNotFoundError,
 )
@@ -131,6 +132,16 @@ def test_add_function_unknown_runtime(project: Project) -> None:
     assert err.value.message == (
         "Invalid value for --runtime: unknown runtime 'ruby' (runtimes: nodejs, python)."
     )
+
+
+@pytest.mark.parametrize("bucket", ["ab", "Upper", "under_score", "dots.dots", "x" * 48])
+def test_add_storage_invalid_bucket_name_is_refused(project: Project, bucket: str) -> None:
+    with pytest.raises(InvalidNameError) as err:
+        add_storage(project, "files", bucket_name=bucket)
+    assert err.value.message == (
+        f"Invalid bucket name '{bucket}': use 3 to 47 lowercase letters, digits and hyphens."
+    )
+    assert "storage" not in project.backend_config()
 
 
 def test_add_storage_adds_auth_and_policies(project: Project) -> None:

@@ -7,11 +7,12 @@ Not emulated: DynamoDB (NoSQL) storage resources, S3 Lambda triggers, user-group
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from amplify_mock.project.categories.auth import ensure_auth
 from amplify_mock.project.categories.resources import add_resource, short_id
-from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.errors import HeadlessArgumentError, InvalidNameError
 from amplify_mock.project.project import Project
 
 __all__ = ["ACCESS", "add_storage", "storage_template"]
@@ -22,6 +23,9 @@ ACCESS = {
     "READ": ["s3:GetObject"],
     "DELETE": ["s3:DeleteObject"],
 }
+
+#: the Amplify CLI's rule; `-<env>` is appended, and the result must be an S3 bucket name
+_BUCKET_NAME = re.compile(r"[a-z0-9-]{3,47}")
 
 
 def _policy(
@@ -152,8 +156,13 @@ def add_storage(
     """Add an S3 storage resource (and auth when missing); returns its name.
 
     :raises HeadlessArgumentError: an unknown access level.
+    :raises InvalidNameError: the bucket name breaks the naming rule.
     :raises ResourceExistsError: a storage resource of that name exists.
     """
+    if bucket_name is not None and not _BUCKET_NAME.fullmatch(bucket_name):
+        raise InvalidNameError(
+            "bucket name", bucket_name, "use 3 to 47 lowercase letters, digits and hyphens"
+        )
     auth_access = (
         auth_access if auth_access is not None else ["CREATE_AND_UPDATE", "READ", "DELETE"]
     )
