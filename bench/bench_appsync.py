@@ -106,10 +106,19 @@ def serve_baseline(port: int) -> None:
         await request.read()
         return web.Response(text=body, content_type="application/json")
 
-    app = web.Application()
-    app.router.add_post("/graphql", handle)
-    print(json.dumps({"ready": True}), flush=True)
-    web.run_app(app, host="127.0.0.1", port=port, print=None, access_log=None)
+    async def main() -> None:
+        app = web.Application()
+        app.router.add_post("/graphql", handle)
+        runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await runner.setup()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        stop = asyncio.Event()
+        asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
+        print(json.dumps({"ready": True}), flush=True)
+        await stop.wait()
+        await runner.cleanup()
+
+    asyncio.run(main())
 
 
 @contextmanager
