@@ -41,8 +41,12 @@ def open_cloud(
     if kind == "local":
         return LocalCloud(mock_data_dir, region)
     if kind == "aws":
-        from amplify_mock.cloud.aws.cloud import AwsCloud
+        from amplify_mock.cloud.aws.cloud import AwsCloud, aws_errors
         from amplify_mock.cloud.aws.credentials import session_for
 
-        return AwsCloud(session_for(aws_info, region, mfa_prompt=mfa_prompt), region)
+        @aws_errors
+        def connect() -> Cloud:  # an unknown profile fails here, before any call
+            return AwsCloud(session_for(aws_info, region, mfa_prompt=mfa_prompt), region)
+
+        return connect()
     raise UnknownCloudError(kind)

@@ -9,9 +9,10 @@ from typing import Any
 
 import boto3
 import pytest
+from botocore.config import Config
 from botocore.stub import ANY, Stubber
 
-from amplify_mock.cloud.aws.cloud import CAPABILITIES, AwsCloud
+from amplify_mock.cloud.aws.cloud import CAPABILITIES, AwsCloud, AwsRequestError
 from amplify_mock.cloud.provider import DeploymentError, ObjectNotFoundError, StackNotFoundError
 
 STACK = "amplify-app-dev-101010"
@@ -252,3 +253,36 @@ def test_aws_empty_bucket_deletes_every_page(clients: tuple[Any, Any, Stubber, S
         {"Bucket": "bucket", "Delete": {"Objects": [{"Key": "b"}], "Quiet": True}},
     )
     _cloud(clients).empty_bucket("bucket")
+
+
+def test_aws_unexpected_client_error_is_aws_request_error(
+    clients: tuple[Any, Any, Stubber, Stubber],
+) -> None:
+    _, _, _, cfn_stub = clients
+    cfn_stub.add_client_error(
+        "describe_stacks", service_error_code="AccessDenied", service_message="not allowed"
+    )
+    with pytest.raises(AwsRequestError) as err:
+        _cloud(clients).describe_stack(STACK)
+    assert err.value.message == (
+        "AWS request failed: An error occurred (AccessDenied) when calling the "
+        "DescribeStacks operation: not allowed"
+    )
+
+
+def test_aws_unreachable_endpoint_is_aws_request_error() -> None:
+    session = boto3.Session(
+        aws_access_key_id="AKID", aws_secret_access_key="secret", region_name="us-east-1"
+    )
+    config = Config(retries={"total_max_attempts": 1}, connect_timeout=5)
+    s3 = session.client("s3", endpoint_url="http://127.0.0.1:1", config=config)
+    cloud = AwsCloud(None, "us-east-1", s3=s3, cloudformation=session.client("cloudformation"))
+    with pytest.raises(AwsRequestError) as err:
+        cloud.put_object("bucket", "key", b"x")
+    assert err.value.message == (
+        'AWS request failed: Could not connect to the endpoint URL: "http://127.0.0.1:1/bucket/key"'
+    )
+    assert err.value.resolution == (
+        "Check the awscloudformation provider's profile or access keys, the region and the "
+        "network (unset AMPLIFY_MOCK_CLOUD to deploy to the local cloud instead)."
+    )

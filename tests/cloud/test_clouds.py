@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.cloud.aws.cloud import AwsCloud
+from amplify_mock.cloud.aws.cloud import AwsCloud, AwsRequestError
 from amplify_mock.cloud.clouds import UnknownCloudError, open_cloud
 from amplify_mock.cloud.local import LocalCloud
 
@@ -31,3 +31,12 @@ def test_open_cloud_unknown(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> 
     with pytest.raises(UnknownCloudError) as err:
         open_cloud(tmp_path, "eu-west-1", PROFILE)
     assert err.value.message == "Unknown cloud 'gcp' in $AMPLIFY_MOCK_CLOUD. Clouds: local, aws."
+
+
+def test_open_cloud_aws_unknown_profile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AMPLIFY_MOCK_CLOUD", "aws")
+    with pytest.raises(AwsRequestError) as err:
+        open_cloud(tmp_path, "eu-west-1", {**PROFILE, "profileName": "nosuch"})
+    assert err.value.message == (
+        "AWS request failed: The config profile (nosuch) could not be found"
+    )

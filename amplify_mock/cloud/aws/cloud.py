@@ -10,13 +10,14 @@ deployment is rolled back by CloudFormation; `DescribeStackEvents` names the res
 
 from __future__ import annotations
 
+import functools
 import json
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 import boto3
-from botocore.exceptions import ClientError
+from botocore.exceptions import BotoCoreError, ClientError
 
 from amplify_mock.cloud.provider import (
     DeployedStack,
@@ -24,8 +25,38 @@ from amplify_mock.cloud.provider import (
     ObjectNotFoundError,
     StackNotFoundError,
 )
+from amplify_mock.errors import AmplifyMockError
 
-__all__ = ["AwsCloud"]
+__all__ = ["AwsCloud", "AwsRequestError", "aws_errors"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class AwsRequestError(AmplifyMockError):
+    """A call to AWS failed for a reason the project cannot fix by itself: no network, no or
+    wrong credentials, an unknown profile, access denied."""
+
+    def __init__(self, err: Exception) -> None:
+        super().__init__(
+            f"AWS request failed: {err}",
+            "Check the awscloudformation provider's profile or access keys, the region and "
+            "the network (unset AMPLIFY_MOCK_CLOUD to deploy to the local cloud instead).",
+        )
+
+
+def aws_errors(method: F) -> F:
+    """Map botocore's errors that escape `method` to `AwsRequestError` (the ones the method
+    understands, such as a missing stack, are already typed errors)."""
+
+    @functools.wraps(method)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(*args, **kwargs)
+        except (BotoCoreError, ClientError) as err:
+            raise AwsRequestError(err) from err
+
+    return wrapper  # type: ignore[return-value]
+
 
 CAPABILITIES = ["CAPABILITY_NAMED_IAM", "CAPABILITY_IAM", "CAPABILITY_AUTO_EXPAND"]
 _MAX_TEMPLATE_BODY = 51_200
@@ -49,6 +80,7 @@ class AwsCloud:
 
     name = "aws"
 
+    @aws_errors
     def __init__(
         self,
         session: boto3.Session | None,
@@ -72,9 +104,11 @@ class AwsCloud:
         self.sleep = sleep
 
     # -- objects --------------------------------------------------------------------------
+    @aws_errors
     def put_object(self, bucket: str, key: str, body: bytes) -> None:
         self.s3.put_object(Bucket=bucket, Key=key, Body=body)
 
+    @aws_errors
     def get_object(self, bucket: str, key: str) -> bytes:
         try:
             response = self.s3.get_object(Bucket=bucket, Key=key)
@@ -84,6 +118,7 @@ class AwsCloud:
             raise
         return bytes(response["Body"].read())
 
+    @aws_errors
     def empty_bucket(self, bucket: str) -> None:
         token: str | None = None
         while True:
@@ -133,6 +168,7 @@ class AwsCloud:
             if not token:
                 return nested
 
+    @aws_errors
     def describe_stack(self, stack_name: str) -> DeployedStack:
         stack = self._describe(stack_name)
         return DeployedStack(
@@ -152,6 +188,7 @@ class AwsCloud:
         self.put_object(bucket, _ROOT_TEMPLATE_KEY, body.encode())
         return {"TemplateURL": f"https://s3.amazonaws.com/{bucket}/{_ROOT_TEMPLATE_KEY}"}
 
+    @aws_errors
     def deploy_stack(
         self,
         stack_name: str,
@@ -215,6 +252,7 @@ class AwsCloud:
             )
         raise DeploymentError(stack_name, stack_name, f"stack status {status}")
 
+    @aws_errors
     def delete_stack(self, stack_name: str) -> None:
         self._describe(stack_name)
         self.cfn.delete_stack(StackName=stack_name)
