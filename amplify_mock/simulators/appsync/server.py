@@ -37,27 +37,32 @@ class AppSyncServer:
         self.port = port
         self.app = create_app(self.holder, options=options, hub=self.hub)
         self._runner: web.AppRunner | None = None
+        self._tls = False
 
     @property
     def url(self) -> str:
-        return f"http://{self.host}:{self.port}/graphql"
+        scheme = "https" if self._tls else "http"
+        return f"{scheme}://{self.host}:{self.port}/graphql"
 
     @property
     def realtime_url(self) -> str:
-        return f"ws://{self.host}:{self.port}/graphql/realtime"
+        scheme = "wss" if self._tls else "ws"
+        return f"{scheme}://{self.host}:{self.port}/graphql/realtime"
 
     def swap_state(self, new_state: ApiState) -> None:
         """Serve `new_state` from the next request on (hot reload)."""
         self.holder.swap_state(new_state)
 
     async def start(self, ssl_context: ssl.SSLContext | None = None) -> int:
-        """Bind and serve; returns the port (useful with port 0).
+        """Bind and serve (TLS with `ssl_context`, for `--https`); returns the port.
 
         :raises PortInUseError: the port is taken (never a silent fallback to another one).
         """
         runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(runner, self.host, self.port, reuse_address=True)
+        site = web.TCPSite(
+            runner, self.host, self.port, reuse_address=True, ssl_context=ssl_context
+        )
         try:
             await site.start()
         except OSError as err:
@@ -67,6 +72,7 @@ class AppSyncServer:
             raise
         self.port = int(runner.addresses[0][1])
         self._runner = runner
+        self._tls = ssl_context is not None
         LOG.info("AppSync endpoint listening on %s", self.url)
         return self.port
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import ssl
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -190,3 +191,62 @@ async def test_integration_oidc_owner_rule_uses_sub(
     )
     assert denied["data"] == {"updateNote": None}
     assert denied["errors"][0]["errorType"] == "DynamoDB:ConditionalCheckFailedException"
+
+
+def _self_signed(tmp_path: Path) -> ssl.SSLContext:
+    import datetime
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.datetime.now(datetime.UTC)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(1)
+        .not_valid_before(now - datetime.timedelta(days=1))
+        .not_valid_after(now + datetime.timedelta(days=1))
+        .sign(key, hashes.SHA256())
+    )
+    (tmp_path / "cert.pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    (tmp_path / "key.pem").write_bytes(
+        key.private_bytes(
+            serialization.Encoding.PEM,
+            serialization.PrivateFormat.PKCS8,
+            serialization.NoEncryption(),
+        )
+    )
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(tmp_path / "cert.pem", tmp_path / "key.pem")
+    return context
+
+
+async def test_server_serves_tls_with_ssl_context(
+    tmp_path: Path, store_client: StoreClient
+) -> None:
+    from aiohttp import ClientSession
+
+    state = build_api_state(
+        DATA / "todo", data_source_factory=data_source_factory(dynamodb_client=store_client)
+    )
+    server = AppSyncServer(state, port=0)
+    await server.start(ssl_context=_self_signed(tmp_path))
+    try:
+        assert server.url.startswith("https://127.0.0.1:")
+        assert server.realtime_url.startswith("wss://127.0.0.1:")
+        async with ClientSession() as session:
+            response = await session.post(
+                server.url,
+                json={"query": "{ listTodos { items { id } } }"},
+                headers={"x-api-key": API_KEY},
+                ssl=False,
+            )
+            assert response.status == 200
+    finally:
+        await server.stop()
