@@ -156,6 +156,12 @@ class LambdaDataSource:
                 if not future.done():
                     future.set_exception(DataSourceError(err.message, error_type=UNHANDLED))
             return
+        except Exception as err:
+            # as `Invoke` lets it propagate; left unset, every batched field would wait forever
+            for future in batch.futures:
+                if not future.done():
+                    future.set_exception(err)
+            return
         if not isinstance(results, list) or len(results) != len(batch.payloads):
             count = len(results) if isinstance(results, list) else "a non-list"
             error = DataSourceError(
