@@ -22,7 +22,13 @@ from amplify_mock.project.function_build import build_functions
 from amplify_mock.project.nested_stacks import plan_deployment, stack_logical_id
 from amplify_mock.project.project import PROVIDER_NAME, Project
 from amplify_mock.project.root_stack import root_stack_template
-from amplify_mock.project.status import Operation, ResourceStatus, dir_hash, resource_statuses
+from amplify_mock.project.status import (
+    MOCK_BUILD_DIR,
+    Operation,
+    ResourceStatus,
+    dir_hash,
+    resource_statuses,
+)
 
 __all__ = ["PushResult", "push"]
 
@@ -92,7 +98,9 @@ def push(
     _record_outputs(
         project, env, plan.function_builds, dict(deployed.nested_outputs), template_keys, moment
     )
-    copy_tree_atomic(project.paths.backend_dir, project.paths.current_cloud_backend_dir)
+    copy_tree_atomic(
+        project.paths.backend_dir, project.paths.current_cloud_backend_dir, ignore=(MOCK_BUILD_DIR,)
+    )
     write_json(project.paths.current_amplify_meta, project.amplify_meta())
     store_current_cloud_backend(project, cloud, env)
     files = write_frontend_config(project.root, project.amplify_meta(), project.frontend)

@@ -10,10 +10,19 @@ from pathlib import Path
 from amplify_mock.project.files import read_json
 from amplify_mock.project.project import Project
 
-__all__ = ["Operation", "ResourceStatus", "dir_hash", "resource_statuses", "status_table"]
+__all__ = [
+    "MOCK_BUILD_DIR",
+    "Operation",
+    "ResourceStatus",
+    "dir_hash",
+    "resource_statuses",
+    "status_table",
+]
 
 #: folders that are build products, not sources: they never make a resource "changed"
-_IGNORED = frozenset({"build", "node_modules", "__pycache__", ".temp", "dist"})
+#: (`.amplify-mock` holds the Lambda runner's build stamps and pip packages of a function)
+MOCK_BUILD_DIR = ".amplify-mock"
+_IGNORED = frozenset({"build", "node_modules", "__pycache__", ".temp", "dist", MOCK_BUILD_DIR})
 
 
 class Operation(Enum):

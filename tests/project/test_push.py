@@ -57,6 +57,19 @@ def test_push_records_outputs_and_no_changes_after(full_project: Project) -> Non
     assert full_project.current_amplify_meta() == meta
 
 
+def test_push_mock_build_folder_is_not_a_change_and_not_copied(full_project: Project) -> None:
+    push(full_project)
+    stamps = full_project.paths.resource_dir("function", "hello") / ".amplify-mock"
+    (stamps / "python-packages").mkdir(parents=True)
+    (stamps / "build-stamp.json").write_text("{}")
+    assert _operations(full_project)["hello"] == "No Change"
+    (full_project.paths.resource_dir("function", "hello") / "src" / "extra.js").write_text("1")
+    push(full_project)
+    current = full_project.paths.current_cloud_backend_dir / "function" / "hello"
+    assert (current / "src" / "extra.js").is_file()
+    assert not (current / ".amplify-mock").exists()
+
+
 def test_push_twice_without_changes_does_nothing(full_project: Project) -> None:
     push(full_project)
     assert push(full_project).deployed is False
