@@ -80,6 +80,11 @@ def _common_options(command: Callable[..., Any]) -> Callable[..., Any]:
             help="Load seed data (dynamodb/<Table>.json, S3/<bucket>/...) into new tables.",
         ),
         click.option("--dynamodb-endpoint", help="Use this DynamoDB endpoint, not the store."),
+        click.option(
+            "--verify-tokens",
+            metavar="JWKS",
+            help="Check JWT signatures and expiry against this JWKS file or URL.",
+        ),
         click.option("--no-codegen", is_flag=True, help="Do not generate GraphQL statements."),
         click.option("--no-watch", is_flag=True, help="Do not reload on file changes."),
     ]
@@ -99,6 +104,7 @@ def _options(categories: frozenset[str], params: dict[str, Any]) -> MockOptions:
         reset=bool(params.get("reset")),
         seed_data=params.get("seed_data"),
         dynamodb_endpoint=params.get("dynamodb_endpoint"),
+        verify_tokens=params.get("verify_tokens"),
         codegen=not params.get("no_codegen"),
         watch=not params.get("no_watch"),
     )

@@ -27,8 +27,10 @@ from amplify_mock.codegen import read_codegen_projects, write_codegen
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.api_build import BuildResult, compile_api
 from amplify_mock.simulators.appsync.app import EndpointOptions
+from amplify_mock.simulators.appsync.auth import LambdaAuthorizerInvoker
 from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
 from amplify_mock.simulators.appsync.execution import ApiState
+from amplify_mock.simulators.appsync.jwks import JwksVerifier
 from amplify_mock.simulators.appsync.server import AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
 from amplify_mock.simulators.appsync.wiring import clear_all_tables, data_source_factory
@@ -128,6 +130,7 @@ class MockOptions:
     watch: bool = True
     debounce: float = 0.05
     fresh_lambda: bool = False
+    verify_tokens: str | None = None  # a JWKS file or URL: check JWT signatures and expiry
 
 
 @dataclass
@@ -307,7 +310,15 @@ class MockSession:
             )
             if loaded:
                 self.reporter.info(f"Seed data loaded from {self.options.seed_data}: {loaded}.")
-        options = EndpointOptions(clear_data=lambda: clear_all_tables(client))
+        options = EndpointOptions(
+            clear_data=lambda: clear_all_tables(client),
+            lambda_authorizer=self._lambda_authorizer(),
+            verifier=(
+                JwksVerifier.from_source(self.options.verify_tokens)
+                if self.options.verify_tokens
+                else None
+            ),
+        )
         port = self.options.port if self.options.port is not None else None
         server = AppSyncServer(
             state,
@@ -354,6 +365,29 @@ class MockSession:
             elif result.action in ("recreated", "conflict"):
                 self.reporter.warning(result.message)
         return created
+
+    def _lambda_authorizer(self) -> LambdaAuthorizerInvoker | None:
+        """The AWS_LAMBDA auth mode's function, through the Lambda runner.
+
+        The v1 transformer's root stack names no authorizer function, so the one named in
+        the API's auth config (`lambdaAuthorizerConfig.lambdaFunction`) is the default.
+        """
+        runner = self.running.runner
+        if runner is None:
+            return None
+        configured = ""
+        auth = self.build.auth_config if self.build is not None else {}
+        providers = [auth.get("defaultAuthentication") or {}]
+        providers += auth.get("additionalAuthenticationProviders") or []
+        for provider in providers:
+            if provider.get("authenticationType") == "AWS_LAMBDA":
+                config = provider.get("lambdaAuthorizerConfig") or {}
+                configured = str(config.get("lambdaFunction") or "")
+
+        async def invoke(function_name: str, event: dict[str, Any]) -> Any:
+            return await runner.invoke(function_name or configured, event)
+
+        return invoke
 
     def _ssl_context(self) -> ssl.SSLContext | None:
         """:raises AmplifyMockError: the key or certificate cannot be read or used."""

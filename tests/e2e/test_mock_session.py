@@ -441,3 +441,115 @@ async def test_mock_session_key_change_migrates_the_table(
     await wait_for(migrated)
     assert "Table TodoTable:" in recorder.text("warning")
     assert "recreated with 3 of 3 items migrated" in recorder.text("warning")
+
+
+AUTHORIZER = """
+exports.handler = async (event) => ({
+  isAuthorized: event.authorizationToken === 'letmein',
+  resolverContext: { tenant: 'demo' },
+});
+"""
+
+
+def add_lambda_authorizer(project: Path) -> None:
+    """AWS_LAMBDA as an extra auth mode, its function, and a field that allows it."""
+    add_custom_resolver(project)
+    functions = project / "amplify" / "backend" / "function"
+    template = (functions / "wordCount" / "wordCount-cloudformation-template.json").read_text()
+    (functions / "authorizer" / "src").mkdir(parents=True)
+    (functions / "authorizer" / "src" / "index.js").write_text(AUTHORIZER)
+    (functions / "authorizer" / "authorizer-cloudformation-template.json").write_text(template)
+    for name in ("backend-config.json", "amplify-meta.json"):
+        path = project / "amplify" / "backend" / name
+        config = json.loads(path.read_text())
+        config["function"]["authorizer"] = {
+            "providerPlugin": "awscloudformation",
+            "service": "Lambda",
+        }
+        auth = config["api"]["demoapi"]["output"]["authConfig"]
+        auth["additionalAuthenticationProviders"].append(
+            {
+                "authenticationType": "AWS_LAMBDA",
+                "lambdaAuthorizerConfig": {"lambdaFunction": "authorizer", "ttlSeconds": "300"},
+            }
+        )
+        path.write_text(json.dumps(config))
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(
+        schema.read_text().replace(
+            "echo(msg: String!): String", "echo(msg: String!): String @aws_lambda @aws_api_key"
+        )
+    )
+
+
+async def test_mock_session_lambda_authorizer(project: Path) -> None:
+    add_lambda_authorizer(project)
+    mock = MockSession(load_mock_project(project), options(watch=False), Recorder())
+    await mock.start()
+    try:
+        assert mock.graphql_url is not None
+        query = {"query": '{ echo(msg: "hi") }'}
+        async with aiohttp.ClientSession() as http:
+            async with http.post(
+                mock.graphql_url, json=query, headers={"Authorization": "letmein"}
+            ) as response:
+                assert response.status == 200
+                assert await response.json() == {"data": {"echo": "echo: hi"}}
+            async with http.post(
+                mock.graphql_url, json=query, headers={"Authorization": "wrong"}
+            ) as response:
+                assert response.status == 401
+    finally:
+        await mock.stop()
+
+
+def hs256_token(secret: bytes, claims: dict[str, Any]) -> str:
+    import base64
+    import hashlib
+    import hmac
+
+    def b64(data: bytes) -> str:
+        return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+
+    header = b64(json.dumps({"alg": "HS256", "kid": "k1", "typ": "JWT"}).encode())
+    payload = b64(json.dumps(claims).encode())
+    signature = hmac.new(secret, f"{header}.{payload}".encode(), hashlib.sha256).digest()
+    return f"{header}.{payload}.{b64(signature)}"
+
+
+async def test_mock_session_verify_tokens(project: Path, tmp_path: Path) -> None:
+    import base64
+    import time
+
+    secret = b"local-testing-secret"
+    jwks = tmp_path / "jwks.json"
+    key = base64.urlsafe_b64encode(secret).rstrip(b"=").decode()
+    jwks.write_text(json.dumps({"keys": [{"kty": "oct", "kid": "k1", "alg": "HS256", "k": key}]}))
+    claims = {
+        "sub": "alice-sub",
+        "cognito:username": "alice",
+        "iss": "https://cognito-idp.us-east-1.amazonaws.com/us-east-1_demoPool",
+        "token_use": "id",
+        "exp": int(time.time()) + 600,
+    }
+    good = hs256_token(secret, claims)
+    forged = hs256_token(b"not-the-secret", claims)
+    mock = MockSession(
+        load_mock_project(project), options(watch=False, verify_tokens=str(jwks)), Recorder()
+    )
+    await mock.start()
+    try:
+        assert mock.graphql_url is not None
+        query = {"query": "{ listBlogs { items { id } } }"}
+        async with aiohttp.ClientSession() as http:
+            async with http.post(
+                mock.graphql_url, json=query, headers={"Authorization": good}
+            ) as response:
+                assert response.status == 200
+                assert (await response.json())["data"]["listBlogs"]["items"] == []
+            async with http.post(
+                mock.graphql_url, json=query, headers={"Authorization": forged}
+            ) as response:
+                assert response.status == 401
+    finally:
+        await mock.stop()
