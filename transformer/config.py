@@ -147,8 +147,8 @@ class TransformConfig:
     adds `condition:` arguments and `Model*ConditionInput` types). `now` fixes the clock the
     API key expiry is computed from (None: the real clock). `stack_mapping` is
     transform.conf.json `StackMapping` (resource id -> stack name). `resolver_config` is
-    transform.conf.json `ResolverConfig` (DataStore conflict detection); it is recorded but
-    not emulated: no sync resolvers, `_version` fields or sync table are generated.
+    transform.conf.json `ResolverConfig` (DataStore conflict detection: sync table, sync
+    queries, `_version` fields).
     """
 
     version: int | None = 5

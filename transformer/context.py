@@ -55,6 +55,7 @@ class TransformerContext:
         self.metadata: dict[str, Any] = {}
         self.stack_mapping: dict[str, str] = {}
         self.transformer_version = config.version
+        self.resolver_config = config.resolver_config
         self._fill_node_map()
 
     # ---- input -----------------------------------------------------------------------
@@ -299,6 +300,10 @@ class TransformerContext:
 
     def map_resource_to_stack(self, stack_name: str, resource_id: str) -> None:
         self.stack_mapping[resource_id] = stack_name
+
+    def is_project_using_datastore(self) -> bool:
+        """transform.conf.json has a `ResolverConfig` (DataStore conflict detection)."""
+        return bool(self.resolver_config)
 
     def supports_conditions(self) -> bool:
         """transform.conf.json Version >= 5: `condition` arguments and condition inputs."""

@@ -1,7 +1,5 @@
 """Runs the directive plugins over a schema: validate, before, visit, after (reverse order).
 
-Not emulated: DataStore conflict detection (`ResolverConfig`: sync table, sync resolvers).
-
 Then formats the result as the v1 transformer does: mapping templates move out of the
 resolver resources into files, the AppSync schema is printed, and the template is split
 into the root stack and one nested stack per model (plus the plugins' own stacks).
@@ -10,7 +8,6 @@ into the root stack and one nested stack per model (plus the plugins' own stacks
 from __future__ import annotations
 
 import dataclasses
-import logging
 from collections.abc import Sequence
 from typing import Any
 
@@ -28,11 +25,10 @@ from transformer.output import DeploymentResources
 from transformer.plugin import Transformer
 from transformer.scalars import STRIPPED_IN_OUTPUT_EXCEPT, VALID_BUILTIN_DIRECTIVES
 from transformer.sdl_printer import print_document
+from transformer.sync import SYNC_DATA_SOURCE_ID, create_sync_table
 from transformer.validation import js_message, validate_model_schema
 
 __all__ = ["GraphQLTransform", "default_transformers", "parse_schema"]
-
-LOG = logging.getLogger(__name__)
 
 Json = Any
 
@@ -87,11 +83,6 @@ class GraphQLTransform:
     def transform(self, schema_sdl: str) -> DeploymentResources:
         """:raises TransformerError: (and subclasses) for anything the v1 transformer rejects."""
         document = parse_schema(schema_sdl)
-        if self.config.resolver_config:
-            LOG.warning(
-                "transform.conf.json ResolverConfig (DataStore conflict detection) is not "
-                "emulated: no sync resolvers or _version fields are generated."
-            )
         ctx = TransformerContext(document, self.config)
         valid_directives = set(VALID_BUILTIN_DIRECTIVES)
         definitions: list[Any] = list(document.definitions)
@@ -100,6 +91,8 @@ class GraphQLTransform:
             definitions.extend(transformer.type_definitions)
             definitions.append(transformer.directive)
         validate_model_schema(definitions)
+        if ctx.is_project_using_datastore():
+            ctx.merge_resources({SYNC_DATA_SOURCE_ID: create_sync_table()})
 
         seen: set[str] = set()
         for transformer in self.transformers:

@@ -199,6 +199,10 @@ class ResolverResourceIDs:
         return f"List{resource_name(type_name)}Resolver"
 
     @staticmethod
+    def sync(type_name: str) -> str:
+        return f"Sync{resource_name(type_name)}Resolver"
+
+    @staticmethod
     def resolver(type_name: str, field_name: str) -> str:
         return f"{resource_name(type_name + field_name)}Resolver"
 

@@ -26,12 +26,14 @@ def _config(case: Path) -> TransformConfig:
             ),
             auth_config=AuthConfig.from_json(raw["authConfig"]),
             now=NOW,
+            resolver_config=raw.get("transformConfig", {}).get("ResolverConfig"),
         )
     return TransformConfig(
         version=raw.get("transformConfig", {}).get("Version", 5),
         feature_flags=FeatureFlags.new_project(**flags),
         auth_config=AuthConfig.from_json(raw["authConfig"]),
         now=NOW,
+        resolver_config=raw.get("transformConfig", {}).get("ResolverConfig"),
     )
 
 

@@ -8,6 +8,7 @@ in; a stack reaching into a sibling gets an `Fn::ImportValue` of an export the s
 from __future__ import annotations
 
 import copy
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -39,8 +40,9 @@ def split_stack(
     import_export_prefix: Json,
     default_dependencies: Sequence[str],
 ) -> SplitStacks:
-    # The v1 code works on a deep copy; the caller hands over a template it no longer uses.
-    template = dict(template)
+    # Like v1 (JSON.parse(JSON.stringify(...))): a plain-JSON copy, so subtrees that resources
+    # share are rewired independently.
+    template = json.loads(json.dumps(template))
     resource_map = {rid: stack_rules.get(rid, ROOT) for rid in template["Resources"]}
     output_map = {oid: stack_rules.get(oid, ROOT) for oid in template["Outputs"]}
     mapping_map = {mid: stack_rules.get(mid, ROOT) for mid in template["Mappings"]}

@@ -4,8 +4,8 @@ Adds `@aws_*` directives for non-default providers, authorization snippets to th
 resolvers, subscription resolvers with owner arguments, IAM policies for iam rules.
 
 The rules live in auth_rules, the shared state in auth_base, resolver protection in
-auth_protect, and the VTL in auth_checks / auth_snippets. Not emulated: @searchable and
-DataStore sync query protection (those resolvers are not generated here).
+auth_protect, and the VTL in auth_checks / auth_snippets. Not emulated: @searchable (no
+search resolvers are generated here).
 """
 
 from __future__ import annotations
@@ -197,6 +197,8 @@ class AuthTransformer(AuthProtection):
         self._protect_list(ctx, R.list(type_name), split.list, definition, config, None, True)
         self._protect_connections(ctx, definition, split.read, config)
         self._protect_queries(ctx, definition, split.read, config)
+        if self._is_sync_enabled(ctx, type_name):
+            self._protect_sync_query(ctx, definition, R.sync(type_name), split.read)
         if config.get_name("level") != "off":
             for op in ("onCreate", "onUpdate", "onDelete"):
                 for name in config.get_name(op) or []:

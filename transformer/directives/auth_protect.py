@@ -360,6 +360,31 @@ class AuthProtection(AuthBase):
             else:
                 self._protect_get(ctx, resource_id, rules, None, config, False)
 
+    @staticmethod
+    def _is_sync_enabled(ctx: TransformerContext, type_name: str) -> bool:
+        config = ctx.resolver_config or {}
+        return bool(config.get("project") or (config.get("models") or {}).get(type_name))
+
+    def _protect_sync_query(
+        self,
+        ctx: TransformerContext,
+        definition: ast.ObjectTypeDefinitionNode,
+        resource_id: str,
+        rules: Sequence[Rule],
+    ) -> None:
+        """The DataStore sync query filters items like list queries do."""
+        resolver = ctx.get_resource(resource_id)
+        if not rules or not resolver:
+            return
+        operation = resolver["Properties"]["FieldName"]
+        directives = self._directives(rules, self._type_has_rules_for(definition, "list"))
+        if directives:
+            self._add_directives_to_operation(ctx, ctx.get_query_type_name(), operation, directives)
+        self._add_field_references(ctx.get_query_type_name(), operation, rules)
+        expression = self._list_expression(rules)
+        if expression is not None:
+            self._prepend_response(resolver, print_template(expression))
+
     def _protect_queries(
         self,
         ctx: TransformerContext,

@@ -38,6 +38,8 @@ from transformer.directives.key_templates import (
     query_resolver,
     set_key_snippet,
     set_query_snippet,
+    sync_query_map_snippet,
+    sync_resolver_request,
     validate_key_argument_snippet,
 )
 from transformer.errors import InvalidDirectiveError, TransformerError
@@ -49,6 +51,8 @@ from transformer.naming import to_camel_case, to_upper
 from transformer.plugin import Transformer
 
 __all__ = ["KeyTransformer", "attribute_type_from_type", "primary_key_fields"]
+
+SYNC_RESOLVER_KEY = "syncResolverKey"
 
 KEY_DIRECTIVE_SDL = """
 directive @key(name: String, fields: [String!]!, queryField: String) repeatable on OBJECT
@@ -153,6 +157,19 @@ class KeyTransformer(Transformer):
 
     def __init__(self, config: TransformConfig | None = None) -> None:
         self.config = config or TransformConfig()
+
+    def before(self, ctx: TransformerContext) -> None:
+        if ctx.is_project_using_datastore():
+            ctx.metadata[SYNC_RESOLVER_KEY] = {}
+
+    def after(self, ctx: TransformerContext) -> None:
+        snippets: dict[str, str] = ctx.metadata.get(SYNC_RESOLVER_KEY) or {}
+        for resource_id, key_snippets in snippets.items():
+            if key_snippets:
+                resolver = ctx.get_resource(resource_id)
+                resolver["Properties"]["RequestMappingTemplate"] = sync_resolver_request(
+                    key_snippets
+                )
 
     def object(
         self,
@@ -459,6 +476,19 @@ class KeyTransformer(Transformer):
             ctx.put_type(dataclasses.replace(delete_input, fields=(*id_fields, *rest)))
 
     # ---- resolvers ----------------------------------------------------------------------
+    @staticmethod
+    def _register_sync_key(
+        ctx: TransformerContext, type_name: str, args: dict[str, Any], is_table: bool
+    ) -> None:
+        """Let the DataStore sync query use this key (collected, written in `after`)."""
+        snippets: dict[str, str] | None = ctx.metadata.get(SYNC_RESOLVER_KEY)
+        resource_id = R.sync(type_name)
+        if snippets is None or not ctx.get_resource(resource_id):
+            return
+        snippet = sync_query_map_snippet(args, is_table)
+        previous = snippets.get(resource_id)
+        snippets[resource_id] = join_snippets(previous, snippet) if previous else snippet
+
     def _update_resolvers(
         self,
         definition: ast.ObjectTypeDefinitionNode,
@@ -492,6 +522,7 @@ class KeyTransformer(Transformer):
                 ensure_composite_key_snippet(fields, False),
             )
             prepend(R.delete(type_name), set_key_snippet(fields, True))
+            self._register_sync_key(ctx, type_name, args, True)
             return
         prepend(
             R.create(type_name),
@@ -504,6 +535,7 @@ class KeyTransformer(Transformer):
             ensure_composite_key_snippet(fields, True),
         )
         prepend(R.delete(type_name), ensure_composite_key_snippet(fields, False))
+        self._register_sync_key(ctx, type_name, args, False)
         if args.get("queryField"):
             query_type = ctx.get_query_type_name() or "Query"
             resource_id = R.resolver(query_type, args["queryField"])

@@ -14,7 +14,7 @@ from transformer.definitions import (
 )
 from transformer.errors import InvalidDirectiveError, TransformerError
 from transformer.mapping_template import ast as a
-from transformer.mapping_template.dynamodb import RESOLVER_VERSION_ID
+from transformer.mapping_template.dynamodb import RESOLVER_VERSION_ID, sync_item
 from transformer.mapping_template.key_conditions import apply_key_expression_for_composite_key
 from transformer.mapping_template.printer import print_block, print_template
 from transformer.naming import ModelResourceIDs as M
@@ -30,6 +30,8 @@ __all__ = [
     "query_resolver",
     "set_key_snippet",
     "set_query_snippet",
+    "sync_query_map_snippet",
+    "sync_resolver_request",
     "validate_key_argument_snippet",
 ]
 
@@ -265,4 +267,242 @@ def query_resolver(
             "RequestMappingTemplate": request,
             "ResponseMappingTemplate": response,
         },
+    )
+
+
+# ---- DataStore sync query (ResolverConfig) -----------------------------------------------
+def sync_query_map_snippet(args: dict[str, Any], is_table: bool) -> str:
+    """Register one key (table or index) the sync query may use for `filter: {and: [...]}`."""
+    keys = list(args["fields"])
+    index = "dbTable" if is_table else args["name"]
+    key = f"{keys[0]}+null" if len(keys) == 1 else "+".join(keys)
+    return print_template(
+        a.block(
+            "Set query expression for @key",
+            [
+                a.raw(f"$util.qr($QueryMap.put('{key}' , '{index}'))"),
+                a.raw(f"$util.qr($PkMap.put('{keys[0]}' , '{index}'))"),
+            ],
+        )
+    )
+
+
+def _sync_init() -> a.Expression:
+    return a.block(
+        "Set map initialization for @key",
+        [
+            a.set_(a.ref("index"), a.str_("")),
+            a.set_(a.ref("scan"), a.bool_(True)),
+            a.set_(a.ref("filterMap"), a.obj({})),
+            a.set_(a.ref("QueryMap"), a.obj({})),
+            a.set_(a.ref("PkMap"), a.obj({})),
+            a.set_(a.ref("filterArgsMap"), a.obj({})),
+        ],
+    )
+
+
+def _sync_filter() -> a.Expression:
+    entry_steps: list[a.Expression] = [
+        a.iff(
+            a.raw(
+                "$ind == 0 && !$util.isNullOrEmpty($entry.value.eq) && "
+                "!$util.isNullOrEmpty($PkMap.get($entry.key))"
+            ),
+            a.compound(
+                [
+                    a.set_(a.ref("pk"), a.ref("entry.key")),
+                    a.set_(a.ref("scan"), a.bool_(False)),
+                    a.raw("$util.qr($ctx.args.put($pk,$entry.value.eq))"),
+                    a.set_(a.ref("index"), a.ref("PkMap.get($pk)")),
+                ]
+            ),
+        ),
+        a.if_else(
+            a.raw(
+                "$ind == 1 && !$util.isNullOrEmpty($pk) && "
+                '!$util.isNullOrEmpty($QueryMap.get("${pk}+$entry.key"))'
+            ),
+            a.compound(
+                [
+                    a.set_(a.ref("sk"), a.ref("entry.key")),
+                    a.raw("$util.qr($ctx.args.put($sk,$entry.value))"),
+                    a.set_(a.ref("index"), a.ref('QueryMap.get("${pk}+$sk")')),
+                ]
+            ),
+            a.iff(a.raw("$ind > 0"), a.qref("$filterMap.put($entry.key,$entry.value)")),
+        ),
+    ]
+    return a.block(
+        "Set query expression for @key",
+        [
+            a.compound(
+                [
+                    a.set_(a.ref("filterArgsMap"), a.ref('ctx.args.filter.get("and")')),
+                    a.if_else(
+                        a.raw(
+                            "!$util.isNullOrEmpty($filterArgsMap) && "
+                            "($util.isNull($ctx.args.lastSync) || $ctx.args.lastSync == 0)"
+                        ),
+                        a.compound(
+                            [
+                                a.set_(a.ref("json"), a.raw("$filterArgsMap")),
+                                a.for_each(
+                                    a.ref("item"),
+                                    a.ref("json"),
+                                    [
+                                        a.set_(a.ref("ind"), a.ref("foreach.index")),
+                                        a.for_each(
+                                            a.ref("entry"), a.ref("item.entrySet()"), entry_steps
+                                        ),
+                                    ],
+                                ),
+                            ]
+                        ),
+                        a.set_(a.ref("filterMap"), a.raw("$ctx.args.filter")),
+                    ),
+                ]
+            )
+        ],
+    )
+
+
+def _sync_hash_key(query: str) -> a.Expression:
+    return a.block(
+        "Set Primary Key initialization @key",
+        [
+            a.set_(a.ref(query), a.obj({})),
+            a.iff(
+                a.raw("!$util.isNull($pk)"),
+                a.compound(
+                    [
+                        a.set_(a.ref(f"{query}.expression"), a.str_("#pk = :pk")),
+                        a.set_(a.ref(f"{query}.expressionNames"), a.obj({"#pk": a.str_("$pk")})),
+                        a.set_(
+                            a.ref(f"{query}.expressionValues"),
+                            a.obj(
+                                {
+                                    ":pk": a.ref(
+                                        "util.parseJson($util.dynamodb.toDynamoDBJson("
+                                        "$ctx.args.get($pk)))"
+                                    )
+                                }
+                            ),
+                        ),
+                    ]
+                ),
+            ),
+        ],
+    )
+
+
+_SYNC_SORT_OPERATORS = (
+    ("beginsWith", "begins_with(#sortKey, :sortKey)"),
+    ("between", "#sortKey BETWEEN :sortKey0 AND :sortKey1"),
+    ("eq", "#sortKey = :sortKey"),
+    ("lt", "#sortKey < :sortKey"),
+    ("le", "#sortKey <= :sortKey"),
+    ("gt", "#sortKey > :sortKey"),
+    ("ge", "#sortKey >= :sortKey"),
+)
+
+
+def _sync_range_key(query: str) -> a.Expression:
+    def value(path: str) -> a.QuietReference:
+        # v1 writes both `between` bounds to ":sortKey" (sic).
+        return a.qref(
+            f'${query}.expressionValues.put(":sortKey", $util.parseJson('
+            f"$util.dynamodb.toDynamoDBJson($ctx.args.get($sk).{path})))"
+        )
+
+    steps: list[a.Expression] = []
+    for op, condition in _SYNC_SORT_OPERATORS:
+        values = [value("between[0]"), value("between[1]")] if op == "between" else [value(op)]
+        steps.append(
+            a.iff(
+                a.raw(
+                    f"!$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).{op})"
+                ),
+                a.compound(
+                    [
+                        a.set_(
+                            a.ref(f"{query}.expression"),
+                            a.raw(f'"${query}.expression AND {condition}"'),
+                        ),
+                        a.qref(f'${query}.expressionNames.put("#sortKey", $sk)'),
+                        *values,
+                    ]
+                ),
+            )
+        )
+    return a.block("Applying Key Condition", steps)
+
+
+def _sync_query() -> a.Expression:
+    request_var = "QueryRequest"
+    query = a.compound(
+        [
+            a.set_(
+                a.ref("limit"),
+                a.ref(f"util.defaultIfNull($context.args.limit, {RC.DEFAULT_PAGE_LIMIT})"),
+            ),
+            a.set_(
+                a.ref(request_var),
+                a.obj(
+                    {
+                        "version": a.str_(RESOLVER_VERSION_ID),
+                        "operation": a.str_("Sync"),
+                        "limit": a.ref("limit"),
+                        "query": a.ref(RC.MODEL_QUERY_EXPRESSION),
+                    }
+                ),
+            ),
+            a.if_else(
+                a.raw(
+                    "!$util.isNull($ctx.args.sortDirection)\n"
+                    '                    && $ctx.args.sortDirection == "DESC"'
+                ),
+                a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(False)),
+                a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(True)),
+            ),
+            a.iff(
+                a.ref("context.args.nextToken"),
+                a.set_(a.ref(f"{request_var}.nextToken"), a.ref("context.args.nextToken")),
+                True,
+            ),
+            a.iff(
+                a.raw("!$util.isNullOrEmpty($filterMap)"),
+                a.set_(
+                    a.ref(f"{request_var}.filter"),
+                    a.ref("util.parseJson($util.transform.toDynamoDBFilterExpression($filterMap))"),
+                ),
+            ),
+            a.iff(
+                a.raw('$index != "dbTable"'), a.set_(a.ref(f"{request_var}.index"), a.ref("index"))
+            ),
+            a.raw(f"$util.toJson(${request_var})"),
+        ]
+    )
+    scan = sync_item(
+        a.if_else(
+            a.raw("!$util.isNullOrEmpty($ctx.args.filter)"),
+            a.ref("util.transform.toDynamoDBFilterExpression($ctx.args.filter)"),
+            a.nul(),
+        ),
+        a.ref(f"util.defaultIfNull($ctx.args.limit, {RC.DEFAULT_PAGE_LIMIT})"),
+        a.ref("util.toJson($util.defaultIfNull($ctx.args.nextToken, null))"),
+        a.ref("util.toJson($util.defaultIfNull($ctx.args.lastSync, null))"),
+    )
+    return a.block(" Set query expression for @key", [a.if_else(a.raw("!$scan"), query, scan)])
+
+
+def sync_resolver_request(key_snippets: str) -> str:
+    """The sync query request once every @key of the type has registered itself."""
+    query = RC.MODEL_QUERY_EXPRESSION
+    return join_snippets(
+        print_template(_sync_init()),
+        key_snippets,
+        print_template(_sync_filter()),
+        print_template(_sync_hash_key(query)),
+        print_template(_sync_range_key(query)),
+        print_template(_sync_query()),
     )

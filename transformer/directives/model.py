@@ -1,7 +1,8 @@
 """@model: a DynamoDB table per type, CRUD queries/mutations/subscriptions and their inputs.
 
-Not emulated: DataStore conflict detection (`ResolverConfig` / sync resolvers,
-`_version` fields) and the `EnableDeletionProtection` option.
+With DataStore conflict detection (`ResolverConfig`) also the sync query, `_version` /
+`_deleted` / `_lastChangedAt` fields and delta-sync data sources. Not emulated: the
+`EnableDeletionProtection` option.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from graphql.language import ast
 from transformer.config import TransformConfig
 from transformer.context import TransformerContext
 from transformer.definitions import (
+    blank_object,
     directive_arguments,
     get_base_type,
     make_field,
@@ -106,6 +108,7 @@ class ModelTransformer(Transformer):
 
     def __init__(self, config: TransformConfig | None = None) -> None:
         self.config = config or TransformConfig()
+        self._sync_config: dict[str, Any] | None = None
 
     def before(self, ctx: TransformerContext) -> None:
         template = res.init_template()
@@ -148,15 +151,17 @@ class ModelTransformer(Transformer):
             if not ctx.has_type(non_model_input.name.value):
                 ctx.add_input(non_model_input)
         self._add_id_field(definition, ctx)
+        self._sync_config = self._find_sync_config(ctx, type_name)
+        is_sync = self._sync_config is not None
 
         table_id = M.table(type_name)
         role_id = M.iam_role(type_name)
         data_source_id = M.data_source(type_name)
-        ctx.set_resource(table_id, res.model_table(type_name))
+        ctx.set_resource(table_id, res.model_table(type_name, is_sync_enabled=is_sync))
         ctx.map_resource_to_stack(type_name, table_id)
-        ctx.set_resource(role_id, res.iam_role(type_name))
+        ctx.set_resource(role_id, res.iam_role(type_name, self._sync_config))
         ctx.map_resource_to_stack(type_name, role_id)
-        ctx.set_resource(data_source_id, res.data_source(table_id, role_id, type_name))
+        ctx.set_resource(data_source_id, res.data_source(table_id, role_id, type_name, is_sync))
         ctx.map_resource_to_stack(type_name, data_source_id)
         for output_id, output in (
             (f"GetAtt{M.table_stream_arn(type_name)}", res.table_stream_arn_output(table_id)),
@@ -170,7 +175,34 @@ class ModelTransformer(Transformer):
         self._create_mutations(definition, directive, ctx, non_model)
         self._create_subscriptions(definition, directive, ctx)
         self._update_mutation_condition_input(ctx, definition)
+        if is_sync:
+            model_obj = ctx.get_object(type_name)
+            assert model_obj is not None
+            sync_fields = (
+                make_field("_version", [], wrap_non_null(make_named_type("Int"))),
+                make_field("_deleted", [], make_named_type("Boolean")),
+                make_field("_lastChangedAt", [], wrap_non_null(make_named_type("AWSTimestamp"))),
+            )
+            ctx.update_object(
+                dataclasses.replace(model_obj, fields=(*(model_obj.fields or ()), *sync_fields))
+            )
         self._add_timestamp_fields(definition, directive, ctx)
+
+    @staticmethod
+    def _find_sync_config(ctx: TransformerContext, type_name: str) -> dict[str, Any] | None:
+        """The model's ResolverConfig entry (if complete), else the project's, else None."""
+        resolver_config = ctx.resolver_config or {}
+        sync_config = resolver_config.get("project")
+        model_config = (resolver_config.get("models") or {}).get(type_name)
+        if model_config:
+            if model_config.get("ConflictDetection") and model_config.get("ConflictHandler"):
+                sync_config = model_config
+            else:
+                LOG.warning(
+                    "Invalid resolverConfig for type %s. Using the project resolverConfig instead.",
+                    type_name,
+                )
+        return dict(sync_config) if sync_config else None
 
     # ---- fields on the model type -----------------------------------------------------
     @staticmethod
@@ -228,9 +260,29 @@ class ModelTransformer(Transformer):
         if make_list and not ctx.has_type("ModelSortDirection"):
             ctx.add_enum(defs.make_sort_direction_enum())
         query_type = ctx.get_query_type_name() or "Query"
+        is_sync = self._sync_config is not None
         fields: list[ast.FieldDefinitionNode] = []
+        if is_sync:
+            resolver = resolvers.sync_resolver(type_name)
+            resource_id = R.sync(type_name)
+            ctx.set_resource(resource_id, resolver)
+            ctx.map_resource_to_stack(type_name, resource_id)
+            self._generate_connection_type(ctx, type_name, True)
+            self._generate_filter_inputs(ctx, definition)
+            fields.append(
+                make_field(
+                    resolver["Properties"]["FieldName"],
+                    [
+                        make_input_value("filter", make_named_type(M.filter_input(type_name))),
+                        make_input_value("limit", make_named_type("Int")),
+                        make_input_value("nextToken", make_named_type("String")),
+                        make_input_value("lastSync", make_named_type("AWSTimestamp")),
+                    ],
+                    make_named_type(M.connection_type(type_name)),
+                )
+            )
         if make_get:
-            resolver = resolvers.get_resolver(type_name, get_name, query_type)
+            resolver = resolvers.get_resolver(type_name, get_name, query_type, is_sync)
             resource_id = R.get(type_name)
             ctx.set_resource(resource_id, resolver)
             ctx.map_resource_to_stack(type_name, resource_id)
@@ -248,6 +300,7 @@ class ModelTransformer(Transformer):
                 ctx.feature_flags.get_boolean("improvePluralization"),
                 list_name,
                 query_type,
+                is_sync,
             )
             resource_id = R.list(type_name)
             ctx.set_resource(resource_id, resolver)
@@ -259,14 +312,14 @@ class ModelTransformer(Transformer):
         ctx.add_query_fields(fields)
 
     @staticmethod
-    def _generate_connection_type(ctx: TransformerContext, type_name: str) -> None:
+    def _generate_connection_type(
+        ctx: TransformerContext, type_name: str, is_sync: bool = False
+    ) -> None:
         name = M.connection_type(type_name)
         if ctx.has_type(name):
             return
-        from transformer.definitions import blank_object
-
         ctx.add_object(blank_object(name))
-        ctx.add_fields_to_object(name, defs.make_model_connection_fields(type_name))
+        ctx.add_fields_to_object(name, defs.make_model_connection_fields(type_name, is_sync))
 
     @staticmethod
     def _add_scalar_and_enum_filters(
@@ -326,6 +379,7 @@ class ModelTransformer(Transformer):
         updated_at_ts = updated_at if _is_timestamp_compatible(updated_field) else None
         condition_name = M.condition_input(type_name)
         mutation_type = "Mutation"
+        is_sync = self._sync_config is not None
         fields: list[ast.FieldDefinitionNode] = []
 
         def _args(input_name: str) -> list[ast.InputValueDefinitionNode]:
@@ -336,11 +390,13 @@ class ModelTransformer(Transformer):
 
         if make["create"]:
             create_input = defs.make_create_input(
-                definition, created_at, updated_at, non_model, ctx
+                definition, created_at, updated_at, non_model, ctx, is_sync
             )
             if not ctx.has_type(create_input.name.value):
                 ctx.add_input(create_input)
-            resolver = resolvers.create_resolver(type_name, names["create"], mutation_type)
+            resolver = resolvers.create_resolver(
+                type_name, names["create"], mutation_type, self._sync_config
+            )
             resource_id = R.create(type_name)
             input_name = create_input.name.value
             self._add_initialization(
@@ -358,12 +414,17 @@ class ModelTransformer(Transformer):
                 )
             )
         if make["update"]:
-            update_input = defs.make_update_input(definition, non_model, ctx)
+            update_input = defs.make_update_input(definition, non_model, ctx, is_sync)
             optional = defs.optional_non_nullable_fields(update_input.fields or (), definition)
             if not ctx.has_type(update_input.name.value):
                 ctx.add_input(update_input)
             resolver = resolvers.update_resolver(
-                type_name, names["update"], updated_at_ts, optional, mutation_type
+                type_name,
+                names["update"],
+                updated_at_ts,
+                optional,
+                mutation_type,
+                self._sync_config,
             )
             resource_id = R.update(type_name)
             ctx.set_resource(resource_id, resolver)
@@ -376,10 +437,12 @@ class ModelTransformer(Transformer):
                 )
             )
         if make["delete"]:
-            delete_input = defs.make_delete_input(definition)
+            delete_input = defs.make_delete_input(definition, is_sync)
             if not ctx.has_type(delete_input.name.value):
                 ctx.add_input(delete_input)
-            resolver = resolvers.delete_resolver(type_name, names["delete"], mutation_type)
+            resolver = resolvers.delete_resolver(
+                type_name, names["delete"], mutation_type, self._sync_config
+            )
             resource_id = R.delete(type_name)
             ctx.set_resource(resource_id, resolver)
             ctx.map_resource_to_stack(type_name, resource_id)

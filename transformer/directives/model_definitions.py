@@ -147,6 +147,7 @@ def make_create_input(
     updated_at: str | None,
     non_model: Sequence[Any],
     ctx: TransformerContext,
+    is_sync: bool = False,
 ) -> ast.InputObjectTypeDefinitionNode:
     auto: dict[str, tuple[str, ...]] = {"id": ("ID",)}
     if created_at is not None:
@@ -170,11 +171,16 @@ def make_create_input(
         fields.append(make_input_value(f.name.value, type_))
     if not has_id:
         fields.insert(0, make_input_value("id", make_named_type("ID")))
+    if is_sync:
+        fields.append(make_input_value("_version", make_named_type("Int")))
     return make_input_object(M.create_input(obj.name.value), fields)
 
 
 def make_update_input(
-    obj: ast.ObjectTypeDefinitionNode, non_model: Sequence[Any], ctx: TransformerContext
+    obj: ast.ObjectTypeDefinitionNode,
+    non_model: Sequence[Any],
+    ctx: TransformerContext,
+    is_sync: bool = False,
 ) -> ast.InputObjectTypeDefinitionNode:
     names = {n.name.value for n in non_model}
     has_id = any(f.name.value == "id" for f in obj.fields or ())
@@ -184,6 +190,8 @@ def make_update_input(
         fields.append(make_input_value(f.name.value, _non_model_type(type_, f.type, names)))
     if not has_id:
         fields.insert(0, make_input_value("id", make_non_null_type(make_named_type("ID"))))
+    if is_sync:
+        fields.append(make_input_value("_version", make_named_type("Int")))
     return make_input_object(M.update_input(obj.name.value), fields)
 
 
@@ -201,11 +209,13 @@ def optional_non_nullable_fields(
     ]
 
 
-def make_delete_input(obj: ast.ObjectTypeDefinitionNode) -> ast.InputObjectTypeDefinitionNode:
-    return make_input_object(
-        M.delete_input(obj.name.value),
-        [make_input_value("id", wrap_non_null(make_named_type("ID")))],
-    )
+def make_delete_input(
+    obj: ast.ObjectTypeDefinitionNode, is_sync: bool = False
+) -> ast.InputObjectTypeDefinitionNode:
+    fields = [make_input_value("id", wrap_non_null(make_named_type("ID")))]
+    if is_sync:
+        fields.append(make_input_value("_version", make_named_type("Int")))
+    return make_input_object(M.delete_input(obj.name.value), fields)
 
 
 def _filter_fields(
@@ -325,11 +335,16 @@ def make_attribute_type_enum() -> ast.EnumTypeDefinitionNode:
     return make_enum(M.ATTRIBUTE_TYPES, _ATTRIBUTE_TYPES)
 
 
-def make_model_connection_fields(type_name: str) -> list[ast.FieldDefinitionNode]:
-    return [
+def make_model_connection_fields(
+    type_name: str, is_sync: bool = False
+) -> list[ast.FieldDefinitionNode]:
+    fields = [
         make_field("items", [], make_non_null_type(make_list_type(make_named_type(type_name)))),
         make_field("nextToken", [], make_named_type("String")),
     ]
+    if is_sync:
+        fields.append(make_field("startedAt", [], make_named_type("AWSTimestamp")))
+    return fields
 
 
 def make_subscription_field(

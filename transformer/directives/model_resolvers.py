@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from transformer.cloudformation import intrinsics as fn
@@ -14,6 +14,8 @@ from transformer.mapping_template.printer import print_block, print_template
 from transformer.naming import ModelResourceIDs as M
 from transformer.naming import ResourceConstants as RC
 from transformer.naming import graphql_name, plurality, to_upper
+from transformer.pluralize import pluralize
+from transformer.sync import sync_resolver_config
 
 __all__ = [
     "create_resolver",
@@ -21,6 +23,7 @@ __all__ = [
     "get_resolver",
     "initialize_create_input",
     "list_resolver",
+    "sync_resolver",
     "update_resolver",
 ]
 
@@ -28,7 +31,14 @@ Json = Any
 _API_ID = fn.get_att(RC.GRAPHQL_API, "ApiId")
 
 
-def _resolver(type_name: str, field_name: str, parent: str, request: str, response: str) -> Json:
+def _resolver(
+    type_name: str,
+    field_name: str,
+    parent: str,
+    request: str,
+    response: str,
+    sync_config: Mapping[str, Any] | None = None,
+) -> Json:
     return resource(
         "AWS::AppSync::Resolver",
         {
@@ -38,6 +48,7 @@ def _resolver(type_name: str, field_name: str, parent: str, request: str, respon
             "TypeName": parent,
             "RequestMappingTemplate": request,
             "ResponseMappingTemplate": response,
+            "SyncConfig": sync_resolver_config(sync_config) if sync_config else None,
         },
     )
 
@@ -170,12 +181,15 @@ def _key(id_value: a.Expression) -> a.IfElse:
 
 
 @functools.cache
-def _response() -> str:
-    return print_template(ddb.dynamodb_response())
+def _response(is_sync_enabled: bool = False) -> str:
+    return print_template(ddb.dynamodb_response(None, is_sync_enabled))
 
 
 def create_resolver(
-    type_name: str, field_name: str | None, mutation_type: str = "Mutation"
+    type_name: str,
+    field_name: str | None,
+    mutation_type: str = "Mutation",
+    sync_config: Mapping[str, Any] | None = None,
 ) -> Json:
     name = field_name or graphql_name("create" + to_upper(type_name))
     request = print_block(
@@ -202,7 +216,9 @@ def create_resolver(
             ]
         ),
     )
-    return _resolver(type_name, name, mutation_type, request, _response())
+    return _resolver(
+        type_name, name, mutation_type, request, _response(bool(sync_config)), sync_config
+    )
 
 
 def initialize_create_input(
@@ -276,6 +292,7 @@ def update_resolver(
     updated_at: str | None,
     optional_non_nullable: Sequence[str],
     mutation_type: str = "Mutation",
+    sync_config: Mapping[str, Any] | None = None,
 ) -> Json:
     name = field_name or graphql_name("update" + to_upper(type_name))
     versioned = RC.VERSIONED_CONDITION
@@ -338,33 +355,47 @@ def update_resolver(
         ),
         _condition_merge(),
         _drop_empty_values(),
-        _update_item(),
+        _update_item(bool(sync_config)),
     ]
-    return _resolver(type_name, name, mutation_type, print_template(a.compound(steps)), _response())
+    return _resolver(
+        type_name,
+        name,
+        mutation_type,
+        print_template(a.compound(steps)),
+        _response(bool(sync_config)),
+        sync_config,
+    )
 
 
 @functools.cache
-def _update_item() -> a.Expression:
+def _update_item(is_sync_enabled: bool = False) -> a.Expression:
     return a.cached(
         ddb.update_item(
             _key(a.obj({"S": a.ref("util.toJson($context.args.input.id)")})),
             a.ref("util.toJson($condition)"),
             RC.MODEL_OBJECT_KEY,
             RC.DYNAMODB_NAME_OVERRIDE_MAP,
+            is_sync_enabled,
         )
     )
 
 
-def get_resolver(type_name: str, field_name: str | None, query_type: str = "Query") -> Json:
+def get_resolver(
+    type_name: str, field_name: str | None, query_type: str = "Query", is_sync_enabled: bool = False
+) -> Json:
     name = field_name or graphql_name("get" + to_upper(type_name))
     request = print_template(
         ddb.get_item(_key(a.ref("util.dynamodb.toDynamoDBJson($ctx.args.id)")))
     )
-    return _resolver(type_name, name, query_type, request, _response())
+    return _resolver(type_name, name, query_type, request, _response(is_sync_enabled))
 
 
 def list_resolver(
-    type_name: str, improve_pluralization: bool, field_name: str | None, query_type: str = "Query"
+    type_name: str,
+    improve_pluralization: bool,
+    field_name: str | None,
+    query_type: str = "Query",
+    is_sync_enabled: bool = False,
 ) -> Json:
     name = field_name or graphql_name(
         "list" + plurality(to_upper(type_name), improve_pluralization)
@@ -420,11 +451,14 @@ def list_resolver(
             ]
         )
     )
-    return _resolver(type_name, name, query_type, request, _response())
+    return _resolver(type_name, name, query_type, request, _response(is_sync_enabled))
 
 
 def delete_resolver(
-    type_name: str, field_name: str | None, mutation_type: str = "Mutation"
+    type_name: str,
+    field_name: str | None,
+    mutation_type: str = "Mutation",
+    sync_config: Mapping[str, Any] | None = None,
 ) -> Json:
     name = field_name or graphql_name("delete" + to_upper(type_name))
     versioned = RC.VERSIONED_CONDITION
@@ -466,8 +500,29 @@ def delete_resolver(
                 ddb.delete_item(
                     _key(a.ref("util.dynamodb.toDynamoDBJson($ctx.args.input.id)")),
                     a.ref("util.toJson($condition)"),
+                    bool(sync_config),
                 ),
             ]
         )
     )
-    return _resolver(type_name, name, mutation_type, request, _response())
+    return _resolver(
+        type_name, name, mutation_type, request, _response(bool(sync_config)), sync_config
+    )
+
+
+def sync_resolver(type_name: str, query_type: str = "Query") -> Json:
+    """`syncPosts(filter, limit, nextToken, lastSync)`: the DataStore delta sync query."""
+    name = graphql_name("sync" + to_upper(pluralize(type_name)))
+    request = print_template(
+        ddb.sync_item(
+            a.if_else(
+                a.ref("context.args.filter"),
+                a.ref("util.transform.toDynamoDBFilterExpression($ctx.args.filter)"),
+                a.nul(),
+            ),
+            a.ref(f"util.defaultIfNull($ctx.args.limit, {RC.DEFAULT_PAGE_LIMIT})"),
+            a.ref("util.toJson($util.defaultIfNull($ctx.args.nextToken, null))"),
+            a.ref("util.toJson($util.defaultIfNull($ctx.args.lastSync, null))"),
+        )
+    )
+    return _resolver(type_name, name, query_type, request, _response(True))

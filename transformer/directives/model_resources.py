@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from transformer.cloudformation import intrinsics as fn
 from transformer.cloudformation.resources import number_parameter, resource, string_parameter
 from transformer.naming import ResourceConstants as RC
 from transformer.naming import md5_hex
+from transformer.sync import (
+    SYNC_TABLE_NAME,
+    is_lambda_sync_config,
+    sync_data_source_config,
+    sync_lambda_iam_policy,
+    sync_ttl_config,
+)
 
 __all__ = [
     "data_source",
@@ -122,7 +130,12 @@ def table_name(type_name: str) -> Json:
     )
 
 
-def model_table(type_name: str, hash_key: str = "id", range_key: str | None = None) -> Json:
+def model_table(
+    type_name: str,
+    hash_key: str = "id",
+    range_key: str | None = None,
+    is_sync_enabled: bool = False,
+) -> Json:
     key_schema = [{"AttributeName": hash_key, "KeyType": "HASH"}]
     attributes = [{"AttributeName": hash_key, "AttributeType": "S"}]
     if range_key:
@@ -148,14 +161,31 @@ def model_table(type_name: str, hash_key: str = "id", range_key: str | None = No
             "PointInTimeRecoverySpecification": fn.if_(
                 RC.SHOULD_USE_PITR, {"PointInTimeRecoveryEnabled": True}, fn.NO_VALUE
             ),
+            "TimeToLiveSpecification": sync_ttl_config() if is_sync_enabled else None,
         },
         deletion_policy="Delete",
     )
 
 
-def iam_role(type_name: str) -> Json:
+def iam_role(type_name: str, sync_config: Mapping[str, Any] | None = None) -> Json:
+    """The data source role; with DataStore it may also use the sync table (and a Lambda
+    conflict handler)."""
     digest = md5_hex(type_name)
     arn = "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tablename}"
+    sync_resources: list[Json] = []
+    extra_policies: list[Json] = []
+    if sync_config:
+        sync_table = fn.if_(
+            RC.HAS_ENVIRONMENT_PARAMETER,
+            fn.join("-", [SYNC_TABLE_NAME, _API_ID, fn.ref(RC.ENV)]),
+            fn.join("-", [SYNC_TABLE_NAME, _API_ID]),
+        )
+        sync_resources = [
+            fn.sub(arn, {"tablename": sync_table}),
+            fn.sub(arn + "/*", {"tablename": sync_table}),
+        ]
+        if is_lambda_sync_config(sync_config):
+            extra_policies.append(sync_lambda_iam_policy(sync_config["LambdaConflictHandler"]))
     return resource(
         "AWS::IAM::Role",
         {
@@ -195,17 +225,23 @@ def iam_role(type_name: str) -> Json:
                                 "Resource": [
                                     fn.sub(arn, {"tablename": table_name(type_name)}),
                                     fn.sub(arn + "/*", {"tablename": table_name(type_name)}),
+                                    *sync_resources,
                                 ],
                             }
                         ],
                     },
-                }
+                },
+                *extra_policies,
             ],
         },
     )
 
 
-def data_source(table_id: str, role_id: str, type_name: str) -> Json:
+def data_source(table_id: str, role_id: str, type_name: str, is_sync_enabled: bool = False) -> Json:
+    config: dict[str, Json] = {"AwsRegion": fn.REGION, "TableName": table_name(type_name)}
+    if is_sync_enabled:
+        config["DeltaSyncConfig"] = sync_data_source_config()
+        config["Versioned"] = True
     return resource(
         "AWS::AppSync::DataSource",
         {
@@ -213,7 +249,7 @@ def data_source(table_id: str, role_id: str, type_name: str) -> Json:
             "Name": table_id,
             "Type": "AMAZON_DYNAMODB",
             "ServiceRoleArn": fn.get_att(role_id, "Arn"),
-            "DynamoDBConfig": {"AwsRegion": fn.REGION, "TableName": table_name(type_name)},
+            "DynamoDBConfig": config,
         },
         depends_on=[role_id],
     )

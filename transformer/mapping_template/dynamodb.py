@@ -16,10 +16,12 @@ __all__ = [
     "put_item",
     "query",
     "string_attribute_value",
+    "sync_item",
     "update_item",
 ]
 
 RESOLVER_VERSION_ID = "2018-05-29"
+_SYNC_FIELDS = ("_version", "_deleted", "_lastChangedAt")
 
 
 def put_item(
@@ -87,14 +89,42 @@ def list_item(
     )
 
 
-def delete_item(key: a.Expression, condition: a.Expression | None) -> a.ObjectNode:
-    return a.obj(
-        {
-            "version": a.str_(RESOLVER_VERSION_ID),
-            "operation": a.str_("DeleteItem"),
-            "key": key,
-            "condition": condition,
-        }
+_SYNC_VERSION = 'util.defaultIfNull($ctx.args.input["_version"], "0")'
+
+
+def delete_item(
+    key: a.Expression, condition: a.Expression | None, is_sync_enabled: bool = False
+) -> a.ObjectNode:
+    attributes: dict[str, a.Expression | None] = {
+        "version": a.str_(RESOLVER_VERSION_ID),
+        "operation": a.str_("DeleteItem"),
+        "key": key,
+        "condition": condition,
+    }
+    if is_sync_enabled:
+        attributes["_version"] = a.ref(_SYNC_VERSION)
+    return a.obj(attributes)
+
+
+def sync_item(
+    filter_expr: a.Expression | None,
+    limit: a.Expression | None,
+    next_token: a.Expression | None,
+    last_sync: a.Expression | None,
+) -> a.CompoundExpression:
+    return a.compound(
+        [
+            a.obj(
+                {
+                    "version": a.str_("2018-05-29"),
+                    "operation": a.str_("Sync"),
+                    "limit": limit,
+                    "nextToken": next_token,
+                    "lastSync": last_sync,
+                    "filter": filter_expr,
+                }
+            )
+        ]
     )
 
 
@@ -103,6 +133,7 @@ def update_item(
     condition: a.Expression | None,
     object_key_variable: str,
     name_override_map: str,
+    is_sync_enabled: bool = False,
 ) -> a.CompoundExpression:
     """UpdateItem built from `$ctx.args.input` minus the key fields (SET / REMOVE for nulls)."""
     attr = "entryKeyAttributeName"
@@ -146,7 +177,12 @@ def update_item(
                 a.ref(object_key_variable),
                 a.compound(
                     [
-                        a.set_(a.ref("keyFields"), a.list_([])),
+                        a.set_(
+                            a.ref("keyFields"),
+                            a.list_([a.str_(f) for f in _SYNC_FIELDS])
+                            if is_sync_enabled
+                            else a.list_([]),
+                        ),
                         a.for_each(
                             a.ref("entry"),
                             a.ref(f"{object_key_variable}.entrySet()"),
@@ -154,7 +190,12 @@ def update_item(
                         ),
                     ]
                 ),
-                a.set_(a.ref("keyFields"), a.list_([a.str_("id")])),
+                a.set_(
+                    a.ref("keyFields"),
+                    a.list_(
+                        [a.str_(f) for f in ("id", *(_SYNC_FIELDS if is_sync_enabled else ()))]
+                    ),
+                ),
             ),
             a.for_each(
                 a.ref("entry"),
@@ -207,24 +248,26 @@ def update_item(
                     "key": key,
                     "update": a.ref("util.toJson($update)"),
                     "condition": condition,
+                    **({"_version": a.ref(_SYNC_VERSION)} if is_sync_enabled else {}),
                 }
             ),
         ]
     )
 
 
-def dynamodb_response(return_expression: a.Expression | None = None) -> a.CompoundExpression:
-    """`#if( $ctx.error ) $util.error(...) #else <result> #end`."""
+def dynamodb_response(
+    return_expression: a.Expression | None = None, is_sync_enabled: bool = False
+) -> a.CompoundExpression:
+    """`#if( $ctx.error ) $util.error(...) #else <result> #end` (sync: the result goes along)."""
     result = (
         return_expression if return_expression is not None else a.ref("util.toJson($ctx.result)")
     )
-    return a.compound(
-        [
-            a.if_else(
-                a.ref("ctx.error"), a.ref("util.error($ctx.error.message, $ctx.error.type)"), result
-            )
-        ]
+    error = (
+        "util.error($ctx.error.message, $ctx.error.type, $ctx.result)"
+        if is_sync_enabled
+        else "util.error($ctx.error.message, $ctx.error.type)"
     )
+    return a.compound([a.if_else(a.ref("ctx.error"), a.ref(error), result)])
 
 
 def string_attribute_value(value: a.Expression) -> a.ObjectNode:
