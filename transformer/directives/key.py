@@ -1,6 +1,6 @@
 """@key: primary keys (hash, sort, composite `a#b` sort keys), LSIs/GSIs and `queryField`s.
 
-Not emulated: DataStore sync resolvers (`ResolverConfig`).
+With DataStore (`ResolverConfig`) every key also registers itself with the sync query.
 """
 
 from __future__ import annotations
