@@ -87,3 +87,26 @@ def test_feature_flags_from_cli_json_are_case_insensitive_with_existing_project_
     assert flags.get_boolean("improvePluralization") is True
     assert flags.get_boolean("secondaryKeyAsGSI", True) is False
     assert flags.get_boolean("validateTypeNameReservedWords", False) is True
+
+
+def test_model_datastore_resolver_config_adds_sync_query_and_version_fields() -> None:
+    config = TransformConfig(
+        resolver_config={
+            "project": {"ConflictHandler": "AUTOMERGE", "ConflictDetection": "VERSION"}
+        }
+    )
+    result = transform("type Todo @model { id: ID! name: String }", config)
+    assert (
+        "syncTodos(filter: ModelTodoFilterInput, limit: Int, nextToken: String, "
+        "lastSync: AWSTimestamp): ModelTodoConnection"
+    ) in result.schema
+    assert "  _version: Int!\n  _deleted: Boolean\n  _lastChangedAt: AWSTimestamp!\n" in (
+        result.schema
+    )
+    assert "input DeleteTodoInput {\n  id: ID!\n  _version: Int\n}" in result.schema
+    assert result.root_stack["Resources"]["DataStore"]["Type"] == "AWS::DynamoDB::Table"
+    resolver = result.stacks["Todo"]["Resources"]["UpdateTodoResolver"]["Properties"]
+    assert resolver["SyncConfig"] == {
+        "ConflictDetection": "VERSION",
+        "ConflictHandler": "AUTOMERGE",
+    }
