@@ -11,7 +11,6 @@ from typing import Any
 import click
 
 from amplify_mock.cli.project_context import project_dir
-from amplify_mock.project.errors import NotInitializedError
 from amplify_mock.simulators.lambda_.build import build_function
 from amplify_mock.simulators.lambda_.config import function_dir, list_functions
 from amplify_mock.simulators.lambda_.errors import (
@@ -21,18 +20,11 @@ from amplify_mock.simulators.lambda_.errors import (
 )
 from amplify_mock.simulators.lambda_.runner import LambdaRunner
 from amplify_mock.simulators.lambda_.worker import InvocationOutcome
+from amplify_mock.simulators.mock_project import find_project_root
 
-__all__ = ["find_project_root", "format_result", "function"]
+__all__ = ["format_result", "function"]
 
 DEFAULT_EVENT = "src/event.json"
-
-
-def find_project_root(start: Path) -> Path:
-    """The nearest folder at or above `start` holding `amplify/backend` (else `start`)."""
-    for folder in (start, *start.parents):
-        if (folder / "amplify" / "backend").is_dir():
-            return folder
-    return start
 
 
 def format_result(result: Any) -> str:
@@ -95,14 +87,8 @@ def function(
     """Run a function of the project once with an event file, as `amplify mock function` does."""
     obj = ctx.find_root().obj
     configured = obj.get("project_root") if isinstance(obj, dict) else None
-    if configured:
-        project_root = Path(configured).resolve()
-    else:
-        # AMPLIFY_PROJECT_DIR (else the current folder), as the other project commands take it
-        start = project_dir()
-        project_root = find_project_root(start)
-        if not (project_root / "amplify" / "backend").is_dir():
-            raise NotInitializedError(start)
+    # else AMPLIFY_PROJECT_DIR (else the current folder), as the other project commands take it
+    project_root = Path(configured).resolve() if configured else find_project_root(project_dir())
     name = _choose_function(project_root, name)
     event_file = Path(event_path or DEFAULT_EVENT)
     if not event_file.is_absolute():

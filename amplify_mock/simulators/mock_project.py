@@ -16,6 +16,7 @@ from typing import Any
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.errors import NotInitializedError
 from amplify_mock.project.files import read_json, write_text
+from amplify_mock.project.paths import ProjectPaths
 from amplify_mock.project.project import Project
 
 __all__ = [
@@ -105,11 +106,14 @@ class MockProject:
 def find_project_root(start: Path) -> Path:
     """The nearest folder at or above `start` holding an initialized `amplify/` project.
 
+    As the Amplify CLI's mock commands (`amplify mock`, `amplify mock function`) find it: a
+    folder with `amplify/.config/project-config.json`, so they run from any subfolder.
+
     :raises NotInitializedError: there is none.
     """
     start = start.resolve()
     for folder in (start, *start.parents):
-        if (folder / "amplify" / ".config" / "project-config.json").is_file():
+        if ProjectPaths(folder).is_initialized():
             return folder
     raise NotInitializedError(start)
 

@@ -8,11 +8,15 @@ from typing import Any
 
 
 def write_project(root: Path, *, env: str = "dev", region: str = "us-east-1") -> Path:
-    """The project-level files the runner reads (env, region, meta)."""
+    """The project-level files the runner reads (env, region, meta); project-config.json marks
+    the root, as `amplify init` writes it."""
     amplify = root / "amplify"
     (amplify / ".config").mkdir(parents=True, exist_ok=True)
     (amplify / "backend" / "function").mkdir(parents=True, exist_ok=True)
     (amplify / ".config" / "local-env-info.json").write_text(json.dumps({"envName": env}))
+    (amplify / ".config" / "project-config.json").write_text(
+        json.dumps({"projectName": "app", "version": "3.1", "providers": ["awscloudformation"]})
+    )
     (amplify / "team-provider-info.json").write_text(
         json.dumps({env: {"awscloudformation": {"Region": region}}})
     )
