@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = [
+    "DestructiveMigrationError",
     "InvalidDirectiveError",
+    "InvalidGSIMigrationError",
+    "InvalidMigrationError",
     "InvalidTransformerError",
     "SchemaValidationError",
     "TransformerContractError",
@@ -103,3 +106,45 @@ class SchemaValidationError(TransformerError):
             text = "Schema validation failed.\n\n" + "\n\n".join(kept) + " "
         super().__init__(text, file=file, line=line, column=column)
         self.errors = list(printed_errors)
+
+
+class InvalidMigrationError(TransformerError):
+    """A schema change the deployed API cannot take (checked against the last build).
+
+    `str()` is the v1 text: the message, then `Cause:` and `How to fix:` lines.
+    """
+
+    def __init__(self, message: str, cause: str, fix: str) -> None:
+        super().__init__(f"{message}\nCause: {cause}\nHow to fix: {fix}")
+        self.summary = message
+        self.cause = cause
+        self.fix = fix
+
+
+class InvalidGSIMigrationError(InvalidMigrationError):
+    """A global secondary index change DynamoDB cannot apply in one update."""
+
+
+class DestructiveMigrationError(TransformerError):
+    """A change that removes or replaces tables (allowed with
+    `--allow-destructive-graphql-schema-updates`)."""
+
+    def __init__(self, message: str, removed: list[str], replaced: list[str]) -> None:
+        removed_list = ", ".join(removed)
+        replaced_list = ", ".join(replaced)
+        if removed_list and replaced_list:
+            message += (
+                f"\nThis update will remove table(s) [{removed_list}] and will replace "
+                f"table(s) [{replaced_list}]"
+            )
+        elif removed_list:
+            message += f"\nThis update will remove table(s) [{removed_list}]"
+        elif replaced_list:
+            message += f"\nThis update will replace table(s) [{replaced_list}]"
+        message += (
+            "\nALL EXISTING DATA IN THESE TABLES WILL BE LOST!\nIf this is intended, rerun the "
+            "command with '--allow-destructive-graphql-schema-updates'."
+        )
+        super().__init__(message)
+        self.removed = removed
+        self.replaced = replaced
