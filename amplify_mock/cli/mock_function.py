@@ -44,6 +44,9 @@ def _read_event(name: str, path: Path) -> Any:
         raise EventFileError(name, path, "does not exist") from err
     except OSError as err:
         raise EventFileError(name, path, f"cannot be read: {err.strerror}") from err
+    except UnicodeDecodeError as err:
+        reason = f"is not valid JSON: not UTF-8 text ({err.reason})"
+        raise EventFileError(name, path, reason) from err
     try:
         return json.loads(text)
     except ValueError as err:

@@ -179,3 +179,14 @@ def test_mock_function_outside_a_project_says_so(
         f"No Amplify project found in {outside.resolve()}.\n"
         "Resolution: Run `amplify init` in the project directory.\n",
     )
+
+
+def test_mock_function_event_file_not_utf8_names_function_and_file(project: Path) -> None:
+    folder = add_function(project, "fn", {"src/index.js": "exports.handler = async () => 1;"})
+    (folder / "src" / "event.json").write_bytes(b"\xff\xfe{}")
+    code, output = run(project, "fn")
+    assert (code, output) == (
+        1,
+        f"Function fn: event file {folder / 'src' / 'event.json'} is not valid JSON: "
+        "not UTF-8 text (invalid start byte)\n",
+    )
