@@ -39,45 +39,18 @@ from graphql import (
     parse,
 )
 
+from amplify_mock.appsync_prelude import undeclared_prelude
 from amplify_mock.codegen.config import CodegenProject
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.files import write_text
 
 __all__ = [
-    "APPSYNC_PRELUDE",
     "CodegenError",
     "build_appsync_schema",
     "generate_statements",
     "types_import_path",
     "write_statements",
 ]
-
-#: What AppSync defines implicitly; added for the names a schema does not define itself.
-APPSYNC_PRELUDE: dict[str, str] = {
-    **{
-        name: f"scalar {name}"
-        for name in (
-            "AWSDate",
-            "AWSTime",
-            "AWSDateTime",
-            "AWSTimestamp",
-            "AWSEmail",
-            "AWSJSON",
-            "AWSURL",
-            "AWSPhone",
-            "AWSIPAddress",
-        )
-    },
-    "aws_subscribe": "directive @aws_subscribe(mutations: [String]) on FIELD_DEFINITION",
-    "aws_auth": "directive @aws_auth(cognito_groups: [String]) on FIELD_DEFINITION",
-    "aws_api_key": "directive @aws_api_key on FIELD_DEFINITION | OBJECT",
-    "aws_iam": "directive @aws_iam on FIELD_DEFINITION | OBJECT",
-    "aws_oidc": "directive @aws_oidc on FIELD_DEFINITION | OBJECT",
-    "aws_lambda": "directive @aws_lambda on FIELD_DEFINITION | OBJECT",
-    "aws_cognito_user_pools": (
-        "directive @aws_cognito_user_pools(cognito_groups: [String]) on FIELD_DEFINITION | OBJECT"
-    ),
-}
 
 _HEADERS = {
     "javascript": (
@@ -114,10 +87,7 @@ def build_appsync_schema(sdl: str, *, source_name: str = "schema.graphql") -> Gr
     :raises CodegenError: the SDL does not parse or is not a valid schema.
     """
     try:
-        document = parse(sdl)
-        names = (getattr(definition, "name", None) for definition in document.definitions)
-        defined = {name.value for name in names if name is not None}
-        prelude = "\n".join(sdl for name, sdl in APPSYNC_PRELUDE.items() if name not in defined)
+        prelude = "\n".join(undeclared_prelude(parse(sdl)))
         return build_schema(f"{sdl}\n{prelude}\n")
     except GraphQLError as err:
         raise CodegenError(f"{source_name}: {err.message}") from err

@@ -140,6 +140,17 @@ def test_statements_invalid_schema_names_the_file() -> None:
     assert str(err.value) == "build/schema.graphql: Unknown type 'Missing'."
 
 
+def test_statements_schema_takes_the_directives_the_endpoint_takes() -> None:
+    sdl = (
+        "interface Node @aws_iam { id: ID! }\n"
+        "type Query { node: Node @aws_api_key }\n"
+        "type Subscription { onNode: Node @aws_publish(subscriptions: []) }"
+    )
+    subscription = build_appsync_schema(sdl).subscription_type
+    assert subscription is not None
+    assert list(subscription.fields) == ["onNode"]
+
+
 def test_statements_written_per_graphqlconfig(tmp_path: Path) -> None:
     (tmp_path / "schema.graphql").write_text(SCHEMA)
     (tmp_path / ".graphqlconfig.yml").write_text(

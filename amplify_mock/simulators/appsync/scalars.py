@@ -17,7 +17,7 @@ from graphql import (
     print_ast,
 )
 
-__all__ = ["APPSYNC_SCALARS", "APPSYNC_SCALARS_SDL"]
+__all__ = ["APPSYNC_SCALARS"]
 
 _OFFSET = r"(Z|[+-]\d{2}:\d{2}(:\d{2})?)"
 _DATE = r"\d{4}-\d{2}-\d{2}"
@@ -165,6 +165,3 @@ APPSYNC_SCALARS: dict[str, GraphQLScalarType] = {
         coerce_input_literal=_json_literal,
     ),
 }
-
-#: Declarations prepended to a build's schema.graphql, which uses but does not declare them.
-APPSYNC_SCALARS_SDL = "\n".join(f"scalar {name}" for name in APPSYNC_SCALARS)

@@ -16,24 +16,11 @@ from graphql import (
     parse,
 )
 
+from amplify_mock.appsync_prelude import undeclared_prelude
 from amplify_mock.simulators.appsync.config import AuthenticationType
 from amplify_mock.simulators.appsync.scalars import APPSYNC_SCALARS
 
-__all__ = ["AWS_DIRECTIVES_SDL", "FieldAuthRule", "SchemaBuildError", "build_appsync_schema"]
-
-AWS_DIRECTIVES_SDL = {
-    "aws_subscribe": "directive @aws_subscribe(mutations: [String!]) on FIELD_DEFINITION",
-    "aws_publish": "directive @aws_publish(subscriptions: [String!]) on FIELD_DEFINITION",
-    "aws_api_key": "directive @aws_api_key on FIELD_DEFINITION | OBJECT | INTERFACE",
-    "aws_iam": "directive @aws_iam on FIELD_DEFINITION | OBJECT | INTERFACE",
-    "aws_oidc": "directive @aws_oidc on FIELD_DEFINITION | OBJECT | INTERFACE",
-    "aws_lambda": "directive @aws_lambda on FIELD_DEFINITION | OBJECT | INTERFACE",
-    "aws_cognito_user_pools": (
-        "directive @aws_cognito_user_pools(cognito_groups: [String!]) "
-        "on FIELD_DEFINITION | OBJECT | INTERFACE"
-    ),
-    "aws_auth": "directive @aws_auth(cognito_groups: [String!]) on FIELD_DEFINITION | OBJECT",
-}
+__all__ = ["FieldAuthRule", "SchemaBuildError", "build_appsync_schema"]
 
 _DIRECTIVE_MODES = {
     "aws_api_key": AuthenticationType.API_KEY,
@@ -91,11 +78,7 @@ def build_appsync_schema(
         document = parse(sdl)
     except GraphQLError as err:
         raise SchemaBuildError(err) from err
-    declared = {
-        name.value for d in document.definitions if (name := getattr(d, "name", None)) is not None
-    }
-    prelude = [f"scalar {name}" for name in APPSYNC_SCALARS if name not in declared]
-    prelude += [text for name, text in AWS_DIRECTIVES_SDL.items() if name not in declared]
+    prelude = undeclared_prelude(document)
     try:
         schema = build_schema("\n".join(prelude) + "\n" + sdl, assume_valid_sdl=False)
     except (GraphQLError, TypeError) as err:

@@ -7,6 +7,7 @@ from typing import Any
 import pytest
 from graphql import GraphQLError, StringValueNode
 
+from amplify_mock.appsync_prelude import APPSYNC_SCALAR_NAMES
 from amplify_mock.simulators.appsync.scalars import APPSYNC_SCALARS
 
 VALID = [
@@ -89,3 +90,7 @@ def test_scalar_json_rejects_invalid_json() -> None:
     with pytest.raises(GraphQLError) as info:
         APPSYNC_SCALARS["AWSJSON"].coerce_input_value("{nope")
     assert info.value.message == 'Invalid value for AWSJSON: "{nope" is not JSON'
+
+
+def test_appsync_scalars_cover_the_prelude_scalars() -> None:
+    assert list(APPSYNC_SCALARS) == list(APPSYNC_SCALAR_NAMES)
