@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from amplify_mock.cli.mock_function import function
+from amplify_mock.cli.project_context import project_dir
 from amplify_mock.simulators.frontend_override import restore_frontend_config
 from amplify_mock.simulators.mock_project import find_project_root, load_mock_project
 from amplify_mock.simulators.session import MockOptions, MockSession
@@ -87,6 +88,11 @@ def _common_options(command: Callable[..., Any]) -> Callable[..., Any]:
         ),
         click.option("--no-codegen", is_flag=True, help="Do not generate GraphQL statements."),
         click.option("--no-watch", is_flag=True, help="Do not reload on file changes."),
+        click.option(
+            "--fresh-lambda",
+            is_flag=True,
+            help="Start a new process for every function invocation (no warm workers).",
+        ),
     ]
     for decorator in reversed(decorators):
         command = decorator(command)
@@ -107,6 +113,7 @@ def _options(categories: frozenset[str], params: dict[str, Any]) -> MockOptions:
         verify_tokens=params.get("verify_tokens"),
         codegen=not params.get("no_codegen"),
         watch=not params.get("no_watch"),
+        fresh_lambda=bool(params.get("fresh_lambda")),
     )
 
 
@@ -123,25 +130,25 @@ def mock(ctx: click.Context, /, restore_config: bool, **params: Any) -> None:
     if ctx.invoked_subcommand is not None:
         return
     if restore_config:
-        root = find_project_root(Path.cwd())
+        root = find_project_root(project_dir())
         for path in restore_frontend_config(root):
             click.echo(f"Restored {path.relative_to(root)}")
         return
-    run_mock(Path.cwd(), _options(frozenset({"api", "storage", "function"}), params))
+    run_mock(project_dir(), _options(frozenset({"api", "storage", "function"}), params))
 
 
 @mock.command("api")
 @_common_options
 def mock_api(**params: Any) -> None:
     """Mock the GraphQL API (AppSync endpoint on :20002) with its functions."""
-    run_mock(Path.cwd(), _options(frozenset({"api", "function"}), params))
+    run_mock(project_dir(), _options(frozenset({"api", "function"}), params))
 
 
 @mock.command("storage")
 @_common_options
 def mock_storage(**params: Any) -> None:
     """Mock the S3 storage (local S3 on :20005)."""
-    run_mock(Path.cwd(), _options(frozenset({"storage", "function"}), params))
+    run_mock(project_dir(), _options(frozenset({"storage", "function"}), params))
 
 
 mock.add_command(function)

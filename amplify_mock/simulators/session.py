@@ -33,9 +33,12 @@ from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.jwks import JwksVerifier
 from amplify_mock.simulators.appsync.server import AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
-from amplify_mock.simulators.appsync.wiring import clear_all_tables, data_source_factory
+from amplify_mock.simulators.appsync.wiring import (
+    clear_all_tables,
+    data_source_factory,
+    ensure_tables,
+)
 from amplify_mock.simulators.dynamodb.client import EndpointClient, StoreClient
-from amplify_mock.simulators.dynamodb.migration import ensure_remote_table, ensure_table
 from amplify_mock.simulators.dynamodb.server import DynamoDBServer, start_server
 from amplify_mock.simulators.dynamodb.store import Store
 from amplify_mock.simulators.frontend_override import (
@@ -319,11 +322,10 @@ class MockSession:
                 else None
             ),
         )
-        port = self.options.port if self.options.port is not None else None
         server = AppSyncServer(
             state,
             host=self.host,
-            port=port if port is not None else self.project.settings.graphql_port,
+            port=_choose(self.options.port, self.project.settings.graphql_port),
             options=options,
         )
         await server.start(ssl_context=self._ssl_context())
@@ -335,7 +337,7 @@ class MockSession:
             self.running.dynamodb_server = await start_server(
                 self.running.store,
                 host="127.0.0.1",
-                port=self.options.dynamodb_port or self.project.settings.dynamodb_port,
+                port=_choose(self.options.dynamodb_port, self.project.settings.dynamodb_port),
             )
             if self.running.runner is not None:
                 # what user functions pass to their DynamoDB client to reach the mock's tables
@@ -352,14 +354,10 @@ class MockSession:
         tables). Tables on an external endpoint are only created, never changed.
         """
         created: list[str] = []
-        for table in state.config.tables:
-            definition = table.create_table_request()
-            if self.running.store is not None:
-                result = await asyncio.to_thread(ensure_table, self.running.store, definition)
-            elif self.running.dynamodb_client is not None:
-                result = await ensure_remote_table(self.running.dynamodb_client, definition)
-            else:
-                continue
+        client = self.running.dynamodb_client
+        if client is None:
+            return created
+        for result in await ensure_tables(client, state.config):
             if result.action == "created":
                 created.append(result.table)
             elif result.action in ("recreated", "conflict"):
@@ -481,7 +479,7 @@ class MockSession:
             region=self.project.region,
             on_event=self._on_s3_event if self.bucket_triggers else None,
         )
-        port = self.options.storage_port or self.project.settings.storage_port
+        port = _choose(self.options.storage_port, self.project.settings.storage_port)
         host = "localhost" if self.host in ("127.0.0.1", "localhost") else self.host
         server = S3Server(settings, host=host, port=port)
         await server.start()
@@ -627,6 +625,11 @@ class MockSession:
             await running.dynamodb_client.close()
         if running.store is not None:
             running.store.close()
+
+
+def _choose(option: int | None, setting: int) -> int:
+    """The command line's port when given (0 too: the OS picks), else mock.json's."""
+    return setting if option is None else option
 
 
 async def _gather_quietly(tasks: list[asyncio.Task[Any]]) -> None:
