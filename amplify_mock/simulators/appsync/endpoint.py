@@ -10,6 +10,7 @@ from typing import Any
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.simulators.appsync.app import EndpointOptions
 from amplify_mock.simulators.appsync.auth import TokenVerifier
+from amplify_mock.simulators.appsync.config import ApiConfig
 from amplify_mock.simulators.appsync.server import DEFAULT_PORT, AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
 from amplify_mock.simulators.appsync.wiring import (
@@ -28,9 +29,9 @@ LOG = logging.getLogger(__name__)
 class LocalAppSync:
     """The local AppSync endpoint for one API build, wired to the store and the Lambda runner.
 
-    `start()` loads the build, creates missing tables and binds the port; `reload()` builds a
-    complete new state from the (re-compiled) build and swaps it in, keeping the old one when
-    the new build fails.
+    `start()` loads the build, creates or migrates its tables and binds the port; `reload()`
+    builds a complete new state from the (re-compiled) build and swaps it in, keeping the old
+    one when the new build fails.
     """
 
     def __init__(
@@ -70,10 +71,15 @@ class LocalAppSync:
             api_key=self.api_key,
         )
 
+    async def _ensure_tables(self, config: ApiConfig) -> None:
+        for result in await ensure_tables(self.dynamodb_client, config):
+            if result.action in ("recreated", "conflict"):
+                LOG.warning("%s", result.message)
+
     async def start(self) -> AppSyncServer:
         """:raises ApiBuildError: the build cannot be served. :raises PortInUseError: busy port."""
         state = self._build()
-        await ensure_tables(self.dynamodb_client, state.config)
+        await self._ensure_tables(state.config)
         self.server = AppSyncServer(state, host=self.host, port=self.port, options=self.options)
         self.port = await self.server.start()
         return self.server
@@ -84,7 +90,7 @@ class LocalAppSync:
             raise RuntimeError("LocalAppSync.reload() before start()")
         try:
             state = self._build()
-            await ensure_tables(self.dynamodb_client, state.config)
+            await self._ensure_tables(state.config)
         except AmplifyMockError as err:
             LOG.error("API reload failed, still serving the previous version: %s", err)
             return False

@@ -6,11 +6,13 @@ import logging
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
-from amplify_mock.simulators.appsync.config import ApiConfig, DataSourceSpec, TableSpec
+from amplify_mock.simulators.appsync.config import ApiConfig, DataSourceSpec
 from amplify_mock.simulators.appsync.state import DataSourceFactory
+from amplify_mock.simulators.dynamodb import migration
+from amplify_mock.simulators.dynamodb.migration import MigrationResult
 from resolvers.data_sources import create_data_source
 from resolvers.data_sources.base import UnsupportedDataSourceError
-from resolvers.data_sources.dynamodb import DynamoDBClient, DynamoDBRequestError
+from resolvers.data_sources.dynamodb import DynamoDBClient
 from resolvers.data_sources.lambda_ import LambdaInvoker
 from resolvers.errors import DataSourceError
 
@@ -62,43 +64,15 @@ def data_source_factory(
     return build
 
 
-async def ensure_tables(client: DynamoDBClient, config: ApiConfig) -> list[str]:
-    """Create the API's tables that do not exist yet, and add or drop changed GSIs.
+async def ensure_tables(client: DynamoDBClient, config: ApiConfig) -> list[MigrationResult]:
+    """Create, update or migrate the API's tables (see `migration.ensure_tables`).
 
-    Returns the names of the tables created.
+    :raises DynamoDBError: a table definition is invalid (embedded store).
+    :raises DynamoDBRequestError: an external endpoint refused DescribeTable or CreateTable.
     """
-    existing = set((await client.call("ListTables", {})).get("TableNames", []))
-    created: list[str] = []
-    for table in config.tables:
-        if table.name not in existing:
-            await client.call("CreateTable", table.create_table_request())
-            created.append(table.name)
-            continue
-        await _update_indexes(client, table)
-    return created
-
-
-async def _update_indexes(client: DynamoDBClient, table: TableSpec) -> None:
-    described = (await client.call("DescribeTable", {"TableName": table.name}))["Table"]
-    have = {g["IndexName"] for g in described.get("GlobalSecondaryIndexes") or ()}
-    wanted = {
-        g["IndexName"]: g for g in table.create_table_request().get("GlobalSecondaryIndexes", [])
-    }
-    updates: list[dict[str, Any]] = [{"Delete": {"IndexName": name}} for name in have - set(wanted)]
-    updates += [{"Create": wanted[name]} for name in wanted if name not in have]
-    if not updates:
-        return
-    try:
-        await client.call(
-            "UpdateTable",
-            {
-                "TableName": table.name,
-                "AttributeDefinitions": list(table.attribute_definitions),
-                "GlobalSecondaryIndexUpdates": updates,
-            },
-        )
-    except DynamoDBRequestError as err:
-        LOG.warning("Could not update the indexes of %s: %s", table.name, err)
+    return await migration.ensure_tables(
+        client, [table.create_table_request() for table in config.tables]
+    )
 
 
 _INDEX_KEYS = ("IndexName", "KeySchema", "Projection")

@@ -9,14 +9,16 @@ applied in place with UpdateTable, as DynamoDB allows.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from amplify_mock.simulators.dynamodb.client import StoreClient
 from amplify_mock.simulators.dynamodb.errors import DynamoDBError
 from amplify_mock.simulators.dynamodb.store import Store
 from resolvers.data_sources.dynamodb import DynamoDBClient, DynamoDBRequestError
@@ -26,6 +28,7 @@ __all__ = [
     "definition_from_cloudformation",
     "ensure_remote_table",
     "ensure_table",
+    "ensure_tables",
 ]
 
 LOG = logging.getLogger(__name__)
@@ -277,3 +280,21 @@ async def ensure_remote_table(
             "the schema; it was left as it is. Delete or update it there to match."
         ),
     )
+
+
+async def ensure_tables(
+    client: DynamoDBClient, definitions: Iterable[Mapping[str, Any]]
+) -> list[MigrationResult]:
+    """Bring each table (CreateTable params) in line: migrated in the embedded store behind a
+    `StoreClient`, only created on any other endpoint (tables there belong to the user).
+
+    :raises DynamoDBError: a definition is invalid (embedded store).
+    :raises DynamoDBRequestError: the endpoint refused DescribeTable or CreateTable.
+    """
+    results: list[MigrationResult] = []
+    for definition in definitions:
+        if isinstance(client, StoreClient):
+            results.append(await asyncio.to_thread(ensure_table, client.store, definition))
+        else:
+            results.append(await ensure_remote_table(client, definition))
+    return results

@@ -12,6 +12,7 @@ from amplify_mock.simulators.dynamodb.migration import (
     definition_from_cloudformation,
     ensure_remote_table,
     ensure_table,
+    ensure_tables,
 )
 
 
@@ -148,3 +149,21 @@ async def test_migration_remote_table_created_then_conflict_reported(store: Stor
         "Table PostTable on the external DynamoDB endpoint has different keys or indexes than "
         "the schema; it was left as it is. Delete or update it there to match.",
     )
+
+
+class _OtherEndpoint:
+    """A client that is not the embedded store's, as an external endpoint's is."""
+
+    def __init__(self, store: Store) -> None:
+        self.inner = StoreClient(store)
+
+    async def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
+        return await self.inner.call(operation, params)
+
+
+async def test_migration_ensure_tables_migrates_in_the_store_only(store: Store) -> None:
+    ensure_table(store, _definition([("id", "S", "HASH")]))
+    changed = _definition([("id", "N", "HASH")])
+    [remote] = await ensure_tables(_OtherEndpoint(store), [changed])
+    [local] = await ensure_tables(StoreClient(store), [changed])
+    assert (remote.action, local.action) == ("conflict", "recreated")
