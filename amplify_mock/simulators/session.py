@@ -218,14 +218,15 @@ class MockSession:
                 "Storage has not yet been added to this project.",
                 "Run `amplify add storage` first.",
             )
-        if self.project.functions:
-            self.running.runner = LambdaRunner(
-                root,
-                timeout=self.options.timeout,
-                fresh=self.options.fresh_lambda,
-                exports=LocalTableExports(),
-                parameters=self._function_parameters(),
-            )
+        # Always there (workers start on first use): an @function naming a function the
+        # project lacks then fails with the runner's message naming it.
+        self.running.runner = LambdaRunner(
+            root,
+            timeout=self.options.timeout,
+            fresh=self.options.fresh_lambda,
+            exports=LocalTableExports(),
+            parameters=self._function_parameters(),
+        )
         if mock_api:
             await self._start_api()
         if mock_storage:

@@ -553,3 +553,21 @@ async def test_mock_session_verify_tokens(project: Path, tmp_path: Path) -> None
                 assert response.status == 401
     finally:
         await mock.stop()
+
+
+async def test_mock_session_function_field_without_the_function(project: Path) -> None:
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(
+        schema.read_text() + '\ntype Query {\n  ghost: String @function(name: "ghost-${env}")\n}\n'
+    )
+    mock = MockSession(load_mock_project(project), options(watch=False), Recorder())
+    await mock.start()
+    try:
+        body = await graphql(mock, "{ ghost }")
+        assert body["data"] == {"ghost": None}
+        [error] = body["errors"]
+        assert error["errorType"] == "Lambda:Unhandled"
+        assert error["message"].startswith("Function 'ghost' not found: ")
+        assert error["message"].endswith("(functions in this project: wordCount).")
+    finally:
+        await mock.stop()
