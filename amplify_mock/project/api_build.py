@@ -58,6 +58,7 @@ __all__ = [
     "BuildResult",
     "SchemaSource",
     "compile_api",
+    "feature_flags",
     "find_api_name",
     "merge_user_config",
     "read_api_schema",
@@ -69,15 +70,6 @@ __all__ = [
 
 LOG = logging.getLogger(__name__)
 
-#: The v1 transformer flags and the Amplify CLI's default when a project's cli.json lacks them.
-EXISTING_PROJECT_FLAG_DEFAULTS: dict[str, bool] = {
-    "addMissingOwnerFields": False,
-    "improvePluralization": False,
-    "validateTypeNameReservedWords": True,
-    "enableIterativeGSIUpdates": False,
-    "secondaryKeyAsGSI": False,
-    "skipOverrideMutationInputTypes": False,
-}
 DEFAULT_TRANSFORM_CONF: dict[str, Any] = {"Version": 5}
 DEFAULT_AUTH_CONFIG: dict[str, Any] = {
     "defaultAuthentication": {
@@ -358,12 +350,15 @@ def read_feature_flags(project_root: Path) -> dict[str, Any]:
     return flags
 
 
+def feature_flags(section: Mapping[str, Any]) -> FeatureFlags:
+    """The transformer's flags from a `graphqltransformer` section (absent: existing-project
+    default), read by the transformer's own cli.json reader."""
+    return FeatureFlags.from_cli_json({"features": {"graphqltransformer": dict(section)}})
+
+
 def transformer_flags(section: Mapping[str, Any]) -> dict[str, bool]:
-    """The six v1 flags from a `graphqltransformer` section (absent: existing-project default)."""
-    return {
-        name: bool(section.get(name.lower(), default))
-        for name, default in EXISTING_PROJECT_FLAG_DEFAULTS.items()
-    }
+    """The six v1 flags of a `graphqltransformer` section as a plain dict (for the oracle)."""
+    return dict(feature_flags(section).values)
 
 
 def read_auth_config(project_root: Path, api_name: str) -> dict[str, Any]:
@@ -524,7 +519,7 @@ def compile_api(
     auth = read_auth_config(project_root, name)
     config = TransformConfig.from_transform_conf(
         transform_conf,
-        feature_flags=FeatureFlags(transformer_flags(flag_section)),
+        feature_flags=feature_flags(flag_section),
         auth_config=AuthConfig.from_json(auth),
         now=now,
     )
