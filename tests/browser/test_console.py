@@ -52,7 +52,7 @@ async def todo_server() -> AsyncIterator[AppSyncServer]:
 async def _node(script: str, *args: str) -> dict[str, Any]:
     assert shutil.which("chromium"), "run .ci/setup.d/chromium.sh (apt package chromium)"
     assert (BROWSER_DIR / "node_modules" / "playwright-core").is_dir(), (
-        "run .ci/setup.d/appsync-console.sh"
+        "run .ci/setup.d/npm-packages.sh"
     )
     proc = await asyncio.create_subprocess_exec(
         "node",

@@ -39,7 +39,7 @@ async def todo_server() -> AsyncIterator[AppSyncServer]:
 @pytest.mark.e2e
 async def test_appsync_js_client_query_mutation_subscription(todo_server: AppSyncServer) -> None:
     assert (JS_DIR / "node_modules" / "aws-amplify").is_dir(), (
-        "run .ci/setup.d/appsync-js.sh to install aws-amplify for this test"
+        "run .ci/setup.d/npm-packages.sh to install aws-amplify for this test"
     )
     proc = await asyncio.create_subprocess_exec(
         "node",

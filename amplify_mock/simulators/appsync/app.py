@@ -221,7 +221,7 @@ async def handle_console(request: web.Request) -> web.StreamResponse:
     if not index.is_file():
         return web.Response(
             status=503,
-            text="The console is not installed: run .ci/setup.d/appsync-console.sh",
+            text="The console is not installed: run .ci/setup.d/npm-packages.sh",
             content_type="text/plain",
         )
     return web.FileResponse(index)

@@ -47,7 +47,7 @@ async def test_amplify_js_v6_storage_api_against_local_s3(tmp_path: Path) -> Non
     node = shutil.which("node")
     assert node is not None, "node is required (Node 20)"
     assert (JS_DIR / "node_modules" / "aws-amplify").is_dir(), (
-        "aws-amplify is not installed: run `bash .ci/setup.d/s3-js.sh .`"
+        "aws-amplify is not installed: run `bash .ci/setup.d/npm-packages.sh .`"
     )
     root = tmp_path / "amplify" / "mock-data" / "S3"
     exports = _write_aws_exports(tmp_path / "src")

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the npm packages each folder below pins in its package-lock.json (`npm ci`), again
+# only when the lock file changed (a stamp in node_modules holds its hash):
+# - the AppSync console's front end (GraphiQL, explorer, React), served locally, no CDN;
+# - the console's browser test driver (playwright-core only; the browser is Debian's chromium);
+# - aws-amplify + ws for the JS client tests of the AppSync endpoint and of the local S3.
+set -euo pipefail
+folders=(
+  amplify_mock/simulators/appsync/console
+  tests/browser
+  tests/js/appsync
+  tests/js/storage
+)
+for folder in "${folders[@]}"; do
+  dir="$1/$folder"
+  stamp="$dir/node_modules/.amplify-mock-installed"
+  want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    continue
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "npm is needed for $folder (install Node.js 20)" >&2
+    exit 1
+  fi
+  (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2> >(grep -v "Unknown user config" >&2))
+  mkdir -p "$dir/node_modules"
+  echo "$want" > "$stamp"
+done
