@@ -19,6 +19,7 @@ __all__ = [
     "MAX_ITEM_SIZE",
     "SCALAR_KEY_TYPES",
     "TYPES",
+    "TYPE_NAMES",
     "add_numbers",
     "binary_bytes",
     "check_number",
@@ -35,7 +36,20 @@ __all__ = [
     "values_equal",
 ]
 
-TYPES = frozenset({"S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS"})
+#: The type names DynamoDB's error messages use (`operand type: STRING_SET`).
+TYPE_NAMES = {
+    "S": "STRING",
+    "N": "NUMBER",
+    "B": "BINARY",
+    "BOOL": "BOOLEAN",
+    "NULL": "NULL",
+    "M": "MAP",
+    "L": "LIST",
+    "SS": "STRING_SET",
+    "NS": "NUMBER_SET",
+    "BS": "BINARY_SET",
+}
+TYPES = frozenset(TYPE_NAMES)
 SCALAR_KEY_TYPES = frozenset({"S", "N", "B"})
 MAX_ITEM_SIZE = 400 * 1024
 _SET_NAMES = {"SS": "string", "NS": "number", "BS": "binary"}

@@ -30,20 +30,7 @@ from amplify_mock.simulators.dynamodb.expressions.nodes import (
     Value,
 )
 from amplify_mock.simulators.dynamodb.expressions.tokens import Token, tokenize
-from amplify_mock.simulators.dynamodb.values import compare
-
-_WIRE_TYPE_NAMES = {
-    "S": "STRING",
-    "N": "NUMBER",
-    "B": "BINARY",
-    "BOOL": "BOOLEAN",
-    "NULL": "NULL",
-    "M": "MAP",
-    "L": "LIST",
-    "SS": "STRING_SET",
-    "NS": "NUMBER_SET",
-    "BS": "BINARY_SET",
-}
+from amplify_mock.simulators.dynamodb.values import TYPE_NAMES, compare
 
 __all__ = [
     "CONDITION_FUNCTIONS",
@@ -404,7 +391,7 @@ def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
             if kind not in allowed:
                 parser.fail(
                     "Incorrect operand type for operator or function; operator: "
-                    f"{clause}, operand type: {_WIRE_TYPE_NAMES[kind]}, "
+                    f"{clause}, operand type: {TYPE_NAMES[kind]}, "
                     f"typeSet: ALLOWED_FOR_{clause}_OPERAND"
                 )
     paths = update.paths()

@@ -16,6 +16,7 @@ from amplify_mock.simulators.dynamodb.expressions.nodes import (
     UpdateExpression,
 )
 from amplify_mock.simulators.dynamodb.values import (
+    TYPE_NAMES,
     add_numbers,
     binary_bytes,
     format_number,
@@ -25,19 +26,6 @@ from amplify_mock.simulators.dynamodb.values import (
 )
 
 __all__ = ["apply_update"]
-
-_WIRE_TYPE_NAMES = {
-    "S": "STRING",
-    "N": "NUMBER",
-    "B": "BINARY",
-    "BOOL": "BOOLEAN",
-    "NULL": "NULL",
-    "M": "MAP",
-    "L": "LIST",
-    "SS": "STRING_SET",
-    "NS": "NUMBER_SET",
-    "BS": "BINARY_SET",
-}
 
 _MISSING = "The provided expression refers to an attribute that does not exist in the item"
 _BAD_TYPE = "An operand in the update expression has an incorrect data type"
@@ -157,7 +145,7 @@ def _add(item: dict[str, Any], path: Path, value: dict[str, Any]) -> None:
     if kind not in ("N", "SS", "NS", "BS"):
         raise ValidationException(
             "Invalid UpdateExpression: Incorrect operand type for operator or function; "
-            f"operator: ADD, operand type: {_WIRE_TYPE_NAMES[kind]}"
+            f"operator: ADD, operand type: {TYPE_NAMES[kind]}"
         )
     existing = resolve_path(item, path)
     if existing is None:
@@ -181,7 +169,7 @@ def _delete(item: dict[str, Any], path: Path, value: dict[str, Any]) -> None:
     if kind not in ("SS", "NS", "BS"):
         raise ValidationException(
             "Invalid UpdateExpression: Incorrect operand type for operator or function; "
-            f"operator: DELETE, operand type: {_WIRE_TYPE_NAMES[kind]}"
+            f"operator: DELETE, operand type: {TYPE_NAMES[kind]}"
         )
     existing = resolve_path(item, path)
     if existing is None:
