@@ -17,12 +17,7 @@ from pathlib import Path
 from graphql import GraphQLSchema
 
 from amplify_mock.codegen.config import CodegenProject
-from amplify_mock.codegen.statements import (
-    CodegenError,
-    build_appsync_schema,
-    generate_statements,
-    types_import_path,
-)
+from amplify_mock.codegen.statements import CodegenError, read_schema, write_statements
 from amplify_mock.codegen.types_flow import generate_flow_types
 from amplify_mock.codegen.types_ir import compile_documents, read_documents
 from amplify_mock.codegen.types_typescript import generate_typescript_types
@@ -32,15 +27,6 @@ __all__ = ["TYPES_TARGETS", "find_documents", "read_schema", "write_codegen", "w
 
 TYPES_TARGETS = {"typescript": generate_typescript_types, "flow": generate_flow_types}
 _STATEMENT_SUFFIXES = {"javascript": ".js", "typescript": ".ts", "flow": ".js"}
-
-
-def read_schema(project: CodegenProject) -> GraphQLSchema:
-    """:raises CodegenError: the schema file is missing or invalid."""
-    try:
-        sdl = project.schema_path.read_text(encoding="utf-8")
-    except FileNotFoundError as err:
-        raise CodegenError(f"{project.schema_path}: the schema file does not exist") from err
-    return build_appsync_schema(sdl, source_name=str(project.schema_path))
 
 
 def _glob_regex(pattern: str) -> re.Pattern[str]:
@@ -123,24 +109,7 @@ def write_codegen(
     :raises CodegenError: the schema is missing or invalid, or the documents do not compile.
     """
     schema = read_schema(project)
-    written: list[Path] = []
-    if statements:
-        types_import = (
-            types_import_path(project.docs_path, project.generated_file)
-            if project.generated_file is not None
-            else None
-        )
-        files = generate_statements(
-            schema,
-            target=project.target,
-            max_depth=project.max_depth,
-            types_import=types_import,
-            typename_introspection=project.typename_introspection,
-        )
-        for file_name, text in files.items():
-            path = project.docs_path / file_name
-            write_text(path, text)
-            written.append(path)
+    written = write_statements(project, schema) if statements else []
     if types:
         types_file = write_types(project, schema)
         if types_file is not None:

@@ -48,6 +48,7 @@ __all__ = [
     "CodegenError",
     "build_appsync_schema",
     "generate_statements",
+    "read_schema",
     "types_import_path",
     "write_statements",
 ]
@@ -312,16 +313,23 @@ def generate_statements(
     return files
 
 
-def write_statements(project: CodegenProject) -> list[Path]:
-    """Generate `project`'s statements from its schema file and write them; returns the paths.
-
-    :raises CodegenError: the schema file is missing or invalid.
-    """
+def read_schema(project: CodegenProject) -> GraphQLSchema:
+    """:raises CodegenError: the schema file is missing or invalid."""
     try:
         sdl = project.schema_path.read_text(encoding="utf-8")
     except FileNotFoundError as err:
         raise CodegenError(f"{project.schema_path}: the schema file does not exist") from err
-    schema = build_appsync_schema(sdl, source_name=str(project.schema_path))
+    return build_appsync_schema(sdl, source_name=str(project.schema_path))
+
+
+def write_statements(project: CodegenProject, schema: GraphQLSchema | None = None) -> list[Path]:
+    """Generate `project`'s statements (from its schema file unless given) and write them;
+    returns the paths.
+
+    :raises CodegenError: the schema file is missing or invalid.
+    """
+    if schema is None:
+        schema = read_schema(project)
     types_import = (
         types_import_path(project.docs_path, project.generated_file)
         if project.generated_file is not None
