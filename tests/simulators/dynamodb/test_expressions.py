@@ -400,6 +400,16 @@ def test_expressions_projection_keeps_nesting(msg: Store) -> None:
     }
 
 
+def test_expressions_projection_overlapping_paths_message(msg: Store) -> None:
+    params = {"TableName": "Msg", "Key": KEY, "ProjectionExpression": "mm, mm.k"}
+    with pytest.raises(ValidationException) as caught:
+        msg.dispatch("GetItem", params)
+    assert caught.value.message == (
+        "Invalid ProjectionExpression: Two document paths overlap with each other; must remove "
+        "or rewrite one of these paths; path one: [mm], path two: [mm, k]"
+    )
+
+
 _ITEMS: list[dict[str, Any]] = [
     {},
     {"n": {"N": "5"}, "s": {"S": "x"}},

@@ -394,7 +394,13 @@ def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
                     f"{clause}, operand type: {TYPE_NAMES[kind]}, "
                     f"typeSet: ALLOWED_FOR_{clause}_OPERAND"
                 )
-    paths = update.paths()
+    _check_no_overlap(parser, update.paths())
+    return update
+
+
+def _check_no_overlap(parser: _Parser, paths: list[Path]) -> None:
+    """:raises ValidationException: one path is a prefix of another (UpdateExpression and
+    ProjectionExpression both refuse it)."""
     for i, first in enumerate(paths):
         for second in paths[i + 1 :]:
             shorter = min(len(first.elements), len(second.elements))
@@ -403,7 +409,6 @@ def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
                     "Two document paths overlap with each other; must remove or rewrite one of "
                     f"these paths; path one: {first}, path two: {second}"
                 )
-    return update
 
 
 def parse_projection(source: str, placeholders: Placeholders) -> list[Path]:
@@ -419,12 +424,5 @@ def parse_projection(source: str, placeholders: Placeholders) -> list[Path]:
         parser.advance()
         paths.append(parser.path())
     parser.at_end()
-    for i, first in enumerate(paths):
-        for second in paths[i + 1 :]:
-            shorter = min(len(first.elements), len(second.elements))
-            if first.elements[:shorter] == second.elements[:shorter]:
-                parser.fail(
-                    "Two document paths overlap with each other; must remove or rewrite one of "
-                    f"these paths; path one: {first}, path two: {second}"
-                )
+    _check_no_overlap(parser, paths)
     return paths
