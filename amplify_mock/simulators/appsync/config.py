@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
+
+from resolvers.resolver import FunctionConfig, MappingTemplate, ResolverConfig
 
 __all__ = [
     "ApiConfig",
@@ -16,6 +18,13 @@ __all__ = [
     "TableSpec",
     "TemplateSpec",
 ]
+
+# A build's mapping templates, pipeline functions (`AWS::AppSync::FunctionConfiguration`) and
+# resolvers (`AWS::AppSync::Resolver`) are read straight into the `resolvers` package's types,
+# which the endpoint runs as they are.
+TemplateSpec = MappingTemplate
+FunctionSpec = FunctionConfig
+ResolverSpec = ResolverConfig
 
 
 class AuthenticationType(StrEnum):
@@ -58,14 +67,6 @@ class AuthProvider:
 
 
 @dataclass(frozen=True)
-class TemplateSpec:
-    """A mapping template's text and the file it came from (for `file:line:col` errors)."""
-
-    text: str
-    file_name: str
-
-
-@dataclass(frozen=True)
 class DataSourceSpec:
     """An `AWS::AppSync::DataSource`: `table_name` for DynamoDB, `function_name` for Lambda."""
 
@@ -74,29 +75,6 @@ class DataSourceSpec:
     table_name: str | None = None
     function_name: str | None = None
     properties: dict[str, Any] = field(default_factory=dict, compare=False)
-
-
-@dataclass(frozen=True)
-class FunctionSpec:
-    """An `AWS::AppSync::FunctionConfiguration` (a pipeline function)."""
-
-    name: str
-    data_source: str | None
-    request_template: TemplateSpec | None
-    response_template: TemplateSpec | None
-
-
-@dataclass(frozen=True)
-class ResolverSpec:
-    """An `AWS::AppSync::Resolver`, unit or pipeline."""
-
-    type_name: str
-    field_name: str
-    kind: Literal["UNIT", "PIPELINE"]
-    data_source: str | None
-    request_template: TemplateSpec | None
-    response_template: TemplateSpec | None
-    functions: tuple[FunctionSpec, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -31,6 +31,7 @@ from amplify_mock.simulators.appsync.auth import RequestAuth
 from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, ResolverSpec
 from amplify_mock.simulators.appsync.errors import FieldUnauthorizedError, format_error
 from amplify_mock.simulators.appsync.schema import FieldAuthRule, build_appsync_schema
+from resolvers.resolver import FieldInvocation, ResolverOutcome
 
 __all__ = [
     "ApiState",
@@ -48,24 +49,10 @@ _DOCUMENT_CACHE_SIZE = 512
 _NO_EVENT: Any = object()
 
 
-@dataclass
-class FieldCall:
-    """What a resolver gets: `$ctx.arguments`, `$ctx.source`, `$ctx.identity`, request, info."""
-
-    arguments: dict[str, Any]
-    source: Any
-    identity: dict[str, Any] | None
-    request: dict[str, Any]
-    info: dict[str, Any]
-
-
-@dataclass
-class FieldOutcome:
-    """A resolver's result, its `$util.appendError` errors, and `$extensions` it set."""
-
-    data: Any
-    errors: list[Any] = field(default_factory=list)
-    extensions: dict[str, Any] = field(default_factory=dict)
+# What a resolver gets (`$ctx.arguments`, `$ctx.source`, `$ctx.identity`, request, info) and
+# what it returns (result, `$util.appendError` errors, `$extensions`): the `resolvers` types.
+FieldCall = FieldInvocation
+FieldOutcome = ResolverOutcome
 
 
 class ResolverRunner(Protocol):
