@@ -7,6 +7,7 @@ import click
 from amplify_mock.cli.project_context import mfa_prompt, open_project, yes_option
 from amplify_mock.cli.push import push_options_run
 from amplify_mock.project.publish import publish_frontend
+from amplify_mock.simulators.mock_project import load_mock_project
 
 __all__ = ["publish"]
 
@@ -27,6 +28,19 @@ def publish(
     """Push the backend, then build and upload the frontend."""
     if not push_options_run(yes, codegen_json, force):
         return
-    result = publish_frontend(open_project(), build=not no_build, mfa_prompt=mfa_prompt)
+    project = open_project()
+    result = publish_frontend(project, build=not no_build, mfa_prompt=mfa_prompt)
     click.echo(f"Uploaded {len(result.files)} files to bucket {result.bucket}.")
-    click.echo(f"Your app is published: {result.url}")
+    if not result.local:
+        click.echo(f"Your app is published: {result.url}")
+        return
+    port = load_mock_project(project.root).settings.storage_port
+    click.echo(
+        "Your app is published to the local cloud: "
+        f"http://localhost:{port}/{result.bucket}/{result.index_document}"
+    )
+    click.echo(
+        "Run `amplify mock` to serve it: the local S3 serves the hosting bucket as a static "
+        f"website (also at http://{result.bucket}.localhost:{port}/ for an app whose asset "
+        "paths start with /)."
+    )

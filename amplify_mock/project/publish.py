@@ -9,6 +9,7 @@ from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.categories.hosting import HOSTING_RESOURCE
 from amplify_mock.project.envs import MfaPrompt, cloud_for
 from amplify_mock.project.errors import ResourceNotFoundError
+from amplify_mock.project.files import read_json
 from amplify_mock.project.project import Project
 
 __all__ = ["FrontendCommandError", "PublishResult", "publish_frontend", "run_frontend_command"]
@@ -26,9 +27,14 @@ class FrontendCommandError(AmplifyMockError):
 
 @dataclass(frozen=True)
 class PublishResult:
+    """What was uploaded where; `local` when the bucket is in the local cloud (no website
+    URL of its own: the local S3 of `amplify mock` serves it)."""
+
     bucket: str
     files: list[str]
     url: str
+    local: bool = False
+    index_document: str = "index.html"
 
 
 def _frontend_config(project: Project) -> dict[str, str]:
@@ -74,4 +80,13 @@ def publish_frontend(
             cloud.put_object(bucket, key, path.read_bytes())
             uploaded.append(key)
     url = str(output.get("WebsiteURL", ""))
-    return PublishResult(bucket=bucket, files=uploaded, url=url)
+    parameters = read_json(
+        project.paths.resource_dir("hosting", HOSTING_RESOURCE) / "parameters.json", default={}
+    )
+    return PublishResult(
+        bucket=bucket,
+        files=uploaded,
+        url=url,
+        local=cloud.name == "local",
+        index_document=str(parameters.get("IndexDocument") or "index.html"),
+    )

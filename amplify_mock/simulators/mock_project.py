@@ -18,6 +18,7 @@ from amplify_mock.project.errors import NotInitializedError
 from amplify_mock.project.files import read_json, write_text
 from amplify_mock.project.paths import ProjectPaths
 from amplify_mock.project.project import Project
+from amplify_mock.simulators.hosting_buckets import HostingBucket, find_hosting_buckets
 
 __all__ = [
     "DEFAULT_GRAPHQL_PORT",
@@ -82,6 +83,7 @@ class MockProject:
     storage: tuple[StorageResource, ...]
     functions: tuple[str, ...]
     settings: MockSettings
+    hosting: tuple[HostingBucket, ...] = ()  # website buckets the local S3 serves too
 
     @property
     def root(self) -> Path:
@@ -193,6 +195,7 @@ def load_mock_project(root: Path) -> MockProject:
         storage=_storage(project, env),
         functions=functions,
         settings=_settings(project),
+        hosting=find_hosting_buckets(project, env),
     )
 
 

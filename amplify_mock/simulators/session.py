@@ -57,7 +57,13 @@ from amplify_mock.simulators.mock_build import (
     sync_templates,
 )
 from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
-from amplify_mock.simulators.s3 import NotificationTarget, S3Server, S3Settings, build_s3_event
+from amplify_mock.simulators.s3 import (
+    NotificationTarget,
+    S3Server,
+    S3Settings,
+    WebsiteConfiguration,
+    build_s3_event,
+)
 from amplify_mock.simulators.seed import load_seed_data
 from amplify_mock.simulators.storage_triggers import BucketTriggers, load_bucket_triggers
 from resolvers.data_sources.dynamodb import DynamoDBClient
@@ -208,12 +214,13 @@ class MockSession:
         if self.options.reset:
             self._reset_mock_data()
         mock_api = self._wants("api") and self.project.api_name is not None
-        mock_storage = self._wants("storage") and bool(self.project.storage)
+        # the local S3 also serves the hosting bucket(s) as websites (`amplify publish`)
+        mock_storage = self._wants("storage") and bool(self.project.storage or self.project.hosting)
         only_api = self._wants("api") and not self._wants("storage")
         only_storage = self._wants("storage") and not self._wants("api")
         if only_api and not mock_api:
             _ = self.project.api_dir  # raises NoApiError with the Amplify CLI's message
-        if only_storage and not self.project.storage:
+        if only_storage and not (self.project.storage or self.project.hosting):
             raise AmplifyMockError(
                 "Storage has not yet been added to this project.",
                 "Run `amplify add storage` first.",
@@ -265,6 +272,11 @@ class MockSession:
             )
         if self.running.s3 is not None:
             self.reporter.info(f"Mock Storage endpoint is running at {self.running.s3.url}")
+            for hosting in self.project.hosting:
+                self.reporter.info(
+                    f"Hosting bucket {hosting.bucket_name} is served as a website at "
+                    f"{self.running.s3.url}/{hosting.bucket_name}/"
+                )
 
     def _function_parameters(self) -> dict[str, str]:
         """Values a never-pushed API lacks: its id, so `Fn::ImportValue` of its tables works."""
@@ -479,6 +491,12 @@ class MockSession:
             buckets=buckets,
             region=self.project.region,
             on_event=self._on_s3_event if self.bucket_triggers else None,
+            websites={
+                hosting.bucket_name: WebsiteConfiguration(
+                    hosting.index_document, hosting.error_document
+                )
+                for hosting in self.project.hosting
+            },
         )
         port = _choose(self.options.storage_port, self.project.settings.storage_port)
         host = "localhost" if self.host in ("127.0.0.1", "localhost") else self.host

@@ -48,6 +48,13 @@ def test_publish_uploads_distribution_dir(initialized: Path) -> None:
     bucket = initialized / "amplify/mock-data/S3/myapp-hostingbucket-dev"
     assert (bucket / "index.html").read_text() == "<h1>hi</h1>"
     assert (bucket / "static/app.js").is_file()
+    assert (
+        "Your app is published to the local cloud: "
+        "http://localhost:20005/myapp-hostingbucket-dev/index.html\n"
+        "Run `amplify mock` to serve it: the local S3 serves the hosting bucket as a static "
+        "website (also at http://myapp-hostingbucket-dev.localhost:20005/ for an app whose "
+        "asset paths start with /).\n"
+    ) in output
 
 
 def test_publish_build_failure(initialized: Path) -> None:

@@ -25,7 +25,7 @@ from amplify_mock.simulators.s3.server import (
     S3SettingsError,
     run_standalone,
 )
-from amplify_mock.simulators.s3.state import S3Settings
+from amplify_mock.simulators.s3.state import S3Settings, WebsiteConfiguration
 
 __all__ = [
     "DEFAULT_PORT",
@@ -36,6 +36,7 @@ __all__ = [
     "S3Server",
     "S3Settings",
     "S3SettingsError",
+    "WebsiteConfiguration",
     "build_s3_event",
     "create_app",
     "event_name_matches",

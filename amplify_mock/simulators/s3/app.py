@@ -1,7 +1,8 @@
 """The local S3 endpoint as an aiohttp application: the whole request path in one place.
 
-request -> CORS preflight? -> bucket/key (path or virtual host) -> presigned-URL expiry
--> S3 operation name -> handler -> S3 errors serialised once -> CORS and common headers.
+request -> CORS preflight? -> bucket/key (path or virtual host) -> website request to a
+website bucket? (unsigned GET/HEAD: index/error documents, see website.py) -> presigned-URL
+expiry -> S3 operation name -> handler -> S3 errors serialised once -> CORS and common headers.
 
 Not emulated: signature checks (any credentials work), versioning, ACLs and policies,
 tagging, POST-form uploads, SSE. Requests for them get S3's NotImplemented error.
@@ -22,6 +23,7 @@ from amplify_mock.simulators.s3.presign import check_presigned_expiry
 from amplify_mock.simulators.s3.routing import operation_name, resolve_target
 from amplify_mock.simulators.s3.state import EventDispatcher, S3Call, S3Settings, S3State
 from amplify_mock.simulators.s3.storage import ObjectStore
+from amplify_mock.simulators.s3.website import is_website_request, serve_website
 from amplify_mock.simulators.s3.wire import error_response, new_request_ids
 
 __all__ = ["S3_STATE", "create_app"]
@@ -69,6 +71,11 @@ async def _dispatch(request: web.Request) -> web.StreamResponse:
         target = resolve_target(request, state.settings.virtual_host_suffixes)
         resource = "/" + "/".join(part for part in (target.bucket, target.key) if part)
         query = {name: request.query[name] for name in request.query}
+        website = state.settings.websites.get(target.bucket or "")
+        if website is not None and target.bucket and is_website_request(request, query):
+            call = S3Call(request, state, target.bucket, target.key or "", {})
+            prefix = "" if target.virtual_host else f"/{target.bucket}"
+            return await serve_website(call, website, prefix=prefix)
         check_presigned_expiry(query, state.settings.clock())
         operation = operation_name(request.method, target, query, request.headers)
         call = S3Call(request, state, target.bucket or "", target.key or "", query)

@@ -30,6 +30,7 @@ class Target:
 
     bucket: str | None
     key: str | None
+    virtual_host: bool = False
 
 
 def _hostname(host: str) -> str:
@@ -50,7 +51,7 @@ def resolve_target(request: web.BaseRequest, suffixes: Sequence[str]) -> Target:
         if hostname.endswith("." + suffix) and len(hostname) > len(suffix) + 1:
             bucket = hostname[: -len(suffix) - 1]
             key = path[1:] if path.startswith("/") else path
-            return Target(bucket, key or None)
+            return Target(bucket, key or None, virtual_host=True)
     trimmed = path[1:] if path.startswith("/") else path
     if not trimmed:
         return Target(None, None)

@@ -14,9 +14,17 @@ from aiohttp import web
 from amplify_mock.simulators.s3.events import EventCallback
 from amplify_mock.simulators.s3.storage import ObjectStore
 
-__all__ = ["EventDispatcher", "S3Call", "S3Settings", "S3State"]
+__all__ = ["EventDispatcher", "S3Call", "S3Settings", "S3State", "WebsiteConfiguration"]
 
 LOG = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class WebsiteConfiguration:
+    """A bucket's static website hosting: its IndexDocument suffix and ErrorDocument key."""
+
+    index_document: str = "index.html"
+    error_document: str | None = None
 
 
 @dataclass(frozen=True)
@@ -27,7 +35,8 @@ class S3Settings:
     project); `buckets` are created at start (the names the frontend config carries,
     `<bucketName>-<env>`); `bucket_folders` maps a served name to a different folder name
     (the Amplify CLI keeps `<bucketName>-<env>` in `mock-data/S3/<bucketName>`);
-    `clock` is injectable so presigned-URL expiry is testable.
+    `clock` is injectable so presigned-URL expiry is testable; `websites` maps a bucket
+    name to its website configuration (browser requests then get website semantics).
     """
 
     root: Path
@@ -38,6 +47,7 @@ class S3Settings:
     on_event: EventCallback | None = None
     clock: Callable[[], float] = time.time
     virtual_host_suffixes: tuple[str, ...] = ("localhost",)
+    websites: Mapping[str, WebsiteConfiguration] = field(default_factory=dict)
 
 
 class EventDispatcher:
