@@ -9,13 +9,12 @@ the root field's own `__typename` gets the literal type name, deeper ones are `s
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import replace
 
 from graphql import (
     GraphQLEnumType,
     GraphQLInputObjectType,
-    GraphQLObjectType,
     GraphQLType,
     get_named_type,
     is_abstract_type,
@@ -31,7 +30,6 @@ from amplify_mock.codegen.types_ir import (
     CompiledDocuments,
     IRField,
     IRFragment,
-    IRInlineFragment,
     IROperation,
 )
 from amplify_mock.codegen.types_typescript import (
@@ -40,6 +38,7 @@ from amplify_mock.codegen.types_typescript import (
     Property,
     object_type_literal,
     operation_type_name,
+    property_sets_for,
     variables_type_name,
 )
 from amplify_mock.codegen.types_typescript import property_from as ts_property_from
@@ -87,30 +86,6 @@ def property_from(
 
 def _from_ir(ir: IRField) -> Property:
     return property_from(ir.response_name, ir.type, ir.description, ir)
-
-
-def _property_sets(
-    possible_types: Sequence[GraphQLObjectType],
-    fields: list[IRField],
-    inline_fragments: list[IRInlineFragment],
-) -> list[list[Property]]:
-    """Per possible type: its inline fragment's fields, else the common ones."""
-    sets = []
-    for possible in possible_types:
-        fragment = next(
-            (f for f in inline_fragments if f.type_condition.name == possible.name), None
-        )
-        source = fragment.fields if fragment is not None else fields
-        literal = f'"{possible.name}"'
-        sets.append(
-            [
-                _from_ir(
-                    replace(f, typename_literal=literal) if f.field_name == "__typename" else f
-                )
-                for f in source
-            ]
-        )
-    return sets
 
 
 class _FlowPrinter:
@@ -190,7 +165,7 @@ class _FlowPrinter:
         assert prop.graphql_type is not None
         named = get_named_type(prop.graphql_type)
         possible_types = self.compiled.schema.get_possible_types(named)  # type: ignore[arg-type]
-        sets = _property_sets(possible_types, prop.fields or [], prop.inline_fragments)
+        sets = property_sets_for(possible_types, prop.fields or [], prop.inline_fragments, _from_ir)
         out = self.out
         out.comment_lines(prop.description)
         out.on_newline(f"{prop.name}:")
@@ -219,8 +194,8 @@ class _FlowPrinter:
     def fragment(self, fragment: IRFragment) -> None:
         name = f"{fragment.name}Fragment"
         if is_abstract_type(fragment.type_condition):
-            sets = _property_sets(
-                fragment.possible_types, fragment.fields, fragment.inline_fragments
+            sets = property_sets_for(
+                fragment.possible_types, fragment.fields, fragment.inline_fragments, _from_ir
             )
             out = self.out
             out.newline_if_needed()

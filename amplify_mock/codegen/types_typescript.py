@@ -171,30 +171,27 @@ def with_typename_literals(ir: IRField) -> IRField:
     return replace(ir, fields=fields)
 
 
-def typename_set(fields: list[IRField], type_name_: str) -> list[Property]:
-    return [
-        property_from_ir(
-            replace(f, typename_literal=f'"{type_name_}"') if f.field_name == "__typename" else f
-        )
-        for f in fields
-    ]
-
-
 def property_sets_for(
     possible_types: Sequence[GraphQLObjectType],
     fields: list[IRField],
     inline_fragments: list[IRInlineFragment],
+    convert: Callable[[IRField], Property] = property_from_ir,
 ) -> list[list[Property]]:
-    """Per possible type: its inline fragment's fields, else the common ones."""
+    """Per possible type: its inline fragment's fields, else the common ones, with
+    `__typename` typed as that type's name (`convert` makes the target language's property)."""
     sets = []
     for possible in possible_types:
         fragment = next(
             (f for f in inline_fragments if f.type_condition.name == possible.name), None
         )
-        if fragment is not None:
-            sets.append(typename_set(fragment.fields, fragment.type_condition.name))
-        else:
-            sets.append(typename_set(fields, possible.name))
+        source = fragment.fields if fragment is not None else fields
+        literal = f'"{possible.name}"'
+        sets.append(
+            [
+                convert(replace(f, typename_literal=literal) if f.field_name == "__typename" else f)
+                for f in source
+            ]
+        )
     return sets
 
 
