@@ -12,7 +12,9 @@ from amplify_mock.project.status import resource_statuses, status_table
 __all__ = ["push", "push_options_run"]
 
 
-def push_options_run(yes: bool, codegen_json: str | None, force: bool) -> bool:
+def push_options_run(
+    yes: bool, codegen_json: str | None, force: bool, allow_destructive: bool = False
+) -> bool:
     """Show the status table, confirm, push; False when the user declined."""
     project = open_project()
     codegen = parse_codegen(codegen_json) if codegen_json else None
@@ -20,7 +22,13 @@ def push_options_run(yes: bool, codegen_json: str | None, force: bool) -> bool:
     click.echo(status_table(resource_statuses(project)))
     if not yes and not click.confirm("Are you sure you want to continue?", default=True):
         return False
-    result = push_backend(project, force=force, codegen=codegen, mfa_prompt=mfa_prompt)
+    result = push_backend(
+        project,
+        force=force,
+        codegen=codegen,
+        mfa_prompt=mfa_prompt,
+        allow_destructive=allow_destructive,
+    )
     if not result.deployed:
         click.echo("\nNo changes detected")
         return True
@@ -33,7 +41,13 @@ def push_options_run(yes: bool, codegen_json: str | None, force: bool) -> bool:
 @click.command()
 @click.option("--codegen", "codegen_json", help="JSON: codegen settings (see the docs).")
 @click.option("--force", is_flag=True, help="Push even when nothing changed.")
+@click.option(
+    "--allow-destructive-graphql-schema-updates",
+    "allow_destructive",
+    is_flag=True,
+    help="Allow schema changes that replace or remove tables (their data is lost).",
+)
 @yes_option
-def push(codegen_json: str | None, force: bool, yes: bool) -> None:
+def push(codegen_json: str | None, force: bool, allow_destructive: bool, yes: bool) -> None:
     """Deploy the local backend to the current environment."""
-    push_options_run(yes, codegen_json, force)
+    push_options_run(yes, codegen_json, force, allow_destructive)

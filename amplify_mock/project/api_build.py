@@ -49,10 +49,12 @@ from transformer import (
     TransformerError,
     write_build,
 )
+from transformer.sanity_check import get_sanity_check_rules, sanity_check_project
 from transformer.schema_files import read_schema
 
 __all__ = [
     "ApiBuildError",
+    "ApiMigrationError",
     "ApiNotFoundError",
     "ApiSchemaError",
     "BuildResult",
@@ -101,6 +103,17 @@ class ApiNotFoundError(ApiBuildError):
         super().__init__(message, "Run `amplify add api` first, or pass the API name.")
         self.api_name = api_name
         self.known = known
+
+
+class ApiMigrationError(ApiBuildError):
+    """A schema change the deployed tables cannot take (the v1 transformer's sanity checks)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(
+            detail,
+            "Change the schema back, or push with --allow-destructive-graphql-schema-updates "
+            "when replacing or removing tables (and their data) is intended.",
+        )
 
 
 class ApiSchemaError(ApiBuildError):
@@ -492,6 +505,8 @@ def compile_api(
     *,
     now: datetime | None = None,
     disable_overrides: bool = False,
+    deployed_build: Path | None = None,
+    allow_destructive_updates: bool = False,
 ) -> BuildResult:
     """Compile the project's GraphQL API into `amplify/backend/api/<name>/build/`.
 
@@ -502,6 +517,12 @@ def compile_api(
 
     `disable_overrides` skips the folder's resolvers/, pipelineFunctions/ and functions/
     overrides (custom stacks are always nested), as `amplify mock api` compiles.
+
+    `deployed_build` (the API's build in `#current-cloud-backend/`, as `amplify push` passes
+    it) turns on the v1 migration checks: a key, LSI or GSI change the deployed tables cannot
+    take fails here, before anything is deployed, as in the Amplify CLI.
+
+    :raises ApiMigrationError: the new build cannot replace `deployed_build`.
     """
     project_root = Path(project_root)
     name = find_api_name(project_root, api_name)
@@ -532,6 +553,14 @@ def compile_api(
     parameters = _build_parameters(project_root, api_dir)
     build_dir = api_dir / "build"
     write_build(resources, build_dir, parameters)
+    if deployed_build is not None:
+        rules = get_sanity_check_rules(
+            not deployed_build.is_dir(), config.feature_flags, allow_destructive_updates
+        )
+        try:
+            sanity_check_project(deployed_build, build_dir, rules)
+        except TransformerError as err:
+            raise ApiMigrationError(str(err)) from err
     return BuildResult(
         api_name=name,
         api_dir=api_dir,

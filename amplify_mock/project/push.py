@@ -45,12 +45,20 @@ class PushResult:
     codegen_files: list[Path] = field(default_factory=list)
 
 
-def _compile_apis(project: Project, now: dt.datetime) -> None:
+def _compile_apis(project: Project, now: dt.datetime, allow_destructive: bool) -> None:
+    """Compile each API, checked against its deployed build (the v1 migration rules)."""
     from amplify_mock.project.api_build import compile_api
 
     for category, name, entry in project.resources():
         if category == "api" and entry.get("service") == "AppSync":
-            compile_api(project.root, name, now=now)
+            deployed = project.paths.current_cloud_backend_dir / "api" / name / "build"
+            compile_api(
+                project.root,
+                name,
+                now=now,
+                deployed_build=deployed,
+                allow_destructive_updates=allow_destructive,
+            )
 
 
 def push(
@@ -60,6 +68,7 @@ def push(
     codegen: CodegenOptions | None = None,
     mfa_prompt: MfaPrompt | None = None,
     now: dt.datetime | None = None,
+    allow_destructive: bool = False,
 ) -> PushResult:
     """Deploy backend/ to the current environment.
 
@@ -75,7 +84,7 @@ def push(
     if not changed and not force:
         return PushResult(statuses, deployed=False)
     moment = now or dt.datetime.now(dt.UTC)
-    _compile_apis(project, moment)
+    _compile_apis(project, moment, allow_destructive)
     build_functions(project)
     api_root_key = f"amplify-appsync-files/{moment.strftime('%Y%m%d%H%M%S')}"
     plan = plan_deployment(project, env, api_root_key=api_root_key)
