@@ -10,18 +10,31 @@ import click
 from amplify_mock.cli.project_context import open_project
 from amplify_mock.project.categories.api import (
     AUTH_MODES,
+    DEFAULT_AUTHORIZER_TTL,
     SCHEMA_TEMPLATES,
     AddApiRequest,
     AuthMode,
     add_api,
+    add_lambda_authorizer_function,
+    check_authorizer_ttl,
     parse_add_api_request,
 )
 from amplify_mock.project.categories.auth import add_auth
 from amplify_mock.project.categories.function import RUNTIMES, add_function
 from amplify_mock.project.categories.hosting import add_hosting
-from amplify_mock.project.categories.resources import find_resources, validate_resource_name
-from amplify_mock.project.categories.storage import ACCESS, add_storage
-from amplify_mock.project.errors import HeadlessArgumentError, ServiceExistsError
+from amplify_mock.project.categories.resources import (
+    find_resources,
+    short_id,
+    validate_resource_name,
+)
+from amplify_mock.project.categories.storage import (
+    ACCESS,
+    S3_TRIGGER_SOURCE,
+    add_storage,
+    add_storage_from_request,
+    parse_add_storage_request,
+)
+from amplify_mock.project.errors import InvalidOptionError, ServiceExistsError
 from amplify_mock.project.project import Project
 
 __all__ = ["add"]
@@ -63,12 +76,20 @@ def _done(category: str, name: str) -> None:
 @click.option(
     "--schema", "schema_file", type=click.Path(exists=True, dir_okay=False, path_type=Path)
 )
+@click.option(
+    "--lambda-function", help="AWS_LAMBDA: the project's function that authorizes requests."
+)
+@click.option(
+    "--ttl-seconds", help="AWS_LAMBDA: seconds AppSync caches the authorizer's answer (0-3600)."
+)
 def add_api_command(
     headless: bool,
     api_name: str | None,
     auth_types: tuple[str, ...],
     schema_template: str | None,
     schema_file: Path | None,
+    lambda_function: str | None,
+    ttl_seconds: str | None,
 ) -> None:
     """Add a GraphQL API (AppSync)."""
     project = open_project()
@@ -100,6 +121,8 @@ def add_api_command(
                 settings["openIDIssuerURL"] = click.prompt(
                     "Enter the OpenID Connect provider domain (Issuer URL)"
                 )
+            if mode == "AWS_LAMBDA":
+                settings.update(_lambda_settings(project, lambda_function, ttl_seconds))
             modes.append(AuthMode(mode, settings))
         if schema_file is not None:
             schema = schema_file.read_text(encoding="utf-8")
@@ -112,6 +135,45 @@ def add_api_command(
             schema = SCHEMA_TEMPLATES[template]
         request = AddApiRequest(api_name, schema, modes[0], tuple(modes[1:]))
     _done("api", add_api(project, request))
+
+
+def _lambda_settings(project: Project, function: str | None, ttl: str | None) -> dict[str, object]:
+    """The AWS_LAMBDA mode's `lambdaFunction` and `ttlSeconds`: from the options, else asked
+    as the Amplify CLI asks (a new authorizer function or one of the project's)."""
+    if function is None:
+        functions = find_resources(project, "function", "Lambda")
+        choices = ["new", *(["existing"] if functions else [])]
+        source = click.prompt(
+            "Choose a Lambda authorization function (a new one or an existing one)",
+            type=click.Choice(choices),
+            default="new",
+        )
+        if source == "existing":
+            function = str(
+                click.prompt(
+                    "Choose one of the Lambda functions",
+                    type=click.Choice(functions),
+                    default=functions[0],
+                )
+            )
+        else:
+            function = add_lambda_authorizer_function(
+                project, f"graphQlLambdaAuthorizer{short_id()}"
+            )
+            click.echo(f"Successfully added {function} function locally")
+        if ttl is None:
+            ttl = click.prompt(
+                "How long should the authorization response be cached in seconds?",
+                default=DEFAULT_AUTHORIZER_TTL,
+            )
+    checked = check_authorizer_ttl(ttl or DEFAULT_AUTHORIZER_TTL)
+    if checked is None:
+        raise InvalidOptionError(
+            "--ttl-seconds",
+            f"'{ttl}' is not a whole number of seconds from 0 to 3600",
+            "Give the seconds AppSync caches the authorizer's answer, e.g. --ttl-seconds 300.",
+        )
+    return {"lambdaFunction": function, "ttlSeconds": checked}
 
 
 @add.command("function")
@@ -132,27 +194,84 @@ def add_function_command(name: str | None, runtime: str | None) -> None:
 
 
 def _access(value: str, option: str) -> list[str]:
+    """:raises InvalidOptionError: an item is not an access level."""
     items = [item.strip() for item in value.split(",") if item.strip()]
     for item in items:
         if item not in ACCESS:
-            raise HeadlessArgumentError(option, f"unknown access '{item}'")
+            raise InvalidOptionError(
+                option,
+                f"unknown access '{item}'",
+                f"Give a comma-separated list of {', '.join(ACCESS)} "
+                f"(for example {option} CREATE_AND_UPDATE,READ)"
+                + (
+                    "; an empty value gives guests no access."
+                    if option == "--guest-access"
+                    else "."
+                ),
+            )
     return items
 
 
+def _ask_trigger(project: Project) -> str | None:
+    """The Amplify CLI's trigger questions: none, a function of the project, or a new one."""
+    if not click.confirm("Do you want to add a Lambda Trigger for your S3 Bucket?", default=False):
+        return None
+    functions = find_resources(project, "function", "Lambda")
+    choices = ["new", *(["existing"] if functions else [])]
+    source = click.prompt(
+        "Use a new function or an existing function of the project?",
+        type=click.Choice(choices),
+        default="existing" if functions else "new",
+    )
+    if source == "existing":
+        return str(
+            click.prompt(
+                "Select from the following options",
+                type=click.Choice(functions),
+                default=functions[0],
+            )
+        )
+    name = validate_resource_name(
+        click.prompt("Provide a name for the new function", default=f"S3Trigger{short_id()}")
+    )
+    add_function(project, name, "nodejs", source=S3_TRIGGER_SOURCE)
+    click.echo(f"Successfully added resource {name} locally.")
+    return name
+
+
 @add.command("storage")
+@click.option(
+    "--headless", is_flag=True, help="Read the Amplify CLI AddStorageRequest JSON on stdin."
+)
 @click.option("--name", help="Friendly name of the resource.")
 @click.option("--bucket", "bucket_name", help="Bucket name (the env name is appended).")
 @click.option("--auth-access", help="Comma list of CREATE_AND_UPDATE, READ, DELETE.")
 @click.option("--guest-access", help="Comma list for guests (empty: auth users only).")
+@click.option(
+    "--trigger-function",
+    help="A function of the project that S3 object-created/removed events invoke.",
+)
 def add_storage_command(
+    headless: bool,
     name: str | None,
     bucket_name: str | None,
     auth_access: str | None,
     guest_access: str | None,
+    trigger_function: str | None,
 ) -> None:
-    """Add S3 content storage (adds auth if the project has none)."""
+    """Add S3 content storage (adds auth if the project has none).
+
+    Asked for the trigger only when the name is asked for too (a fully interactive run).
+    """
     project = open_project()
     _refuse_second(project, "S3 storage", "storage", "S3")
+    if headless:
+        _done(
+            "storage",
+            add_storage_from_request(project, parse_add_storage_request(sys.stdin.read())),
+        )
+        return
+    interactive = name is None
     name = name or validate_resource_name(
         click.prompt("Provide a friendly name for your resource", default=f"s3{project.name}")
     )
@@ -167,14 +286,19 @@ def add_storage_command(
             default="",
             show_default=False,
         )
+    auth = _access(auth_access, "--auth-access")
+    guest = _access(guest_access, "--guest-access")
+    if trigger_function is None and interactive:
+        trigger_function = _ask_trigger(project)
     _done(
         "storage",
         add_storage(
             project,
             name,
             bucket_name=bucket_name,
-            auth_access=_access(auth_access, "--auth-access"),
-            guest_access=_access(guest_access, "--guest-access"),
+            auth_access=auth,
+            guest_access=guest,
+            trigger_function=trigger_function,
         ),
     )
 

@@ -10,8 +10,10 @@ from amplify_mock.errors import AmplifyMockError
 __all__ = [
     "EnvExistsError",
     "EnvNotFoundError",
+    "FunctionNotFoundError",
     "HeadlessArgumentError",
     "InvalidNameError",
+    "InvalidOptionError",
     "NotInitializedError",
     "ProjectFileError",
     "ProjectOperationError",
@@ -53,6 +55,27 @@ class HeadlessArgumentError(AmplifyMockError):
             "Pass a JSON object as the Amplify CLI's headless parameters document.",
         )
         self.argument = argument
+
+
+class FunctionNotFoundError(AmplifyMockError):
+    """A resource names a Lambda function (trigger, authorizer) the project does not have."""
+
+    def __init__(self, name: str, where: str, functions: Iterable[str]) -> None:
+        known = _names(functions)
+        super().__init__(
+            f"The function '{name}' named by {where} does not exist in this project.",
+            f"Add it first with `amplify add function --name {name}`"
+            + (f", or name one of: {known}." if known else "."),
+        )
+        self.name = name
+
+
+class InvalidOptionError(AmplifyMockError):
+    """A command-line option's value is not one the command accepts."""
+
+    def __init__(self, option: str, reason: str, resolution: str) -> None:
+        super().__init__(f"Invalid value for {option}: {reason}.", resolution)
+        self.option = option
 
 
 class UnknownFrontendError(AmplifyMockError):

@@ -17,10 +17,11 @@ from amplify_mock.project.categories.auth import add_auth
 from amplify_mock.project.categories.function import add_function
 from amplify_mock.project.categories.hosting import add_hosting
 from amplify_mock.project.categories.resources import remove_resource
-from amplify_mock.project.categories.storage import add_storage
+from amplify_mock.project.categories.storage import add_storage, parse_add_storage_request
 from amplify_mock.project.errors import (
     HeadlessArgumentError,
     InvalidNameError,
+    InvalidOptionError,
     ResourceExistsError,
     ResourceNotFoundError,
 )
@@ -86,7 +87,7 @@ def test_parse_add_api_request_unknown_mode() -> None:
         parse_add_api_request(json.dumps({"serviceConfiguration": service}))
     assert err.value.message == (
         "Invalid value for the add api request: defaultAuthType.mode 'PASSWORD' is not one of "
-        "API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT."
+        "API_KEY, AWS_IAM, AMAZON_COGNITO_USER_POOLS, OPENID_CONNECT, AWS_LAMBDA."
     )
 
 
@@ -127,10 +128,11 @@ def test_add_function_python(project: Project) -> None:
 
 
 def test_add_function_unknown_runtime(project: Project) -> None:
-    with pytest.raises(HeadlessArgumentError) as err:
+    with pytest.raises(InvalidOptionError) as err:
         add_function(project, "fn", "ruby")
-    assert err.value.message == (
-        "Invalid value for --runtime: unknown runtime 'ruby' (runtimes: nodejs, python)."
+    assert (err.value.message, err.value.resolution) == (
+        "Invalid value for --runtime: unknown runtime 'ruby' (runtimes: nodejs, python).",
+        "Choose one of: nodejs, python.",
     )
 
 
@@ -183,3 +185,36 @@ def test_remove_resource_unknown(project: Project) -> None:
     with pytest.raises(ResourceNotFoundError) as err:
         remove_resource(project, "function", "nope")
     assert err.value.message == "The function resource 'nope' does not exist in this project."
+
+
+@pytest.mark.parametrize(
+    ("trigger", "reason"),
+    [
+        ({"mode": "copy", "name": "fn"}, "'lambdaTrigger.mode' must be 'new' or 'existing'"),
+        ({"mode": "new"}, "missing required key 'lambdaTrigger.name'"),
+        ("fn", "'lambdaTrigger' must be an object"),
+    ],
+    ids=["mode", "name", "shape"],
+)
+def test_parse_add_storage_request_bad_trigger(trigger: object, reason: str) -> None:
+    request = {
+        "version": 1,
+        "serviceConfiguration": {
+            "serviceName": "S3",
+            "permissions": {"auth": ["READ"]},
+            "lambdaTrigger": trigger,
+        },
+    }
+    with pytest.raises(HeadlessArgumentError) as err:
+        parse_add_storage_request(json.dumps(request))
+    assert err.value.message == f"Invalid value for the add storage request: {reason}."
+
+
+def test_parse_add_storage_request_needs_s3() -> None:
+    request = {"version": 1, "serviceConfiguration": {"serviceName": "DynamoDB"}}
+    with pytest.raises(HeadlessArgumentError) as err:
+        parse_add_storage_request(json.dumps(request))
+    assert err.value.message == (
+        "Invalid value for the add storage request: only serviceName 'S3' (content storage) "
+        "is supported."
+    )

@@ -3,6 +3,8 @@
 The headless request is the Amplify CLI's `AddApiRequest` JSON:
 `{"version": 1, "serviceConfiguration": {"serviceName": "AppSync", "apiName": ...,
 "transformSchema": ..., "defaultAuthType": {"mode": ...}, "additionalAuthTypes": [...]}}`.
+An AWS_LAMBDA mode (`lambdaFunction`, `ttlSeconds`) names a function of the project, which
+gets the permission for AppSync to invoke it, as the Amplify CLI adds it.
 Not emulated: REST (API Gateway) APIs, conflict resolution (DataStore) settings.
 """
 
@@ -12,6 +14,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from amplify_mock.project.categories.auth import ensure_auth
+from amplify_mock.project.categories.function import (
+    add_function,
+    add_invoke_permission,
+    require_function,
+)
 from amplify_mock.project.categories.resources import add_resource, validate_resource_name
 from amplify_mock.project.errors import HeadlessArgumentError
 from amplify_mock.project.headless import parse_json_object
@@ -19,14 +26,36 @@ from amplify_mock.project.project import Project
 
 __all__ = [
     "AUTH_MODES",
+    "DEFAULT_AUTHORIZER_TTL",
+    "LAMBDA_AUTHORIZER_SOURCE",
     "SCHEMA_TEMPLATES",
     "AddApiRequest",
     "AuthMode",
     "add_api",
+    "add_lambda_authorizer_function",
+    "check_authorizer_ttl",
     "parse_add_api_request",
 ]
 
-AUTH_MODES = ("API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT")
+AUTH_MODES = ("API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA")
+DEFAULT_AUTHORIZER_TTL = "300"
+#: AppSync caches an authorizer's answer for at most an hour
+_MAX_AUTHORIZER_TTL = 3600
+_APPSYNC_PERMISSION = "PermissionForAppSyncToInvokeLambda"
+
+#: the handler of an authorizer function created with the API
+LAMBDA_AUTHORIZER_SOURCE = (
+    "// AppSync Lambda authorizer: requests whose token is 'custom-authorized' are allowed.\n"
+    "exports.handler = async (event) => {\n"
+    "  console.log(`EVENT: ${JSON.stringify(event)}`);\n"
+    "  return {\n"
+    "    isAuthorized: event.authorizationToken === 'custom-authorized',\n"
+    "    resolverContext: {},\n"
+    "    deniedFields: [],\n"
+    "    ttlOverride: 300,\n"
+    "  };\n"
+    "};\n"
+)
 
 SCHEMA_TEMPLATES = {
     "single": ("type Todo @model {\n  id: ID!\n  name: String!\n  description: String\n}\n"),
@@ -121,7 +150,35 @@ def _auth_mode(raw: Any, where: str) -> AuthMode:
                 raise HeadlessArgumentError(
                     "the add api request", f"{where} needs '{key}' for OPENID_CONNECT"
                 )
+    if mode == "AWS_LAMBDA":
+        _check_lambda_mode(raw, where)
     return AuthMode(mode, {k: v for k, v in raw.items() if k != "mode"})
+
+
+def check_authorizer_ttl(value: object) -> str | None:
+    """The authorizer cache TTL as the Amplify CLI records it (a string of 0-3600 seconds),
+    or None when `value` is not a whole number of seconds in that range."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdigit() or int(text) > _MAX_AUTHORIZER_TTL:
+        return None
+    return text
+
+
+def _check_lambda_mode(raw: dict[str, Any], where: str) -> None:
+    function = raw.get("lambdaFunction")
+    if not isinstance(function, str) or not function:
+        raise HeadlessArgumentError(
+            "the add api request", f"{where} needs 'lambdaFunction' for AWS_LAMBDA"
+        )
+    if "ttlSeconds" in raw:
+        ttl = check_authorizer_ttl(raw["ttlSeconds"])
+        if ttl is None:
+            raise HeadlessArgumentError(
+                "the add api request",
+                f"{where}.ttlSeconds '{raw['ttlSeconds']}' is not a whole number of seconds "
+                "from 0 to 3600",
+            )
+        raw["ttlSeconds"] = ttl
 
 
 def parse_add_api_request(text: str) -> AddApiRequest:
@@ -181,17 +238,32 @@ def _auth_provider(mode: AuthMode, auth_resource: str | None) -> dict[str, Any]:
             if source in mode.settings:
                 config[target] = mode.settings[source]
         provider["openIDConnectConfig"] = config
+    elif mode.mode == "AWS_LAMBDA":
+        provider["lambdaAuthorizerConfig"] = {
+            "lambdaFunction": str(mode.settings["lambdaFunction"]),
+            "ttlSeconds": str(mode.settings.get("ttlSeconds", DEFAULT_AUTHORIZER_TTL)),
+        }
     return provider
 
 
 def add_api(project: Project, request: AddApiRequest) -> str:
     """Add the API folder (schema, parameters, transform.conf.json, stacks/); returns its name.
 
-    A Cognito mode without an explicit user pool adds (or reuses) the project's auth resource.
+    A Cognito mode without an explicit user pool adds (or reuses) the project's auth resource;
+    an AWS_LAMBDA mode's function gets AppSync's invoke permission.
 
+    :raises HeadlessArgumentError: more than one AWS_LAMBDA mode.
+    :raises FunctionNotFoundError: an AWS_LAMBDA mode names a function the project lacks.
     :raises ResourceExistsError: an API of that name exists.
     """
     modes = (request.default_auth, *request.additional_auth)
+    authorizers = [str(m.settings.get("lambdaFunction")) for m in modes if m.mode == "AWS_LAMBDA"]
+    if len(authorizers) > 1:
+        raise HeadlessArgumentError(
+            "the add api request", "an API has at most one AWS_LAMBDA authorization mode"
+        )
+    for function in authorizers:
+        require_function(project, function, "the AWS_LAMBDA mode's 'lambdaFunction'")
     auth_resource = None
     if any(
         m.mode == "AMAZON_COGNITO_USER_POOLS" and not m.settings.get("cognitoUserPoolId")
@@ -251,4 +323,11 @@ def add_api(project: Project, request: AddApiRequest) -> str:
             ),
         },
     )
+    for function in authorizers:
+        add_invoke_permission(project, function, _APPSYNC_PERMISSION, "appsync.amazonaws.com")
     return request.api_name
+
+
+def add_lambda_authorizer_function(project: Project, name: str) -> str:
+    """A new Node.js function to be the API's Lambda authorizer (the CLI's "new function")."""
+    return add_function(project, name, "nodejs", source=LAMBDA_AUTHORIZER_SOURCE)

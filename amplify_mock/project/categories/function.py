@@ -10,11 +10,18 @@ import json
 import re
 from typing import Any
 
-from amplify_mock.project.categories.resources import add_resource
-from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.categories.resources import add_resource, find_resources
+from amplify_mock.project.errors import FunctionNotFoundError, InvalidOptionError
+from amplify_mock.project.files import read_json, write_json
 from amplify_mock.project.project import Project
 
-__all__ = ["RUNTIMES", "add_function", "function_template"]
+__all__ = [
+    "RUNTIMES",
+    "add_function",
+    "add_invoke_permission",
+    "function_template",
+    "require_function",
+]
 
 #: runtime choice -> (Lambda runtime, handler file, source)
 RUNTIMES: dict[str, tuple[str, str, str]] = {
@@ -121,17 +128,26 @@ def function_template(
     }
 
 
-def add_function(project: Project, name: str, runtime: str = "nodejs") -> str:
+def add_function(
+    project: Project, name: str, runtime: str = "nodejs", *, source: str | None = None
+) -> str:
     """Add a function folder: template, parameters, src/ with handler and event.json.
 
-    :raises HeadlessArgumentError: unknown runtime.
+    `source` replaces the hello-world handler (the S3 trigger and Lambda authorizer
+    templates).
+
+    :raises InvalidOptionError: unknown runtime.
     :raises ResourceExistsError: a function of that name exists.
     """
     if runtime not in RUNTIMES:
-        raise HeadlessArgumentError(
-            "--runtime", f"unknown runtime '{runtime}' (runtimes: {', '.join(sorted(RUNTIMES))})"
+        runtimes = ", ".join(sorted(RUNTIMES))
+        raise InvalidOptionError(
+            "--runtime",
+            f"unknown runtime '{runtime}' (runtimes: {runtimes})",
+            f"Choose one of: {runtimes}.",
         )
-    lambda_runtime, handler_file, source = RUNTIMES[runtime]
+    lambda_runtime, handler_file, default_source = RUNTIMES[runtime]
+    source = default_source if source is None else source
     role_name = f"{re.sub(r'[^a-zA-Z0-9]', '', project.name)}LambdaRole{name}"[:64]
     files: dict[str, Any] = {
         f"{name}-cloudformation-template.json": function_template(name, role_name, lambda_runtime),
@@ -166,3 +182,33 @@ def add_function(project: Project, name: str, runtime: str = "nodejs") -> str:
         files,
     )
     return name
+
+
+def require_function(project: Project, name: str, where: str) -> str:
+    """The name of a Lambda function of the project, which `where` (an option or key) names.
+
+    :raises FunctionNotFoundError: the project has no function of that name.
+    """
+    functions = find_resources(project, "function", "Lambda")
+    if name not in functions:
+        raise FunctionNotFoundError(name, where, functions)
+    return name
+
+
+def add_invoke_permission(project: Project, name: str, logical_id: str, principal: str) -> None:
+    """Let an AWS service invoke the function: an `AWS::Lambda::Permission` in its template.
+
+    The Amplify CLI adds one for AppSync when a function becomes the API's Lambda authorizer.
+    """
+    folder = project.paths.resource_dir("function", name)
+    path = folder / f"{name}-cloudformation-template.json"
+    template = dict(read_json(path))
+    template.setdefault("Resources", {})[logical_id] = {
+        "Type": "AWS::Lambda::Permission",
+        "Properties": {
+            "FunctionName": {"Ref": "LambdaFunction"},
+            "Action": "lambda:InvokeFunction",
+            "Principal": principal,
+        },
+    }
+    write_json(path, template)
