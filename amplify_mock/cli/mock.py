@@ -12,6 +12,7 @@ import click
 
 from amplify_mock.cli.mock_function import function
 from amplify_mock.cli.project_context import project_dir
+from amplify_mock.simulators import mock_loop
 from amplify_mock.simulators.frontend_override import restore_frontend_config
 from amplify_mock.simulators.mock_project import find_project_root, load_mock_project
 from amplify_mock.simulators.session import MockOptions, MockSession
@@ -58,7 +59,7 @@ def run_mock(
     """
     project = load_mock_project(find_project_root(start))
     session = MockSession(project, options, ClickReporter())
-    asyncio.run(_serve(session, ready))
+    mock_loop.run(_serve(session, ready))
     click.echo("Mock servers stopped; the frontend config is restored.")
 
 

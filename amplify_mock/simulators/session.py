@@ -21,16 +21,14 @@ from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from amplify_mock.codegen import read_codegen_projects, write_codegen
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.api_build import BuildResult, compile_api
 from amplify_mock.simulators.appsync.app import EndpointOptions
 from amplify_mock.simulators.appsync.auth import LambdaAuthorizerInvoker
 from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
 from amplify_mock.simulators.appsync.execution import ApiState
-from amplify_mock.simulators.appsync.jwks import JwksVerifier
 from amplify_mock.simulators.appsync.server import AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
 from amplify_mock.simulators.appsync.wiring import (
@@ -48,7 +46,6 @@ from amplify_mock.simulators.frontend_override import (
 )
 from amplify_mock.simulators.hot_reload import ProjectWatcher
 from amplify_mock.simulators.lambda_ import LambdaRunner
-from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event
 from amplify_mock.simulators.lambda_.streams import find_stream_triggers, run_stream_trigger
 from amplify_mock.simulators.mock_build import (
     TEMPLATE_FOLDERS,
@@ -57,18 +54,13 @@ from amplify_mock.simulators.mock_build import (
     sync_templates,
 )
 from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
-from amplify_mock.simulators.s3 import (
-    NotificationTarget,
-    S3Server,
-    S3Settings,
-    WebsiteConfiguration,
-    build_s3_event,
-)
-from amplify_mock.simulators.seed import load_seed_data
-from amplify_mock.simulators.storage_triggers import BucketTriggers, load_bucket_triggers
 from resolvers.data_sources.dynamodb import DynamoDBClient
 from resolvers.errors import TemplateError
 from resolvers.vtl import compile_template
+
+if TYPE_CHECKING:
+    from amplify_mock.simulators.s3 import S3Server
+    from amplify_mock.simulators.storage_triggers import BucketTriggers
 
 __all__ = ["MockOptions", "MockSession", "Reporter"]
 
@@ -318,6 +310,8 @@ class MockSession:
         state = await self._build_state(compile_schema=True, check_templates=False)
         created = await self._ensure_tables(state)
         if created and self.options.seed_data is not None:
+            from amplify_mock.simulators.seed import load_seed_data
+
             loaded = await load_seed_data(
                 self.options.seed_data,
                 client=client,
@@ -326,6 +320,8 @@ class MockSession:
             )
             if loaded:
                 self.reporter.info(f"Seed data loaded from {self.options.seed_data}: {loaded}.")
+        if self.options.verify_tokens:
+            from amplify_mock.simulators.appsync.jwks import JwksVerifier
         options = EndpointOptions(
             clear_data=lambda: clear_all_tables(client),
             lambda_authorizer=self._lambda_authorizer(),
@@ -474,6 +470,16 @@ class MockSession:
                     raise MappingTemplateError(err) from err
 
     async def _start_storage(self) -> None:
+        # Imported here: a project without storage never loads the local S3.
+        from amplify_mock.simulators.s3 import (
+            NotificationTarget,
+            S3Server,
+            S3Settings,
+            WebsiteConfiguration,
+        )
+        from amplify_mock.simulators.seed import load_seed_data
+        from amplify_mock.simulators.storage_triggers import BucketTriggers, load_bucket_triggers
+
         buckets = tuple(resource.bucket_name for resource in self.project.storage)
         self.bucket_triggers = load_bucket_triggers(self.project)
         for resource in self.project.storage:
@@ -510,6 +516,9 @@ class MockSession:
         self, bucket: str, event_name: str, key: str, size: int | None, etag: str | None
     ) -> None:
         """Deliver an S3 event to the functions the bucket's notification rules select."""
+        from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event
+        from amplify_mock.simulators.s3 import build_s3_event
+
         triggers = self.bucket_triggers.get(bucket)
         runner = self.running.runner
         if triggers is None or runner is None:
@@ -544,6 +553,9 @@ class MockSession:
         self.running.override = override
 
     def _codegen(self) -> None:
+        # Imported here (it runs after "ready"): codegen's modules are not on the start path.
+        from amplify_mock.codegen import read_codegen_projects, write_codegen
+
         try:
             for codegen_project in read_codegen_projects(self.project.root):
                 written = write_codegen(codegen_project)
