@@ -12,6 +12,7 @@ store) and, when `/work/oracle-run/serve.js` exists, for the real Amplify simula
    IAM `listBlogs`, Cognito `createComment`) from `--clients` concurrent keep-alive clients.
 
 An aiohttp server answering a fixed body is measured first, as the machine's HTTP ceiling.
+Both servers run on the event loop `amplify mock` uses (`amplify_mock.simulators.mock_loop`).
 Only 127.0.0.1 is used; every loop is bounded by `--seconds`.
 """
 
@@ -35,6 +36,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from amplify_mock.simulators import mock_loop
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "tests" / "simulators" / "appsync" / "data"
@@ -93,7 +96,7 @@ def serve_ours(build: str, port: int) -> None:
         await stop.wait()
         await server.stop()
 
-    asyncio.run(main())
+    mock_loop.run(main())
 
 
 def serve_baseline(port: int) -> None:
@@ -118,7 +121,7 @@ def serve_baseline(port: int) -> None:
         await stop.wait()
         await runner.cleanup()
 
-    asyncio.run(main())
+    mock_loop.run(main())
 
 
 @contextmanager
@@ -350,7 +353,7 @@ def main(argv: list[str] | None = None) -> int:
         f"keep-alive, {baseline['new_connection']['req_s']:.0f} r/s new connection"
     )
     print(f"({args.seconds:g} s per loop; {os.cpu_count()} CPUs; load average "
-          f"{os.getloadavg()[0]:.1f})")  # fmt: skip
+          f"{os.getloadavg()[0]:.1f}; servers on {mock_loop.loop_name()})")  # fmt: skip
     return 0
 
 

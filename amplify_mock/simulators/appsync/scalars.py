@@ -6,6 +6,7 @@ import ipaddress
 import json
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
@@ -46,6 +47,8 @@ def _check_date_parts(text: str) -> bool:
 
 
 def _pattern_check(pattern: re.Pattern[str], dates: bool = False) -> Callable[[str], bool]:
+    # Cached: every response coerces the same stored timestamps (createdAt, updatedAt) again.
+    @lru_cache(maxsize=4096)
     def check(value: str) -> bool:
         return bool(pattern.match(value)) and (not dates or _check_date_parts(value))
 
