@@ -30,6 +30,7 @@ from graphql import (
 from amplify_mock.simulators.appsync.auth import RequestAuth
 from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, ResolverSpec
 from amplify_mock.simulators.appsync.errors import FieldUnauthorizedError, format_error
+from amplify_mock.simulators.appsync.fast_path import FastPlan, build_plan, run_plan
 from amplify_mock.simulators.appsync.schema import FieldAuthRule, build_appsync_schema
 from resolvers.resolver import FieldInvocation, ResolverOutcome
 
@@ -82,6 +83,8 @@ class PreparedDocument:
 
     document: DocumentNode | None
     errors: tuple[GraphQLError, ...]
+    #: The fast path's plan per operation name (None: the general executor), built on first use.
+    plans: dict[str | None, FastPlan | None] = field(default_factory=dict, compare=False)
 
     def operation(self, operation_name: str | None) -> OperationDefinitionNode | None:
         if self.document is None:
@@ -126,9 +129,22 @@ class ApiState:
     subscription_routes: Mapping[str, tuple[str, ...]]
     data_sources: Mapping[str, Any]
     documents: _DocumentCache
+    #: (type, field) pairs served by the plain default resolver (no auth check, no resolver).
+    plain_fields: frozenset[tuple[str, str]] = frozenset()
 
     def prepare(self, query: str) -> PreparedDocument:
         return self.documents.get(query)
+
+    def _plan(self, prepared: PreparedDocument, operation_name: str | None) -> FastPlan | None:
+        if operation_name in prepared.plans:
+            plan = prepared.plans[operation_name]
+        else:
+            assert prepared.document is not None
+            plan = prepared.plans[operation_name] = build_plan(
+                self.schema, prepared.document, operation_name, self.plain_fields
+            )
+        # A document prepared on an older state (hot reload) runs the general way.
+        return plan if plan is not None and plan.schema is self.schema else None
 
     async def execute(
         self,
@@ -142,16 +158,21 @@ class ApiState:
         """Execute a prepared document; the response body in AppSync's shape."""
         if prepared.document is None or prepared.errors:
             return {"data": None, "errors": [format_error(e) for e in prepared.errors]}
-        result = execute(
-            self.schema,
-            prepared.document,
-            root_value=root_value,
-            context_value=context,
-            variable_values=dict(variables or {}),
-            operation_name=operation_name,
-        )
-        if not isinstance(result, ExecutionResult):
-            result = await result
+        plan = self._plan(prepared, operation_name)
+        if plan is not None:
+            result = await run_plan(
+                plan, self.schema, prepared.document, context, variables or {}, root_value
+            )
+        else:
+            executed = execute(
+                self.schema,
+                prepared.document,
+                root_value=root_value,
+                context_value=context,
+                variable_values=dict(variables or {}),
+                operation_name=operation_name,
+            )
+            result = executed if isinstance(executed, ExecutionResult) else await executed
         body: dict[str, Any] = {"data": result.data}
         errors = [*(result.errors or ()), *context.appended_errors]
         if errors:
@@ -173,6 +194,7 @@ def create_api_state(
     subscription_type = schema.subscription_type.name if schema.subscription_type else None
     mutation_type = schema.mutation_type.name if schema.mutation_type else None
     all_modes = frozenset(p.authentication_type for p in config.auth_providers)
+    plain_fields: set[tuple[str, str]] = set()
     # A Lambda authorizer can deny any field (deniedFields), so then every field is checked.
     lambda_auth = AuthenticationType.AWS_LAMBDA in all_modes
     for (type_name, field_name), rule in rules.items():
@@ -196,6 +218,7 @@ def create_api_state(
             gql_field.resolve = _checked_default(field_name, check)
         else:
             gql_field.resolve = _plain_default(field_name)
+            plain_fields.add((type_name, field_name))
     return ApiState(
         config=config,
         schema=schema,
@@ -203,6 +226,7 @@ def create_api_state(
         subscription_routes=routes,
         data_sources=data_sources,
         documents=_DocumentCache(schema),
+        plain_fields=frozenset(plain_fields),
     )
 
 
