@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import base64
+import gc
 import http.client
 import json
 import os
@@ -83,6 +84,7 @@ def serve_ours(build: str, port: int) -> None:
     from amplify_mock.simulators.dynamodb.store import Store
 
     async def main() -> None:
+        gc.disable()  # as `amplify mock` starts (amplify_mock.cli.main), resumed once serving
         store = Store.open(None)
         client = StoreClient(store)
         factory = data_source_factory(dynamodb_client=client)
@@ -90,6 +92,7 @@ def serve_ours(build: str, port: int) -> None:
         await ensure_tables(client, state.config)
         server = AppSyncServer(state, port=port)
         await server.start()
+        mock_loop.resume_collection()
         stop = asyncio.Event()
         asyncio.get_running_loop().add_signal_handler(signal.SIGTERM, stop.set)
         print(json.dumps({"ready": True}), flush=True)

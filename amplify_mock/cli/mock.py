@@ -40,6 +40,7 @@ async def _serve(session: MockSession, ready: Callable[[MockSession], None] | No
         loop.add_signal_handler(sig, stop.set)
     try:
         await session.start()
+        mock_loop.resume_collection()
         if ready is not None:
             ready(session)
         await stop.wait()
@@ -57,9 +58,12 @@ def run_mock(
     :raises AmplifyMockError: not an Amplify project, nothing to mock, a busy port, a broken
         schema or config file; nothing is left running and no config file is changed.
     """
-    project = load_mock_project(find_project_root(start))
-    session = MockSession(project, options, ClickReporter())
-    mock_loop.run(_serve(session, ready))
+    try:
+        project = load_mock_project(find_project_root(start))
+        session = MockSession(project, options, ClickReporter())
+        mock_loop.run(_serve(session, ready))
+    finally:
+        mock_loop.resume_collection()
     click.echo("Mock servers stopped; the frontend config is restored.")
 
 
@@ -129,8 +133,11 @@ def _options(categories: frozenset[str], params: dict[str, Any]) -> MockOptions:
 def mock(ctx: click.Context, /, restore_config: bool, **params: Any) -> None:
     """Run the project's API, storage and functions locally (Ctrl-C stops)."""
     if ctx.invoked_subcommand is not None:
+        if ctx.invoked_subcommand not in ("api", "storage"):
+            mock_loop.resume_collection()
         return
     if restore_config:
+        mock_loop.resume_collection()
         root = find_project_root(project_dir())
         for path in restore_frontend_config(root):
             click.echo(f"Restored {path.relative_to(root)}")
