@@ -8,12 +8,14 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from resolvers.context import build_context, copy_value
 from resolvers.data_sources.base import DataSource
 from resolvers.errors import DataSourceError, ResolverError, TemplateError
-from resolvers.vtl import RenderResult, render
+
+if TYPE_CHECKING:
+    from resolvers.vtl import RenderResult
 
 __all__ = [
     "FieldInvocation",
@@ -130,6 +132,9 @@ class _Run:
         return info
 
     def render(self, template: MappingTemplate, context: Mapping[str, Any]) -> RenderResult:
+        # Imported on first use: the VTL engine is not needed until a resolver runs.
+        from resolvers.vtl import render
+
         result = render(template.text, context, file_name=template.file_name)
         self.errors.extend(result.errors)
         self.extensions.update(result.extensions)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import importlib
 import logging
 import re
 import shutil
@@ -56,7 +57,6 @@ from amplify_mock.simulators.mock_build import (
 from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
 from resolvers.data_sources.dynamodb import DynamoDBClient
 from resolvers.errors import TemplateError
-from resolvers.vtl import compile_template
 
 if TYPE_CHECKING:
     from amplify_mock.simulators.s3 import S3Server
@@ -240,7 +240,12 @@ class MockSession:
             self._start_watcher()
         self._report_ready()
         # Work nobody waits on runs after "ready": codegen and the parse of every template.
+        # Their modules (and the VTL engine's) load here, in this thread, so the threads below
+        # never import concurrently with each other or with a request.
+        if mock_api:
+            importlib.import_module("resolvers.vtl")
         if mock_api and self.options.codegen:
+            importlib.import_module("amplify_mock.codegen")
             self.running.tasks.append(asyncio.create_task(asyncio.to_thread(self._codegen)))
         if self.state is not None and self.mock_build is not None:
             self.running.tasks.append(
@@ -448,6 +453,8 @@ class MockSession:
         return state
 
     def _check_templates(self, state: ApiState, mock_build: MockBuild) -> None:
+        from resolvers.vtl import compile_template
+
         overridden = set(mock_build.overridden)
         assert self.build is not None
         specs: list[ResolverSpec | FunctionSpec] = [
