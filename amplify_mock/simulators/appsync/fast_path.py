@@ -44,7 +44,8 @@ from graphql.pyutils import Path, is_awaitable
 
 __all__ = ["FastPlan", "build_plan", "run_plan"]
 
-#: Leaf values whose coercion graphql-core does inline (anything else goes the general way).
+#: Leaf value types the plan completes itself; any other value (an Exception, an awaitable)
+#: is completed, and reported, by graphql-core.
 _SIMPLE_TYPES = frozenset({str, int, float, bool, dict, list})
 
 

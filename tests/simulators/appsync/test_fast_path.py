@@ -14,7 +14,6 @@ from amplify_mock.simulators.appsync.execution import (
     FieldCall,
     FieldOutcome,
     RequestContext,
-    _DocumentCache,
 )
 from amplify_mock.simulators.appsync.fast_path import FastPlan
 from tests.simulators.appsync.conftest import FakeRunner, make_state
@@ -67,7 +66,8 @@ def _states(config: ApiConfig, result: Any) -> tuple[ApiState, ApiState, FakeRun
     }
     runner = FakeRunner(functions)
     fast = make_state(config, runner)
-    general = replace(fast, plain_fields=frozenset(), documents=_DocumentCache(fast.schema))
+    # The same state with no field marked plain (and its own document cache): never planned.
+    general = replace(fast, plain_fields=frozenset(), documents=type(fast.documents)(fast.schema))
     return fast, general, runner
 
 
