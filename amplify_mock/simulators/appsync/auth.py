@@ -49,6 +49,10 @@ class RequestAuth:
     denied_fields: frozenset[str] = field(default_factory=frozenset)
 
 
+#: Every API-key request is authorized the same way (RequestAuth is immutable).
+_API_KEY_AUTH = RequestAuth(AuthenticationType.API_KEY)
+
+
 def _header(headers: Mapping[str, str], name: str) -> str | None:
     value = headers.get(name)
     if value is None:
@@ -102,13 +106,13 @@ async def authorize_request(
 
     :raises UnauthorizedRequest: no enabled mode accepts the request (HTTP 401).
     """
-    modes = {p.authentication_type for p in config.auth_providers}
+    modes = config.auth_modes
     api_key = _header(headers, "x-api-key")
     authorization = _header(headers, "Authorization")
     if AuthenticationType.API_KEY in modes and api_key is not None:
         if api_key != config.api_key:
             raise UnauthorizedRequest("Invalid API key")
-        return RequestAuth(AuthenticationType.API_KEY)
+        return _API_KEY_AUTH
     if authorization is None:
         raise UnauthorizedRequest("Missing authorization")
     if AuthenticationType.AWS_IAM in modes and authorization.startswith("AWS4-HMAC-SHA256"):

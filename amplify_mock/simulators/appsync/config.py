@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 from resolvers.resolver import FunctionConfig, MappingTemplate, ResolverConfig
@@ -129,6 +130,11 @@ class ApiConfig:
     @property
     def auth_providers(self) -> tuple[AuthProvider, ...]:
         return (self.default_auth, *self.additional_auth)
+
+    @cached_property
+    def auth_modes(self) -> frozenset[AuthenticationType]:
+        """The enabled auth modes (read by every request's authorization)."""
+        return frozenset(p.authentication_type for p in self.auth_providers)
 
     def find_auth_provider(self, mode: AuthenticationType) -> AuthProvider | None:
         return next((p for p in self.auth_providers if p.authentication_type is mode), None)
