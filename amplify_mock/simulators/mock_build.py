@@ -14,14 +14,33 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.files import copy_tree_atomic
+from resolvers.errors import TemplateError
+from resolvers.resolver import FunctionConfig, ResolverConfig
 
-__all__ = ["TEMPLATE_FOLDERS", "MockBuild", "prepare_mock_build", "sync_templates"]
+__all__ = [
+    "TEMPLATE_FOLDERS",
+    "MappingTemplateError",
+    "MockBuild",
+    "check_templates",
+    "prepare_mock_build",
+    "sync_templates",
+]
 
 LOG = logging.getLogger(__name__)
+
+
+class MappingTemplateError(AmplifyMockError):
+    """A mapping template that does not parse, as `file:line:col: message`."""
+
+    def __init__(self, err: TemplateError) -> None:
+        super().__init__(err.message, "Fix the template and save it again.")
+
 
 #: The folders of a build whose files a user may override by name.
 TEMPLATE_FOLDERS = ("resolvers", "pipelineFunctions", "functions")
@@ -93,3 +112,26 @@ def sync_templates(api_dir: Path, transformer_build: Path, merged: Path) -> tupl
     if overridden:
         LOG.info("user templates override: %s", ", ".join(overridden))
     return tuple(overridden)
+
+
+def check_templates(
+    configs: Iterable[ResolverConfig | FunctionConfig], mock_build: MockBuild, api_dir: Path
+) -> None:
+    """Parse every mapping template, naming the user's file for an override and the published
+    generated copy otherwise (new texts only: compiled templates are cached by content).
+
+    :raises MappingTemplateError: a template does not parse (`file:line:col: message`).
+    """
+    from resolvers.vtl import compile_template  # the VTL engine loads after "ready"
+
+    overridden = set(mock_build.overridden)
+    for config in configs:
+        for template in (config.request_template, config.response_template):
+            if template is None:
+                continue
+            name = template.file_name
+            where = api_dir / name if name in overridden else mock_build.generated_dir / name
+            try:
+                compile_template(template.text, file_name=str(where))
+            except TemplateError as err:
+                raise MappingTemplateError(err) from err

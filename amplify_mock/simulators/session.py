@@ -14,20 +14,17 @@ import asyncio
 import contextlib
 import importlib
 import logging
-import re
 import shutil
-import ssl
 import time
-from collections.abc import Awaitable, Callable, Iterator, Mapping
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any
 
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.api_build import BuildResult, compile_api
 from amplify_mock.simulators.appsync.app import EndpointOptions
-from amplify_mock.simulators.appsync.auth import LambdaAuthorizerInvoker
 from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
 from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.server import AppSyncServer
@@ -49,89 +46,34 @@ from amplify_mock.simulators.hot_reload import ProjectWatcher
 from amplify_mock.simulators.lambda_ import LambdaRunner
 from amplify_mock.simulators.lambda_.streams import find_stream_triggers, run_stream_trigger
 from amplify_mock.simulators.mock_build import (
-    TEMPLATE_FOLDERS,
     MockBuild,
+    check_templates,
     prepare_mock_build,
     sync_templates,
 )
+from amplify_mock.simulators.mock_functions import (
+    LocalTableExports,
+    function_parameters,
+    lambda_authorizer,
+)
+from amplify_mock.simulators.mock_options import (
+    CATEGORIES,
+    MockOptions,
+    Reporter,
+    choose_port,
+    ssl_context,
+)
 from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
+from amplify_mock.simulators.mock_reload import RELOAD_MESSAGES, api_change_kind, changed_functions
 from resolvers.data_sources.dynamodb import DynamoDBClient
-from resolvers.errors import TemplateError
 
 if TYPE_CHECKING:
     from amplify_mock.simulators.s3 import S3Server
     from amplify_mock.simulators.storage_triggers import BucketTriggers
 
-__all__ = ["MockOptions", "MockSession", "Reporter"]
+__all__ = ["CATEGORIES", "MockOptions", "MockSession", "Reporter"]
 
 LOG = logging.getLogger(__name__)
-
-CATEGORIES = ("api", "storage", "function")
-
-#: The id of an API that was never pushed (the mock's own stand-in).
-MOCK_API_ID = "amplifymockapiid"
-
-
-class MappingTemplateError(AmplifyMockError):
-    """A mapping template that does not parse, as `file:line:col: message`."""
-
-    def __init__(self, err: TemplateError) -> None:
-        super().__init__(err.message, "Fix the template and save it again.")
-
-
-class LocalTableExports(Mapping[str, str]):
-    """`Fn::ImportValue` answers for functions: `<apiId>:GetAtt:<Model>Table:Name` -> the
-    mock's own table name (`<Model>Table`), so `API_<API>_<MODEL>TABLE_NAME` names a table
-    that exists in the store (the Amplify CLI's mock hands out `<Model>-<apiId>-<env>`,
-    which does not exist locally)."""
-
-    _PATTERN = re.compile(r"^.+:GetAtt:(?P<table>.+Table):Name$")
-
-    def __getitem__(self, key: str) -> str:
-        match = self._PATTERN.match(key)
-        if match is None:
-            raise KeyError(key)
-        return match["table"]
-
-    def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self._PATTERN.match(key) is not None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(())
-
-    def __len__(self) -> int:
-        return 0
-
-
-class Reporter(Protocol):
-    """Where the session's user-facing messages go (the CLI prints them)."""
-
-    def info(self, message: str) -> None: ...
-
-    def warning(self, message: str) -> None: ...
-
-    def error(self, message: str) -> None: ...
-
-
-@dataclass(frozen=True)
-class MockOptions:
-    """What to mock and how, from the command line (None = from amplify/mock.json)."""
-
-    categories: frozenset[str] = frozenset(CATEGORIES)
-    host: str | None = None
-    port: int | None = None
-    storage_port: int | None = None
-    dynamodb_port: int | None = None
-    dynamodb_endpoint: str | None = None
-    timeout: float | None = None
-    https: tuple[Path, Path] | None = None
-    seed_data: Path | None = None
-    reset: bool = False
-    codegen: bool = True
-    watch: bool = True
-    debounce: float = 0.05
-    fresh_lambda: bool = False
-    verify_tokens: str | None = None  # a JWKS file or URL: check JWT signatures and expiry
 
 
 @dataclass
@@ -224,7 +166,7 @@ class MockSession:
             timeout=self.options.timeout,
             fresh=self.options.fresh_lambda,
             exports=LocalTableExports(),
-            parameters=self._function_parameters(),
+            parameters=function_parameters(self.project),
         )
         if mock_api:
             await self._start_api()
@@ -254,7 +196,9 @@ class MockSession:
 
     async def _check_in_background(self, state: ApiState, mock_build: MockBuild) -> None:
         try:
-            await asyncio.to_thread(self._check_templates, state, mock_build)
+            assert self.build is not None
+            configs = self._configs(state)
+            await asyncio.to_thread(check_templates, configs, mock_build, self.build.api_dir)
         except AmplifyMockError as err:
             self.reporter.error(f"Mapping template error\n{err}")
 
@@ -274,17 +218,6 @@ class MockSession:
                     f"Hosting bucket {hosting.bucket_name} is served as a website at "
                     f"{self.running.s3.url}/{hosting.bucket_name}/"
                 )
-
-    def _function_parameters(self) -> dict[str, str]:
-        """Values a never-pushed API lacks: its id, so `Fn::ImportValue` of its tables works."""
-        name = self.project.api_name
-        if name is None:
-            return {}
-        meta = self.project.project.amplify_meta()
-        output = ((meta.get("api") or {}).get(name) or {}).get("output") or {}
-        if output.get("GraphQLAPIIdOutput"):
-            return {}
-        return {f"api{name}GraphQLAPIIdOutput": MOCK_API_ID}
 
     def _reset_mock_data(self) -> None:
         """Empty the mock tables and the storage buckets' objects.
@@ -312,7 +245,7 @@ class MockSession:
 
     async def _start_api(self) -> None:
         client = self._open_dynamodb()
-        state = await self._build_state(compile_schema=True, check_templates=False)
+        state = await self._build_state(compile_schema=True, parse_templates=False)
         created = await self._ensure_tables(state)
         if created and self.options.seed_data is not None:
             from amplify_mock.simulators.seed import load_seed_data
@@ -329,7 +262,9 @@ class MockSession:
             from amplify_mock.simulators.appsync.jwks import JwksVerifier
         options = EndpointOptions(
             clear_data=lambda: clear_all_tables(client),
-            lambda_authorizer=self._lambda_authorizer(),
+            lambda_authorizer=lambda_authorizer(
+                self.running.runner, self.build.auth_config if self.build else {}
+            ),
             verifier=(
                 JwksVerifier.from_source(self.options.verify_tokens)
                 if self.options.verify_tokens
@@ -339,10 +274,10 @@ class MockSession:
         server = AppSyncServer(
             state,
             host=self.host,
-            port=_choose(self.options.port, self.project.settings.graphql_port),
+            port=choose_port(self.options.port, self.project.settings.graphql_port),
             options=options,
         )
-        await server.start(ssl_context=self._ssl_context())
+        await server.start(ssl_context=ssl_context(self.options.https))
         self.running.appsync = server
         if self.running.runner is not None:
             self.running.runner.api_endpoint = self.graphql_url or ""
@@ -351,7 +286,7 @@ class MockSession:
             self.running.dynamodb_server = await start_server(
                 self.running.store,
                 host="127.0.0.1",
-                port=_choose(self.options.dynamodb_port, self.project.settings.dynamodb_port),
+                port=choose_port(self.options.dynamodb_port, self.project.settings.dynamodb_port),
             )
             if self.running.runner is not None:
                 # what user functions pass to their DynamoDB client to reach the mock's tables
@@ -378,46 +313,7 @@ class MockSession:
                 self.reporter.warning(result.message)
         return created
 
-    def _lambda_authorizer(self) -> LambdaAuthorizerInvoker | None:
-        """The AWS_LAMBDA auth mode's function, through the Lambda runner.
-
-        The v1 transformer's root stack names no authorizer function, so the one named in
-        the API's auth config (`lambdaAuthorizerConfig.lambdaFunction`) is the default.
-        """
-        runner = self.running.runner
-        if runner is None:
-            return None
-        configured = ""
-        auth = self.build.auth_config if self.build is not None else {}
-        providers = [auth.get("defaultAuthentication") or {}]
-        providers += auth.get("additionalAuthenticationProviders") or []
-        for provider in providers:
-            if provider.get("authenticationType") == "AWS_LAMBDA":
-                config = provider.get("lambdaAuthorizerConfig") or {}
-                configured = str(config.get("lambdaFunction") or "")
-
-        async def invoke(function_name: str, event: dict[str, Any]) -> Any:
-            return await runner.invoke(function_name or configured, event)
-
-        return invoke
-
-    def _ssl_context(self) -> ssl.SSLContext | None:
-        """:raises AmplifyMockError: the key or certificate cannot be read or used."""
-        if self.options.https is None:
-            return None
-        key, cert = self.options.https
-        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-        try:
-            context.load_cert_chain(certfile=str(cert), keyfile=str(key))
-        except (OSError, ssl.SSLError) as err:
-            raise AmplifyMockError(
-                f"Cannot use the HTTPS key {key} and certificate {cert}: {err}",
-                "Generate a pair with `openssl req -nodes -new -x509 -keyout server.key "
-                "-out server.cert`, then pass --https server.key server.cert.",
-            ) from err
-        return context
-
-    async def _build_state(self, *, compile_schema: bool, check_templates: bool = True) -> ApiState:
+    async def _build_state(self, *, compile_schema: bool, parse_templates: bool = True) -> ApiState:
         """Compile (when asked), merge the user's templates, and build a complete `ApiState`.
 
         On reload every mapping template is parsed here (new texts only: compiled templates
@@ -446,35 +342,15 @@ class MockSession:
             region=self.project.region,
         )
         state = build_api_state(mock_build.build_dir, data_source_factory=factory)
-        if check_templates:
-            self._check_templates(state, mock_build)
+        if parse_templates:
+            check_templates(self._configs(state), mock_build, self.build.api_dir)
         self.mock_build = mock_build
         self.state = state
         return state
 
-    def _check_templates(self, state: ApiState, mock_build: MockBuild) -> None:
-        from resolvers.vtl import compile_template
-
-        overridden = set(mock_build.overridden)
-        assert self.build is not None
-        specs: list[ResolverSpec | FunctionSpec] = [
-            *state.config.resolvers,
-            *state.config.functions,
-        ]
-        for spec in specs:
-            for template in (spec.request_template, spec.response_template):
-                if template is None:
-                    continue
-                name = template.file_name
-                where = (
-                    self.build.api_dir / name
-                    if name in overridden
-                    else mock_build.generated_dir / name
-                )
-                try:
-                    compile_template(template.text, file_name=str(where))
-                except TemplateError as err:
-                    raise MappingTemplateError(err) from err
+    @staticmethod
+    def _configs(state: ApiState) -> list[ResolverSpec | FunctionSpec]:
+        return [*state.config.resolvers, *state.config.functions]
 
     async def _start_storage(self) -> None:
         # Imported here: a project without storage never loads the local S3.
@@ -511,7 +387,7 @@ class MockSession:
                 for hosting in self.project.hosting
             },
         )
-        port = _choose(self.options.storage_port, self.project.settings.storage_port)
+        port = choose_port(self.options.storage_port, self.project.settings.storage_port)
         host = "localhost" if self.host in ("127.0.0.1", "localhost") else self.host
         server = S3Server(settings, host=host, port=port)
         await server.start()
@@ -594,24 +470,19 @@ class MockSession:
     # -- hot reload -------------------------------------------------------------------------
     async def on_changes(self, paths: frozenset[Path]) -> None:
         """Reload what the changed files affect; a failure keeps the running API."""
-        function_root = self.project.project.paths.backend_dir / "function"
-        changed_functions = {
-            path.relative_to(function_root).parts[0]
-            for path in paths
-            if path.is_relative_to(function_root) and len(path.relative_to(function_root).parts)
-        }
-        if changed_functions and self.running.runner is not None:
-            for name in sorted(changed_functions):
+        functions = changed_functions(self.project.project.paths.backend_dir / "function", paths)
+        if functions and self.running.runner is not None:
+            for name in sorted(functions):
                 self.running.runner.invalidate(name)
             self.reporter.info(
-                f"Function change detected ({', '.join(sorted(changed_functions))}). Reloading..."
+                f"Function change detected ({', '.join(sorted(functions))}). Reloading..."
             )
         if self.running.appsync is None or self.project.api_name is None:
             return
-        kind = _api_change_kind(self.project.api_dir, paths)
+        kind = api_change_kind(self.project.api_dir, paths)
         if kind is None:
             return
-        self.reporter.info(_RELOAD_MESSAGES[kind])
+        self.reporter.info(RELOAD_MESSAGES[kind])
         started = time.perf_counter()
         try:
             state = await self._build_state(compile_schema=kind != "template")
@@ -665,42 +536,6 @@ class MockSession:
             running.store.close()
 
 
-def _choose(option: int | None, setting: int) -> int:
-    """The command line's port when given (0 too: the OS picks), else mock.json's."""
-    return setting if option is None else option
-
-
 async def _gather_quietly(tasks: list[asyncio.Task[Any]]) -> None:
     with contextlib.suppress(asyncio.CancelledError):
         await asyncio.gather(*tasks, return_exceptions=True)
-
-
-_RELOAD_MESSAGES = {
-    "template": "Mapping template change detected. Reloading...",
-    "schema": "GraphQL Schema change detected. Reloading...",
-    "parameters": "API Parameter change detected. Reloading...",
-    "stacks": "Custom stack change detected. Reloading...",
-}
-
-
-def _api_change_kind(api_dir: Path, paths: frozenset[Path]) -> str | None:
-    """The strongest kind of API reload the changed paths call for (schema > ... > template)."""
-    kinds: set[str] = set()
-    for path in paths:
-        if not path.is_relative_to(api_dir):
-            continue
-        parts = path.relative_to(api_dir).parts
-        if not parts or parts[0] == "build":
-            continue
-        if parts[0] in ("schema.graphql", "schema", "transform.conf.json"):
-            kinds.add("schema")
-        elif parts[0] == "parameters.json":
-            kinds.add("parameters")
-        elif parts[0] == "stacks":
-            kinds.add("stacks")
-        elif parts[0] in TEMPLATE_FOLDERS:
-            kinds.add("template")
-    for kind in ("schema", "stacks", "parameters", "template"):
-        if kind in kinds:
-            return kind
-    return None
