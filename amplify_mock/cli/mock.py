@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import signal
+import sys
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +16,11 @@ from amplify_mock.cli.mock_function import function
 from amplify_mock.cli.project_context import project_dir
 from amplify_mock.simulators import mock_loop
 from amplify_mock.simulators.frontend_override import restore_frontend_config
-from amplify_mock.simulators.mock_project import find_project_root, load_mock_project
+from amplify_mock.simulators.mock_project import (
+    MockProject,
+    find_project_root,
+    load_mock_project,
+)
 from amplify_mock.simulators.session import MockOptions, MockSession
 
 __all__ = ["ClickReporter", "mock", "run_mock"]
@@ -50,6 +56,20 @@ async def _serve(session: MockSession, ready: Callable[[MockSession], None] | No
         await session.stop()
 
 
+def _offer_codegen(project: MockProject, options: MockOptions) -> bool:
+    """Ask, as the Amplify CLI's mock does, to set up codegen for an API that has none.
+
+    Only at a terminal: scripts and CI never see a prompt.
+    """
+    if not (options.codegen and "api" in options.categories and project.api_name):
+        return False
+    if (project.root / ".graphqlconfig.yml").exists() or not sys.stdin.isatty():
+        return False
+    return click.confirm(
+        "Do you want to generate code for your newly created GraphQL API", default=True
+    )
+
+
 def run_mock(
     start: Path, options: MockOptions, ready: Callable[[MockSession], None] | None = None
 ) -> None:
@@ -60,6 +80,8 @@ def run_mock(
     """
     try:
         project = load_mock_project(find_project_root(start))
+        if _offer_codegen(project, options):
+            options = replace(options, add_codegen=True)
         session = MockSession(project, options, ClickReporter())
         mock_loop.run(_serve(session, ready))
     finally:

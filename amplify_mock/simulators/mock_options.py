@@ -42,6 +42,7 @@ class MockOptions:
     watch: bool = True
     debounce: float = 0.05
     fresh_lambda: bool = False
+    add_codegen: bool = False  # no .graphqlconfig.yml yet: create it with the defaults
     verify_tokens: str | None = None  # a JWKS file or URL: check JWT signatures and expiry
 
 

@@ -438,8 +438,11 @@ class MockSession:
     def _codegen(self) -> None:
         # Imported here (it runs after "ready"): codegen's modules are not on the start path.
         from amplify_mock.codegen import read_codegen_projects, write_codegen
+        from amplify_mock.codegen.config import CONFIG_FILE
 
         try:
+            if self.options.add_codegen and not (self.project.root / CONFIG_FILE).exists():
+                self._add_codegen()
             for codegen_project in read_codegen_projects(self.project.root):
                 written = write_codegen(codegen_project)
                 if written:
@@ -455,6 +458,13 @@ class MockSession:
                     )
         except AmplifyMockError as err:
             self.reporter.warning(f"Failed to run GraphQL codegen with following error:\n{err}")
+
+    def _add_codegen(self) -> None:
+        """`amplify add codegen` with its defaults (JavaScript statements in src/graphql),
+        which the Amplify CLI's mock offers when the API has no codegen config yet."""
+        from amplify_mock.project.codegen_step import CodegenOptions, run_codegen
+
+        run_codegen(self.project.project, CodegenOptions())
 
     def _start_watcher(self) -> None:
         roots = [self.project.project.paths.backend_dir]

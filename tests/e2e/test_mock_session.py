@@ -571,3 +571,19 @@ async def test_mock_session_function_field_without_the_function(project: Path) -
         assert error["message"].endswith("(functions in this project: wordCount).")
     finally:
         await mock.stop()
+
+
+async def test_mock_session_adds_codegen_when_asked(project: Path) -> None:
+    (project / ".graphqlconfig.yml").unlink()
+    shutil.rmtree(project / "src" / "graphql")
+    mock = MockSession(
+        load_mock_project(project), options(watch=False, add_codegen=True), Recorder()
+    )
+    await mock.start()
+    try:
+        await wait_for(lambda: (project / "src" / "graphql" / "queries.js").is_file())
+        config = (project / ".graphqlconfig.yml").read_text()
+        assert "schemaPath: amplify/backend/api/demoapi/build/schema.graphql" in config
+        assert "codeGenTarget: javascript" in config
+    finally:
+        await mock.stop()
