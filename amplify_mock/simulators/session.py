@@ -1,11 +1,12 @@
 """`amplify mock`: starts every simulator in order, reloads on change, stops everything cleanly.
 
-Start order: crash recovery of the frontend config, the DynamoDB store, the Lambda runner,
-the API (compile, merged build, tables, endpoint on :20002, DynamoDB endpoint), storage
-(:20005), the frontend config rewrite, codegen, then the watcher. Anything that fails on the
-way stops what already started, so a failed start leaves nothing running and no config file
-changed. On reload a complete new `ApiState` is built and swapped in with one assignment;
-a build that fails leaves the old one serving.
+Start order: crash recovery of the frontend config, the Lambda runner, the API (compile, merged
+build, DynamoDB store and tables, endpoint on :20002, DynamoDB endpoint, stream triggers), the
+local S3 (:20005: storage and hosting buckets), the frontend config rewrite, the watcher; then
+the "running at" lines, and after them the work nobody waits on (codegen, parsing every
+template). Anything that fails on the way stops what already started, so a failed start leaves
+nothing running and no config file changed. On reload a complete new `ApiState` is built and
+swapped in with one assignment; a build that fails leaves the old one serving.
 """
 
 from __future__ import annotations
@@ -103,8 +104,6 @@ class MockSession:
         self.mock_build: MockBuild | None = None
         self.state: ApiState | None = None
         self.bucket_triggers: dict[str, BucketTriggers] = {}
-        self.reloads = 0
-        self.last_reload_error: str | None = None
 
     # -- settings ---------------------------------------------------------------------------
     @property
@@ -258,18 +257,17 @@ class MockSession:
             )
             if loaded:
                 self.reporter.info(f"Seed data loaded from {self.options.seed_data}: {loaded}.")
+        verifier = None
         if self.options.verify_tokens:
             from amplify_mock.simulators.appsync.jwks import JwksVerifier
+
+            verifier = JwksVerifier.from_source(self.options.verify_tokens)
         options = EndpointOptions(
             clear_data=lambda: clear_all_tables(client),
             lambda_authorizer=lambda_authorizer(
                 self.running.runner, self.build.auth_config if self.build else {}
             ),
-            verifier=(
-                JwksVerifier.from_source(self.options.verify_tokens)
-                if self.options.verify_tokens
-                else None
-            ),
+            verifier=verifier,
         )
         server = AppSyncServer(
             state,
@@ -499,17 +497,13 @@ class MockSession:
             if kind != "template":
                 await self._ensure_tables(state)
         except AmplifyMockError as err:
-            self.last_reload_error = str(err)
             self.reporter.error(f"Reloading failed with error\n{err}")
             return
         except Exception as err:  # a bug of ours: report it, keep serving the old API
             LOG.exception("reload failed")
-            self.last_reload_error = repr(err)
             self.reporter.error(f"Reloading failed with error\n{err!r}")
             return
         self.running.appsync.swap_state(state)
-        self.reloads += 1
-        self.last_reload_error = None
         LOG.info("reloaded (%s) in %.1f ms", kind, (time.perf_counter() - started) * 1000)
         if kind != "template" and self.options.codegen:
             await asyncio.to_thread(self._codegen)
