@@ -14,13 +14,11 @@ from typing import Any
 import aiohttp
 
 from amplify_mock.simulators.dynamodb.errors import DynamoDBError
+from amplify_mock.simulators.dynamodb.operations import SLOW_OPERATIONS
 from amplify_mock.simulators.dynamodb.store import Store
 from resolvers.data_sources.dynamodb import DynamoDBRequestError
 
 __all__ = ["EndpointClient", "StoreClient"]
-
-#: Operations that can read many items run off the event loop; the rest take microseconds.
-_SLOW_OPERATIONS = frozenset({"Scan", "Query", "BatchWriteItem", "UpdateTable", "DeleteTable"})
 
 
 class StoreClient:
@@ -32,7 +30,7 @@ class StoreClient:
     async def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         """:raises DynamoDBRequestError: the store's error, with its code and wire body."""
         try:
-            if operation in _SLOW_OPERATIONS:
+            if operation in SLOW_OPERATIONS:
                 return await asyncio.to_thread(self.store.dispatch, operation, params)
             return self.store.dispatch(operation, params)
         except DynamoDBError as err:

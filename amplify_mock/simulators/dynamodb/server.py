@@ -27,6 +27,7 @@ from amplify_mock.simulators.dynamodb.errors import (
     SerializationException,
     UnknownOperationException,
 )
+from amplify_mock.simulators.dynamodb.operations import SLOW_OPERATIONS
 from amplify_mock.simulators.dynamodb.store import Store
 
 __all__ = [
@@ -44,7 +45,6 @@ LOG = logging.getLogger(__name__)
 DEFAULT_PORT = 62224
 CONTENT_TYPE = "application/x-amz-json-1.0"
 _PREFIXES = ("DynamoDB_20120810.", "DynamoDBStreams_20120810.")
-_SLOW_OPERATIONS = frozenset({"Scan", "Query", "BatchWriteItem", "UpdateTable", "DeleteTable"})
 
 STORE = web.AppKey("dynamodb_store", Store)
 
@@ -100,7 +100,7 @@ async def _handle(request: web.Request) -> web.Response:
     target = request.headers.get("X-Amz-Target")
     body = await request.read()
     operation = (target or "").rsplit(".", 1)[-1]
-    if operation in _SLOW_OPERATIONS:
+    if operation in SLOW_OPERATIONS:
         status, payload = await asyncio.to_thread(handle_wire, store, target, body)
     else:
         status, payload = handle_wire(store, target, body)

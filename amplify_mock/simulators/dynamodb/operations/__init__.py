@@ -44,7 +44,7 @@ if TYPE_CHECKING:
 
     from amplify_mock.simulators.dynamodb.store import Store
 
-__all__ = ["OPERATIONS"]
+__all__ = ["OPERATIONS", "SLOW_OPERATIONS"]
 
 
 OPERATIONS: dict[str, Callable[[Store, dict[str, Any]], dict[str, Any]]] = {
@@ -75,3 +75,7 @@ OPERATIONS: dict[str, Callable[[Store, dict[str, Any]], dict[str, Any]]] = {
     "GetShardIterator": get_shard_iterator,
     "GetRecords": get_records,
 }
+
+#: Operations that can read or rewrite many items: callers on an event loop run these in a
+#: thread; the rest take microseconds and run inline.
+SLOW_OPERATIONS = frozenset({"Scan", "Query", "BatchWriteItem", "UpdateTable", "DeleteTable"})
