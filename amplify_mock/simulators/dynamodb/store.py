@@ -34,7 +34,12 @@ from amplify_mock.simulators.dynamodb.errors import (
     ValidationException,
 )
 from amplify_mock.simulators.dynamodb.operations import OPERATIONS
-from amplify_mock.simulators.dynamodb.schema import IndexInfo, KeySchema, TableInfo
+from amplify_mock.simulators.dynamodb.schema import (
+    IndexInfo,
+    KeySchema,
+    TableInfo,
+    parse_key_schema,
+)
 from amplify_mock.simulators.dynamodb.values import encode_key, item_size
 
 __all__ = ["DEFAULT_ACCOUNT_ID", "DEFAULT_REGION", "Store"]
@@ -58,6 +63,10 @@ CREATE TABLE IF NOT EXISTS stream_records(
     tid INTEGER NOT NULL, seq INTEGER NOT NULL, record TEXT NOT NULL,
     PRIMARY KEY (tid, seq)) WITHOUT ROWID;
 """
+
+_INSERT_INDEX_ENTRY = (
+    "INSERT OR REPLACE INTO index_entries(tid, idx, hk, rk, thk, trk) VALUES (?, ?, ?, ?, ?, ?)"
+)
 
 #: Pre-expression request parameters; rejected rather than silently ignored.
 _LEGACY_PARAMETERS = frozenset(
@@ -91,7 +100,6 @@ class Store:
         self._lock = threading.RLock()
         self._tables: dict[str, TableInfo] = {}
         self._depth = 0
-        self._pending_streams: list[tuple[int, str]] = []
         self._load_tables()
 
     @classmethod
@@ -102,7 +110,10 @@ class Store:
         region: str = DEFAULT_REGION,
         account_id: str = DEFAULT_ACCOUNT_ID,
     ) -> Store:
-        """Open (creating if needed) the database at `path`; a directory gets `mock.db` inside."""
+        """Open (creating if needed) the database at `path`.
+
+        A directory, or a path without a suffix, gets `dynamodb.sqlite` inside.
+        """
         if path is None:
             target = ":memory:"
             db_path = None
@@ -296,11 +307,7 @@ class Store:
                     (tid, index.name, *old_key, hk, rk),
                 )
             if new_key is not None:
-                conn.execute(
-                    "INSERT OR REPLACE INTO index_entries(tid, idx, hk, rk, thk, trk) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (tid, index.name, *new_key, hk, rk),
-                )
+                conn.execute(_INSERT_INDEX_ENTRY, (tid, index.name, *new_key, hk, rk))
         if table.stream_view_type is not None and old != new:
             self._append_stream_record(table, key, old, new)
 
@@ -350,9 +357,7 @@ class Store:
             index_key = _index_key(index, json.loads(text))
             if index_key is not None:
                 self._conn.execute(
-                    "INSERT OR REPLACE INTO index_entries(tid, idx, hk, rk, thk, trk) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
-                    (table.table_id, index.name, *index_key, hk, rk),
+                    _INSERT_INDEX_ENTRY, (table.table_id, index.name, *index_key, hk, rk)
                 )
 
 
@@ -374,8 +379,6 @@ def _index_key(index: IndexInfo, item: Mapping[str, Any] | None) -> tuple[bytes,
 def table_info(tid: int, description: dict[str, Any]) -> TableInfo:
     """The in-memory view of a stored table description."""
     types = {d["AttributeName"]: d["AttributeType"] for d in description["AttributeDefinitions"]}
-    from amplify_mock.simulators.dynamodb.schema import parse_key_schema
-
     key: KeySchema = parse_key_schema(description["KeySchema"], types)
     indexes: dict[str, IndexInfo] = {}
     for is_global, field_name in (
