@@ -52,6 +52,7 @@ from typing import TYPE_CHECKING, Any
 from graphql import parse
 from graphql.language import ast
 
+from transformer.config import TransformConfig
 from transformer.errors import InvalidTransformerError
 
 if TYPE_CHECKING:
@@ -78,6 +79,10 @@ class Transformer:
 
     name: str = "Transformer"
     directive_sdl: str = ""
+
+    def __init__(self, config: TransformConfig | None = None) -> None:
+        """Every plugin is built with the run's TransformConfig (see build_default_transformers)."""
+        self.config = config or TransformConfig()
 
     @cached_property
     def _definitions(self) -> tuple[ast.DirectiveDefinitionNode, tuple[Any, ...]]:

@@ -12,7 +12,7 @@ if TYPE_CHECKING:
 __all__ = ["build_default_transformers"]
 
 # (module, class) in the CLI's order: DynamoDBModel, Versioned, Function, Key, ModelConnection,
-# ModelAuth. A module that is not there yet is skipped (plugins land independently).
+# ModelAuth.
 _ORDER = (
     ("transformer.directives.model", "ModelTransformer"),
     ("transformer.directives.versioned", "VersionedTransformer"),
@@ -25,13 +25,7 @@ _ORDER = (
 
 def build_default_transformers(config: TransformConfig) -> list[Transformer]:
     """Instantiate each plugin; a plugin class takes the TransformConfig as its only argument."""
-    transformers: list[Transformer] = []
-    for module_name, class_name in _ORDER:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as err:
-            if err.name == module_name:
-                continue
-            raise
-        transformers.append(getattr(module, class_name)(config))
-    return transformers
+    return [
+        getattr(importlib.import_module(module_name), class_name)(config)
+        for module_name, class_name in _ORDER
+    ]

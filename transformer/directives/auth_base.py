@@ -86,7 +86,7 @@ class AuthBase(Transformer):
     """Configured providers, IAM policy bookkeeping and the schema edits @auth makes."""
 
     def __init__(self, config: TransformConfig | None = None) -> None:
-        self.config = config or TransformConfig()
+        super().__init__(config)
         self.auth_config = self.config.auth_config
         for mode in self.auth_config.modes():
             if mode not in _VALID_MODES:

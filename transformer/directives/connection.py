@@ -540,9 +540,6 @@ class ConnectionTransformer(Transformer):
     name = "ModelConnectionTransformer"
     directive_sdl = CONNECTION_DIRECTIVE_SDL
 
-    def __init__(self, config: object | None = None) -> None:
-        self.config = config
-
     def field(
         self,
         parent: ast.ObjectTypeDefinitionNode | ast.InterfaceTypeDefinitionNode,

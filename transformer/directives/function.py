@@ -221,9 +221,6 @@ class FunctionTransformer(Transformer):
     name = "FunctionTransformer"
     directive_sdl = FUNCTION_DIRECTIVE_SDL
 
-    def __init__(self, config: object | None = None) -> None:
-        self.config = config
-
     def field(
         self,
         parent: ast.ObjectTypeDefinitionNode | ast.InterfaceTypeDefinitionNode,

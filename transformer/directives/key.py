@@ -11,7 +11,6 @@ from typing import Any
 from graphql.language import ast
 
 from transformer.cloudformation import intrinsics as fn
-from transformer.config import TransformConfig
 from transformer.context import TransformerContext
 from transformer.definitions import (
     blank_object,
@@ -154,9 +153,6 @@ class KeyTransformer(Transformer):
 
     name = "KeyTransformer"
     directive_sdl = KEY_DIRECTIVE_SDL
-
-    def __init__(self, config: TransformConfig | None = None) -> None:
-        self.config = config or TransformConfig()
 
     def before(self, ctx: TransformerContext) -> None:
         if ctx.is_project_using_datastore():

@@ -107,7 +107,7 @@ class ModelTransformer(Transformer):
     directive_sdl = MODEL_DIRECTIVE_SDL
 
     def __init__(self, config: TransformConfig | None = None) -> None:
-        self.config = config or TransformConfig()
+        super().__init__(config)
         self._sync_config: dict[str, Any] | None = None
 
     def before(self, ctx: TransformerContext) -> None:

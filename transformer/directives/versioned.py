@@ -7,7 +7,6 @@ import dataclasses
 from graphql import value_from_ast_untyped
 from graphql.language import ast
 
-from transformer.config import TransformConfig
 from transformer.context import TransformerContext
 from transformer.definitions import (
     get_base_type,
@@ -39,9 +38,6 @@ class VersionedTransformer(Transformer):
 
     name = "VersionedModelTransformer"
     directive_sdl = VERSIONED_DIRECTIVE_SDL
-
-    def __init__(self, config: TransformConfig | None = None) -> None:
-        self.config = config or TransformConfig()
 
     def object(
         self,
