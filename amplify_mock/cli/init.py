@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,7 @@ from amplify_mock.project.frontends import FRONTENDS, get_frontend
 from amplify_mock.project.headless import (
     AmplifyArgs,
     FrontendArgs,
+    default_frontend,
     parse_amplify,
     parse_frontend,
     parse_providers,
@@ -126,12 +128,7 @@ def _request(
             click.prompt("Choose your default editor", default="code") if interactive else "code"
         )
     if frontend is None:
-        if interactive:
-            frontend = prompt_frontend()
-        else:
-            handler = get_frontend("javascript")
-            framework = handler.default_framework
-            frontend = FrontendArgs("javascript", framework, handler.default_config(framework))
+        frontend = prompt_frontend() if interactive else default_frontend()
     if providers is None:
         providers = prompt_providers() if interactive else {}
     return InitRequest(
@@ -165,16 +162,11 @@ def init(
     frontend = parse_frontend(frontend_json) if frontend_json else None
     providers = parse_providers(providers_json) if providers_json else None
     if app_id:
-        amplify_args = AmplifyArgs(
-            amplify_args.project_name, amplify_args.env_name, amplify_args.default_editor, app_id
-        )
+        amplify_args = dataclasses.replace(amplify_args, app_id=app_id)
     if app_url:
         sample = clone_sample_app(root, app_url)
-        amplify_args = AmplifyArgs(
-            amplify_args.project_name or sample.project_name,
-            amplify_args.env_name,
-            amplify_args.default_editor,
-            amplify_args.app_id,
+        amplify_args = dataclasses.replace(
+            amplify_args, project_name=amplify_args.project_name or sample.project_name
         )
         frontend = frontend or sample.frontend
         yes = True

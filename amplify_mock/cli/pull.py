@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import click
 
 from amplify_mock.cli.project_context import mfa_prompt, project_dir, yes_option
 from amplify_mock.project.errors import HeadlessArgumentError
-from amplify_mock.project.frontends import get_frontend
 from amplify_mock.project.headless import (
     AmplifyArgs,
-    FrontendArgs,
+    default_frontend,
     parse_amplify,
     parse_frontend,
     parse_providers,
@@ -46,27 +47,20 @@ def pull(
         click.echo(f"Pulled environment '{project.env_name}' from the cloud.")
         return
     amplify_args = parse_amplify(amplify_json) if amplify_json else AmplifyArgs()
-    amplify_args = AmplifyArgs(
-        amplify_args.project_name,
-        env_name or amplify_args.env_name,
-        amplify_args.default_editor,
-        app_id or amplify_args.app_id,
+    amplify_args = dataclasses.replace(
+        amplify_args,
+        env_name=env_name or amplify_args.env_name,
+        app_id=app_id or amplify_args.app_id,
     )
     if not amplify_args.app_id and not yes:
-        amplify_args = AmplifyArgs(
-            amplify_args.project_name,
-            amplify_args.env_name or click.prompt("Which environment do you want to pull"),
-            amplify_args.default_editor,
-            click.prompt("Enter the appId of the app"),
+        amplify_args = dataclasses.replace(
+            amplify_args,
+            env_name=amplify_args.env_name or click.prompt("Which environment do you want to pull"),
+            app_id=click.prompt("Enter the appId of the app"),
         )
     if not amplify_args.app_id:
         raise HeadlessArgumentError("--amplify", "missing required key 'appId'")
-    if frontend_json:
-        frontend = parse_frontend(frontend_json)
-    else:
-        handler = get_frontend("javascript")
-        framework = handler.default_framework
-        frontend = FrontendArgs("javascript", framework, handler.default_config(framework))
+    frontend = parse_frontend(frontend_json) if frontend_json else default_frontend()
     providers = parse_providers(providers_json) if providers_json else {}
     project = pull_new(root, amplify_args, frontend, providers, mfa_prompt=mfa_prompt)
     click.echo(f"Pulled environment '{project.env_name}' into {project.root}.")

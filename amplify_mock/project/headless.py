@@ -18,6 +18,7 @@ __all__ = [
     "PROVIDERS",
     "AmplifyArgs",
     "FrontendArgs",
+    "default_frontend",
     "parse_amplify",
     "parse_aws_info",
     "parse_frontend",
@@ -109,6 +110,14 @@ class FrontendArgs:
     frontend: str
     framework: str | None
     config: dict[str, Any] = field(default_factory=dict)
+
+
+def default_frontend() -> FrontendArgs:
+    """The frontend `amplify init --yes` and a headless `amplify pull` without `--frontend`
+    get: javascript with its default framework and that framework's config."""
+    handler = get_frontend("javascript")
+    framework = handler.default_framework
+    return FrontendArgs(handler.name, framework, handler.default_config(framework))
 
 
 def parse_frontend(text: str) -> FrontendArgs:
