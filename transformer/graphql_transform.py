@@ -11,7 +11,7 @@ import dataclasses
 from collections.abc import Sequence
 from typing import Any
 
-from graphql import GraphQLError, get_location, parse
+from graphql import get_location
 from graphql.language import ast
 
 from transformer.cloudformation import intrinsics as fn
@@ -26,7 +26,7 @@ from transformer.plugin import Transformer
 from transformer.scalars import STRIPPED_IN_OUTPUT_EXCEPT, VALID_BUILTIN_DIRECTIVES
 from transformer.sdl_printer import print_document
 from transformer.sync import SYNC_DATA_SOURCE_ID, create_sync_table
-from transformer.validation import js_message, validate_model_schema
+from transformer.validation import parse_type_system, validate_model_schema
 
 __all__ = ["GraphQLTransform", "default_transformers", "parse_schema"]
 
@@ -43,30 +43,13 @@ def default_transformers(config: TransformConfig) -> list[Transformer]:
 
 
 def parse_schema(schema_sdl: str) -> ast.DocumentNode:
-    """:raises TransformerError: on a GraphQL syntax error, with its location."""
+    """A blank schema is an empty document (graphql-js would reject it as a syntax error).
+
+    :raises TransformerError: on a GraphQL syntax error, with its location.
+    """
     if not schema_sdl.strip():
         return ast.DocumentNode(definitions=())
-    try:
-        document = parse(schema_sdl)
-    except GraphQLError as err:
-        location = err.locations[0] if err.locations else None
-        raise TransformerError(
-            js_message(err.message),
-            line=location.line if location else None,
-            column=location.column if location else None,
-        ) from err
-    for definition in document.definitions:
-        if isinstance(definition, ast.ExecutableDefinitionNode):
-            kind = (
-                "OperationDefinition"
-                if isinstance(definition, ast.OperationDefinitionNode)
-                else "FragmentDefinition"
-            )
-            raise TransformerError(
-                f"Found a {kind}. Transformers accept only documents consisting of "
-                "TypeSystemDefinitions."
-            )
-    return document
+    return parse_type_system(schema_sdl)
 
 
 class GraphQLTransform:

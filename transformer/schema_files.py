@@ -5,12 +5,11 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from graphql import GraphQLError, parse
 from graphql.language import ast
 
 from transformer.errors import TransformerError
 from transformer.sdl_printer import print_definition, print_document
-from transformer.validation import js_message
+from transformer.validation import parse_type_system
 
 __all__ = ["read_schema"]
 
@@ -59,28 +58,7 @@ def _merge_fields(
 def _without_amplify_input(
     text: str, file: Path
 ) -> tuple[str, ast.InputObjectTypeDefinitionNode | None]:
-    try:
-        document = parse(text)
-    except GraphQLError as err:
-        location = err.locations[0] if err.locations else None
-        raise TransformerError(
-            js_message(err.message),
-            file=str(file),
-            line=location.line if location else None,
-            column=location.column if location else None,
-        ) from err
-    for definition in document.definitions:
-        if isinstance(definition, ast.ExecutableDefinitionNode):
-            kind = (
-                "OperationDefinition"
-                if isinstance(definition, ast.OperationDefinitionNode)
-                else "FragmentDefinition"
-            )
-            raise TransformerError(
-                f"Found a {kind}. Transformers accept only documents consisting of "
-                "TypeSystemDefinitions.",
-                file=str(file),
-            )
+    document = parse_type_system(text, str(file))
     amplify_input = next(
         (
             d

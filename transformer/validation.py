@@ -11,10 +11,10 @@ from graphql import GraphQLError, build_ast_schema, parse, validate
 from graphql.language import ast
 from graphql.validation.validate import validate_sdl
 
-from transformer.errors import SchemaValidationError
+from transformer.errors import SchemaValidationError, TransformerError
 from transformer.scalars import AWS_DIRECTIVES_SDL, AWS_SCALARS_SDL
 
-__all__ = ["js_message", "printed_error", "validate_model_schema"]
+__all__ = ["js_message", "parse_type_system", "printed_error", "validate_model_schema"]
 
 _EXTRA_DIRECTIVES = parse(AWS_DIRECTIVES_SDL).definitions
 _EXTRA_SCALARS = parse(AWS_SCALARS_SDL).definitions
@@ -65,6 +65,37 @@ def js_message(message: str) -> str:
     if match:
         message = match[1] + match[2].upper().replace(" ", "_") + "."
     return _SINGLE_QUOTED.sub(r'"\1"', message)
+
+
+def parse_type_system(text: str, file: str | None = None) -> ast.DocumentNode:
+    """Parse a schema document the transformer accepts: type-system definitions only.
+
+    :raises TransformerError: a GraphQL syntax error (with its location), or an operation or
+        fragment in the document; `file` is named in the error.
+    """
+    try:
+        document = parse(text)
+    except GraphQLError as err:
+        location = err.locations[0] if err.locations else None
+        raise TransformerError(
+            js_message(err.message),
+            file=file,
+            line=location.line if location else None,
+            column=location.column if location else None,
+        ) from err
+    for definition in document.definitions:
+        if isinstance(definition, ast.ExecutableDefinitionNode):
+            kind = (
+                "OperationDefinition"
+                if isinstance(definition, ast.OperationDefinitionNode)
+                else "FragmentDefinition"
+            )
+            raise TransformerError(
+                f"Found a {kind}. Transformers accept only documents consisting of "
+                "TypeSystemDefinitions.",
+                file=file,
+            )
+    return document
 
 
 def printed_error(error: GraphQLError) -> str:
