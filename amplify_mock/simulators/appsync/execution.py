@@ -10,7 +10,6 @@ from typing import Any, Protocol
 
 from graphql import (
     DocumentNode,
-    ExecutionResult,
     FieldNode,
     FragmentDefinitionNode,
     FragmentSpreadNode,
@@ -21,7 +20,6 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
-    execute,
     parse,
     print_ast,
     validate,
@@ -30,7 +28,12 @@ from graphql import (
 from amplify_mock.simulators.appsync.auth import RequestAuth
 from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, ResolverSpec
 from amplify_mock.simulators.appsync.errors import FieldUnauthorizedError, format_error
-from amplify_mock.simulators.appsync.fast_path import FastPlan, build_plan, run_plan
+from amplify_mock.simulators.appsync.fast_path import (
+    FastPlan,
+    build_plan,
+    execute_operation,
+    run_plan,
+)
 from amplify_mock.simulators.appsync.schema import FieldAuthRule, build_appsync_schema
 from resolvers.resolver import FieldInvocation, ResolverOutcome
 
@@ -139,9 +142,11 @@ class ApiState:
         if operation_name in prepared.plans:
             plan = prepared.plans[operation_name]
         else:
-            assert prepared.document is not None
-            plan = prepared.plans[operation_name] = build_plan(
-                self.schema, prepared.document, operation_name, self.plain_fields
+            operation = prepared.operation(operation_name)
+            plan = prepared.plans[operation_name] = (
+                build_plan(self.schema, operation, operation_name, self.plain_fields)
+                if operation is not None
+                else None
             )
         # A document prepared on an older state (hot reload) runs the general way.
         return plan if plan is not None and plan.schema is self.schema else None
@@ -160,19 +165,11 @@ class ApiState:
             return {"data": None, "errors": [format_error(e) for e in prepared.errors]}
         plan = self._plan(prepared, operation_name)
         if plan is not None:
-            result = await run_plan(
-                plan, self.schema, prepared.document, context, variables or {}, root_value
-            )
+            result = await run_plan(plan, prepared.document, context, variables or {}, root_value)
         else:
-            executed = execute(
-                self.schema,
-                prepared.document,
-                root_value=root_value,
-                context_value=context,
-                variable_values=dict(variables or {}),
-                operation_name=operation_name,
+            result = await execute_operation(
+                self.schema, prepared.document, context, variables or {}, operation_name, root_value
             )
-            result = executed if isinstance(executed, ExecutionResult) else await executed
         body: dict[str, Any] = {"data": result.data}
         errors = [*(result.errors or ()), *context.appended_errors]
         if errors:

@@ -16,7 +16,7 @@ resolver still runs exactly once.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Awaitable, Callable, Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -33,7 +33,6 @@ from graphql import (
     OperationType,
     Undefined,
     execute,
-    get_named_type,
     is_leaf_type,
     is_non_null_type,
     is_object_type,
@@ -42,7 +41,7 @@ from graphql.execution import Executor
 from graphql.execution.values import get_argument_values
 from graphql.pyutils import Path, is_awaitable
 
-__all__ = ["FastPlan", "build_plan", "run_plan"]
+__all__ = ["FastPlan", "build_plan", "execute_operation", "run_plan"]
 
 #: Leaf value types the plan completes itself; any other value (an Exception, an awaitable)
 #: is completed, and reported, by graphql-core.
@@ -71,24 +70,17 @@ class FastPlan:
     leaves: tuple[_Leaf, ...]
 
 
-def _operation(document: DocumentNode, name: str | None) -> OperationDefinitionNode | None:
-    operations = [d for d in document.definitions if isinstance(d, OperationDefinitionNode)]
-    if len(operations) != len(document.definitions):
-        return None  # fragments: the general path
-    if name is None:
-        return operations[0] if len(operations) == 1 else None
-    return next((o for o in operations if o.name and o.name.value == name), None)
-
-
 def build_plan(
     schema: GraphQLSchema,
-    document: DocumentNode,
+    operation: OperationDefinitionNode,
     operation_name: str | None,
     plain_fields: Collection[tuple[str, str]],
 ) -> FastPlan | None:
-    """The plan for `document`'s operation, or None when it needs the general executor."""
-    operation = _operation(document, operation_name)
-    if operation is None or operation.directives:
+    """The plan for a validated document's `operation`, or None when it needs the executor.
+
+    Fragments need no check of their own: a spread or inline fragment is not a `FieldNode`.
+    """
+    if operation.directives:
         return None
     if operation.operation is OperationType.QUERY:
         root_type = schema.query_type
@@ -105,13 +97,10 @@ def build_plan(
     field = root_type.fields.get(node.name.value)
     if field is None or field.resolve is None or node.selection_set is None:
         return None
-    object_type = get_named_type(field.type)
+    non_null = is_non_null_type(field.type)
+    object_type = field.type.of_type if non_null else field.type
     if not is_object_type(object_type) or object_type.is_type_of is not None:
-        return None
-    if get_named_type(field.type) is not (
-        field.type.of_type if is_non_null_type(field.type) else field.type
-    ):
-        return None  # a list
+        return None  # a list, an interface or union, or a type with its own check
     leaves: list[_Leaf] = []
     for selection in node.selection_set.selections:
         if (
@@ -126,12 +115,12 @@ def build_plan(
         if leaf_field is None or leaf_field.args or (object_type.name, name) not in plain_fields:
             return None
         leaf_type = leaf_field.type
-        non_null = is_non_null_type(leaf_type)
-        inner = leaf_type.of_type if non_null else leaf_type
+        leaf_non_null = is_non_null_type(leaf_type)
+        inner = leaf_type.of_type if leaf_non_null else leaf_type
         key = selection.alias.value if selection.alias else name
         if not is_leaf_type(inner) or any(leaf.key == key for leaf in leaves):
             return None
-        leaves.append(_Leaf(key, name, inner, non_null))
+        leaves.append(_Leaf(key, name, inner, leaf_non_null))
     return FastPlan(
         schema=schema,
         operation_name=operation_name,
@@ -139,7 +128,7 @@ def build_plan(
         field=field,
         node=node,
         key=node.alias.value if node.alias else node.name.value,
-        non_null=is_non_null_type(field.type),
+        non_null=non_null,
         leaves=tuple(leaves),
     )
 
@@ -187,9 +176,30 @@ def _complete(plan: FastPlan, result: Any) -> dict[str, Any] | None:
     return {plan.key: completed}
 
 
+async def execute_operation(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    context: Any,
+    variables: Mapping[str, Any],
+    operation_name: str | None,
+    root_value: Any,
+    middleware: list[Any] | None = None,
+) -> ExecutionResult:
+    """graphql-core's executor: the general path, and the fast path's fallback."""
+    result = execute(
+        schema,
+        document,
+        root_value=root_value,
+        context_value=context,
+        variable_values=dict(variables),
+        operation_name=operation_name,
+        middleware=middleware,
+    )
+    return result if isinstance(result, ExecutionResult) else await result
+
+
 async def run_plan(
     plan: FastPlan,
-    schema: GraphQLSchema,
     document: DocumentNode,
     context: Any,
     variables: Mapping[str, Any],
@@ -197,22 +207,16 @@ async def run_plan(
 ) -> ExecutionResult:
     """What `graphql.execute` would answer for the planned document."""
 
-    def general(middleware: list[Any] | None = None) -> Any:
-        return execute(
-            schema,
-            document,
-            root_value=root_value,
-            context_value=context,
-            variable_values=dict(variables),
-            operation_name=plan.operation_name,
-            middleware=middleware,
+    def general(middleware: list[Any] | None = None) -> Awaitable[ExecutionResult]:
+        return execute_operation(
+            plan.schema, document, context, variables, plan.operation_name, root_value, middleware
         )
 
     executor = Executor.build(
-        schema, document, root_value, context, dict(variables), plan.operation_name
+        plan.schema, document, root_value, context, dict(variables), plan.operation_name
     )
     if isinstance(executor, list):
-        return await _settle(general())
+        return await general()
     field, node = plan.field, plan.node
     path = Path(None, plan.key, plan.root_type.name)
     info = executor.build_resolve_info(field, [node], plan.root_type, path)
@@ -223,7 +227,7 @@ async def run_plan(
             else {}
         )
     except Exception:
-        return await _settle(general())
+        return await general()
     assert field.resolve is not None
     error: Exception | None = None
     result: Any = None
@@ -236,11 +240,4 @@ async def run_plan(
     data = _complete(plan, result) if error is None else None
     if data is not None:
         return ExecutionResult(data)
-    return await _settle(general([_Replay(result, error)]))
-
-
-async def _settle(result: Any) -> ExecutionResult:
-    if isinstance(result, ExecutionResult):
-        return result
-    settled: ExecutionResult = await result
-    return settled
+    return await general([_Replay(result, error)])

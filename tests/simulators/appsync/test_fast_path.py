@@ -52,7 +52,19 @@ CASES: list[tuple[str, str, dict[str, Any] | None, Any]] = [
     ("typename", '{ getTodo(id: "t1") { __typename id } }', None, ITEM),
     ("mutation", 'mutation { createTodo(input: {name: "n"}) { id name } }', None, ITEM),
     ("two-fields", '{ getTodo(id: "t1") { id } listTodos { nextToken } }', None, ITEM),
+    (
+        "fragment-spread",
+        '{ getTodo(id: "t1") { ...F } } fragment F on Todo { id name }',
+        None,
+        ITEM,
+    ),
+    ("inline-fragment", '{ getTodo(id: "t1") { ... on Todo { id name } } }', None, ITEM),
 ]
+# Two operations; only the second uses the fragment, so the first is planned.
+TWO_OPERATIONS = (
+    'query A { getTodo(id: "t1") { id name } } '
+    'query B { getTodo(id: "t1") { ...F } } fragment F on Todo { id }'
+)
 
 
 def _states(config: ApiConfig, result: Any) -> tuple[ApiState, ApiState, FakeRunner]:
@@ -104,3 +116,16 @@ async def test_fast_path_leaves_two_root_fields_to_the_executor(todo_config: Api
     prepared = fast.prepare('{ getTodo(id: "t1") { id } listTodos { nextToken } }')
     await fast.execute(prepared, _context())
     assert prepared.plans[None] is None
+
+
+async def test_fast_path_plans_an_operation_beside_a_fragment_it_does_not_use(
+    todo_config: ApiConfig,
+) -> None:
+    fast, general, _ = _states(todo_config, ITEM)
+    expected = await general.execute(
+        general.prepare(TWO_OPERATIONS), _context(), operation_name="A"
+    )
+    prepared = fast.prepare(TWO_OPERATIONS)
+    answered = await fast.execute(prepared, _context(), operation_name="A")
+    assert answered == expected
+    assert isinstance(prepared.plans["A"], FastPlan)
