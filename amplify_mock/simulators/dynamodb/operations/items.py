@@ -93,14 +93,14 @@ def update_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         old = store.load_item(table, key)
         check_condition(condition, old, params)
         new = dict(old) if old is not None else dict(key)
+        # UPDATED_* return whole top-level attributes, even for a nested update (as DynamoDB does).
+        touched: set[str] = set()
         if update is not None:
-            new, _touched = apply_update(update, new, table.key.names)
+            new, touched = apply_update(update, new, table.key.names)
         table.validate_item_key(new)
         size = check_item_size(new, update=True)
         store.write_item(table, key, old, new, size)
     result: dict[str, Any] = consumed_capacity(params, table.name, 1.0)
-    # UPDATED_* return whole top-level attributes, even for a nested update (as DynamoDB does).
-    touched = {str(p.elements[0]) for p in update.paths()} if update is not None else set()
     if return_values == "ALL_OLD" and old is not None:
         result["Attributes"] = old
     elif return_values == "ALL_NEW":
