@@ -8,14 +8,7 @@ import click
 
 from amplify_mock.cli.init import prompt_providers
 from amplify_mock.cli.project_context import mfa_prompt, open_project, yes_option
-from amplify_mock.project.envs import (
-    checkout_env,
-    cloud_for,
-    create_env,
-    import_env,
-    remove_env,
-    store_current_cloud_backend,
-)
+from amplify_mock.project.envs import add_env, checkout_env, import_env, remove_env
 from amplify_mock.project.headless import parse_json_object, parse_providers, validate_env_name
 from amplify_mock.project.project import PROVIDER_NAME
 
@@ -49,9 +42,7 @@ def add(env_name: str | None, providers_json: str | None, yes: bool) -> None:
     if providers is None:
         current = project.local_aws_info().get(project.env_name)
         providers = {PROVIDER_NAME: current} if yes and current else prompt_providers()
-    create_env(project, env_name, providers[PROVIDER_NAME], mfa_prompt=mfa_prompt)
-    checkout_env(project, env_name, mfa_prompt=mfa_prompt)
-    store_current_cloud_backend(project, cloud_for(project, env_name), env_name)
+    add_env(project, env_name, providers[PROVIDER_NAME], mfa_prompt=mfa_prompt)
     click.echo(f"Environment '{env_name}' added and checked out. Run `amplify push` to deploy it.")
 
 

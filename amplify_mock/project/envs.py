@@ -39,6 +39,7 @@ from amplify_mock.project.root_stack import (
 __all__ = [
     "CURRENT_CLOUD_BACKEND_KEY",
     "Clock",
+    "add_env",
     "checkout_env",
     "cloud_for",
     "create_env",
@@ -120,6 +121,29 @@ def create_env(
     team[env] = {PROVIDER_NAME: outputs}
     project.write_team_provider_info(team)
     return outputs
+
+
+def add_env(
+    project: Project,
+    env: str,
+    aws_info: dict[str, Any],
+    *,
+    clock: Clock = utc_now,
+    mfa_prompt: MfaPrompt | None = None,
+    app_id: str | None = None,
+) -> list[Path]:
+    """`amplify env add` and the first env of `amplify init`: create the env, check it out and
+    upload its `#current-cloud-backend` (so `amplify pull` elsewhere finds it); returns the
+    frontend config files written.
+
+    :raises EnvExistsError: the environment exists already.
+    :raises DeploymentError: the root stack could not be deployed (nothing is recorded).
+    """
+    create_env(project, env, aws_info, clock=clock, mfa_prompt=mfa_prompt, app_id=app_id)
+    cloud = cloud_for(project, env, mfa_prompt=mfa_prompt)
+    files = checkout_env(project, env, cloud=cloud)
+    store_current_cloud_backend(project, cloud, env)
+    return files
 
 
 def store_current_cloud_backend(project: Project, cloud: Cloud, env: str) -> None:

@@ -11,10 +11,8 @@ from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import (
     Clock,
     MfaPrompt,
+    add_env,
     checkout_env,
-    cloud_for,
-    create_env,
-    store_current_cloud_backend,
     utc_now,
 )
 from amplify_mock.project.files import write_json
@@ -138,7 +136,7 @@ def _init(
     }
     created = request.env_name not in project.team_provider_info()
     if created:
-        create_env(
+        files = add_env(
             project,
             request.env_name,
             aws_info,
@@ -146,14 +144,11 @@ def _init(
             mfa_prompt=mfa_prompt,
             app_id=request.app_id,
         )
-    elif PROVIDER_NAME in request.providers:
-        local_aws = project.local_aws_info()
-        local_aws[request.env_name] = local_aws_info_entry(aws_info)
-        project.write_local_aws_info(local_aws)
-    files = checkout_env(project, request.env_name, mfa_prompt=mfa_prompt)
-    if created:
-        store_current_cloud_backend(
-            project, cloud_for(project, request.env_name, mfa_prompt=mfa_prompt), request.env_name
-        )
+    else:
+        if PROVIDER_NAME in request.providers:
+            local_aws = project.local_aws_info()
+            local_aws[request.env_name] = local_aws_info_entry(aws_info)
+            project.write_local_aws_info(local_aws)
+        files = checkout_env(project, request.env_name, mfa_prompt=mfa_prompt)
     update_gitignore(paths.root)
     return InitResult(project=project, created_env=created, config_files=files)

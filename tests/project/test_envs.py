@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from amplify_mock.project.envs import checkout_env, create_env, import_env, remove_env
+from amplify_mock.project.envs import add_env, checkout_env, create_env, import_env, remove_env
 from amplify_mock.project.errors import (
     EnvExistsError,
     EnvNotFoundError,
@@ -40,6 +40,14 @@ def test_checkout_env_switches_meta_and_config(project: Project) -> None:
     stack = project.amplify_meta()["providers"]["awscloudformation"]["StackName"]
     assert stack == "amplify-todoapp-prod-040000"
     assert project.current_amplify_meta()["providers"]["awscloudformation"]["StackName"] == stack
+
+
+def test_add_env_checks_out_and_uploads_current_cloud_backend(project: Project) -> None:
+    files = add_env(project, "prod", PROFILE, clock=lambda: LATER)
+    assert project.env_name == "prod"
+    assert [path.name for path in files] == ["aws-exports.js"]
+    bucket = project.paths.mock_data_dir / "S3" / "amplify-todoapp-prod-040000-deployment"
+    assert (bucket / "#current-cloud-backend.zip").is_file()
 
 
 def test_checkout_env_unknown(project: Project) -> None:
