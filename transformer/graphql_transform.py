@@ -22,7 +22,7 @@ from transformer.context import SCHEMA_KEY, TransformerContext, make_schema_node
 from transformer.errors import InvalidTransformerError, TransformerError, UnknownDirectiveError
 from transformer.naming import ResourceConstants as RC
 from transformer.output import DeploymentResources
-from transformer.plugin import Transformer
+from transformer.plugin import HOOK_LOCATIONS, Transformer
 from transformer.scalars import STRIPPED_IN_OUTPUT_EXCEPT, VALID_BUILTIN_DIRECTIVES
 from transformer.sdl_printer import print_document
 from transformer.sync import SYNC_DATA_SOURCE_ID, create_sync_table
@@ -97,148 +97,37 @@ class GraphQLTransform:
         ctx: TransformerContext,
         seen: set[str],
     ) -> None:
-        if isinstance(definition, ast.ObjectTypeDefinitionNode):
-            self._apply(
-                transformer,
-                "object",
-                definition,
-                ("OBJECT",),
-                valid,
-                ctx,
-                seen,
-                (definition,),
-                definition.name.value,
-            )
-            for field in definition.fields or ():
-                self._visit_field(transformer, definition, field, valid, ctx, seen)
-        elif isinstance(definition, ast.InterfaceTypeDefinitionNode):
-            self._apply(
-                transformer,
-                "interface",
-                definition,
-                ("INTERFACE",),
-                valid,
-                ctx,
-                seen,
-                (definition,),
-                definition.name.value,
-            )
-            for field in definition.fields or ():
-                self._visit_field(transformer, definition, field, valid, ctx, seen)
-        elif isinstance(definition, ast.ScalarTypeDefinitionNode):
-            self._apply(
-                transformer,
-                "scalar",
-                definition,
-                ("SCALAR",),
-                valid,
-                ctx,
-                seen,
-                (definition,),
-                definition.name.value,
-            )
-        elif isinstance(definition, ast.UnionTypeDefinitionNode):
-            self._apply(
-                transformer,
-                "union",
-                definition,
-                ("UNION",),
-                valid,
-                ctx,
-                seen,
-                (definition,),
-                definition.name.value,
-            )
-        elif isinstance(definition, ast.EnumTypeDefinitionNode):
-            self._apply(
-                transformer,
-                "enum",
-                definition,
-                ("ENUM",),
-                valid,
-                ctx,
-                seen,
-                (definition,),
-                definition.name.value,
-            )
-            for value in definition.values or ():
-                self._apply(
-                    transformer,
-                    "enum_value",
-                    value,
-                    ("ENUM_VALUE",),
-                    valid,
-                    ctx,
-                    seen,
-                    (value,),
-                    f"{definition.name.value}.{value.name.value}",
-                )
-        elif isinstance(definition, ast.InputObjectTypeDefinitionNode):
-            self._apply(
-                transformer,
-                "input",
-                definition,
-                ("INPUT_OBJECT",),
-                valid,
-                ctx,
-                seen,
-                (definition,),
-                definition.name.value,
-            )
-            for input_field in definition.fields or ():
-                self._apply(
-                    transformer,
-                    "input_value",
-                    input_field,
-                    ("INPUT_FIELD_DEFINITION",),
-                    valid,
-                    ctx,
-                    seen,
-                    (input_field,),
-                    f"{definition.name.value}.{input_field.name.value}",
-                )
+        """Call `transformer`'s hooks for the directives on a type and on its members."""
 
-    def _visit_field(
-        self,
-        transformer: Transformer,
-        parent: Any,
-        field: ast.FieldDefinitionNode,
-        valid: set[str],
-        ctx: TransformerContext,
-        seen: set[str],
-    ) -> None:
-        key = f"{parent.name.value}.{field.name.value}"
-        self._apply(
-            transformer,
-            "field",
-            field,
-            ("FIELD_DEFINITION",),
-            valid,
-            ctx,
-            seen,
-            (parent, field),
-            key,
-        )
-        for argument in field.arguments or ():
-            # v1 keys argument directives by type and field only (it overwrites the arg part).
-            self._apply(
-                transformer,
-                "argument",
-                argument,
-                ("ARGUMENT_DEFINITION",),
-                valid,
-                ctx,
-                seen,
-                (argument,),
-                key,
-            )
+        def apply(hook: str, node: Any, hook_args: tuple[Any, ...], key_prefix: str) -> None:
+            self._apply(transformer, hook, node, valid, ctx, seen, hook_args, key_prefix)
+
+        hook = next((h for kind, h in _TYPE_HOOKS if isinstance(definition, kind)), None)
+        if hook is None:
+            return
+        type_name = definition.name.value
+        apply(hook, definition, (definition,), type_name)
+        if hook in ("object", "interface"):
+            for field in definition.fields or ():
+                key = f"{type_name}.{field.name.value}"
+                apply("field", field, (definition, field), key)
+                for argument in field.arguments or ():
+                    # v1 keys argument directives by type and field only (it overwrites the arg
+                    # part).
+                    apply("argument", argument, (argument,), key)
+        elif hook == "enum":
+            for value in definition.values or ():
+                apply("enum_value", value, (value,), f"{type_name}.{value.name.value}")
+        elif hook == "input":
+            for input_field in definition.fields or ():
+                key = f"{type_name}.{input_field.name.value}"
+                apply("input_value", input_field, (input_field,), key)
 
     def _apply(
         self,
         transformer: Transformer,
         hook: str,
         node: Any,
-        locations: tuple[str, ...],
         valid: set[str],
         ctx: TransformerContext,
         seen: set[str],
@@ -248,7 +137,7 @@ class GraphQLTransform:
         directives = node.directives
         if not directives:
             return
-        directive_locations = transformer.directive_locations
+        location = HOOK_LOCATIONS[hook]
         for index, directive in enumerate(directives):
             name = directive.name.value
             if name not in valid:
@@ -256,8 +145,9 @@ class GraphQLTransform:
                     f"Unknown directive '{name}'. Either remove the directive from the schema "
                     "or add a transformer to handle it."
                 )
-            if name != transformer.directive_name or not directive_locations.intersection(
-                locations
+            if (
+                name != transformer.directive_name
+                or location not in transformer.directive_locations
             ):
                 continue
             if not transformer.implements(hook):
@@ -283,6 +173,16 @@ def _locate(err: TransformerError, node: Any) -> None:
         location = get_location(loc.source, loc.start)
         err.line, err.column = location.line, location.column
 
+
+# The type definitions whose directives the transform visits, and the hook each one calls.
+_TYPE_HOOKS: tuple[tuple[type[ast.TypeDefinitionNode], str], ...] = (
+    (ast.ObjectTypeDefinitionNode, "object"),
+    (ast.InterfaceTypeDefinitionNode, "interface"),
+    (ast.ScalarTypeDefinitionNode, "scalar"),
+    (ast.UnionTypeDefinitionNode, "union"),
+    (ast.EnumTypeDefinitionNode, "enum"),
+    (ast.InputObjectTypeDefinitionNode, "input"),
+)
 
 _JS_HOOK_NAMES = {
     "object": "object",

@@ -58,20 +58,21 @@ from transformer.errors import InvalidTransformerError
 if TYPE_CHECKING:
     from transformer.context import TransformerContext
 
-__all__ = ["HOOKS", "Transformer"]
+__all__ = ["HOOK_LOCATIONS", "Transformer"]
 
-HOOKS = (
-    "object",
-    "interface",
-    "field",
-    "argument",
-    "union",
-    "enum",
-    "enum_value",
-    "scalar",
-    "input",
-    "input_value",
-)
+# Each hook and the directive location (`directive @x on ...`) whose uses it is called for.
+HOOK_LOCATIONS = {
+    "object": "OBJECT",
+    "interface": "INTERFACE",
+    "field": "FIELD_DEFINITION",
+    "argument": "ARGUMENT_DEFINITION",
+    "union": "UNION",
+    "enum": "ENUM",
+    "enum_value": "ENUM_VALUE",
+    "scalar": "SCALAR",
+    "input": "INPUT_OBJECT",
+    "input_value": "INPUT_FIELD_DEFINITION",
+}
 
 
 class Transformer:
