@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +17,7 @@ __all__ = [
     "copy_tree_atomic",
     "read_json",
     "remove_tree",
+    "removed_on_failure",
     "write_bytes",
     "write_json",
     "write_text",
@@ -85,3 +88,16 @@ def remove_tree(path: Path) -> None:
     """Remove a directory tree if it exists."""
     if path.exists():
         shutil.rmtree(path)
+
+
+@contextlib.contextmanager
+def removed_on_failure(path: Path) -> Iterator[None]:
+    """Remove `path` when the block fails and `path` did not exist before it, so a failed
+    `amplify init` or `amplify pull` leaves no half-written `amplify/` folder behind."""
+    existed = path.exists()
+    try:
+        yield
+    except BaseException:
+        if not existed:
+            shutil.rmtree(path, ignore_errors=True)
+        raise

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from amplify_mock.project.envs import (
     checkout_env,
     utc_now,
 )
-from amplify_mock.project.files import write_json
+from amplify_mock.project.files import removed_on_failure, write_json
 from amplify_mock.project.gitignore import update_gitignore
 from amplify_mock.project.headless import FrontendArgs, validate_env_name, validate_project_name
 from amplify_mock.project.paths import ProjectPaths
@@ -102,13 +101,8 @@ def init_project(
     validate_project_name(request.project_name)
     validate_env_name(request.env_name)
     paths = ProjectPaths(root.resolve())
-    created_amplify_dir = not paths.amplify_dir.exists()
-    try:
+    with removed_on_failure(paths.amplify_dir):
         return _init(paths, request, clock, mfa_prompt)
-    except BaseException:
-        if created_amplify_dir:
-            shutil.rmtree(paths.amplify_dir, ignore_errors=True)
-        raise
 
 
 def _init(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -15,7 +14,7 @@ from amplify_mock.cloud.local.apps import get_app_env
 from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import CURRENT_CLOUD_BACKEND_KEY, MfaPrompt, checkout_env
 from amplify_mock.project.errors import HeadlessArgumentError, ProjectOperationError
-from amplify_mock.project.files import write_json
+from amplify_mock.project.files import removed_on_failure, write_json
 from amplify_mock.project.gitignore import update_gitignore
 from amplify_mock.project.headless import AmplifyArgs, FrontendArgs
 from amplify_mock.project.init import DEFAULT_FEATURE_FLAGS, write_project_config
@@ -60,12 +59,10 @@ def pull_new(
         )
     env = amplify_args.env_name
     registered_name, provider, cloud_dir = get_app_env(amplify_args.app_id, env)
-    body = LocalCloud(cloud_dir, provider.get("Region", "us-east-1")).get_object(
-        provider["DeploymentBucketName"], CURRENT_CLOUD_BACKEND_KEY
-    )
+    cloud = LocalCloud(cloud_dir, provider.get("Region", "us-east-1"))
+    body = cloud.get_object(provider["DeploymentBucketName"], CURRENT_CLOUD_BACKEND_KEY)
     paths = ProjectPaths(root.resolve())
-    created = not paths.amplify_dir.exists()
-    try:
+    with removed_on_failure(paths.amplify_dir):
         project = Project(paths.root)
         write_project_config(project, amplify_args.project_name or registered_name, frontend)
         project.write_local_env_info(
@@ -84,10 +81,6 @@ def pull_new(
             archive.extractall(paths.backend_dir)
         if not paths.backend_config.exists():
             write_json(paths.backend_config, {})
-        checkout_env(project, env, cloud=LocalCloud(cloud_dir, provider.get("Region", "us-east-1")))
+        checkout_env(project, env, cloud=cloud)
         update_gitignore(paths.root)
         return project
-    except BaseException:
-        if created:
-            shutil.rmtree(paths.amplify_dir, ignore_errors=True)
-        raise
