@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Coroutine, Mapping
 from typing import Any, Protocol
 
 from resolvers.data_sources.base import register_data_source_type
@@ -52,6 +52,12 @@ class _Batch:
     def __init__(self) -> None:
         self.payloads: list[Any] = []
         self.futures: list[asyncio.Future[Any]] = []
+
+    def fail(self, error: BaseException) -> None:
+        """Every waiting field gets `error`; left unset, they would wait forever."""
+        for future in self.futures:
+            if not future.done():
+                future.set_exception(error)
 
 
 class LambdaDataSource:
@@ -115,7 +121,12 @@ class LambdaDataSource:
             except LambdaInvokeError as err:
                 LOG.warning("Lambda %s (Event invocation) failed: %s", self.function_name, err)
 
-        task = asyncio.get_running_loop().create_task(run())
+        self._in_background(run())
+
+    def _in_background(self, coroutine: Coroutine[Any, Any, None]) -> None:
+        """Run `coroutine` as a task this data source holds until it ends (the loop keeps
+        only a weak reference to a task)."""
+        task = asyncio.get_running_loop().create_task(coroutine)
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
@@ -144,35 +155,27 @@ class LambdaDataSource:
     def _start_flush(self, batch: _Batch) -> None:
         if self._batch is batch:
             self._batch = None
-        task = asyncio.get_running_loop().create_task(self._flush(batch))
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
+        self._in_background(self._flush(batch))
 
     async def _flush(self, batch: _Batch) -> None:
         try:
             results = await self.invoker.invoke(self.function_name, batch.payloads)
         except LambdaInvokeError as err:
-            for future in batch.futures:
-                if not future.done():
-                    future.set_exception(DataSourceError(err.message, error_type=UNHANDLED))
+            batch.fail(DataSourceError(err.message, error_type=UNHANDLED))
             return
         except Exception as err:
-            # as `Invoke` lets it propagate; left unset, every batched field would wait forever
-            for future in batch.futures:
-                if not future.done():
-                    future.set_exception(err)
+            batch.fail(err)  # as `Invoke` lets it propagate
             return
         if not isinstance(results, list) or len(results) != len(batch.payloads):
             count = len(results) if isinstance(results, list) else "a non-list"
-            error = DataSourceError(
-                f"Lambda {self.function_name!r} returned {count} results for a BatchInvoke "
-                f"of {len(batch.payloads)} payloads; a batched function must return a list "
-                "of the same length.",
-                error_type=UNHANDLED,
+            batch.fail(
+                DataSourceError(
+                    f"Lambda {self.function_name!r} returned {count} results for a BatchInvoke "
+                    f"of {len(batch.payloads)} payloads; a batched function must return a list "
+                    "of the same length.",
+                    error_type=UNHANDLED,
+                )
             )
-            for future in batch.futures:
-                if not future.done():
-                    future.set_exception(error)
             return
         for future, result in zip(batch.futures, results, strict=True):
             if not future.done():
