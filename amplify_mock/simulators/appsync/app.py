@@ -18,7 +18,11 @@ from amplify_mock.simulators.appsync.auth import (
     TokenVerifier,
     authorize_request,
 )
-from amplify_mock.simulators.appsync.errors import UnauthorizedRequest, unauthorized_body
+from amplify_mock.simulators.appsync.errors import (
+    UnauthorizedRequest,
+    error_body,
+    unauthorized_body,
+)
 from amplify_mock.simulators.appsync.execution import RequestContext, operation_type
 from amplify_mock.simulators.appsync.realtime import (
     PROTOCOL,
@@ -89,9 +93,9 @@ async def handle_graphql(request: web.Request) -> web.Response:
     try:
         body = json.loads(await request.read())
     except ValueError:
-        return _json({"errors": [{"message": "The request body is not valid JSON"}]}, 400)
+        return _json(error_body("The request body is not valid JSON"), 400)
     if not isinstance(body, dict) or not isinstance(body.get("query"), str):
-        return _json({"errors": [{"message": "The request body must have a query string"}]}, 400)
+        return _json(error_body("The request body must have a query string"), 400)
     headers = {k.lower(): v for k, v in request.headers.items()}
     variables = body.get("variables") or {}
     operation_name = body.get("operationName")
@@ -106,14 +110,10 @@ async def handle_graphql(request: web.Request) -> web.Response:
     prepared = state.prepare(body["query"])
     if operation_type(prepared, operation_name) is OperationType.SUBSCRIPTION:
         return _json(
-            {
-                "errors": [
-                    {
-                        "message": "Subscription requests are only supported on the realtime "
-                        "endpoint /graphql/realtime"
-                    }
-                ]
-            },
+            error_body(
+                "Subscription requests are only supported on the realtime endpoint "
+                "/graphql/realtime"
+            ),
             400,
         )
     context = RequestContext(
@@ -130,15 +130,11 @@ async def handle_graphql(request: web.Request) -> web.Response:
 async def handle_graphql_get(request: web.Request) -> web.StreamResponse:
     """GET /graphql: a websocket upgrade to the realtime path, or a clear error."""
     return _json(
-        {
-            "errors": [
-                {
-                    "errorType": "MethodNotAllowed",
-                    "message": "GraphQL requests must be sent with POST (JSON body). "
-                    "Open / for the console; subscriptions use /graphql/realtime.",
-                }
-            ]
-        },
+        error_body(
+            "GraphQL requests must be sent with POST (JSON body). "
+            "Open / for the console; subscriptions use /graphql/realtime.",
+            "MethodNotAllowed",
+        ),
         405,
     )
 
@@ -163,22 +159,8 @@ async def handle_realtime(request: web.Request) -> web.StreamResponse:
     try:
         await authorize(connection_headers)
     except UnauthorizedRequest as err:
-        await ws.send_str(
-            json.dumps(
-                {
-                    "type": "connection_error",
-                    "payload": {
-                        "errors": [
-                            {
-                                "errorType": "UnauthorizedException",
-                                "errorCode": 401,
-                                "message": err.message,
-                            }
-                        ]
-                    },
-                }
-            )
-        )
+        payload = unauthorized_body(err, errorCode=401)
+        await ws.send_str(json.dumps({"type": "connection_error", "payload": payload}))
         await ws.close(code=1002)
         return ws
     connection = RealtimeConnection(

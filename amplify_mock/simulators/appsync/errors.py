@@ -13,6 +13,7 @@ __all__ = [
     "FieldUnauthorizedError",
     "PortInUseError",
     "UnauthorizedRequest",
+    "error_body",
     "format_error",
     "unauthorized_body",
 ]
@@ -21,8 +22,10 @@ __all__ = [
 class UnauthorizedRequest(AmplifyMockError):
     """A request that no enabled auth mode accepts; answered with HTTP 401."""
 
+    error_type = "UnauthorizedException"
+
     def __init__(self, reason: str) -> None:
-        super().__init__(f"UnauthorizedException: {reason}")
+        super().__init__(f"{self.error_type}: {reason}")
         self.reason = reason
 
 
@@ -62,9 +65,17 @@ class FieldUnauthorizedError(AppSyncFieldError):
         self.field_name = field_name
 
 
-def unauthorized_body(err: UnauthorizedRequest) -> dict[str, Any]:
-    """The body AppSync (and the Amplify simulator) send with a 401."""
-    return {"errors": [{"errorType": "UnauthorizedException", "message": err.message}]}
+def error_body(message: str, error_type: str | None = None, **details: Any) -> dict[str, Any]:
+    """A request-level error (`{"errors": [...]}`): no field ran, so no path or locations."""
+    error: dict[str, Any] = {} if error_type is None else {"errorType": error_type}
+    error.update(details)
+    error["message"] = message
+    return {"errors": [error]}
+
+
+def unauthorized_body(err: UnauthorizedRequest, **details: Any) -> dict[str, Any]:
+    """The body AppSync (and the Amplify simulator) send with a 401 (`details`: `errorCode`)."""
+    return error_body(err.message, err.error_type, **details)
 
 
 def format_error(error: GraphQLError) -> dict[str, Any]:
@@ -74,26 +85,19 @@ def format_error(error: GraphQLError) -> dict[str, Any]:
     under `extensions`); `locations` have AppSync's `sourceName: null`.
     """
     original = error.original_error
-    locations = [
-        {"line": loc.line, "column": loc.column, "sourceName": None}
-        for loc in (error.locations or ())
-    ]
-    out: dict[str, Any] = {"path": list(error.path) if error.path is not None else None}
-    out["data"] = None
-    error_type = getattr(original, "error_type", None) if original is not None else None
-    if original is not None and hasattr(original, "error_type"):
-        out["data"] = getattr(original, "data", None)
-        out["errorType"] = error_type
-        out["errorInfo"] = getattr(original, "error_info", None)
+    typed = hasattr(original, "error_type")
+    if typed:
         message = getattr(original, "message", None) or str(original)
-    elif original is not None:
-        out["errorType"] = None
-        out["errorInfo"] = None
-        message = str(original)
     else:
-        out["errorType"] = None
-        out["errorInfo"] = None
-        message = error.message
-    out["locations"] = locations
-    out["message"] = message
-    return out
+        message = error.message if original is None else str(original)
+    return {
+        "path": list(error.path) if error.path is not None else None,
+        "data": getattr(original, "data", None) if typed else None,
+        "errorType": getattr(original, "error_type", None),
+        "errorInfo": getattr(original, "error_info", None) if typed else None,
+        "locations": [
+            {"line": loc.line, "column": loc.column, "sourceName": None}
+            for loc in (error.locations or ())
+        ],
+        "message": message,
+    }

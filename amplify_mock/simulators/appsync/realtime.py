@@ -15,7 +15,11 @@ from aiohttp import WSMsgType, web
 from graphql import OperationType
 
 from amplify_mock.simulators.appsync.auth import RequestAuth
-from amplify_mock.simulators.appsync.errors import UnauthorizedRequest
+from amplify_mock.simulators.appsync.errors import (
+    UnauthorizedRequest,
+    error_body,
+    unauthorized_body,
+)
 from amplify_mock.simulators.appsync.execution import RequestContext, operation_type
 from amplify_mock.simulators.appsync.state import StateHolder
 from amplify_mock.simulators.appsync.subscriptions import Subscriber, SubscriptionHub
@@ -79,7 +83,7 @@ class RealtimeConnection:
                 try:
                     message = json.loads(msg.data)
                 except ValueError:
-                    await self._error("", "Invalid message: not JSON")
+                    await self._error("", error_body("Invalid message: not JSON"))
                     continue
                 await self._dispatch(message if isinstance(message, dict) else {})
         finally:
@@ -113,7 +117,9 @@ class RealtimeConnection:
                 self.hub.remove(subscriber)
             await self.send({"type": "complete", "id": sub_id})
         else:
-            await self._error(str(message.get("id", "")), f"Invalid message type {kind!r}")
+            await self._error(
+                str(message.get("id", "")), error_body(f"Invalid message type {kind!r}")
+            )
 
     async def _keep_alive(self) -> None:
         while not self.ws.closed:
@@ -121,11 +127,8 @@ class RealtimeConnection:
             with contextlib.suppress(ConnectionError, RuntimeError):
                 await self.send({"type": "ka"})
 
-    async def _error(self, sub_id: str, message: str, error_type: str | None = None) -> None:
-        error: dict[str, Any] = {"message": message}
-        if error_type is not None:
-            error["errorType"] = error_type
-        await self.send({"type": "error", "id": sub_id, "payload": {"errors": [error]}})
+    async def _error(self, sub_id: str, payload: dict[str, Any]) -> None:
+        await self.send({"type": "error", "id": sub_id, "payload": payload})
 
     async def _start(self, message: dict[str, Any]) -> None:
         sub_id = str(message.get("id", ""))
@@ -133,7 +136,7 @@ class RealtimeConnection:
         try:
             request = json.loads(payload.get("data") or "{}")
         except ValueError:
-            await self._error(sub_id, "Invalid subscription request: data is not JSON")
+            await self._error(sub_id, error_body("Invalid subscription request: data is not JSON"))
             return
         extensions = payload.get("extensions") or {}
         raw_headers = extensions.get("authorization") or self.connection_headers
@@ -141,7 +144,7 @@ class RealtimeConnection:
         try:
             auth = await self.authorize(headers)
         except UnauthorizedRequest as err:
-            await self._error(sub_id, err.message, "UnauthorizedException")
+            await self._error(sub_id, unauthorized_body(err))
             return
         state = self.holder.state
         query = request.get("query") or ""
@@ -150,17 +153,19 @@ class RealtimeConnection:
         prepared = state.prepare(query)
         if prepared.errors:
             body = await state.execute(prepared, RequestContext(auth, {"headers": headers}))
-            await self.send({"type": "error", "id": sub_id, "payload": body})
+            await self._error(sub_id, body)
             return
         if operation_type(prepared, operation_name) is not OperationType.SUBSCRIPTION:
-            await self._error(sub_id, "Only subscription operations are supported on this path")
+            await self._error(
+                sub_id, error_body("Only subscription operations are supported on this path")
+            )
             return
         context = RequestContext(auth, {"headers": headers, "domainName": None})
         body = await state.execute(
             prepared, context, variables=variables, operation_name=operation_name
         )
         if body.get("errors"):
-            await self.send({"type": "error", "id": sub_id, "payload": body})
+            await self._error(sub_id, body)
             return
         if sub_id in self.subscriptions:
             self.hub.remove(self.subscriptions.pop(sub_id))

@@ -260,3 +260,17 @@ async def test_cors_preflight_and_unknown_path(todo_client: TestClient[Any, Any]
     assert response.status == 204
     assert response.headers["Access-Control-Allow-Origin"] == "*"
     assert (await todo_client.get("/favicon.ico")).status == 404
+
+
+async def test_graphql_get_is_405_method_not_allowed(todo_client: TestClient[Any, Any]) -> None:
+    response = await todo_client.get("/graphql")
+    assert response.status == 405
+    assert await response.json() == {
+        "errors": [
+            {
+                "errorType": "MethodNotAllowed",
+                "message": "GraphQL requests must be sent with POST (JSON body). "
+                "Open / for the console; subscriptions use /graphql/realtime.",
+            }
+        ]
+    }

@@ -287,3 +287,18 @@ async def test_realtime_events_arrive_in_mutation_order(todo_client: TestClient[
     received = [(await _receive(ws))["payload"]["data"]["onCreateTodo"]["id"] for _ in range(5)]
     assert received == [f"t{i}" for i in range(5)]
     await ws.close()
+
+
+async def test_realtime_unknown_message_type_is_an_error(
+    todo_client: TestClient[Any, Any],
+) -> None:
+    ws = await _connect(todo_client, KEY_HEADERS)
+    await _receive(ws)
+    await ws.send_json({"type": "nope", "id": "x"})
+    message = await _receive(ws)
+    assert message == {
+        "type": "error",
+        "id": "x",
+        "payload": {"errors": [{"message": "Invalid message type 'nope'"}]},
+    }
+    await ws.close()
