@@ -66,6 +66,24 @@ def has_provider_auth_rules(rules: Sequence[Rule]) -> bool:
     )
 
 
+def checked_rule_groups(
+    rules: Sequence[Rule],
+) -> tuple[list[Rule], list[Rule], list[Rule]] | None:
+    """The static group, dynamic group and owner rules a resolver's VTL checks.
+
+    None when there are none, or when a userPools public/private rule is among `rules`: that
+    rule lets every signed-in user pool user through, so v1 adds no resolver checks.
+    """
+    static, dynamic, owners = (
+        static_group_rules(rules),
+        dynamic_group_rules(rules),
+        owner_rules(rules),
+    )
+    if not (static or dynamic or owners) or has_provider_auth_rules(rules):
+        return None
+    return static, dynamic, owners
+
+
 def modes_to_check(*rule_lists: Sequence[Rule]) -> list[str]:
     modes = []
     for provider in ("userPools", "oidc"):

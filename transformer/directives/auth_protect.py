@@ -22,7 +22,7 @@ from transformer.directives import auth_resources as res
 from transformer.directives import auth_snippets as vtl
 from transformer.directives.auth_base import (
     AuthBase,
-    dynamic_group_rules,
+    checked_rule_groups,
     field_is_list,
     has_provider_auth_rules,
     modes_to_check,
@@ -62,6 +62,12 @@ def _connection_fields(
     return index
 
 
+def _ensure_none_data_source(ctx: TransformerContext) -> None:
+    """The NONE data source the subscription and field resolvers @auth adds run against."""
+    if not ctx.get_resource(RC.NONE_DATA_SOURCE):
+        ctx.set_resource(RC.NONE_DATA_SOURCE, res.none_data_source())
+
+
 class AuthProtection(AuthBase):
     """Adds the authorization snippets to the resolvers @model, @key and @connection made."""
 
@@ -84,12 +90,9 @@ class AuthProtection(AuthBase):
             if directives:
                 self._add_directives_to_operation(ctx, mutation_type, operation, directives)
             self._add_field_references(mutation_type, operation, rules)
-        static, dynamic, owners = (
-            static_group_rules(rules),
-            dynamic_group_rules(rules),
-            owner_rules(rules),
-        )
-        if (static or dynamic or owners) and not has_provider_auth_rules(rules):
+        groups = checked_rule_groups(rules)
+        if groups is not None:
+            static, dynamic, owners = groups
             expressions = self._wrap(
                 modes_to_check(owners, static, dynamic),
                 [
@@ -141,12 +144,9 @@ class AuthProtection(AuthBase):
             if directives:
                 self._add_directives_to_operation(ctx, mutation_type, operation, directives)
             self._add_field_references(mutation_type, operation, rules)
-        static, dynamic, owners = (
-            static_group_rules(rules),
-            dynamic_group_rules(rules),
-            owner_rules(rules),
-        )
-        if (static or dynamic or owners) and not has_provider_auth_rules(rules):
+        groups = checked_rule_groups(rules)
+        if groups is not None:
+            static, dynamic, owners = groups
             field_name = field.name.value if field is not None else None
             is_list = field_is_list(parent)
             not_static = a.iff(
@@ -201,19 +201,14 @@ class AuthProtection(AuthBase):
         template = resolver["Properties"]["ResponseMappingTemplate"]
         if f'$ctx.result.put("operation", "{mutation_type}")' not in template:
             self._prepend_response(resolver, vtl.set_operation_expression(mutation_type))
-        else:
-            resolver["Properties"]["ResponseMappingTemplate"] = template
 
     def _single_object_expression(
         self, rules: Sequence[Rule], object_path: str = "ctx.result"
     ) -> a.Expression | None:
-        static, dynamic, owners = (
-            static_group_rules(rules),
-            dynamic_group_rules(rules),
-            owner_rules(rules),
-        )
-        if not (static or dynamic or owners) or has_provider_auth_rules(rules):
+        groups = checked_rule_groups(rules)
+        if groups is None:
             return None
+        static, dynamic, owners = groups
         modes = modes_to_check(owners, static, dynamic)
         expressions: list[a.Expression] = [vtl.return_if_empty(object_path)]
         expressions += self._wrap(
@@ -233,13 +228,10 @@ class AuthProtection(AuthBase):
     def _list_expression(
         self, rules: Sequence[Rule], item_list: str = "ctx.result.items"
     ) -> a.Expression | None:
-        static, dynamic, owners = (
-            static_group_rules(rules),
-            dynamic_group_rules(rules),
-            owner_rules(rules),
-        )
-        if not (static or dynamic or owners) or has_provider_auth_rules(rules):
+        groups = checked_rule_groups(rules)
+        if groups is None:
             return None
+        static, dynamic, owners = groups
         filter_items = a.iff(
             a.not_(a.ref(RC.IS_STATIC_GROUP_AUTHORIZED)),
             a.compound(
@@ -411,7 +403,6 @@ class AuthProtection(AuthBase):
     ) -> None:
         resource_id = R.resolver("Subscription", field_name)
         resolver = res.subscription_resolver(field_name)
-        none_data_source = ctx.get_resource(RC.NONE_DATA_SOURCE)
         if not rules:
             return
         if level == "public":
@@ -441,8 +432,7 @@ class AuthProtection(AuthBase):
                 self._add_subscription_owner_argument(
                     ctx, field_name, owners, not self._owner_argument_optional(rules)
                 )
-        if not none_data_source:
-            ctx.set_resource(RC.NONE_DATA_SOURCE, res.none_data_source())
+        _ensure_none_data_source(ctx)
         ctx.map_resource_to_stack(parent.name.value, resource_id)
 
     @staticmethod
@@ -488,8 +478,7 @@ class AuthProtection(AuthBase):
         resource_id = R.resolver(type_name, field_name)
         resolver = ctx.get_resource(resource_id)
         if not resolver:
-            if not ctx.get_resource(RC.NONE_DATA_SOURCE):
-                ctx.set_resource(RC.NONE_DATA_SOURCE, res.none_data_source())
+            _ensure_none_data_source(ctx)
             if map_to_stack:
                 ctx.map_resource_to_stack(type_name, resource_id)
             resolver = res.blank_resolver(type_name, field_name)
@@ -521,8 +510,7 @@ class AuthProtection(AuthBase):
         if not resolver:
             resolver = res.blank_resolver(type_name, field_name)
             ctx.set_resource(resource_id, resolver)
-            if not ctx.get_resource(RC.NONE_DATA_SOURCE):
-                ctx.set_resource(RC.NONE_DATA_SOURCE, res.none_data_source())
+            _ensure_none_data_source(ctx)
         parts.append(resolver["Properties"]["RequestMappingTemplate"])
         resolver["Properties"]["RequestMappingTemplate"] = "\n\n".join(parts)
 
@@ -567,9 +555,7 @@ class AuthProtection(AuthBase):
             resolver["Properties"]["ResponseMappingTemplate"] = print_template(
                 vtl.operation_check_expression(ctx.get_mutation_type_name(), field)
             )
-        resolver["Properties"]["RequestMappingTemplate"] = "\n\n".join(
-            [print_template(expression), resolver["Properties"]["RequestMappingTemplate"]]
-        )
+        self._prepend_request(resolver, print_template(expression))
         ctx.set_resource(resource_id, resolver)
 
     def _protect_create_for_field(
@@ -597,12 +583,9 @@ class AuthProtection(AuthBase):
                 )
         if operation:
             self._add_field_references(mutation_type, operation, rules)
-        static, dynamic, owners = (
-            static_group_rules(rules),
-            dynamic_group_rules(rules),
-            owner_rules(rules),
-        )
-        if (static or dynamic or owners) and not has_provider_auth_rules(rules):
+        groups = checked_rule_groups(rules)
+        if groups is not None:
+            static, dynamic, owners = groups
             expressions = self._wrap(
                 modes_to_check(owners, static, dynamic),
                 [
