@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.categories.hosting import HOSTING_RESOURCE
+from amplify_mock.project.configure import current_frontend
 from amplify_mock.project.envs import MfaPrompt, cloud_for
 from amplify_mock.project.errors import ResourceNotFoundError
 from amplify_mock.project.files import read_json
@@ -37,17 +38,12 @@ class PublishResult:
     index_document: str = "index.html"
 
 
-def _frontend_config(project: Project) -> dict[str, str]:
-    config = project.project_config()
-    return dict((config.get(config["frontend"]) or {}).get("config") or {})
-
-
 def run_frontend_command(project: Project, key: str) -> None:
     """Run BuildCommand or StartCommand in the project root.
 
     :raises FrontendCommandError: the command exits non-zero.
     """
-    command = _frontend_config(project).get(key)
+    command = current_frontend(project).config.get(key)
     if not command:
         return
     completed = subprocess.run(command, shell=True, cwd=project.root, check=False)
@@ -71,7 +67,7 @@ def publish_frontend(
         raise ResourceNotFoundError("hosting", HOSTING_RESOURCE)
     if build:
         run_frontend_command(project, "BuildCommand")
-    dist = project.root / _frontend_config(project).get("DistributionDir", "dist")
+    dist = project.root / current_frontend(project).config.get("DistributionDir", "dist")
     cloud = cloud_for(project, project.env_name, mfa_prompt=mfa_prompt)
     uploaded = []
     for path in sorted(dist.rglob("*")) if dist.is_dir() else []:
