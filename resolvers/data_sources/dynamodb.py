@@ -31,6 +31,9 @@ __all__ = [
 ]
 
 
+_CONDITION_FAILED = "DynamoDB:ConditionalCheckFailedException"
+
+
 class DynamoDBRequestError(Exception):
     """A DynamoDB API call that failed with exception `code` (e.g. `ValidationException`).
 
@@ -210,9 +213,10 @@ class DynamoDBDataSource:
         try:
             await self._call("PutItem", params)
         except DynamoDBDataSourceError as err:
-            current = await self._on_condition_failure(err, request)
-            if current is not None and _same(current, item, request):
-                return unmarshall_item(current)
+            if err.error_type == _CONDITION_FAILED:
+                current = await self._stored_item(request.get("key"))
+                if current is not None and _same(current, item, request):
+                    return unmarshall_item(current)
             raise
         return unmarshall_item(item)
 
@@ -239,21 +243,20 @@ class DynamoDBDataSource:
         try:
             response = await self._call("DeleteItem", params)
         except DynamoDBDataSourceError as err:
-            if err.error_type == "DynamoDB:ConditionalCheckFailedException":
-                current = await self._get_item({"key": request.get("key"), "consistentRead": True})
-                if current is None:  # already in the desired state: AppSync reports success
-                    return None
+            # already in the desired state (no item): AppSync reports success
+            if (
+                err.error_type == _CONDITION_FAILED
+                and await self._stored_item(request.get("key")) is None
+            ):
+                return None
             raise
         return unmarshall_item(response.get("Attributes"))
 
-    async def _on_condition_failure(
-        self, err: DynamoDBDataSourceError, request: Mapping[str, Any]
-    ) -> dict[str, Any] | None:
-        if err.error_type != "DynamoDB:ConditionalCheckFailedException":
-            return None
+    async def _stored_item(self, key: Any) -> dict[str, Any] | None:
+        """The item stored under `key` now (wire form): after a failed condition, AppSync
+        checks whether the table is already in the state the request wanted."""
         response = await self._call(
-            "GetItem",
-            {"TableName": self.table_name, "Key": request.get("key"), "ConsistentRead": True},
+            "GetItem", {"TableName": self.table_name, "Key": key, "ConsistentRead": True}
         )
         item = response.get("Item")
         return dict(item) if item is not None else None
