@@ -258,11 +258,11 @@ def _plain_default(field_name: str) -> Callable[..., Any]:
 
 
 def _checked_default(field_name: str, rule: FieldAuthRule) -> Callable[..., Any]:
+    plain = _plain_default(field_name)
+
     def resolve(source: Any, info: Info, **_: Any) -> Any:
         _check(rule, info)
-        if isinstance(source, Mapping):
-            return source.get(field_name)
-        return getattr(source, field_name, None)
+        return plain(source, info)
 
     return resolve
 
@@ -337,7 +337,7 @@ def _selection(info: Info) -> tuple[list[str], str]:
         listed: list[str] = []
         printed = ""
     else:
-        listed = _selection_list(selection_set, info.fragments, "")
+        listed = _selection_list(selection_set, info.fragments)
         printed = print_ast(selection_set)
     if len(_SELECTION_CACHE) >= _SELECTION_CACHE_SIZE:
         _SELECTION_CACHE.clear()
@@ -359,9 +359,11 @@ def _info_dict(info: Info) -> dict[str, Any]:
 def _selection_list(
     selection_set: SelectionSetNode,
     fragments: Mapping[str, FragmentDefinitionNode],
-    prefix: str,
+    prefix: str = "",
+    out: list[str] | None = None,
 ) -> list[str]:
-    out: list[str] = []
+    """Field paths (`items/id`) in document order, each once, fragments flattened."""
+    out = [] if out is None else out
     for selection in selection_set.selections:
         if isinstance(selection, FieldNode):
             name = selection.name.value
@@ -371,23 +373,13 @@ def _selection_list(
             if path not in out:
                 out.append(path)
             if selection.selection_set:
-                for sub in _selection_list(selection.selection_set, fragments, f"{path}/"):
-                    if sub not in out:
-                        out.append(sub)
+                _selection_list(selection.selection_set, fragments, f"{path}/", out)
         elif isinstance(selection, InlineFragmentNode):
-            out.extend(
-                s
-                for s in _selection_list(selection.selection_set, fragments, prefix)
-                if s not in out
-            )
+            _selection_list(selection.selection_set, fragments, prefix, out)
         elif isinstance(selection, FragmentSpreadNode):
             fragment = fragments.get(selection.name.value)
             if fragment is not None:
-                out.extend(
-                    s
-                    for s in _selection_list(fragment.selection_set, fragments, prefix)
-                    if s not in out
-                )
+                _selection_list(fragment.selection_set, fragments, prefix, out)
     return out
 
 

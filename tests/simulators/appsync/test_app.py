@@ -274,3 +274,23 @@ async def test_graphql_get_is_405_method_not_allowed(todo_client: TestClient[Any
             }
         ]
     }
+
+
+async def test_graphql_selection_set_list_nests_and_flattens_fragments_once(
+    aiohttp_client: ClientFactory, todo_config: ApiConfig
+) -> None:
+    runner = FakeRunner(todo_functions({}))
+    client = await aiohttp_client(create_app(StateHolder(make_state(todo_config, runner))))
+    query = (
+        "{ listTodos { items { id ...F ... on Todo { name id } } nextToken items { id } } } "
+        "fragment F on Todo { name createdAt }"
+    )
+    await _post(client, query, **{"x-api-key": API_KEY})
+    ((_, call),) = runner.calls
+    assert call.info["selectionSetList"] == [
+        "items",
+        "items/id",
+        "items/name",
+        "items/createdAt",
+        "nextToken",
+    ]
