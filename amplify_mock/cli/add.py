@@ -55,7 +55,7 @@ def _refuse_second(project: Project, what: str, category: str, service: str) -> 
         raise ServiceExistsError(what, category, existing[0])
 
 
-def _done(category: str, name: str) -> None:
+def _done(name: str) -> None:
     click.echo(f"Successfully added resource {name} locally.")
     click.echo("Run `amplify push` to create it in the cloud.")
 
@@ -134,7 +134,7 @@ def add_api_command(
             )
             schema = SCHEMA_TEMPLATES[template]
         request = AddApiRequest(api_name, schema, modes[0], tuple(modes[1:]))
-    _done("api", add_api(project, request))
+    _done(add_api(project, request))
 
 
 def _lambda_settings(project: Project, function: str | None, ttl: str | None) -> dict[str, object]:
@@ -190,7 +190,7 @@ def add_function_command(name: str | None, runtime: str | None) -> None:
         type=click.Choice(sorted(RUNTIMES)),
         default="nodejs",
     )
-    _done("function", add_function(project, name, runtime))
+    _done(add_function(project, name, runtime))
 
 
 def _access(value: str, option: str) -> list[str]:
@@ -267,7 +267,6 @@ def add_storage_command(
     _refuse_second(project, "S3 storage", "storage", "S3")
     if headless:
         _done(
-            "storage",
             add_storage_from_request(project, parse_add_storage_request(sys.stdin.read())),
         )
         return
@@ -291,7 +290,6 @@ def add_storage_command(
     if trigger_function is None and interactive:
         trigger_function = _ask_trigger(project)
     _done(
-        "storage",
         add_storage(
             project,
             name,
@@ -309,11 +307,11 @@ def add_auth_command(name: str | None) -> None:
     """Add Cognito auth with the default configuration."""
     project = open_project()
     _refuse_second(project, "auth", "auth", "Cognito")
-    _done("auth", add_auth(project, name))
+    _done(add_auth(project, name))
 
 
 @add.command("hosting")
 def add_hosting_command() -> None:
     """Add S3 static web hosting (same as `amplify hosting add`)."""
     project = open_project()
-    _done("hosting", add_hosting(project))
+    _done(add_hosting(project))
