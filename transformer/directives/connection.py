@@ -14,7 +14,6 @@ List fields become `Model<T>Connection` fields with filter, sortDirection, limit
 from __future__ import annotations
 
 import dataclasses
-import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,7 +24,6 @@ from transformer.cloudformation.resources import resource
 from transformer.context import TransformerContext
 from transformer.definitions import (
     attribute_type_from_scalar,
-    blank_object,
     directive_arguments,
     find_directive,
     get_base_type,
@@ -903,12 +901,7 @@ class ConnectionTransformer(Transformer):
 
         :raises InvalidDirectiveError: the parent type is gone from the output schema.
         """
-        connection_name = M.connection_type(related.name.value)
-        if not ctx.has_type(connection_name):
-            ctx.add_object(blank_object(connection_name))
-            ctx.add_fields_to_object(
-                connection_name, defs.make_model_connection_fields(related.name.value)
-            )
+        defs.add_connection_type(ctx, related.name.value)
         current = ctx.get_type(parent.name.value)
         if not isinstance(current, (ast.ObjectTypeDefinitionNode, ast.InterfaceTypeDefinitionNode)):
             raise InvalidDirectiveError(
@@ -924,34 +917,17 @@ class ConnectionTransformer(Transformer):
             for f in current.fields or ()
         )
         ctx.put_type(dataclasses.replace(current, fields=fields))
-        if not ctx.has_type("ModelSortDirection"):
-            ctx.add_enum(defs.make_sort_direction_enum())
+        defs.add_sort_direction_enum(ctx)
         self._add_filter_and_key_condition_inputs(ctx, related, sort_key_info)
 
     @staticmethod
     def _add_filter_and_key_condition_inputs(
         ctx: TransformerContext, related: ObjectNode, sort_key_info: _SortKeyInfo | None
     ) -> None:
-        supports = ctx.supports_conditions()
-        for scalar_filter in _scalar_filter_inputs(supports):
-            if not ctx.has_type(scalar_filter.name.value):
-                ctx.add_input(scalar_filter)
-        for enum_filter in defs.make_enum_filter_inputs(related, ctx, supports):
-            if not ctx.has_type(enum_filter.name.value):
-                ctx.add_input(enum_filter)
-        if not ctx.has_type(M.filter_input(related.name.value)):
-            ctx.add_input(defs.make_model_x_filter_input(related, ctx, supports))
-        if supports and not ctx.has_type(M.ATTRIBUTE_TYPES):
-            ctx.add_type(defs.make_attribute_type_enum())
+        defs.add_filter_inputs(ctx, related)
         if sort_key_info is not None and sort_key_info.type_name != "Composite":
             condition = make_scalar_key_condition_for_type(make_named_type(sort_key_info.type_name))
             if condition is None:
                 raise TransformerError("Cannot read properties of undefined (reading 'name')")
             if not ctx.has_type(condition.name.value):
                 ctx.add_input(condition)
-
-
-@functools.cache
-def _scalar_filter_inputs(supports_conditions: bool) -> tuple[Any, ...]:
-    """The shared scalar filter inputs (immutable nodes, built once per flavour)."""
-    return tuple(defs.make_scalar_filter_inputs(supports_conditions))

@@ -13,7 +13,6 @@ from graphql.language import ast
 from transformer.cloudformation import intrinsics as fn
 from transformer.context import TransformerContext
 from transformer.definitions import (
-    blank_object,
     directive_arguments,
     get_base_type,
     is_non_null_type,
@@ -382,30 +381,9 @@ class KeyTransformer(Transformer):
                 query_field, arguments=(*query_args, *(query_field.arguments or ()))
             )
             ctx.put_type(dataclasses.replace(query, fields=(*(query.fields or ()), query_field)))
-            if not ctx.has_type("ModelSortDirection"):
-                ctx.add_enum(defs.make_sort_direction_enum())
-            self._generate_filter_inputs(ctx, definition)
-            connection = M.connection_type(type_name)
-            if not ctx.has_type(connection):
-                ctx.add_object(blank_object(connection))
-                ctx.add_fields_to_object(connection, defs.make_model_connection_fields(type_name))
-
-    @staticmethod
-    def _generate_filter_inputs(
-        ctx: TransformerContext, definition: ast.ObjectTypeDefinitionNode
-    ) -> None:
-        supports = ctx.supports_conditions()
-        for scalar_filter in defs.make_scalar_filter_inputs(supports):
-            if not ctx.has_type(scalar_filter.name.value):
-                ctx.add_input(scalar_filter)
-        for enum_filter in defs.make_enum_filter_inputs(definition, ctx, supports):
-            if not ctx.has_type(enum_filter.name.value):
-                ctx.add_input(enum_filter)
-        filter_input = defs.make_model_x_filter_input(definition, ctx, supports)
-        if not ctx.has_type(filter_input.name.value):
-            ctx.add_input(filter_input)
-        if supports and not ctx.has_type(M.ATTRIBUTE_TYPES):
-            ctx.add_type(defs.make_attribute_type_enum())
+            defs.add_sort_direction_enum(ctx)
+            defs.add_filter_inputs(ctx, definition)
+            defs.add_connection_type(ctx, type_name)
 
     @staticmethod
     def _update_input_objects(

@@ -17,7 +17,6 @@ from graphql.language import ast
 from transformer.config import TransformConfig
 from transformer.context import TransformerContext
 from transformer.definitions import (
-    blank_object,
     directive_arguments,
     get_base_type,
     make_field,
@@ -257,8 +256,8 @@ class ModelTransformer(Transformer):
         elif isinstance(queries, dict):
             make_get, get_name = bool(queries.get("get")), queries.get("get") or None
             make_list, list_name = bool(queries.get("list")), queries.get("list") or None
-        if make_list and not ctx.has_type("ModelSortDirection"):
-            ctx.add_enum(defs.make_sort_direction_enum())
+        if make_list:
+            defs.add_sort_direction_enum(ctx)
         query_type = ctx.get_query_type_name() or "Query"
         is_sync = self._sync_config is not None
         fields: list[ast.FieldDefinitionNode] = []
@@ -267,8 +266,8 @@ class ModelTransformer(Transformer):
             resource_id = R.sync(type_name)
             ctx.set_resource(resource_id, resolver)
             ctx.map_resource_to_stack(type_name, resource_id)
-            self._generate_connection_type(ctx, type_name, True)
-            self._generate_filter_inputs(ctx, definition)
+            defs.add_connection_type(ctx, type_name, True)
+            defs.add_filter_inputs(ctx, definition)
             fields.append(
                 make_field(
                     resolver["Properties"]["FieldName"],
@@ -294,7 +293,7 @@ class ModelTransformer(Transformer):
                 )
             )
         if make_list:
-            self._generate_connection_type(ctx, type_name)
+            defs.add_connection_type(ctx, type_name)
             resolver = resolvers.list_resolver(
                 type_name,
                 ctx.feature_flags.get_boolean("improvePluralization"),
@@ -308,45 +307,13 @@ class ModelTransformer(Transformer):
             fields.append(
                 defs.make_list_connection_field(resolver["Properties"]["FieldName"], type_name)
             )
-            self._generate_filter_inputs(ctx, definition)
+            defs.add_filter_inputs(ctx, definition)
         ctx.add_query_fields(fields)
-
-    @staticmethod
-    def _generate_connection_type(
-        ctx: TransformerContext, type_name: str, is_sync: bool = False
-    ) -> None:
-        name = M.connection_type(type_name)
-        if ctx.has_type(name):
-            return
-        ctx.add_object(blank_object(name))
-        ctx.add_fields_to_object(name, defs.make_model_connection_fields(type_name, is_sync))
-
-    @staticmethod
-    def _add_scalar_and_enum_filters(
-        ctx: TransformerContext, definition: ast.ObjectTypeDefinitionNode
-    ) -> None:
-        supports = ctx.supports_conditions()
-        for scalar_filter in defs.make_scalar_filter_inputs(supports):
-            if not ctx.has_type(scalar_filter.name.value):
-                ctx.add_input(scalar_filter)
-        for enum_filter in defs.make_enum_filter_inputs(definition, ctx, supports):
-            if not ctx.has_type(enum_filter.name.value):
-                ctx.add_input(enum_filter)
-
-    def _generate_filter_inputs(
-        self, ctx: TransformerContext, definition: ast.ObjectTypeDefinitionNode
-    ) -> None:
-        self._add_scalar_and_enum_filters(ctx, definition)
-        filter_input = defs.make_model_x_filter_input(definition, ctx, ctx.supports_conditions())
-        if not ctx.has_type(filter_input.name.value):
-            ctx.add_input(filter_input)
-        if ctx.supports_conditions() and not ctx.has_type(M.ATTRIBUTE_TYPES):
-            ctx.add_type(defs.make_attribute_type_enum())
 
     def _generate_condition_inputs(
         self, ctx: TransformerContext, definition: ast.ObjectTypeDefinitionNode
     ) -> None:
-        self._add_scalar_and_enum_filters(ctx, definition)
+        defs.add_scalar_and_enum_filter_inputs(ctx, definition)
         if ctx.supports_conditions():
             condition_input = defs.make_model_x_condition_input(definition, ctx, True)
             if not ctx.has_type(condition_input.name.value):

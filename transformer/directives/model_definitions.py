@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from graphql.language import ast
 
 from transformer.definitions import (
+    blank_object,
     get_base_type,
     is_list_type,
     is_non_null_type,
@@ -32,6 +34,10 @@ if TYPE_CHECKING:
     from transformer.context import TransformerContext
 
 __all__ = [
+    "add_connection_type",
+    "add_filter_inputs",
+    "add_scalar_and_enum_filter_inputs",
+    "add_sort_direction_enum",
     "make_attribute_type_enum",
     "make_create_input",
     "make_delete_input",
@@ -403,3 +409,47 @@ def make_list_connection_field(field_name: str, return_type: str) -> ast.FieldDe
         ],
         make_named_type(M.connection_type(return_type)),
     )
+
+
+# ---- adding the shared types once (@model, @key query fields and @connection fields) -------
+def add_sort_direction_enum(ctx: TransformerContext) -> None:
+    if not ctx.has_type("ModelSortDirection"):
+        ctx.add_enum(make_sort_direction_enum())
+
+
+def add_connection_type(ctx: TransformerContext, type_name: str, is_sync: bool = False) -> None:
+    """`Model<T>Connection`, added by whichever of @model, @key or @connection needs it first."""
+    name = M.connection_type(type_name)
+    if not ctx.has_type(name):
+        ctx.add_object(blank_object(name))
+        ctx.add_fields_to_object(name, make_model_connection_fields(type_name, is_sync))
+
+
+@functools.cache
+def _scalar_filter_inputs(
+    supports_conditions: bool,
+) -> tuple[ast.InputObjectTypeDefinitionNode, ...]:
+    """The shared scalar filter inputs (immutable nodes, built once per flavour)."""
+    return tuple(make_scalar_filter_inputs(supports_conditions))
+
+
+def add_scalar_and_enum_filter_inputs(
+    ctx: TransformerContext, obj: ast.ObjectTypeDefinitionNode
+) -> None:
+    supports = ctx.supports_conditions()
+    for scalar_filter in _scalar_filter_inputs(supports):
+        if not ctx.has_type(scalar_filter.name.value):
+            ctx.add_input(scalar_filter)
+    for enum_filter in make_enum_filter_inputs(obj, ctx, supports):
+        if not ctx.has_type(enum_filter.name.value):
+            ctx.add_input(enum_filter)
+
+
+def add_filter_inputs(ctx: TransformerContext, obj: ast.ObjectTypeDefinitionNode) -> None:
+    """`Model<T>FilterInput` and the inputs its fields use, each added once."""
+    add_scalar_and_enum_filter_inputs(ctx, obj)
+    supports = ctx.supports_conditions()
+    if not ctx.has_type(M.filter_input(obj.name.value)):
+        ctx.add_input(make_model_x_filter_input(obj, ctx, supports))
+    if supports and not ctx.has_type(M.ATTRIBUTE_TYPES):
+        ctx.add_type(make_attribute_type_enum())
