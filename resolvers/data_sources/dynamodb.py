@@ -336,31 +336,26 @@ class DynamoDBDataSource:
         }
 
     async def _batch_put_item(self, request: Mapping[str, Any]) -> Any:
-        tables: Mapping[str, Any] = request.get("tables") or {}
-        request_items = {
-            t: [{"PutRequest": {"Item": item}} for item in items] for t, items in tables.items()
-        }
-        response = await self._call("BatchWriteItem", {"RequestItems": request_items})
-        unprocessed = response.get("UnprocessedItems") or {}
-        return {
-            "data": {t: [unmarshall_item(i) for i in items] for t, items in tables.items()},
-            "unprocessedItems": {
-                t: [unmarshall_item(r["PutRequest"]["Item"]) for r in unprocessed.get(t, [])]
-                for t in tables
-            },
-        }
+        return await self._batch_write(request, "PutRequest", "Item", "unprocessedItems")
 
     async def _batch_delete_item(self, request: Mapping[str, Any]) -> Any:
+        return await self._batch_write(request, "DeleteRequest", "Key", "unprocessedKeys")
+
+    async def _batch_write(
+        self, request: Mapping[str, Any], wire_request: str, member: str, unprocessed_field: str
+    ) -> dict[str, Any]:
+        """BatchPutItem / BatchDeleteItem as one BatchWriteItem of `{wire_request: {member}}`
+        entries; the result lists each table's items (or keys) and the unprocessed ones."""
         tables: Mapping[str, Any] = request.get("tables") or {}
         request_items = {
-            t: [{"DeleteRequest": {"Key": key}} for key in keys] for t, keys in tables.items()
+            t: [{wire_request: {member: value}} for value in values] for t, values in tables.items()
         }
         response = await self._call("BatchWriteItem", {"RequestItems": request_items})
         unprocessed = response.get("UnprocessedItems") or {}
         return {
-            "data": {t: [unmarshall_item(k) for k in keys] for t, keys in tables.items()},
-            "unprocessedKeys": {
-                t: [unmarshall_item(r["DeleteRequest"]["Key"]) for r in unprocessed.get(t, [])]
+            "data": {t: [unmarshall_item(v) for v in values] for t, values in tables.items()},
+            unprocessed_field: {
+                t: [unmarshall_item(r[wire_request][member]) for r in unprocessed.get(t, [])]
                 for t in tables
             },
         }

@@ -410,3 +410,49 @@ async def test_dynamodb_data_source_accepts_unquoted_numbers(posts: DynamoDBData
     }
     result = await posts.invoke(request)
     assert (result["rank"], result["nums"]) == (3, [1, 2.5])
+
+
+class _UnprocessingClient:
+    """A DynamoDB endpoint that leaves the first request of every table unprocessed."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, dict[str, Any]]] = []
+
+    async def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
+        self.calls.append((operation, params))
+        items = params["RequestItems"]
+        return {"UnprocessedItems": {t: requests[:1] for t, requests in items.items()}}
+
+
+@pytest.mark.parametrize(
+    ("operation", "values", "wire", "unprocessed_field"),
+    [
+        (
+            "BatchPutItem",
+            [{"id": {"S": "p1"}, "rank": {"N": "1"}}, {"id": {"S": "p2"}}],
+            {"PutRequest": {"Item": {"id": {"S": "p1"}, "rank": {"N": "1"}}}},
+            "unprocessedItems",
+        ),
+        (
+            "BatchDeleteItem",
+            [{"id": {"S": "p1"}}, {"id": {"S": "p2"}}],
+            {"DeleteRequest": {"Key": {"id": {"S": "p1"}}}},
+            "unprocessedKeys",
+        ),
+    ],
+    ids=["put", "delete"],
+)
+async def test_batch_write_reports_unprocessed_entries(
+    operation: str, values: list[dict[str, Any]], wire: dict[str, Any], unprocessed_field: str
+) -> None:
+    client = _UnprocessingClient()
+    source = DynamoDBDataSource("PostTable", table_name="PostTable", client=client)
+    result = await source.invoke(
+        {"version": V, "operation": operation, "tables": {"PostTable": values}}
+    )
+    assert client.calls[0][0] == "BatchWriteItem"
+    assert client.calls[0][1]["RequestItems"]["PostTable"][0] == wire
+    assert result == {
+        "data": {"PostTable": [unmarshall({"M": v}) for v in values]},
+        unprocessed_field: {"PostTable": [unmarshall({"M": values[0]})]},
+    }
