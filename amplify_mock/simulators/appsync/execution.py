@@ -63,7 +63,7 @@ class ResolverRunner(Protocol):
     """Runs one unit or pipeline resolver (the `resolvers` package, or a fake in tests)."""
 
     def __call__(
-        self, spec: ResolverSpec, call: FieldCall, data_sources: Mapping[str, Any]
+        self, spec: ResolverSpec, call: FieldCall, data_sources: Mapping[str, Any], /
     ) -> Awaitable[FieldOutcome]: ...
 
 

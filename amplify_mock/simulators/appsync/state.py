@@ -12,6 +12,7 @@ from amplify_mock.simulators.appsync.config import ApiConfig, DataSourceSpec
 from amplify_mock.simulators.appsync.execution import ApiState, ResolverRunner, create_api_state
 from amplify_mock.simulators.appsync.loader import ApiBuildError, load_api_config
 from amplify_mock.simulators.appsync.schema import SchemaBuildError
+from resolvers.resolver import execute_resolver
 
 __all__ = ["DataSourceFactory", "StateHolder", "build_api_state", "build_state_from_config"]
 
@@ -54,12 +55,11 @@ def build_api_state(
     :raises ApiBuildError: a file is missing or invalid, or the templates/schema do not build.
     """
     config = load_api_config(build_dir, parameters=parameters, api_key=api_key)
-    if runner is None:
-        from amplify_mock.simulators.appsync.resolving import VtlResolverRunner
-
-        runner = VtlResolverRunner()
     return build_state_from_config(
-        config, data_source_factory=data_source_factory, runner=runner, build_dir=build_dir
+        config,
+        data_source_factory=data_source_factory,
+        runner=runner or execute_resolver,
+        build_dir=build_dir,
     )
 
 
