@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import configparser
 import os
 import uuid
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.cloud.aws.profiles import profile_region
 from amplify_mock.project.files import read_json, write_json
-from amplify_mock.project.paths import amplify_home, user_home
+from amplify_mock.project.paths import amplify_home
 
 __all__ = ["DEFAULT_REGION", "local_aws_info_entry", "region_of", "secret_keys_of"]
 
@@ -47,16 +47,6 @@ def secret_keys_of(entry: dict[str, Any]) -> dict[str, Any]:
     return dict(read_json(Path(path), default={})) if path else {}
 
 
-def _profile_region(profile: str) -> str | None:
-    config_file = Path(os.environ.get("AWS_CONFIG_FILE") or user_home() / ".aws" / "config")
-    parser = configparser.ConfigParser()
-    parser.read(config_file)
-    section = "default" if profile == "default" else f"profile {profile}"
-    if parser.has_section(section):
-        return parser.get(section, "region", fallback=None)
-    return None
-
-
 def region_of(entry: dict[str, Any]) -> str:
     """The region an entry deploys to: its keys file, its profile, `$AWS_REGION`, us-east-1."""
     if entry.get("useProfile") is False:
@@ -64,7 +54,7 @@ def region_of(entry: dict[str, Any]) -> str:
         if region:
             return str(region)
     if entry.get("useProfile"):
-        region = _profile_region(str(entry.get("profileName", "default")))
+        region = profile_region(str(entry.get("profileName", "default")))
         if region:
             return region
     return os.environ.get("AWS_REGION") or os.environ.get("AWS_DEFAULT_REGION") or DEFAULT_REGION

@@ -10,7 +10,7 @@ from pathlib import Path
 from amplify_mock.project.files import write_text
 from amplify_mock.project.paths import user_home
 
-__all__ = ["config_file", "credentials_file", "list_profiles", "write_profile"]
+__all__ = ["config_file", "credentials_file", "list_profiles", "profile_region", "write_profile"]
 
 
 def config_file() -> Path:
@@ -21,6 +21,11 @@ def credentials_file() -> Path:
     return Path(
         os.environ.get("AWS_SHARED_CREDENTIALS_FILE") or user_home() / ".aws" / "credentials"
     )
+
+
+def _config_section(profile: str) -> str:
+    """A profile's section in the config file: `default`, else `profile <name>`."""
+    return "default" if profile == "default" else f"profile {profile}"
 
 
 def _update(path: Path, section: str, values: dict[str, str]) -> None:
@@ -38,14 +43,19 @@ def _update(path: Path, section: str, values: dict[str, str]) -> None:
 
 def write_profile(name: str, region: str, access_key_id: str, secret_access_key: str) -> None:
     """Add or update a profile: region in the config file, keys in the credentials file."""
-    _update(
-        config_file(), "default" if name == "default" else f"profile {name}", {"region": region}
-    )
+    _update(config_file(), _config_section(name), {"region": region})
     _update(
         credentials_file(),
         name,
         {"aws_access_key_id": access_key_id, "aws_secret_access_key": secret_access_key},
     )
+
+
+def profile_region(profile: str) -> str | None:
+    """The region the config file gives a profile, if any."""
+    parser = configparser.ConfigParser()
+    parser.read(config_file())
+    return parser.get(_config_section(profile), "region", fallback=None)
 
 
 def list_profiles() -> list[str]:
