@@ -17,6 +17,7 @@ __all__ = [
     "directive_arguments",
     "find_directive",
     "find_directives",
+    "find_field",
     "get_base_type",
     "is_list_type",
     "is_non_null_type",
@@ -186,6 +187,15 @@ def find_directive(node: ast.Node, name: str) -> ast.DirectiveNode | None:
 
 def find_directives(node: ast.Node, name: str) -> list[ast.DirectiveNode]:
     return [d for d in getattr(node, "directives", None) or () if d.name.value == name]
+
+
+def find_field(
+    obj: ast.ObjectTypeDefinitionNode | ast.InterfaceTypeDefinitionNode, name: str | None
+) -> ast.FieldDefinitionNode | None:
+    """The field called `name` (None when there is none, or no name was given)."""
+    if name is None:
+        return None
+    return next((f for f in obj.fields or () if f.name.value == name), None)
 
 
 def directive_arguments(directive: ast.DirectiveNode) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from graphql.language import ast
 
 from transformer.cloudformation.resources import string_parameter
 from transformer.context import TransformerContext
+from transformer.definitions import find_directive
 from transformer.directives import auth_resources as res
 from transformer.directives.auth_base import AUTH_NON_MODEL_TYPES, LOG, static_group_rules
 from transformer.directives.auth_protect import AuthProtection
@@ -152,7 +153,7 @@ class AuthTransformer(AuthProtection):
         directive: ast.DirectiveNode,
         ctx: TransformerContext,
     ) -> None:
-        model = next((d for d in definition.directives or () if d.name.value == "model"), None)
+        model = find_directive(definition, "model")
         if model is None:
             raise InvalidDirectiveError(
                 "Types annotated with @auth must also be annotated with @model."
@@ -220,7 +221,7 @@ class AuthTransformer(AuthProtection):
                 "The @auth directive cannot be placed on an interface's field. See "
                 f"{parent.name.value}{definition.name.value}"
             )
-        model = next((d for d in parent.directives or () if d.name.value == "model"), None)
+        model = find_directive(parent, "model")
         is_root = parent.name.value in (
             ctx.get_query_type_name(),
             ctx.get_mutation_type_name(),

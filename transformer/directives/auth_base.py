@@ -12,6 +12,8 @@ from graphql.language import ast
 from transformer.config import TransformConfig
 from transformer.context import TransformerContext
 from transformer.definitions import (
+    find_directive,
+    find_field,
     get_base_type,
     is_list_type,
     make_field,
@@ -94,7 +96,7 @@ def modes_to_check(*rule_lists: Sequence[Rule]) -> list[str]:
 
 def field_is_list(parent: ast.ObjectTypeDefinitionNode) -> Callable[[str], bool]:
     def check(name: str) -> bool:
-        field = next((f for f in parent.fields or () if f.name.value == name), None)
+        field = find_field(parent, name)
         return is_list_type(field.type) if field is not None else False
 
     return check
@@ -151,7 +153,7 @@ class AuthBase(Transformer):
         node = ctx.get_type(type_name)
         if node is None:
             return
-        field = next((f for f in node.fields or () if f.name.value == field_name), None)
+        field = find_field(node, field_name)
         if field is None:
             return
         existing = {d.name.value for d in field.directives or ()}
@@ -174,7 +176,7 @@ class AuthBase(Transformer):
         node = ctx.get_type(type_name)
         if node is None:
             return
-        field = next((f for f in node.fields or () if f.name.value == operation), None)
+        field = find_field(node, operation)
         if field is not None and isinstance(field.type, ast.NamedTypeNode):
             self._extend_type(ctx, field.type.name.value, directives)
 
@@ -281,7 +283,7 @@ class AuthBase(Transformer):
         self._add_references(f"{type_name}/{field_name}", rules)
 
     def _type_needs_default_provider_access(self, definition: Any) -> bool:
-        directive = next((d for d in definition.directives or () if d.name.value == "auth"), None)
+        directive = find_directive(definition, "auth")
         if directive is None:
             return True
         rules = rules_from_directive(directive)
@@ -289,7 +291,7 @@ class AuthBase(Transformer):
         return any(r.get("provider") == self.providers.default for r in rules)
 
     def _type_has_rules_for(self, definition: Any, operation: str) -> bool:
-        directive = next((d for d in definition.directives or () if d.name.value == "auth"), None)
+        directive = find_directive(definition, "auth")
         if directive is None:
             return self._should_add_default()
         rules = rules_from_directive(directive)

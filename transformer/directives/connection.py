@@ -26,6 +26,7 @@ from transformer.definitions import (
     attribute_type_from_scalar,
     directive_arguments,
     find_directive,
+    find_field,
     get_base_type,
     is_list_type,
     is_non_null_type,
@@ -97,15 +98,6 @@ class _SortFieldInfo:
 
 
 # ---- small queries over the input document ------------------------------------------------
-def _find_field(obj: ObjectNode, name: str | None) -> ast.FieldDefinitionNode | None:
-    if name is None:
-        return None
-    for field in obj.fields or ():
-        if field.name.value == name:
-            return field
-    return None
-
-
 def _connection_attribute_name(type_name: str, field_name: str | None) -> str:
     return to_camel_case([type_name, field_name or "", "id"])
 
@@ -136,14 +128,14 @@ def _primary_key_fields(obj: ObjectNode) -> list[str] | None:
 def _primary_key_field(obj: ObjectNode) -> ast.FieldDefinitionNode | None:
     fields = _primary_key_fields(obj)
     if fields and 1 <= len(fields) <= 2:
-        return _find_field(obj, fields[0])
+        return find_field(obj, fields[0])
     return None
 
 
 def _primary_sort_field(obj: ObjectNode) -> ast.FieldDefinitionNode | None:
     fields = _primary_key_fields(obj)
     if fields and len(fields) == 2:
-        return _find_field(obj, fields[1])
+        return find_field(obj, fields[1])
     return None
 
 
@@ -156,7 +148,7 @@ def _attribute_type(type_: ast.TypeNode) -> str:
 
 
 def _field_type(related: ObjectNode, field_name: str) -> ast.TypeNode:
-    field = _find_field(related, field_name)
+    field = find_field(related, field_name)
     if field is None:
         raise InvalidDirectiveError(f"{field_name} is not defined in {related.name.value}.")
     return field.type
@@ -506,7 +498,7 @@ def _query_connection_with_key_resolver(
     sort_steps: list[a.Expression] = []
     if len(key_schema) > 1 and len(attributes) < 2:
         sort_attribute = str(key_schema[1]["AttributeName"])
-        sort_field = _find_field(related, sort_attribute)
+        sort_field = find_field(related, sort_attribute)
         if sort_field is not None:
             sort_steps.append(
                 apply_key_condition_expression(
@@ -615,7 +607,7 @@ class ConnectionTransformer(Transformer):
         attribute_name: str | None = arguments.get("keyField")
 
         associated_sort_field = (
-            _find_field(parent, associated_sort_field_name) if associated_sort_field_name else None
+            find_field(parent, associated_sort_field_name) if associated_sort_field_name else None
         )
         sort_type: str | None = None
         if associated_sort_field is not None:
@@ -630,7 +622,7 @@ class ConnectionTransformer(Transformer):
                     'It should be a scalar that maps to a DynamoDB "String", "Number", or "Binary"'
                 )
         foreign_sort_field = (
-            _find_field(related, associated_sort_field_name) if associated_sort_field_name else None
+            find_field(related, associated_sort_field_name) if associated_sort_field_name else None
         )
         sort_key_info = (
             _SortKeyInfo(
@@ -655,7 +647,7 @@ class ConnectionTransformer(Transformer):
             attribute_name = attribute_name or _connection_attribute_name(
                 related_name, associated.name.value
             )
-            _validate_key_field(_find_field(related, attribute_name))
+            _validate_key_field(find_field(related, attribute_name))
             ctx.set_resource(
                 resolver_id,
                 _query_connection_resolver(
@@ -679,7 +671,7 @@ class ConnectionTransformer(Transformer):
             id_field = _primary_key_field(related)
             id_field_name = id_field.name.value if id_field else "id"
             attribute_name = attribute_name or _connection_attribute_name(parent_name, field_name)
-            _validate_key_field(_find_field(parent, attribute_name))
+            _validate_key_field(find_field(parent, attribute_name))
             table = ctx.get_resource(M.table(parent_name))
             sort_field = (
                 (str(associated_sort_field_name), str(sort_type))
@@ -698,7 +690,7 @@ class ConnectionTransformer(Transformer):
             id_field = _primary_key_field(parent)
             id_field_name = id_field.name.value if id_field else "id"
             attribute_name = attribute_name or _connection_attribute_name(parent_name, field_name)
-            _validate_key_field(_find_field(related, attribute_name))
+            _validate_key_field(find_field(related, attribute_name))
             table = ctx.get_resource(M.table(related_name))
             _update_table_for_connection(table, connection_name, attribute_name)
             ctx.set_resource(
@@ -721,7 +713,7 @@ class ConnectionTransformer(Transformer):
             id_field_name = id_field.name.value if id_field else "id"
             attribute_name = attribute_name or _connection_attribute_name(parent_name, field_name)
             sort_field_info = self._sort_field_info(arguments, parent, related)
-            _validate_key_field(_find_field(parent, attribute_name))
+            _validate_key_field(find_field(parent, attribute_name))
             ctx.set_resource(
                 resolver_id,
                 _get_item_connection_resolver(
@@ -748,7 +740,7 @@ class ConnectionTransformer(Transformer):
                 f'sortField "{sort_field_name}" requires a primary @key on type '
                 f'"{related.name.value}" with a sort key that was not found.'
             )
-        sort_field = _find_field(parent, sort_field_name)
+        sort_field = find_field(parent, sort_field_name)
         if sort_field is None:
             raise InvalidDirectiveError(
                 f'sortField with name "{sort_field_name} cannot be found on type: '
@@ -805,7 +797,7 @@ class ConnectionTransformer(Transformer):
             if isinstance(d, ast.EnumTypeDefinitionNode)
         }
         for name in field_names:
-            input_field = _find_field(parent, name)
+            input_field = find_field(parent, name)
             if input_field is None:
                 raise InvalidDirectiveError(f"{name} is not a field in {parent_name}")
             base = get_base_type(input_field.type)
@@ -870,7 +862,7 @@ class ConnectionTransformer(Transformer):
         sort_key_info: _SortKeyInfo | None = None
         if len(field_names) == 1 and len(key_schema) > 1:
             sort_attribute = str(key_schema[1]["AttributeName"])
-            sort_field = _find_field(related, sort_attribute)
+            sort_field = find_field(related, sort_attribute)
             key = str(index["IndexName"]) if index else "Primary"
             if sort_field is not None:
                 sort_key_info = _SortKeyInfo(

@@ -14,6 +14,7 @@ from transformer.cloudformation import intrinsics as fn
 from transformer.context import TransformerContext
 from transformer.definitions import (
     directive_arguments,
+    find_directive,
     get_base_type,
     is_non_null_type,
     make_composite_key_condition_input,
@@ -395,7 +396,7 @@ class KeyTransformer(Transformer):
         fields = list(args["fields"])
         make = {"create": True, "update": True, "delete": True}
         if ctx.feature_flags.get_boolean("skipOverrideMutationInputTypes", False):
-            model = next((d for d in definition.directives or () if d.name.value == "model"), None)
+            model = find_directive(definition, "model")
             model_args = directive_arguments(model) if model is not None else {}
             if model_args and "mutations" in model_args:
                 mutations = model_args["mutations"] or {}
@@ -526,7 +527,7 @@ class KeyTransformer(Transformer):
         if len(fields) > 2:
             composite_fields = []
             for name in fields[1:]:
-                field = next((f for f in definition.fields or () if f.name.value == name), None)
+                field = find_field(definition, name)
                 if field is None:
                     raise InvalidDirectiveError(
                         f"Can't find field: {name} in {type_name}, but it was specified in the "

@@ -18,6 +18,7 @@ from transformer.config import TransformConfig
 from transformer.context import TransformerContext
 from transformer.definitions import (
     directive_arguments,
+    find_field,
     get_base_type,
     make_field,
     make_input_value,
@@ -89,14 +90,6 @@ def timestamp_field_names(directive: ast.DirectiveNode) -> tuple[str | None, str
 
 def _is_timestamp_compatible(field: ast.FieldDefinitionNode | None) -> bool:
     return field is None or get_base_type(field.type) in ("AWSDateTime", "String")
-
-
-def _find_field(
-    obj: ast.ObjectTypeDefinitionNode, name: str | None
-) -> ast.FieldDefinitionNode | None:
-    if name is None:
-        return None
-    return next((f for f in obj.fields or () if f.name.value == name), None)
 
 
 class ModelTransformer(Transformer):
@@ -220,8 +213,8 @@ class ModelTransformer(Transformer):
         ctx: TransformerContext,
     ) -> None:
         created_at, updated_at = timestamp_field_names(directive)
-        existing_created = _find_field(definition, created_at)
-        existing_updated = _find_field(definition, updated_at)
+        existing_created = find_field(definition, created_at)
+        existing_updated = find_field(definition, updated_at)
         for existing in (existing_created, existing_updated):
             if existing is not None and not _is_timestamp_compatible(existing):
                 LOG.info(
@@ -340,8 +333,8 @@ class ModelTransformer(Transformer):
                 make[op] = bool(mutations.get(op))
                 names[op] = mutations.get(op) or None
         created_at, updated_at = timestamp_field_names(directive)
-        created_field = _find_field(definition, created_at)
-        updated_field = _find_field(definition, updated_at)
+        created_field = find_field(definition, created_at)
+        updated_field = find_field(definition, updated_at)
         created_at_ts = created_at if _is_timestamp_compatible(created_field) else None
         updated_at_ts = updated_at if _is_timestamp_compatible(updated_field) else None
         condition_name = M.condition_input(type_name)
