@@ -116,6 +116,8 @@ class _StackEvaluator:
         self.skipped: list[str] = []
         self.in_progress: set[str] = set()
         self.outputs: dict[str, Any] | None = None
+        #: This stack's own exports (name -> value); `exports.values` holds every stack's.
+        self.stack_exports: dict[str, Any] = {}
         self.outputs_in_progress = False
         exports.stacks.append(self)
 
@@ -272,6 +274,7 @@ class _StackEvaluator:
                 export = spec.get("Export")
                 if export is not None:
                     export_name = self.resolve(export.get("Name"), f"{where}.Export.Name")
+                    self.stack_exports[str(export_name)] = value
                     self.exports.values[str(export_name)] = value
         finally:
             self.outputs_in_progress = False
@@ -281,17 +284,12 @@ class _StackEvaluator:
     def result(self) -> StackResult:
         self.evaluate_all()
         outputs = self._evaluate_outputs()
-        exports = {
-            str(self.resolve(spec["Export"]["Name"], f"Outputs.{key}.Export.Name")): outputs[key]
-            for key, spec in (self.template.get("Outputs") or {}).items()
-            if key in outputs and spec.get("Export")
-        }
         ordered = {k: self.evaluated[k] for k in self.resources_spec if k in self.evaluated}
         return StackResult(
             name=self.name,
             resources=ordered,
             outputs=outputs,
-            exports=exports,
+            exports=dict(self.stack_exports),
             skipped=tuple(self.skipped),
         )
 

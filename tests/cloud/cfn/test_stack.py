@@ -155,6 +155,21 @@ def test_evaluate_stack_nested_outputs_and_import_value() -> None:
     assert [r.logical_id for r in result.walk()] == ["B", "R", "A", "DS", "R"]
 
 
+def test_evaluate_stack_result_lists_the_stacks_own_exports() -> None:
+    template = {
+        "Conditions": {"Never": {"Fn::Equals": ["a", "b"]}},
+        "Resources": {"R": {"Type": "X::Y"}},
+        "Outputs": {
+            "Kept": {"Value": "v", "Export": {"Name": {"Fn::Sub": "${AWS::StackName}:kept"}}},
+            "Skipped": {"Condition": "Never", "Value": "w", "Export": {"Name": "skipped"}},
+            "Plain": {"Value": "p"},
+        },
+    }
+    result = evaluate_stack(template, imports={"other": 1})
+    assert result.exports == {"local-testing:kept": "v"}
+    assert result.outputs == {"Kept": "v", "Plain": "p"}
+
+
 def test_evaluate_stack_unknown_ref_names_stack_and_path() -> None:
     template = {"Resources": {"R": {"Type": "X::Y", "Properties": {"V": {"Ref": "Nope"}}}}}
     with pytest.raises(CfnEvaluationError) as info:
