@@ -190,7 +190,7 @@ def create_api_state(
     resolvers = {(r.type_name, r.field_name): r for r in config.resolvers}
     subscription_type = schema.subscription_type.name if schema.subscription_type else None
     mutation_type = schema.mutation_type.name if schema.mutation_type else None
-    all_modes = frozenset(p.authentication_type for p in config.auth_providers)
+    all_modes = config.auth_modes
     plain_fields: set[tuple[str, str]] = set()
     # A Lambda authorizer can deny any field (deniedFields), so then every field is checked.
     lambda_auth = AuthenticationType.AWS_LAMBDA in all_modes
