@@ -18,6 +18,8 @@ __all__ = [
     "RequestAuth",
     "TokenVerifier",
     "authorize_request",
+    "b64url_decode",
+    "bearer_token",
     "decode_jwt",
 ]
 
@@ -61,16 +63,28 @@ def _header(headers: Mapping[str, str], name: str) -> str | None:
     return value or None
 
 
+def bearer_token(authorization: str) -> str:
+    """The token of an `Authorization` header, which may or may not start with `Bearer `."""
+    if authorization.lower().startswith("bearer "):
+        return authorization[7:].strip()
+    return authorization
+
+
+def b64url_decode(text: str) -> bytes:
+    """A JWT part: base64url with its `=` padding left off.
+
+    :raises binascii.Error: not base64.
+    """
+    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
+
+
 def decode_jwt(token: str) -> dict[str, Any] | None:
     """The claims of a JWT (with or without `Bearer `), or None when it is not a JWT."""
-    if token.lower().startswith("bearer "):
-        token = token[7:].strip()
-    parts = token.split(".")
+    parts = bearer_token(token).split(".")
     if len(parts) != 3:
         return None
-    payload = parts[1] + "=" * (-len(parts[1]) % 4)
     try:
-        claims = json.loads(base64.urlsafe_b64decode(payload))
+        claims = json.loads(b64url_decode(parts[1]))
     except (binascii.Error, ValueError):
         return None
     return claims if isinstance(claims, dict) else None

@@ -8,7 +8,6 @@ with a clear message.
 
 from __future__ import annotations
 
-import base64
 import binascii
 import hashlib
 import hmac
@@ -20,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.appsync.auth import b64url_decode, bearer_token
 from amplify_mock.simulators.appsync.errors import UnauthorizedRequest
 
 __all__ = ["JwksError", "JwksVerifier"]
@@ -43,12 +43,8 @@ class JwksError(AmplifyMockError):
         )
 
 
-def _b64decode(text: str) -> bytes:
-    return base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-
-
 def _b64int(text: str) -> int:
-    return int.from_bytes(_b64decode(text), "big")
+    return int.from_bytes(b64url_decode(text), "big")
 
 
 class JwksVerifier:
@@ -79,12 +75,10 @@ class JwksVerifier:
 
     def verify(self, token: str, claims: Mapping[str, Any]) -> None:
         """:raises UnauthorizedRequest: bad signature, unknown key, or an expired token."""
-        if token.lower().startswith("bearer "):
-            token = token[7:].strip()
         try:
-            header_b64, payload_b64, signature_b64 = token.split(".")
-            header = json.loads(_b64decode(header_b64))
-            signature = _b64decode(signature_b64)
+            header_b64, payload_b64, signature_b64 = bearer_token(token).split(".")
+            header = json.loads(b64url_decode(header_b64))
+            signature = b64url_decode(signature_b64)
         except (ValueError, binascii.Error) as err:
             raise UnauthorizedRequest("Invalid JWT token") from err
         algorithm = str(header.get("alg", ""))
@@ -114,7 +108,7 @@ def _check_signature(
     bits = algorithm[2:]
     digest = _HASHES[bits]
     if algorithm.startswith("HS"):
-        expected = hmac.new(_b64decode(str(key.get("k", ""))), signed, digest).digest()
+        expected = hmac.new(b64url_decode(str(key.get("k", ""))), signed, digest).digest()
         return hmac.compare_digest(expected, signature)
     modulus, exponent = _b64int(str(key["n"])), _b64int(str(key["e"]))
     size = (modulus.bit_length() + 7) // 8
