@@ -10,7 +10,7 @@ import yaml
 
 from amplify_mock.errors import AmplifyMockError
 
-__all__ = ["CodegenProject", "read_codegen_projects"]
+__all__ = ["CodegenProject", "codegen_project", "read_codegen_projects"]
 
 CONFIG_FILE = ".graphqlconfig.yml"
 
@@ -42,7 +42,11 @@ class CodegenConfigError(AmplifyMockError):
         )
 
 
-def _project(root: Path, name: str, entry: dict[str, Any], path: Path) -> CodegenProject:
+def codegen_project(root: Path, name: str, entry: dict[str, Any], path: Path) -> CodegenProject:
+    """One `projects.<name>` entry of the config file at `path`, paths resolved under `root`.
+
+    :raises CodegenConfigError: the entry lacks `schemaPath` or has a mistyped key.
+    """
     amplify = ((entry.get("extensions") or {}).get("amplify")) or {}
     if "schemaPath" not in entry:
         raise CodegenConfigError(path, f"project {name!r} has no schemaPath")
@@ -99,4 +103,6 @@ def read_codegen_projects(project_root: Path) -> list[CodegenProject]:
     projects = data.get("projects") or {}
     if not isinstance(projects, dict):
         raise CodegenConfigError(path, "`projects` must be a mapping")
-    return [_project(project_root, name, entry or {}, path) for name, entry in projects.items()]
+    return [
+        codegen_project(project_root, name, entry or {}, path) for name, entry in projects.items()
+    ]

@@ -62,7 +62,7 @@ def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
     """Record the codegen config for each API and generate its statements; returns files."""
     import yaml  # imported here: codegen pulls in graphql-core, which `amplify` start-up skips
 
-    from amplify_mock.codegen.config import CONFIG_FILE, CodegenProject
+    from amplify_mock.codegen.config import CONFIG_FILE, codegen_project
     from amplify_mock.codegen.runner import write_codegen
 
     apis = [name for category, name, entry in project.resources() if category == "api"]
@@ -72,9 +72,8 @@ def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
     extension = "js" if options.code_language == "flow" else "ts"
     generated = f"src/{options.generated_file_name}.{extension}" if options.generate_code else ""
     for name in apis:
-        schema = f"amplify/backend/api/{name}/build/schema.graphql"
-        config["projects"][name] = {
-            "schemaPath": schema,
+        entry: dict[str, Any] = {
+            "schemaPath": f"amplify/backend/api/{name}/build/schema.graphql",
             "includes": [options.file_name_pattern],
             "excludes": ["./amplify/**"],
             "extensions": {
@@ -86,20 +85,11 @@ def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
                 }
             },
         }
+        config["projects"][name] = entry
         if options.generate_docs or options.generate_code:
             written.extend(
                 write_codegen(
-                    CodegenProject(
-                        name=name,
-                        schema_path=project.root / schema,
-                        docs_path=project.root / docs,
-                        target=options.code_language,
-                        max_depth=2,
-                        generated_file=project.root / generated if generated else None,
-                        includes=(options.file_name_pattern,),
-                        excludes=("./amplify/**",),
-                        root=project.root,
-                    ),
+                    codegen_project(project.root, name, entry, project.root / CONFIG_FILE),
                     statements=options.generate_docs,
                     types=options.generate_code,
                 )

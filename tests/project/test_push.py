@@ -7,6 +7,7 @@ import json
 import pytest
 
 from amplify_mock.cloud.provider import DeploymentError
+from amplify_mock.codegen import read_codegen_projects
 from amplify_mock.project.categories.api import SCHEMA_TEMPLATES, AddApiRequest, AuthMode, add_api
 from amplify_mock.project.categories.function import add_function
 from amplify_mock.project.categories.resources import remove_resource
@@ -114,6 +115,19 @@ def test_push_codegen_writes_statements(full_project: Project) -> None:
     assert names == ["mutations.js", "queries.js", "subscriptions.js"]
     config = (full_project.root / ".graphqlconfig.yml").read_text()
     assert "schemaPath: amplify/backend/api/todo/build/schema.graphql" in config
+
+
+def test_push_codegen_types_file_matches_recorded_config(full_project: Project) -> None:
+    options = CodegenOptions(
+        generate_code=True, code_language="typescript", file_name_pattern="src/graphql/**/*.ts"
+    )
+    result = push(full_project, codegen=options)
+    names = sorted(p.name for p in result.codegen_files)
+    assert names == ["API.ts", "mutations.ts", "queries.ts", "subscriptions.ts"]
+    (recorded,) = read_codegen_projects(full_project.root)
+    assert recorded.target == "typescript"
+    assert recorded.generated_file == full_project.root / "src" / "API.ts"
+    assert recorded.docs_path == full_project.root / "src" / "graphql"
 
 
 def test_push_nested_stack_parameters(full_project: Project) -> None:
