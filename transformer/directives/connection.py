@@ -14,16 +14,12 @@ List fields become `Model<T>Connection` fields with filter, sortDirection, limit
 from __future__ import annotations
 
 import dataclasses
-from dataclasses import dataclass
 from typing import Any
 
 from graphql.language import ast
 
-from transformer.cloudformation import intrinsics as fn
-from transformer.cloudformation.resources import resource
 from transformer.context import TransformerContext
 from transformer.definitions import (
-    attribute_type_from_scalar,
     directive_arguments,
     find_directive,
     find_field,
@@ -37,17 +33,20 @@ from transformer.definitions import (
     make_scalar_key_condition_for_type,
 )
 from transformer.directives import model_definitions as defs
-from transformer.errors import InvalidDirectiveError, TransformerError
-from transformer.mapping_template import ast as a
-from transformer.mapping_template import dynamodb as ddb
-from transformer.mapping_template import print_template
-from transformer.mapping_template.key_conditions import (
-    apply_composite_key_condition_expression,
-    apply_key_condition_expression,
+from transformer.directives.connection_resolvers import (
+    SortFieldInfo,
+    SortKeyInfo,
+    composite_sort_key_name,
+    get_item_connection_resolver,
+    get_item_connection_with_key_resolver,
+    key_attribute_type,
+    query_connection_resolver,
+    query_connection_with_key_resolver,
+    update_table_for_connection,
 )
+from transformer.errors import InvalidDirectiveError, TransformerError
 from transformer.naming import ModelResourceIDs as M
 from transformer.naming import ResolverResourceIDs, to_camel_case
-from transformer.naming import ResourceConstants as RC
 from transformer.plugin import Transformer
 from transformer.scalars import DEFAULT_SCALARS
 
@@ -64,37 +63,8 @@ directive @connection(
   fields: [String!]
 ) on FIELD_DEFINITION
 """
-NONE_VALUE = "___xamznone____"
-NONE_INT_VALUE = -2147483648
-MAX_GSIS = 20
 Json = Any
 ObjectNode = ast.ObjectTypeDefinitionNode
-
-
-@dataclass(frozen=True)
-class _SortKeyInfo:
-    """The sort key argument a connection field gets (and the VTL key condition it feeds)."""
-
-    field_name: str
-    type_name: str
-    attribute_type: str = "S"
-    model: str = ""
-    key_name: str = "Primary"
-
-    def as_argument_info(self) -> dict[str, str]:
-        return {
-            "fieldName": self.field_name,
-            "typeName": self.type_name,
-            "model": self.model,
-            "keyName": self.key_name,
-        }
-
-
-@dataclass(frozen=True)
-class _SortFieldInfo:
-    primary_sort_field_name: str
-    sort_field_name: str
-    sort_field_is_string_like: bool
 
 
 # ---- small queries over the input document ------------------------------------------------
@@ -137,14 +107,6 @@ def _primary_sort_field(obj: ObjectNode) -> ast.FieldDefinitionNode | None:
     if fields and len(fields) == 2:
         return find_field(obj, fields[1])
     return None
-
-
-def _attribute_type(type_: ast.TypeNode) -> str:
-    """:raises TransformerError: the key type maps to no DynamoDB key attribute type."""
-    try:
-        return attribute_type_from_scalar(type_)
-    except ValueError as err:
-        raise TransformerError(str(err)) from err
 
 
 def _field_type(related: ObjectNode, field_name: str) -> ast.TypeNode:
@@ -207,320 +169,6 @@ def _update_input_with_connection_field(
     return dataclasses.replace(
         node, fields=(*(node.fields or ()), make_input_value(connection_field_name, type_node))
     )
-
-
-# ---- resources ---------------------------------------------------------------------------
-def _update_table_for_connection(
-    table: Json,
-    connection_name: str,
-    attribute_name: str,
-    sort_field: tuple[str, str] | None = None,
-) -> None:
-    """Add the `gsi-<connection>` index (and its attributes) to the table, in place.
-
-    :raises InvalidDirectiveError: the table already has 20 GSIs.
-    """
-    properties = table["Properties"]
-    gsis = properties.get("GlobalSecondaryIndexes") or []
-    if len(gsis) >= MAX_GSIS:
-        raise InvalidDirectiveError(
-            f"Cannot create connection {connection_name}. "
-            f"Table {properties.get('TableName')} out of GSI capacity."
-        )
-    index_name = f"gsi-{connection_name}"
-    if not any(gsi.get("IndexName") == index_name for gsi in gsis):
-        key_schema = [{"AttributeName": attribute_name, "KeyType": "HASH"}]
-        if sort_field is not None:
-            key_schema.append({"AttributeName": sort_field[0], "KeyType": "RANGE"})
-        gsis.append(
-            {
-                "IndexName": index_name,
-                "KeySchema": key_schema,
-                "Projection": {"ProjectionType": "ALL"},
-                "ProvisionedThroughput": fn.if_(
-                    RC.SHOULD_USE_PAY_PER_REQUEST,
-                    fn.NO_VALUE,
-                    {
-                        "ReadCapacityUnits": fn.ref(RC.DYNAMODB_READ_IOPS),
-                        "WriteCapacityUnits": fn.ref(RC.DYNAMODB_WRITE_IOPS),
-                    },
-                ),
-            }
-        )
-    definitions = properties["AttributeDefinitions"]
-    if not any(d["AttributeName"] == attribute_name for d in definitions):
-        definitions.append({"AttributeName": attribute_name, "AttributeType": "S"})
-    if sort_field is not None and not any(d["AttributeName"] == sort_field[0] for d in definitions):
-        scalar = DEFAULT_SCALARS.get(sort_field[1])
-        definitions.append(
-            {"AttributeName": sort_field[0], "AttributeType": "S" if scalar == "String" else "N"}
-        )
-    properties["GlobalSecondaryIndexes"] = gsis
-    properties["AttributeDefinitions"] = definitions
-
-
-def _resolver(type_name: str, field_name: str, related: str, request: str, response: str) -> Json:
-    return resource(
-        "AWS::AppSync::Resolver",
-        {
-            "ApiId": fn.get_att(RC.GRAPHQL_API, "ApiId"),
-            "DataSourceName": fn.get_att(M.data_source(related), "Name"),
-            "FieldName": field_name,
-            "TypeName": type_name,
-            "RequestMappingTemplate": request,
-            "ResponseMappingTemplate": response,
-        },
-        depends_on=RC.GRAPHQL_SCHEMA,
-    )
-
-
-def _get_item_response() -> str:
-    return print_template(ddb.dynamodb_response())
-
-
-def _query_response() -> str:
-    return print_template(
-        ddb.dynamodb_response(
-            a.compound(
-                [
-                    a.iff(a.raw("!$result"), a.set_(a.ref("result"), a.ref("ctx.result"))),
-                    a.raw("$util.toJson($result)"),
-                ]
-            )
-        )
-    )
-
-
-def _default_if_blank(path: str) -> a.Expression:
-    return a.ref(
-        f'util.dynamodb.toDynamoDBJson($util.defaultIfNullOrBlank({path}, "{NONE_VALUE}"))'
-    )
-
-
-def _empty_result_or(source_check: str, steps: list[a.Expression]) -> a.IfElse:
-    return a.if_else(
-        a.raw(source_check),
-        a.compound(
-            [a.set_(a.ref("result"), a.obj({"items": a.list_([])})), a.raw("#return($result)")]
-        ),
-        a.compound(steps),
-    )
-
-
-def _query_request(
-    query_expression: a.Expression,
-    sort_steps: list[a.Expression],
-    limit: int | None,
-    index: str | None,
-) -> list[a.Expression]:
-    return [
-        a.set_(
-            a.ref("limit"),
-            a.ref(f"util.defaultIfNull($context.args.limit, {limit or RC.DEFAULT_PAGE_LIMIT})"),
-        ),
-        a.set_(a.ref("query"), query_expression),
-        *sort_steps,
-        ddb.query(
-            a.raw("$util.toJson($query)"),
-            a.if_else(
-                a.ref("context.args.sortDirection"),
-                a.if_else(
-                    a.equals(a.ref("context.args.sortDirection"), a.str_("ASC")),
-                    a.bool_(True),
-                    a.bool_(False),
-                ),
-                a.bool_(True),
-            ),
-            a.if_else(
-                a.ref("context.args.filter"),
-                a.ref("util.transform.toDynamoDBFilterExpression($ctx.args.filter)"),
-                a.nul(),
-            ),
-            a.ref("limit"),
-            a.if_else(
-                a.ref("context.args.nextToken"),
-                a.ref("util.toJson($context.args.nextToken)"),
-                a.nul(),
-            ),
-            a.str_(index) if index else None,
-        ),
-    ]
-
-
-def _get_item_connection_resolver(
-    type_name: str,
-    field_name: str,
-    related: str,
-    attribute: str,
-    id_field_name: str,
-    sort_field_info: _SortFieldInfo | None = None,
-) -> Json:
-    key: list[tuple[str, a.Expression | None]] = [
-        (id_field_name, _default_if_blank(f"$ctx.source.{attribute}"))
-    ]
-    null_checks: list[a.Expression] = [a.raw(f"$util.isNull($ctx.source.{attribute})")]
-    if sort_field_info is not None:
-        source = f"$ctx.source.{sort_field_info.sort_field_name}"
-        key.append(
-            (
-                sort_field_info.primary_sort_field_name,
-                _default_if_blank(source)
-                if sort_field_info.sort_field_is_string_like
-                else a.ref(
-                    f"util.dynamodb.toDynamoDBJson($util.defaultIfNull({source}, {NONE_INT_VALUE}))"
-                ),
-            )
-        )
-        # v1 repeats the key attribute check instead of checking the sort field.
-        null_checks.append(a.raw(f"$util.isNull($ctx.source.{attribute})"))
-    request = print_template(
-        a.if_else(a.or_(null_checks), a.raw("#return"), ddb.get_item(a.ObjectNode(tuple(key))))
-    )
-    return _resolver(type_name, field_name, related, request, _get_item_response())
-
-
-def _query_connection_resolver(
-    type_name: str,
-    field_name: str,
-    related: str,
-    attribute: str,
-    connection_name: str,
-    id_field_name: str,
-    sort_key_info: _SortKeyInfo | None,
-    limit: int | None,
-) -> Json:
-    query_expression = a.obj(
-        {
-            "expression": a.str_("#connectionAttribute = :connectionAttribute"),
-            "expressionNames": a.obj({"#connectionAttribute": a.str_(attribute)}),
-            "expressionValues": a.obj(
-                {":connectionAttribute": a.obj({"S": a.str_(f"$context.source.{id_field_name}")})}
-            ),
-        }
-    )
-    sort_steps: list[a.Expression] = []
-    if sort_key_info is not None:
-        sort_steps.append(
-            apply_key_condition_expression(
-                sort_key_info.field_name, sort_key_info.attribute_type, "query"
-            )
-        )
-    request = print_template(
-        _empty_result_or(
-            f"$util.isNull($context.source.{id_field_name})",
-            _query_request(query_expression, sort_steps, limit, f"gsi-{connection_name}"),
-        )
-    )
-    return _resolver(type_name, field_name, related, request, _query_response())
-
-
-def _condense_range_key(fields: list[str]) -> str:
-    return M.COMPOSITE_KEY_SEPARATOR.join(fields)
-
-
-def _composite_sort_key_name(sort_key_name: str) -> str:
-    return to_camel_case(sort_key_name.split(M.COMPOSITE_KEY_SEPARATOR))
-
-
-def _get_item_connection_with_key_resolver(
-    type_name: str,
-    field_name: str,
-    related: str,
-    attributes: list[str],
-    key_schema: list[Json],
-) -> Json:
-    key: list[tuple[str, a.Expression | None]] = [
-        (str(key_schema[0]["AttributeName"]), _default_if_blank(f"$ctx.source.{attributes[0]}"))
-    ]
-    if len(attributes) > 2:
-        condensed = _condense_range_key([f"${{ctx.source.{f}}}" for f in attributes[1:]])
-        key.append((str(key_schema[1]["AttributeName"]), _default_if_blank(f'"{condensed}"')))
-    elif len(attributes) == 2:
-        key.append(
-            (str(key_schema[1]["AttributeName"]), _default_if_blank(f"$ctx.source.{attributes[1]}"))
-        )
-    request = print_template(
-        a.if_else(
-            a.or_([a.raw(f"$util.isNull($ctx.source.{name})") for name in attributes]),
-            a.raw("#return"),
-            a.compound([ddb.get_item(a.ObjectNode(tuple(key)))]),
-        )
-    )
-    return _resolver(type_name, field_name, related, request, _get_item_response())
-
-
-def _key_expression(key_schema: list[Json], attributes: list[str]) -> a.ObjectNode:
-    if len(key_schema) > 1 and len(attributes) > 1:
-        condensed = None
-        if len(attributes) > 2:
-            condensed = _condense_range_key([f"${{context.source.{f}}}" for f in attributes[1:]])
-        return a.obj(
-            {
-                "expression": a.str_("#partitionKey = :partitionKey AND #sortKey = :sortKey"),
-                "expressionNames": a.obj(
-                    {
-                        "#partitionKey": a.str_(str(key_schema[0]["AttributeName"])),
-                        "#sortKey": a.str_(str(key_schema[1]["AttributeName"])),
-                    }
-                ),
-                "expressionValues": a.obj(
-                    {
-                        ":partitionKey": a.obj({"S": a.str_(f"$context.source.{attributes[0]}")}),
-                        ":sortKey": a.obj(
-                            {"S": a.str_(condensed or f"$context.source.{attributes[1]}")}
-                        ),
-                    }
-                ),
-            }
-        )
-    return a.obj(
-        {
-            "expression": a.str_("#partitionKey = :partitionKey"),
-            "expressionNames": a.obj(
-                {"#partitionKey": a.str_(str(key_schema[0]["AttributeName"]))}
-            ),
-            "expressionValues": a.obj(
-                {":partitionKey": a.obj({"S": a.str_(f"$context.source.{attributes[0]}")})}
-            ),
-        }
-    )
-
-
-def _query_connection_with_key_resolver(
-    type_name: str,
-    field_name: str,
-    related: ObjectNode,
-    attributes: list[str],
-    key_schema: list[Json],
-    index_name: str | None,
-    limit: int | None,
-) -> Json:
-    sort_steps: list[a.Expression] = []
-    if len(key_schema) > 1 and len(attributes) < 2:
-        sort_attribute = str(key_schema[1]["AttributeName"])
-        sort_field = find_field(related, sort_attribute)
-        if sort_field is not None:
-            sort_steps.append(
-                apply_key_condition_expression(
-                    sort_attribute, _attribute_type(sort_field.type), "query"
-                )
-            )
-        else:
-            sort_steps.append(
-                apply_composite_key_condition_expression(
-                    sort_attribute.split(M.COMPOSITE_KEY_SEPARATOR),
-                    "query",
-                    _composite_sort_key_name(sort_attribute),
-                    sort_attribute,
-                )
-            )
-    request = print_template(
-        _empty_result_or(
-            f"$util.isNull($ctx.source.{attributes[0]})",
-            _query_request(_key_expression(key_schema, attributes), sort_steps, limit, index_name),
-        )
-    )
-    return _resolver(type_name, field_name, related.name.value, request, _query_response())
 
 
 # ---- the transformer ---------------------------------------------------------------------
@@ -625,10 +273,10 @@ class ConnectionTransformer(Transformer):
             find_field(related, associated_sort_field_name) if associated_sort_field_name else None
         )
         sort_key_info = (
-            _SortKeyInfo(
+            SortKeyInfo(
                 field_name=foreign_sort_field.name.value,
                 type_name=get_base_type(foreign_sort_field.type),
-                attribute_type=_attribute_type(foreign_sort_field.type),
+                attribute_type=key_attribute_type(foreign_sort_field.type),
             )
             if foreign_sort_field is not None
             else None
@@ -650,7 +298,7 @@ class ConnectionTransformer(Transformer):
             _validate_key_field(find_field(related, attribute_name))
             ctx.set_resource(
                 resolver_id,
-                _query_connection_resolver(
+                query_connection_resolver(
                     parent_name,
                     field_name,
                     related_name,
@@ -678,10 +326,10 @@ class ConnectionTransformer(Transformer):
                 if associated_sort_field is not None
                 else None
             )
-            _update_table_for_connection(table, connection_name, attribute_name, sort_field)
+            update_table_for_connection(table, connection_name, attribute_name, sort_field)
             ctx.set_resource(
                 resolver_id,
-                _get_item_connection_resolver(
+                get_item_connection_resolver(
                     parent_name, field_name, related_name, attribute_name, id_field_name
                 ),
             )
@@ -692,10 +340,10 @@ class ConnectionTransformer(Transformer):
             attribute_name = attribute_name or _connection_attribute_name(parent_name, field_name)
             _validate_key_field(find_field(related, attribute_name))
             table = ctx.get_resource(M.table(related_name))
-            _update_table_for_connection(table, connection_name, attribute_name)
+            update_table_for_connection(table, connection_name, attribute_name)
             ctx.set_resource(
                 resolver_id,
-                _query_connection_resolver(
+                query_connection_resolver(
                     parent_name,
                     field_name,
                     related_name,
@@ -716,7 +364,7 @@ class ConnectionTransformer(Transformer):
             _validate_key_field(find_field(parent, attribute_name))
             ctx.set_resource(
                 resolver_id,
-                _get_item_connection_resolver(
+                get_item_connection_resolver(
                     parent_name,
                     field_name,
                     related_name,
@@ -730,7 +378,7 @@ class ConnectionTransformer(Transformer):
     @staticmethod
     def _sort_field_info(
         arguments: dict[str, Any], parent: ObjectNode, related: ObjectNode
-    ) -> _SortFieldInfo | None:
+    ) -> SortFieldInfo | None:
         sort_field_name = arguments.get("sortField")
         if not sort_field_name:
             return None
@@ -754,7 +402,7 @@ class ConnectionTransformer(Transformer):
                 f'is not matching the type of field "{sort_field_name}" on type '
                 f'"{parent.name.value}"'
             )
-        return _SortFieldInfo(
+        return SortFieldInfo(
             primary_sort_field_name=related_sort_field.name.value,
             sort_field_name=sort_field_name,
             # v1 compares against a misspelt Boolean constant, so only numbers count here.
@@ -841,7 +489,7 @@ class ConnectionTransformer(Transformer):
                 )
             ctx.set_resource(
                 resolver_id,
-                _get_item_connection_with_key_resolver(
+                get_item_connection_with_key_resolver(
                     parent_name, field_name, related_name, field_names, properties["KeySchema"]
                 ),
             )
@@ -849,7 +497,7 @@ class ConnectionTransformer(Transformer):
         key_schema = index["KeySchema"] if index else properties["KeySchema"]
         ctx.set_resource(
             resolver_id,
-            _query_connection_with_key_resolver(
+            query_connection_with_key_resolver(
                 parent_name,
                 field_name,
                 related,
@@ -859,21 +507,21 @@ class ConnectionTransformer(Transformer):
                 arguments.get("limit"),
             ),
         )
-        sort_key_info: _SortKeyInfo | None = None
+        sort_key_info: SortKeyInfo | None = None
         if len(field_names) == 1 and len(key_schema) > 1:
             sort_attribute = str(key_schema[1]["AttributeName"])
             sort_field = find_field(related, sort_attribute)
             key = str(index["IndexName"]) if index else "Primary"
             if sort_field is not None:
-                sort_key_info = _SortKeyInfo(
+                sort_key_info = SortKeyInfo(
                     field_name=sort_attribute,
                     type_name=get_base_type(sort_field.type),
                     model=related_name,
                     key_name=key,
                 )
             else:
-                sort_key_info = _SortKeyInfo(
-                    field_name=_composite_sort_key_name(sort_attribute),
+                sort_key_info = SortKeyInfo(
+                    field_name=composite_sort_key_name(sort_attribute),
                     type_name="Composite",
                     model=related_name,
                     key_name=key,
@@ -887,7 +535,7 @@ class ConnectionTransformer(Transformer):
         parent: ObjectNode,
         field: ast.FieldDefinitionNode,
         related: ObjectNode,
-        sort_key_info: _SortKeyInfo | None,
+        sort_key_info: SortKeyInfo | None,
     ) -> None:
         """Turn the field into a `Model<T>Connection` field and add the inputs it needs.
 
@@ -914,7 +562,7 @@ class ConnectionTransformer(Transformer):
 
     @staticmethod
     def _add_filter_and_key_condition_inputs(
-        ctx: TransformerContext, related: ObjectNode, sort_key_info: _SortKeyInfo | None
+        ctx: TransformerContext, related: ObjectNode, sort_key_info: SortKeyInfo | None
     ) -> None:
         defs.add_filter_inputs(ctx, related)
         if sort_key_info is not None and sort_key_info.type_name != "Composite":
