@@ -149,10 +149,19 @@ class LambdaRunner:
 
         :raises LambdaRunnerError: the function is missing or its template is unusable.
         """
+        return self._load(function_name)[0]
+
+    def _load(self, function_name: str) -> tuple[FunctionConfig, dict[str, Any], ProjectSettings]:
+        """The configuration with the parameters and project settings it was resolved from
+        (a worker's region and account come from them: read once per spawn, not twice).
+
+        :raises LambdaRunnerError: the function is missing or its template is unusable.
+        """
         name = self.resolve_name(function_name)
         settings = ProjectSettings.read(self.project_root)
         params = self.function_parameters(name, settings)
-        return load_function_config(self.project_root, name, params, exports=self.exports)
+        config = load_function_config(self.project_root, name, params, exports=self.exports)
+        return config, params, settings
 
     def invalidate(self, function_name: str | None = None) -> None:
         """Make the next invocation start a new worker (all functions when no name is given)."""
@@ -193,9 +202,11 @@ class LambdaRunner:
         lock = self._locks.setdefault(name, asyncio.Lock())
         async with lock:
             if self.fresh:
-                config = self.load_config(name)
+                config, params, settings = self._load(name)
                 seconds = self._timeout(config, timeout)
-                worker, error = await self._spawn(config, seconds, fingerprint=None)
+                worker, error = await self._spawn(
+                    config, params, settings, seconds, fingerprint=None
+                )
                 if error is not None:
                     return self._failed(error, worker)
                 try:
@@ -248,18 +259,24 @@ class LambdaRunner:
             del self._workers[name]
             await worker.close_gracefully(grace=0.5)
             LOG.info("Function %s changed; restarting its worker", name)
-        config = self.load_config(name)
+        config, params, settings = self._load(name)
         seconds = self._timeout(config, timeout)
-        new_worker, error = await self._spawn(config, seconds, fingerprint=fingerprint)
+        new_worker, error = await self._spawn(
+            config, params, settings, seconds, fingerprint=fingerprint
+        )
         if error is None:
             self._workers[name] = new_worker
         return new_worker, config, error
 
     async def _spawn(
-        self, config: FunctionConfig, timeout: float, *, fingerprint: object
+        self,
+        config: FunctionConfig,
+        params: Mapping[str, Any],
+        settings: ProjectSettings,
+        timeout: float,
+        *,
+        fingerprint: object,
     ) -> tuple[Worker, dict[str, Any] | None]:
-        settings = ProjectSettings.read(self.project_root)
-        params = self.function_parameters(config.name, settings)
         region = str(params.get("AWS::Region") or settings.region)
         env = build_environment(config, region=region, extra=self.extra_environment)
         if config.language == "nodejs":
