@@ -8,6 +8,7 @@ from typing import Any
 from graphql import value_from_ast_untyped
 from graphql.language import ast
 
+from transformer.errors import TransformerError
 from transformer.scalars import DEFAULT_SCALARS
 
 __all__ = [
@@ -281,16 +282,16 @@ def make_composite_key_input(
 def attribute_type_from_scalar(type_: ast.TypeNode) -> str:
     """DynamoDB attribute type (S / N) of a scalar used as a key.
 
-    :raises ValueError: for Boolean or non-scalar types, with the v1 message.
+    :raises TransformerError: for Boolean or non-scalar types, with the v1 message.
     """
     base = get_base_type(type_)
     scalar = DEFAULT_SCALARS.get(base)
     if scalar is None:
-        raise ValueError(f"Expected scalar and got {base}")
+        raise TransformerError(f"Expected scalar and got {base}")
     if scalar in ("String", "ID"):
         return "S"
     if scalar in ("Int", "Float"):
         return "N"
     if scalar == "Boolean":
-        raise ValueError("Boolean values cannot be used as sort keys.")
-    raise ValueError(f"There is no valid DynamoDB attribute type for scalar {base}")
+        raise TransformerError("Boolean values cannot be used as sort keys.")
+    raise TransformerError(f"There is no valid DynamoDB attribute type for scalar {base}")

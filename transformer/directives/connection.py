@@ -20,6 +20,7 @@ from graphql.language import ast
 
 from transformer.context import TransformerContext
 from transformer.definitions import (
+    attribute_type_from_scalar,
     directive_arguments,
     find_directive,
     find_field,
@@ -39,7 +40,6 @@ from transformer.directives.connection_resolvers import (
     composite_sort_key_name,
     get_item_connection_resolver,
     get_item_connection_with_key_resolver,
-    key_attribute_type,
     query_connection_resolver,
     query_connection_with_key_resolver,
     update_table_for_connection,
@@ -276,7 +276,7 @@ class ConnectionTransformer(Transformer):
             SortKeyInfo(
                 field_name=foreign_sort_field.name.value,
                 type_name=get_base_type(foreign_sort_field.type),
-                attribute_type=key_attribute_type(foreign_sort_field.type),
+                attribute_type=attribute_type_from_scalar(foreign_sort_field.type),
             )
             if foreign_sort_field is not None
             else None

@@ -14,7 +14,7 @@ from graphql.language import ast
 from transformer.cloudformation import intrinsics as fn
 from transformer.cloudformation.resources import resource
 from transformer.definitions import attribute_type_from_scalar, find_field
-from transformer.errors import InvalidDirectiveError, TransformerError
+from transformer.errors import InvalidDirectiveError
 from transformer.mapping_template import ast as a
 from transformer.mapping_template import dynamodb as ddb
 from transformer.mapping_template import print_template
@@ -33,7 +33,6 @@ __all__ = [
     "composite_sort_key_name",
     "get_item_connection_resolver",
     "get_item_connection_with_key_resolver",
-    "key_attribute_type",
     "query_connection_resolver",
     "query_connection_with_key_resolver",
     "update_table_for_connection",
@@ -70,14 +69,6 @@ class SortFieldInfo:
     primary_sort_field_name: str
     sort_field_name: str
     sort_field_is_string_like: bool
-
-
-def key_attribute_type(type_: ast.TypeNode) -> str:
-    """:raises TransformerError: the key type maps to no DynamoDB key attribute type."""
-    try:
-        return attribute_type_from_scalar(type_)
-    except ValueError as err:
-        raise TransformerError(str(err)) from err
 
 
 def update_table_for_connection(
@@ -372,7 +363,7 @@ def query_connection_with_key_resolver(
         if sort_field is not None:
             sort_steps.append(
                 apply_key_condition_expression(
-                    sort_attribute, key_attribute_type(sort_field.type), "query"
+                    sort_attribute, attribute_type_from_scalar(sort_field.type), "query"
                 )
             )
         else:

@@ -12,7 +12,7 @@ from transformer.definitions import (
     attribute_type_from_scalar,
     get_base_type,
 )
-from transformer.errors import InvalidDirectiveError, TransformerError
+from transformer.errors import InvalidDirectiveError
 from transformer.mapping_template import ast as a
 from transformer.mapping_template.dynamodb import RESOLVER_VERSION_ID, sync_item
 from transformer.mapping_template.key_conditions import apply_key_expression_for_composite_key
@@ -43,10 +43,7 @@ def attribute_type_from_type(type_: ast.TypeNode, ctx: TransformerContext) -> st
     """
     if isinstance(ctx.get_type(get_base_type(type_)), ast.EnumTypeDefinitionNode):
         return "S"
-    try:
-        return attribute_type_from_scalar(type_)
-    except ValueError as err:
-        raise TransformerError(str(err)) from err
+    return attribute_type_from_scalar(type_)
 
 
 def condense(fields: list[str]) -> str:
