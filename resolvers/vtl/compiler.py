@@ -332,10 +332,7 @@ class Compiler:
         if "$" not in raw and "#" not in raw:
             return repr(raw)
         inner_base = base + node.start + 1
-        try:
-            block = airspeed.Block(node.filename, raw, 0)
-        except airspeed.TemplateSyntaxError as err:
-            raise Unsupported(str(err), inner_base) from err
+        block = node.block  # parsed with the template (parser._parse_interpolated_string)
         if block.end != len(raw):
             raise Unsupported(f"cannot parse string {raw!r}", inner_base + block.end)
         parts: list[str] = []
