@@ -104,15 +104,15 @@ def push(
         nested_templates=plan.nested_templates,
     )
     template_keys = {stack_logical_id(s.category, s.name): s.template_key for s in plan.stacks}
-    _record_outputs(
+    meta = _record_outputs(
         project, env, plan.function_builds, dict(deployed.nested_outputs), template_keys, moment
     )
     copy_tree_atomic(
         project.paths.backend_dir, project.paths.current_cloud_backend_dir, ignore=(MOCK_BUILD_DIR,)
     )
-    write_json(project.paths.current_amplify_meta, project.amplify_meta())
+    write_json(project.paths.current_amplify_meta, meta)
     store_current_cloud_backend(project, cloud, env)
-    files = write_frontend_config(project.root, project.amplify_meta(), project.frontend)
+    files = write_frontend_config(project.root, meta, project.frontend)
     codegen_files = run_codegen(project, codegen) if codegen else []
     return PushResult(statuses, deployed=True, config_files=files, codegen_files=codegen_files)
 
@@ -124,8 +124,9 @@ def _record_outputs(
     nested_outputs: dict[str, Any],
     template_keys: dict[str, str],
     now: dt.datetime,
-) -> None:
-    """Outputs into amplify-meta, function build keys into team-provider-info."""
+) -> dict[str, Any]:
+    """Outputs into amplify-meta, function build keys into team-provider-info; returns the
+    amplify-meta written."""
     team = project.team_provider_info()
     categories = team[env].setdefault("categories", {})
     bucket = team[env][PROVIDER_NAME]["DeploymentBucketName"]
@@ -140,10 +141,10 @@ def _record_outputs(
     stamp = now.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
     for category, name, _entry in project.resources():
         resource = meta[category][name]
-        outputs = nested_outputs.get(stack_logical_id(category, name), {})
+        logical_id = stack_logical_id(category, name)
+        outputs = nested_outputs.get(logical_id, {})
         resource["output"] = {**(resource.get("output") or {}), **outputs}
         resource["lastPushTimeStamp"] = stamp
-        logical_id = stack_logical_id(category, name)
         resource["providerMetadata"] = {
             "s3TemplateURL": f"https://s3.amazonaws.com/{bucket}/{template_keys[logical_id]}",
             "logicalId": logical_id,
@@ -152,3 +153,4 @@ def _record_outputs(
         if category == "function" and name in builds:
             resource["s3Bucket"] = {"deploymentBucketName": bucket, "s3Key": builds[name]}
     project.write_amplify_meta(meta)
+    return meta
