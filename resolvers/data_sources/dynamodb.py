@@ -105,11 +105,8 @@ def _decode_token(token: Any) -> dict[str, Any] | None:
         return None
     try:
         decoded = json.loads(base64.b64decode(str(token), validate=True))
-    except (binascii.Error, ValueError) as err:
-        raise DynamoDBDataSourceError(
-            "The provided starting key is invalid: Invalid nextToken",
-            error_type="DynamoDB:ValidationException",
-        ) from err
+    except (binascii.Error, ValueError):
+        decoded = None  # not base64 JSON: the same error as a token that is not a key
     if not isinstance(decoded, dict):
         raise DynamoDBDataSourceError(
             "The provided starting key is invalid: Invalid nextToken",

@@ -239,6 +239,14 @@ async def test_dynamodb_data_source_scan_bad_next_token(posts: DynamoDBDataSourc
     assert caught.value.message == "The provided starting key is invalid: Invalid nextToken"
 
 
+async def test_dynamodb_data_source_scan_next_token_not_a_key(posts: DynamoDBDataSource) -> None:
+    token = base64.b64encode(b"[1]").decode()
+    with pytest.raises(DataSourceError) as caught:
+        await posts.invoke({"version": V, "operation": "Scan", "nextToken": token})
+    assert caught.value.error_type == "DynamoDB:ValidationException"
+    assert caught.value.message == "The provided starting key is invalid: Invalid nextToken"
+
+
 async def test_dynamodb_data_source_batch_put_get_delete(posts: DynamoDBDataSource) -> None:
     items = [{"id": {"S": f"p{i}"}, "title": {"S": f"T{i}"}} for i in range(3)]
     put = await posts.invoke(
