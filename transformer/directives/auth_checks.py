@@ -329,6 +329,20 @@ def owner_authorization_for_subscriptions(rules: Sequence[Rule]) -> a.Expression
     )
 
 
+def _per_field(field_name: str | None, name: str) -> str:
+    """A VTL/expression name, prefixed with the field for per-field rules so two do not clash."""
+    return f"{field_name}_{name}" if field_name else name
+
+
+def _condition_accumulators(prefix: str) -> list[a.Expression]:
+    """The expression list, values and names the update/delete checks fill for the condition."""
+    return [
+        a.set_(a.ref(f"{prefix}Expressions"), a.list_([])),
+        a.set_(a.ref(f"{prefix}ExpressionValues"), a.obj({})),
+        a.set_(a.ref(f"{prefix}ExpressionNames"), a.obj({})),
+    ]
+
+
 def dynamic_group_authorization_for_update_or_delete(
     rules: Sequence[Rule], field_is_list: Callable[[str], bool], field_name: str | None
 ) -> a.Expression:
@@ -338,10 +352,8 @@ def dynamic_group_authorization_for_update_or_delete(
     expressions: list[a.Expression] = []
     for number, rule in enumerate(rules):
         attribute = rule.get("groupsField") or DEFAULT_GROUPS_FIELD
-        attribute_name = (
-            f"{field_name}_groupsAttribute{number}" if field_name else f"groupsAttribute{number}"
-        )
-        group_name = f"{field_name}_group{number}" if field_name else f"group{number}"
+        attribute_name = _per_field(field_name, f"groupsAttribute{number}")
+        group_name = _per_field(field_name, f"group{number}")
         claim = rule.get("groupClaim") or DEFAULT_GROUP_CLAIM
         condition = (
             f'$util.qr($groupAuthExpressions.add("contains(#{attribute_name}, '
@@ -377,9 +389,7 @@ def dynamic_group_authorization_for_update_or_delete(
     return a.block(
         "Dynamic group authorization checks",
         [
-            a.set_(a.ref("groupAuthExpressions"), a.list_([])),
-            a.set_(a.ref("groupAuthExpressionValues"), a.obj({})),
-            a.set_(a.ref("groupAuthExpressionNames"), a.obj({})),
+            *_condition_accumulators("groupAuth"),
             *expressions,
         ],
     )
@@ -396,8 +406,8 @@ def owner_authorization_for_update_or_delete(
         owner = rule.get("ownerField") or DEFAULT_OWNER_FIELD
         raw_username = _raw_username(rule)
         identity = _identity_attribute(raw_username)
-        owner_name = f"{field_name}_owner{number}" if field_name else f"owner{number}"
-        identity_name = f"{field_name}_identity{number}" if field_name else f"identity{number}"
+        owner_name = _per_field(field_name, f"owner{number}")
+        identity_name = _per_field(field_name, f"identity{number}")
         expressions.append(
             a.comment(
                 f"Authorization rule{mention}: {{ allow: {rule.get('allow')}, ownerField: "
@@ -434,9 +444,7 @@ def owner_authorization_for_update_or_delete(
     return a.block(
         "Owner Authorization Checks",
         [
-            a.set_(a.ref("ownerAuthExpressions"), a.list_([])),
-            a.set_(a.ref("ownerAuthExpressionValues"), a.obj({})),
-            a.set_(a.ref("ownerAuthExpressionNames"), a.obj({})),
+            *_condition_accumulators("ownerAuth"),
             *expressions,
         ],
     )
