@@ -12,15 +12,13 @@ import asyncio
 import base64
 import contextlib
 import datetime as dt
-import json
 import logging
 import re
-import time
 import uuid
 from collections.abc import AsyncIterable, AsyncIterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal, Protocol
+from typing import Any, Protocol
 
 from amplify_mock.simulators.lambda_.config import list_functions, template_path
 from amplify_mock.simulators.lambda_.parameters import read_json
@@ -30,12 +28,9 @@ __all__ = [
     "DEFAULT_BATCH_SIZE",
     "DynamoDBStreamTrigger",
     "StreamTriggerConfig",
-    "build_stream_record",
     "find_stream_triggers",
-    "item_size",
     "poll_stream",
     "run_stream_trigger",
-    "stream_arn",
     "to_lambda_record",
 ]
 
@@ -43,9 +38,6 @@ LOG = logging.getLogger(__name__)
 
 #: Lambda's default `BatchSize` for DynamoDB event source mappings.
 DEFAULT_BATCH_SIZE = 100
-
-EventName = Literal["INSERT", "MODIFY", "REMOVE"]
-StreamViewType = Literal["NEW_IMAGE", "OLD_IMAGE", "NEW_AND_OLD_IMAGES", "KEYS_ONLY"]
 
 _TABLE_STREAM_EXPORT = re.compile(r":GetAtt:(?P<table>[^:]+):StreamArn$")
 
@@ -118,44 +110,6 @@ def _table_of(source: Any) -> str | None:
     return None
 
 
-def item_size(*images: Mapping[str, Any] | None) -> int:
-    """Approximate `SizeBytes` of a stream record: its images' JSON size."""
-    return sum(len(json.dumps(image, separators=(",", ":"))) for image in images if image)
-
-
-def build_stream_record(
-    event_name: EventName,
-    keys: Mapping[str, Any],
-    *,
-    new_image: Mapping[str, Any] | None = None,
-    old_image: Mapping[str, Any] | None = None,
-    sequence_number: str | int = 1,
-    region: str = "us-fake-1",
-    view_type: StreamViewType = "NEW_AND_OLD_IMAGES",
-    created: float | None = None,
-) -> dict[str, Any]:
-    """A record in DynamoDB Streams' `GetRecords` shape (images in DynamoDB JSON)."""
-    dynamodb: dict[str, Any] = {
-        "ApproximateCreationDateTime": int(created if created is not None else time.time()),
-        "Keys": dict(keys),
-        "SequenceNumber": str(sequence_number),
-        "SizeBytes": item_size(keys, new_image, old_image),
-        "StreamViewType": view_type,
-    }
-    if new_image is not None and view_type in ("NEW_IMAGE", "NEW_AND_OLD_IMAGES"):
-        dynamodb["NewImage"] = dict(new_image)
-    if old_image is not None and view_type in ("OLD_IMAGE", "NEW_AND_OLD_IMAGES"):
-        dynamodb["OldImage"] = dict(old_image)
-    return {
-        "eventID": uuid.uuid4().hex,
-        "eventName": event_name,
-        "eventVersion": "1.1",
-        "eventSource": "aws:dynamodb",
-        "awsRegion": region,
-        "dynamodb": dynamodb,
-    }
-
-
 def to_lambda_record(
     record: Mapping[str, Any], *, event_source_arn: str, region: str
 ) -> dict[str, Any]:
@@ -192,11 +146,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
     return value
-
-
-def stream_arn(table_name: str, *, region: str, account_id: str, label: str) -> str:
-    """A stream ARN in AWS's format for a table name and stream label."""
-    return f"arn:aws:dynamodb:{region}:{account_id}:table/{table_name}/stream/{label}"
 
 
 class DynamoDBStreamTrigger:

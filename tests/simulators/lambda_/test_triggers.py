@@ -7,6 +7,7 @@ import contextlib
 import dataclasses
 import json
 import time
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,6 @@ from amplify_mock.simulators.lambda_.authorizer import (
 from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event, find_s3_trigger_function
 from amplify_mock.simulators.lambda_.streams import (
     DynamoDBStreamTrigger,
-    build_stream_record,
     find_stream_triggers,
     poll_stream,
     run_stream_trigger,
@@ -62,22 +62,48 @@ EVENT_SOURCE_MAPPING = {
 }
 
 
+def stream_record(
+    event_name: str,
+    keys: dict[str, Any],
+    sequence_number: int,
+    *,
+    new_image: dict[str, Any] | None = None,
+    old_image: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """A NEW_AND_OLD_IMAGES record in DynamoDB Streams' `GetRecords` shape."""
+    dynamodb: dict[str, Any] = {
+        "ApproximateCreationDateTime": int(time.time()),
+        "Keys": keys,
+        "SequenceNumber": str(sequence_number),
+        "SizeBytes": sum(len(json.dumps(i)) for i in (keys, new_image, old_image) if i),
+        "StreamViewType": "NEW_AND_OLD_IMAGES",
+    }
+    if new_image is not None:
+        dynamodb["NewImage"] = new_image
+    if old_image is not None:
+        dynamodb["OldImage"] = old_image
+    return {
+        "eventID": uuid.uuid4().hex,
+        "eventName": event_name,
+        "eventVersion": "1.1",
+        "eventSource": "aws:dynamodb",
+        "awsRegion": "us-fake-1",
+        "dynamodb": dynamodb,
+    }
+
+
 def todo_records() -> list[dict[str, Any]]:
     key = {"id": {"S": "t1"}}
     return [
-        build_stream_record(
-            "INSERT", key, new_image={**key, "name": {"S": "a"}}, sequence_number=1
-        ),
-        build_stream_record(
+        stream_record("INSERT", key, 1, new_image={**key, "name": {"S": "a"}}),
+        stream_record(
             "MODIFY",
             key,
+            2,
             new_image={**key, "name": {"S": "b"}},
             old_image={**key, "name": {"S": "a"}},
-            sequence_number=2,
         ),
-        build_stream_record(
-            "REMOVE", key, old_image={**key, "name": {"S": "b"}}, sequence_number=3
-        ),
+        stream_record("REMOVE", key, 3, old_image={**key, "name": {"S": "b"}}),
     ]
 
 
