@@ -28,8 +28,8 @@ from amplify_mock.project.categories.resources import (
     validate_resource_name,
 )
 from amplify_mock.project.categories.storage import (
-    ACCESS,
     S3_TRIGGER_SOURCE,
+    access_actions,
     add_storage,
     add_storage_from_request,
     parse_add_storage_request,
@@ -194,21 +194,13 @@ def add_function_command(name: str | None, runtime: str | None) -> None:
 
 
 def _access(value: str, option: str) -> list[str]:
-    """:raises InvalidOptionError: an item is not an access level."""
+    """A comma-separated access option, checked as soon as it is given (before the trigger
+    questions, which may create a function).
+
+    :raises InvalidOptionError: an item is not an access level.
+    """
     items = [item.strip() for item in value.split(",") if item.strip()]
-    for item in items:
-        if item not in ACCESS:
-            raise InvalidOptionError(
-                option,
-                f"unknown access '{item}'",
-                f"Give a comma-separated list of {', '.join(ACCESS)} "
-                f"(for example {option} CREATE_AND_UPDATE,READ)"
-                + (
-                    "; an empty value gives guests no access."
-                    if option == "--guest-access"
-                    else "."
-                ),
-            )
+    access_actions(items, option)
     return items
 
 

@@ -70,6 +70,19 @@ def test_add_storage_unknown_access(initialized: Path) -> None:
     )
 
 
+def test_add_storage_unknown_guest_access(initialized: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["add", "storage", "--name", "pics", "--auth-access", "READ", "--guest-access", "ALL"]
+    )
+    assert (result.exit_code, result.output) == (
+        1,
+        "Invalid value for --guest-access: unknown access 'ALL'.\n"
+        "Resolution: Give a comma-separated list of CREATE_AND_UPDATE, READ, DELETE "
+        "(for example --guest-access CREATE_AND_UPDATE,READ); an empty value gives guests "
+        "no access.\n",
+    )
+
+
 def test_add_auth_and_hosting(initialized: Path) -> None:
     run_ok("add", "auth", "--name", "users")
     run_ok("hosting", "add")

@@ -35,6 +35,7 @@ __all__ = [
     "ACCESS",
     "S3_TRIGGER_SOURCE",
     "AddStorageRequest",
+    "access_actions",
     "add_storage",
     "add_storage_from_request",
     "parse_add_storage_request",
@@ -243,16 +244,22 @@ def _base_template() -> dict[str, Any]:
     }
 
 
-def _actions(access: list[str], where: str) -> list[str]:
-    """:raises InvalidOptionError: an access level that is not one of ACCESS."""
+def access_actions(access: list[str], option: str) -> list[str]:
+    """The S3 actions of the access levels given for `option` (`--auth-access` or
+    `--guest-access`).
+
+    :raises InvalidOptionError: an access level that is not one of ACCESS.
+    """
     actions: list[str] = []
     for item in access:
         if item not in ACCESS:
+            guests = option == "--guest-access"
             raise InvalidOptionError(
-                where,
+                option,
                 f"unknown access '{item}'",
                 f"Give a comma-separated list of {', '.join(ACCESS)} "
-                f"(for example {where} CREATE_AND_UPDATE,READ).",
+                f"(for example {option} CREATE_AND_UPDATE,READ)"
+                + ("; an empty value gives guests no access." if guests else "."),
             )
         actions.extend(ACCESS[item])
     return actions
@@ -291,8 +298,8 @@ def add_storage(
         auth_access if auth_access is not None else ["CREATE_AND_UPDATE", "READ", "DELETE"]
     )
     guest_access = guest_access or []
-    auth_actions = _actions(auth_access, "--auth-access")
-    guest_actions = _actions(guest_access, "--guest-access")
+    auth_actions = access_actions(auth_access, "--auth-access")
+    guest_actions = access_actions(guest_access, "--guest-access")
     ensure_auth(project)
     policy_id = short_id()
     bucket = (bucket_name or f"{name.lower()}{short_id()}")[:47]
