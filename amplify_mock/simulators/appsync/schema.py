@@ -6,13 +6,14 @@ from dataclasses import dataclass
 
 from graphql import (
     DirectiveNode,
+    DocumentNode,
     GraphQLError,
     GraphQLObjectType,
     GraphQLScalarType,
     GraphQLSchema,
     ListValueNode,
     StringValueNode,
-    build_schema,
+    build_ast_schema,
     parse,
 )
 
@@ -78,12 +79,17 @@ def build_appsync_schema(
         document = parse(sdl)
     except GraphQLError as err:
         raise SchemaBuildError(err) from err
+    # The schema's own definitions are not parsed again: the prelude's join them as nodes.
     prelude = undeclared_prelude(document)
+    prelude_definitions = parse("\n".join(prelude)).definitions if prelude else ()
     try:
-        schema = build_schema("\n".join(prelude) + "\n" + sdl, assume_valid_sdl=False)
-    except (GraphQLError, TypeError) as err:
-        if isinstance(err, GraphQLError):
-            raise SchemaBuildError(err) from err
+        schema = build_ast_schema(
+            DocumentNode(definitions=(*prelude_definitions, *document.definitions)),
+            assume_valid_sdl=False,
+        )
+    except GraphQLError as err:
+        raise SchemaBuildError(err) from err
+    except TypeError as err:
         raise SchemaBuildError(GraphQLError(str(err))) from err
     for name, ours in APPSYNC_SCALARS.items():
         built = schema.type_map.get(name)
