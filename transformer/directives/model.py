@@ -342,11 +342,15 @@ class ModelTransformer(Transformer):
         is_sync = self._sync_config is not None
         fields: list[ast.FieldDefinitionNode] = []
 
-        def _args(input_name: str) -> list[ast.InputValueDefinitionNode]:
+        def add_mutation(resource_id: str, resolver: Any, input_name: str) -> None:
+            ctx.set_resource(resource_id, resolver)
+            ctx.map_resource_to_stack(type_name, resource_id)
             args = [make_input_value("input", make_non_null_type(make_named_type(input_name)))]
             if ctx.supports_conditions():
                 args.append(make_input_value("condition", make_named_type(condition_name)))
-            return args
+            fields.append(
+                make_field(resolver["Properties"]["FieldName"], args, make_named_type(type_name))
+            )
 
         if make["create"]:
             create_input = defs.make_create_input(
@@ -364,15 +368,7 @@ class ModelTransformer(Transformer):
                 resource_id,
                 lambda: self._create_defaults(ctx, input_name, created_at_ts, updated_at_ts),
             )
-            ctx.set_resource(resource_id, resolver)
-            ctx.map_resource_to_stack(type_name, resource_id)
-            fields.append(
-                make_field(
-                    resolver["Properties"]["FieldName"],
-                    _args(input_name),
-                    make_named_type(type_name),
-                )
-            )
+            add_mutation(resource_id, resolver, input_name)
         if make["update"]:
             update_input = defs.make_update_input(definition, non_model, ctx, is_sync)
             optional = defs.optional_non_nullable_fields(update_input.fields or (), definition)
@@ -386,16 +382,7 @@ class ModelTransformer(Transformer):
                 mutation_type,
                 self._sync_config,
             )
-            resource_id = R.update(type_name)
-            ctx.set_resource(resource_id, resolver)
-            ctx.map_resource_to_stack(type_name, resource_id)
-            fields.append(
-                make_field(
-                    resolver["Properties"]["FieldName"],
-                    _args(update_input.name.value),
-                    make_named_type(type_name),
-                )
-            )
+            add_mutation(R.update(type_name), resolver, update_input.name.value)
         if make["delete"]:
             delete_input = defs.make_delete_input(definition, is_sync)
             if not ctx.has_type(delete_input.name.value):
@@ -403,16 +390,7 @@ class ModelTransformer(Transformer):
             resolver = resolvers.delete_resolver(
                 type_name, names["delete"], mutation_type, self._sync_config
             )
-            resource_id = R.delete(type_name)
-            ctx.set_resource(resource_id, resolver)
-            ctx.map_resource_to_stack(type_name, resource_id)
-            fields.append(
-                make_field(
-                    resolver["Properties"]["FieldName"],
-                    _args(delete_input.name.value),
-                    make_named_type(type_name),
-                )
-            )
+            add_mutation(R.delete(type_name), resolver, delete_input.name.value)
         ctx.add_mutation_fields(fields)
         if any(make.values()):
             self._generate_condition_inputs(ctx, definition)
