@@ -125,6 +125,13 @@ def _indexes(definition: Mapping[str, Any], field: str) -> dict[str, Any]:
     }
 
 
+def _stream(definition: Mapping[str, Any]) -> tuple[bool, Any]:
+    """(enabled, view type when enabled): what decides whether a stream must be changed."""
+    spec = definition.get("StreamSpecification") or {}
+    enabled = bool(spec.get("StreamEnabled"))
+    return enabled, spec.get("StreamViewType") if enabled else None
+
+
 def _describe_keys(schema: tuple[tuple[str, str, str], ...]) -> str:
     return ", ".join(f"{name} ({kind} {key_type})" for name, kind, key_type in schema)
 
@@ -156,11 +163,11 @@ def _update_in_place(
     old = _indexes(current, "GlobalSecondaryIndexes")
     new = _indexes(definition, "GlobalSecondaryIndexes")
     wanted = {i["IndexName"]: i for i in definition.get("GlobalSecondaryIndexes") or []}
+    # a changed GSI is deleted, then created again with its new key or projection
+    changed = {i for i in old.keys() & new.keys() if old[i] != new[i]}
     changes: list[str] = []
     with store.write():
-        for index in sorted(
-            set(old) - set(new) | {i for i in old if i in new and old[i] != new[i]}
-        ):
+        for index in sorted(old.keys() - new.keys() | changed):
             store.dispatch(
                 "UpdateTable",
                 {
@@ -169,9 +176,7 @@ def _update_in_place(
                 },
             )
             changes.append(f"removed index {index}")
-        for index in sorted(
-            set(new) - set(old) | {i for i in new if i in old and old[i] != new[i]}
-        ):
+        for index in sorted(new.keys() - old.keys() | changed):
             store.dispatch(
                 "UpdateTable",
                 {
@@ -181,22 +186,20 @@ def _update_in_place(
                 },
             )
             changes.append(f"added index {index}")
-        wanted_stream = definition.get("StreamSpecification") or {"StreamEnabled": False}
-        current_stream = current.get("StreamSpecification") or {"StreamEnabled": False}
-        if bool(wanted_stream.get("StreamEnabled")) != bool(
-            current_stream.get("StreamEnabled")
-        ) or (
-            wanted_stream.get("StreamEnabled")
-            and wanted_stream.get("StreamViewType") != current_stream.get("StreamViewType")
-        ):
-            if current_stream.get("StreamEnabled"):
+        wanted_stream, current_stream = _stream(definition), _stream(current)
+        if wanted_stream != current_stream:
+            if current_stream[0]:
                 store.dispatch(
                     "UpdateTable",
                     {"TableName": name, "StreamSpecification": {"StreamEnabled": False}},
                 )
-            if wanted_stream.get("StreamEnabled"):
+            if wanted_stream[0]:
                 store.dispatch(
-                    "UpdateTable", {"TableName": name, "StreamSpecification": dict(wanted_stream)}
+                    "UpdateTable",
+                    {
+                        "TableName": name,
+                        "StreamSpecification": dict(definition["StreamSpecification"]),
+                    },
                 )
             changes.append("stream changed")
     if not changes:

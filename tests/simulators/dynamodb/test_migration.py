@@ -94,6 +94,27 @@ def test_migration_enables_stream_in_place(store: Store) -> None:
     assert table["StreamSpecification"] == stream
 
 
+def test_migration_replaces_changed_gsi_in_place(store: Store) -> None:
+    ensure_table(store, _definition([("id", "S", "HASH")], [BY_BLOG]))
+    keys_only = {**BY_BLOG, "Projection": {"ProjectionType": "KEYS_ONLY"}}
+    result = ensure_table(store, _definition([("id", "S", "HASH")], [keys_only]))
+    assert result.message == "Table PostTable: removed index byBlog, added index byBlog"
+    table = store.dispatch("DescribeTable", {"TableName": "PostTable"})["Table"]
+    assert table["GlobalSecondaryIndexes"][0]["Projection"] == {"ProjectionType": "KEYS_ONLY"}
+
+
+def test_migration_changes_stream_view_type_in_place(store: Store) -> None:
+    new_image = {"StreamEnabled": True, "StreamViewType": "NEW_IMAGE"}
+    ensure_table(store, _definition([("id", "S", "HASH")], StreamSpecification=new_image))
+    both = {"StreamEnabled": True, "StreamViewType": "NEW_AND_OLD_IMAGES"}
+    result = ensure_table(store, _definition([("id", "S", "HASH")], StreamSpecification=both))
+    assert result.message == "Table PostTable: stream changed"
+    table = store.dispatch("DescribeTable", {"TableName": "PostTable"})["Table"]
+    assert table["StreamSpecification"] == both
+    again = ensure_table(store, _definition([("id", "S", "HASH")], StreamSpecification=both))
+    assert again.message == "Table PostTable: unchanged"
+
+
 def test_migration_key_change_recreates_and_keeps_items_that_fit(tmp_path: Path) -> None:
     with Store.open(tmp_path / "dynamodb") as store:
         ensure_table(store, _definition([("id", "S", "HASH")]))
