@@ -9,7 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from amplify_mock.project.categories.resources import add_resource, find_resources, short_id
+from amplify_mock.project.categories.resources import (
+    add_resource,
+    env_suffixed,
+    find_resources,
+    short_id,
+)
 from amplify_mock.project.project import Project
 
 __all__ = ["add_auth", "auth_template", "ensure_auth"]
@@ -17,16 +22,6 @@ __all__ = ["add_auth", "auth_template", "ensure_auth"]
 
 def _ref(name: str) -> dict[str, Any]:
     return {"Ref": name}
-
-
-def _env_name(base: str) -> dict[str, Any]:
-    return {
-        "Fn::If": [
-            "ShouldNotCreateEnvResources",
-            _ref(base),
-            {"Fn::Join": ["", [_ref(base), "-", _ref("env")]]},
-        ]
-    }
 
 
 def auth_template() -> dict[str, Any]:
@@ -50,7 +45,7 @@ def auth_template() -> dict[str, Any]:
                 "Type": "AWS::Cognito::UserPool",
                 "UpdateReplacePolicy": "Retain",
                 "Properties": {
-                    "UserPoolName": _env_name("userPoolName"),
+                    "UserPoolName": env_suffixed(_ref("userPoolName")),
                     "AutoVerifiedAttributes": ["email"],
                     "Schema": [{"Name": "email", "Required": True, "Mutable": True}],
                     "UsernameConfiguration": {"CaseSensitive": False},
@@ -76,7 +71,7 @@ def auth_template() -> dict[str, Any]:
             "IdentityPool": {
                 "Type": "AWS::Cognito::IdentityPool",
                 "Properties": {
-                    "IdentityPoolName": _env_name("identityPoolName"),
+                    "IdentityPoolName": env_suffixed(_ref("identityPoolName")),
                     "AllowUnauthenticatedIdentities": {
                         "Fn::Equals": [_ref("allowUnauthenticatedIdentities"), "true"]
                     },
@@ -108,7 +103,7 @@ def auth_template() -> dict[str, Any]:
             "IdentityPoolName": {"Value": {"Fn::GetAtt": ["IdentityPool", "Name"]}},
             "UserPoolId": {"Value": _ref("UserPool")},
             "UserPoolArn": {"Value": {"Fn::GetAtt": ["UserPool", "Arn"]}},
-            "UserPoolName": {"Value": _env_name("userPoolName")},
+            "UserPoolName": {"Value": env_suffixed(_ref("userPoolName"))},
             "AppClientIDWeb": {"Value": _ref("UserPoolClientWeb")},
             "AppClientID": {"Value": _ref("UserPoolClient")},
         },

@@ -10,7 +10,7 @@ import json
 import re
 from typing import Any
 
-from amplify_mock.project.categories.resources import add_resource, find_resources
+from amplify_mock.project.categories.resources import add_resource, env_suffixed, find_resources
 from amplify_mock.project.errors import FunctionNotFoundError, InvalidOptionError
 from amplify_mock.project.files import read_json, write_json
 from amplify_mock.project.project import Project
@@ -54,16 +54,6 @@ RUNTIMES: dict[str, tuple[str, str, str]] = {
 _SAMPLE_EVENT = {"key1": "value1", "key2": "value2", "key3": "value3"}
 
 
-def _env_join(base: str) -> dict[str, Any]:
-    return {
-        "Fn::If": [
-            "ShouldNotCreateEnvResources",
-            base,
-            {"Fn::Join": ["", [base, "-", {"Ref": "env"}]]},
-        ]
-    }
-
-
 def function_template(
     name: str, role_name: str, runtime: str, *, timeout: int = 25
 ) -> dict[str, Any]:
@@ -92,7 +82,7 @@ def function_template(
                         "S3Key": {"Ref": "s3Key"},
                     },
                     "Handler": "index.handler",
-                    "FunctionName": _env_join(name),
+                    "FunctionName": env_suffixed(name),
                     "Environment": {
                         "Variables": {"ENV": {"Ref": "env"}, "REGION": {"Ref": "AWS::Region"}}
                     },
@@ -105,7 +95,7 @@ def function_template(
             "LambdaExecutionRole": {
                 "Type": "AWS::IAM::Role",
                 "Properties": {
-                    "RoleName": _env_join(role_name),
+                    "RoleName": env_suffixed(role_name),
                     "AssumeRolePolicyDocument": {
                         "Version": "2012-10-17",
                         "Statement": [

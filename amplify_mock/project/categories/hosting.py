@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from amplify_mock.project.categories.resources import add_resource
+from amplify_mock.project.categories.resources import add_resource, env_suffixed
 from amplify_mock.project.errors import ResourceNotFoundError
 from amplify_mock.project.files import read_json, write_json
 from amplify_mock.project.project import Project
@@ -35,13 +35,7 @@ def hosting_template() -> dict[str, Any]:
                 "Type": "AWS::S3::Bucket",
                 "DeletionPolicy": "Retain",
                 "Properties": {
-                    "BucketName": {
-                        "Fn::If": [
-                            "ShouldNotCreateEnvResources",
-                            {"Ref": "bucketName"},
-                            {"Fn::Join": ["", [{"Ref": "bucketName"}, "-", {"Ref": "env"}]]},
-                        ]
-                    },
+                    "BucketName": env_suffixed({"Ref": "bucketName"}),
                     "WebsiteConfiguration": {
                         "IndexDocument": {"Ref": "IndexDocument"},
                         "ErrorDocument": {"Ref": "ErrorDocument"},

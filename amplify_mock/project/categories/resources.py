@@ -14,6 +14,7 @@ from amplify_mock.project.project import Project
 
 __all__ = [
     "add_resource",
+    "env_suffixed",
     "find_resources",
     "remove_resource",
     "short_id",
@@ -26,6 +27,18 @@ _RESOURCE_NAME = re.compile(r"^[a-zA-Z0-9]{1,50}$")
 def short_id() -> str:
     """8 hex characters, as the Amplify CLI suffixes generated resource names."""
     return uuid.uuid4().hex[:8]
+
+
+def env_suffixed(value: Any) -> dict[str, Any]:
+    """`<value>-<env>`, the name a category template gives a resource per environment, or
+    `value` alone when env is NONE (the template's `ShouldNotCreateEnvResources` condition)."""
+    return {
+        "Fn::If": [
+            "ShouldNotCreateEnvResources",
+            value,
+            {"Fn::Join": ["", [value, "-", {"Ref": "env"}]]},
+        ]
+    }
 
 
 def validate_resource_name(name: str) -> str:

@@ -20,6 +20,7 @@ from amplify_mock.project.categories.auth import ensure_auth
 from amplify_mock.project.categories.function import add_function, require_function
 from amplify_mock.project.categories.resources import (
     add_resource,
+    env_suffixed,
     short_id,
     validate_resource_name,
 )
@@ -100,16 +101,6 @@ def _policy(
     }
 
 
-def _bucket_name_value() -> dict[str, Any]:
-    return {
-        "Fn::If": [
-            "ShouldNotCreateEnvResources",
-            {"Ref": "bucketName"},
-            {"Fn::Join": ["", [{"Ref": "bucketName"}, "-", {"Ref": "env"}]]},
-        ]
-    }
-
-
 def _add_trigger(template: dict[str, Any], function: str) -> None:
     """Wire `function` to the bucket's object-created and object-removed events."""
     for attribute in _TRIGGER_ATTRIBUTES:
@@ -131,7 +122,7 @@ def _add_trigger(template: dict[str, Any], function: str) -> None:
             "FunctionName": {"Ref": f"function{function}Name"},
             "Principal": "s3.amazonaws.com",
             "SourceAccount": {"Ref": "AWS::AccountId"},
-            "SourceArn": {"Fn::Join": ["", ["arn:aws:s3:::", _bucket_name_value()]]},
+            "SourceArn": {"Fn::Join": ["", ["arn:aws:s3:::", env_suffixed({"Ref": "bucketName"})]]},
         },
     }
     template["Resources"]["S3TriggerBucketPolicy"] = {
@@ -201,7 +192,7 @@ def _base_template() -> dict[str, Any]:
                 "Type": "AWS::S3::Bucket",
                 "DeletionPolicy": "Retain",
                 "Properties": {
-                    "BucketName": _bucket_name_value(),
+                    "BucketName": env_suffixed({"Ref": "bucketName"}),
                     "CorsConfiguration": {
                         "CorsRules": [
                             {
