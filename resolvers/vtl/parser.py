@@ -9,7 +9,7 @@ import airspeed
 
 from resolvers.errors import TemplateError
 
-__all__ = ["BreakDirective", "ReturnDirective", "parse_template"]
+__all__ = ["BreakDirective", "ReturnDirective", "line_column", "parse_template"]
 
 
 class BreakDirective(airspeed._Element):  # type: ignore[misc]
@@ -84,6 +84,13 @@ def _patch_airspeed() -> None:
 _patch_airspeed()
 
 
+def line_column(template: str, offset: int) -> tuple[int, int]:
+    """The 1-based line and column of a character offset in `template`."""
+    line = template.count("\n", 0, offset) + 1
+    column = offset - (template.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
 def parse_template(template: str, file_name: str) -> Any:
     """airspeed's parse tree (`TemplateBody`) of `template`.
 
@@ -93,11 +100,8 @@ def parse_template(template: str, file_name: str) -> Any:
         return airspeed.TemplateBody(file_name, template)
     except airspeed.TemplateSyntaxError as err:
         reason = re.sub(r"^line \d+, column \d+: ", "", str(err))
-        line, column = err.line, err.column
         offset = getattr(err, "template_offset", None)
-        if offset is not None:
-            line = template.count("\n", 0, offset) + 1
-            column = offset - (template.rfind("\n", 0, offset) + 1) + 1
+        line, column = (err.line, err.column) if offset is None else line_column(template, offset)
         raise TemplateError(reason, file=file_name, line=line, column=column) from None
     except Exception as err:  # airspeed raises KeyError/ValueError on some malformed input
         raise TemplateError(f"cannot parse template: {err!r}", file=file_name) from None

@@ -12,7 +12,7 @@ from resolvers.errors import ResolverError, TemplateError
 from resolvers.util import Util
 from resolvers.util.extensions import Extensions
 from resolvers.vtl.compiler import Compiler, Unsupported
-from resolvers.vtl.parser import parse_template
+from resolvers.vtl.parser import line_column, parse_template
 from resolvers.vtl.runtime import RUNTIME, MethodFailure, Return, Stop
 
 __all__ = ["CompiledTemplate", "RenderResult", "compile_template", "render"]
@@ -39,11 +39,6 @@ class CompiledTemplate:
     code_name: str
     source: str
 
-    def position(self, offset: int) -> tuple[int, int]:
-        line = self.text.count("\n", 0, offset) + 1
-        column = offset - (self.text.rfind("\n", 0, offset) + 1) + 1
-        return line, column
-
 
 _CACHE: dict[str, CompiledTemplate] = {}
 _CACHE_LOCK = threading.Lock()
@@ -63,8 +58,7 @@ def compile_template(template: str, file_name: str = "<template>") -> CompiledTe
     try:
         source = compiler.compile(body)
     except Unsupported as err:
-        line = template.count("\n", 0, err.offset) + 1
-        column = err.offset - (template.rfind("\n", 0, err.offset) + 1) + 1
+        line, column = line_column(template, err.offset)
         raise TemplateError(str(err), file=file_name, line=line, column=column) from None
     code_name = f"<vtl {len(_CACHE)}>"
     namespace = dict(RUNTIME)
@@ -135,7 +129,7 @@ def render(
         raise TemplateError("template nests too deeply", file=file_name) from err
     except Exception as err:
         offset = _failure_offset(compiled, err.__traceback__)
-        line, column = compiled.position(offset) if offset is not None else (None, None)
+        line, column = line_column(compiled.text, offset) if offset is not None else (None, None)
         reason = str(err) if isinstance(err, MethodFailure) else f"{type(err).__name__}: {err}"
         raise TemplateError(reason, file=file_name, line=line, column=column) from err
     return RenderResult(
