@@ -54,6 +54,25 @@ def find_field(definition: ast.ObjectTypeDefinitionNode, name: str) -> ast.Field
     return next(f for f in definition.fields or () if f.name.value == name)
 
 
+def _sort_direction_and_next_token(request_var: str) -> list[a.Expression]:
+    """`sortDirection: DESC` reads the index backwards; a nextToken argument resumes the page."""
+    return [
+        a.if_else(
+            a.raw(
+                "!$util.isNull($ctx.args.sortDirection)\n"
+                '                    && $ctx.args.sortDirection == "DESC"'
+            ),
+            a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(False)),
+            a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(True)),
+        ),
+        a.iff(
+            a.ref("context.args.nextToken"),
+            a.set_(a.ref(f"{request_var}.nextToken"), a.ref("context.args.nextToken")),
+            True,
+        ),
+    ]
+
+
 def _model_object_key(fields: list[str], is_mutation: bool) -> a.ObjectNode:
     prefix = "ctx.args.input" if is_mutation else "ctx.args"
     if len(fields) > 2:
@@ -215,19 +234,7 @@ def query_resolver(
                         }
                     ),
                 ),
-                a.if_else(
-                    a.raw(
-                        "!$util.isNull($ctx.args.sortDirection)\n"
-                        '                    && $ctx.args.sortDirection == "DESC"'
-                    ),
-                    a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(False)),
-                    a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(True)),
-                ),
-                a.iff(
-                    a.ref("context.args.nextToken"),
-                    a.set_(a.ref(f"{request_var}.nextToken"), a.ref("context.args.nextToken")),
-                    True,
-                ),
+                *_sort_direction_and_next_token(request_var),
                 a.iff(
                     a.ref("context.args.filter"),
                     a.set_(
@@ -453,19 +460,7 @@ def _sync_query() -> a.Expression:
                     }
                 ),
             ),
-            a.if_else(
-                a.raw(
-                    "!$util.isNull($ctx.args.sortDirection)\n"
-                    '                    && $ctx.args.sortDirection == "DESC"'
-                ),
-                a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(False)),
-                a.set_(a.ref(f"{request_var}.scanIndexForward"), a.bool_(True)),
-            ),
-            a.iff(
-                a.ref("context.args.nextToken"),
-                a.set_(a.ref(f"{request_var}.nextToken"), a.ref("context.args.nextToken")),
-                True,
-            ),
+            *_sort_direction_and_next_token(request_var),
             a.iff(
                 a.raw("!$util.isNullOrEmpty($filterMap)"),
                 a.set_(
