@@ -143,9 +143,10 @@ def _scan_is_due(data: dict[str, Any], now: dt.datetime) -> bool:
 def list_plugins(now: dt.datetime | None = None) -> dict[str, list[dict[str, Any]]]:
     """The recorded plugins; scans first when plugins.json is missing or the last scan is
     older than `maxScanIntervalInSeconds` (one day), as the Amplify CLI does."""
-    if not plugins_file().exists() or _scan_is_due(_load(), now or dt.datetime.now(dt.UTC)):
+    data = _load()  # a missing file has no lastScanTime: the scan is due
+    if _scan_is_due(data, now or dt.datetime.now(dt.UTC)):
         return dict(scan_plugins()["plugins"])
-    return dict(_load()["plugins"])
+    return dict(data["plugins"])
 
 
 def add_plugin(location: Path) -> dict[str, Any]:

@@ -153,6 +153,14 @@ def test_plugin_list_rescans_after_a_day(isolated_home: Path) -> None:
     assert dt.datetime.fromisoformat(rescanned).year > 2000
 
 
+def test_plugin_list_scans_when_plugins_json_is_missing(isolated_home: Path) -> None:
+    from amplify_mock.project.plugins import list_plugins, plugins_file
+
+    assert not plugins_file().exists()
+    assert "awscloudformation" in list_plugins()
+    assert "lastScanTime" in json.loads(plugins_file().read_text())
+
+
 def test_configure_project_interactive(initialized: Path) -> None:
     answers = "\n".join(["renamed", "ios", "n"]) + "\n"
     output = run_ok("configure", "project", stdin=answers)
