@@ -118,6 +118,20 @@ def test_store_query_select_count(items: Store) -> None:
     assert page == {"Count": 3, "ScannedCount": 3}
 
 
+def test_store_query_between_bounds_in_wrong_order_rejected(items: Store) -> None:
+    with pytest.raises(ValidationException) as caught:
+        _query(
+            items,
+            KeyConditionExpression="pk = :p AND sk BETWEEN :lo AND :hi",
+            ExpressionAttributeValues=_a(**{":lo": {"N": "3"}, ":hi": {"N": "-1"}}),
+        )
+    assert caught.value.message == (
+        "Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater "
+        "than or equal to lower bound; lower bound operand: AttributeValue: {N:3}, upper bound "
+        "operand: AttributeValue: {N:-1}"
+    )
+
+
 def test_store_gsi_is_sparse_and_keys_only(items: Store) -> None:
     page = _query(
         items,
