@@ -289,7 +289,6 @@ def _last_key(item: Mapping[str, Any], table: TableInfo, index: IndexInfo | None
 
 
 def _page(
-    store: Store,
     rows: Iterator[tuple[int, str]],
     params: Mapping[str, Any],
     table: TableInfo,
@@ -297,9 +296,9 @@ def _page(
     filter_: Condition | None,
     projection: list[Path] | None,
     select: str,
+    limit: int | None,
     segment: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
-    limit = _limit(params)
     matches = compile_condition(filter_) if filter_ is not None else None
     items: list[dict[str, Any]] = []
     scanned = 0
@@ -354,7 +353,7 @@ def query(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     hk, range_clauses, range_args = _key_range(key_condition, key_schema)
     _check_filter_keys(filter_, key_schema)
     select = _select(params, projection, index, table.key)
-    _limit(params)
+    limit = _limit(params)
     forward = params.get("ScanIndexForward", True) is not False
     start = _start_key(params, table, index)
     direction = "ASC" if forward else "DESC"
@@ -384,7 +383,7 @@ def query(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         sql += f" ORDER BY e.rk {direction}, e.thk {direction}, e.trk {direction}"
     rows = store.conn.execute(sql, args)
     try:
-        return _page(store, rows, params, table, index, filter_, projection, select)
+        return _page(rows, params, table, index, filter_, projection, select, limit)
     finally:
         rows.close()  # an unfinished cursor would pin a WAL snapshot
 
@@ -397,7 +396,7 @@ def scan(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     projection = projection_of(params, found)
     check_unused(found)
     select = _select(params, projection, index, table.key)
-    _limit(params)
+    limit = _limit(params)
     segment = _segment(params)
     start = _start_key(params, table, index)
     if index is None:
@@ -419,7 +418,7 @@ def scan(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         sql += " ORDER BY e.hk, e.rk, e.thk, e.trk"
     rows = store.conn.execute(sql, args)
     try:
-        return _page(store, rows, params, table, index, filter_, projection, select, segment)
+        return _page(rows, params, table, index, filter_, projection, select, limit, segment)
     finally:
         rows.close()
 
