@@ -128,9 +128,6 @@ class ApiState:
 
     config: ApiConfig
     schema: GraphQLSchema
-    rules: Mapping[tuple[str, str], FieldAuthRule]
-    subscription_routes: Mapping[str, tuple[str, ...]]
-    data_sources: Mapping[str, Any]
     documents: _DocumentCache
     #: (type, field) pairs served by the plain default resolver (no auth check, no resolver).
     plain_fields: frozenset[tuple[str, str]] = frozenset()
@@ -219,9 +216,6 @@ def create_api_state(
     return ApiState(
         config=config,
         schema=schema,
-        rules=rules,
-        subscription_routes=routes,
-        data_sources=data_sources,
         documents=_DocumentCache(schema),
         plain_fields=frozenset(plain_fields),
     )
