@@ -13,10 +13,13 @@ from amplify_mock.simulators.dynamodb.expressions import (
     Condition,
     Path,
     Placeholders,
+    UpdateExpression,
+    apply_update,
     evaluate,
     parse_condition,
     parse_projection,
 )
+from amplify_mock.simulators.dynamodb.schema import TableInfo
 from amplify_mock.simulators.dynamodb.values import MAX_ITEM_SIZE, item_size, validate_value
 
 __all__ = [
@@ -28,6 +31,7 @@ __all__ = [
     "consumed_capacity",
     "placeholders",
     "projection_of",
+    "updated_item",
 ]
 
 _EXPRESSION_PARAMS = (
@@ -150,3 +154,22 @@ def consumed_capacity(params: Mapping[str, Any], table: str, units: float) -> di
     if params.get("ReturnConsumedCapacity") in ("TOTAL", "INDEXES"):
         return {"ConsumedCapacity": {"TableName": table, "CapacityUnits": units}}
     return {}
+
+
+def updated_item(
+    table: TableInfo,
+    key: Mapping[str, Any],
+    old: Mapping[str, Any] | None,
+    update: UpdateExpression | None,
+) -> tuple[dict[str, Any], set[str], int]:
+    """What an update (UpdateItem, or an Update in a transaction) stores: the new item (the
+    key alone when there was none), the top-level attributes it touched, and its size.
+
+    :raises ValidationException: key attributes updated, bad operands, an item over 400 KB.
+    """
+    new = dict(old) if old is not None else dict(key)
+    touched: set[str] = set()
+    if update is not None:
+        new, touched = apply_update(update, new, table.key.names)
+    table.validate_item_key(new)
+    return new, touched, check_item_size(new, update=True)

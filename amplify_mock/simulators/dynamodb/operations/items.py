@@ -4,11 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from amplify_mock.simulators.dynamodb.expressions import (
-    apply_update,
-    parse_update,
-    project,
-)
+from amplify_mock.simulators.dynamodb.expressions import parse_update, project
 from amplify_mock.simulators.dynamodb.operations.common import (
     check_condition,
     check_item_size,
@@ -18,6 +14,7 @@ from amplify_mock.simulators.dynamodb.operations.common import (
     consumed_capacity,
     placeholders,
     projection_of,
+    updated_item,
 )
 from amplify_mock.simulators.dynamodb.values import validate_item
 
@@ -92,13 +89,8 @@ def update_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     with store.write():
         old = store.load_item(table, key)
         check_condition(condition, old, params)
-        new = dict(old) if old is not None else dict(key)
         # UPDATED_* return whole top-level attributes, even for a nested update (as DynamoDB does).
-        touched: set[str] = set()
-        if update is not None:
-            new, touched = apply_update(update, new, table.key.names)
-        table.validate_item_key(new)
-        size = check_item_size(new, update=True)
+        new, touched, size = updated_item(table, key, old, update)
         store.write_item(table, key, old, new, size)
     result: dict[str, Any] = consumed_capacity(params, table.name, 1.0)
     if return_values == "ALL_OLD" and old is not None:

@@ -18,7 +18,6 @@ from amplify_mock.simulators.dynamodb.expressions import (
     Condition,
     Path,
     UpdateExpression,
-    apply_update,
     evaluate,
     parse_update,
     project,
@@ -29,6 +28,7 @@ from amplify_mock.simulators.dynamodb.operations.common import (
     condition_of,
     placeholders,
     projection_of,
+    updated_item,
 )
 from amplify_mock.simulators.dynamodb.schema import TableInfo
 from amplify_mock.simulators.dynamodb.values import validate_item
@@ -169,11 +169,5 @@ def _new_item(plan: _Action, old: dict[str, Any] | None) -> dict[str, Any] | Non
     if plan.kind == "Delete":
         return None
     if plan.kind == "Update":
-        assert plan.update is not None
-        new, _ = apply_update(
-            plan.update, dict(old) if old else dict(plan.key), plan.table.key.names
-        )
-        plan.table.validate_item_key(new)
-        check_item_size(new, update=True)
-        return new
+        return updated_item(plan.table, plan.key, old, plan.update)[0]
     return old
