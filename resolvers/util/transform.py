@@ -12,7 +12,12 @@ from resolvers.util.dynamodb import to_attribute_value
 __all__ = ["TransformUtil", "filter_expression"]
 
 _COMPARISONS = {"ne": "<>", "eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
-_FUNCTIONS = {"contains": "contains", "notContains": "NOT contains", "beginsWith": "begins_with"}
+_FUNCTIONS = {
+    "contains": "contains",
+    "notContains": "NOT contains",
+    "beginsWith": "begins_with",
+    "attributeType": "attribute_type",
+}
 
 
 @dataclass
@@ -79,12 +84,6 @@ def _generate(
         elif name == "attributeExists":
             function = "attribute_exists" if value is True else "attribute_not_exists"
             sub_expression = _Expression([f"{function}({field_ref})"], names, {})
-        elif name == "attributeType":
-            sub_expression = _Expression(
-                [f"attribute_type({field_ref}, {value_ref})"],
-                names,
-                {value_ref: to_attribute_value(value)},
-            )
         elif name in _FUNCTIONS:
             sub_expression = _Expression(
                 [f"{_FUNCTIONS[name]}({field_ref}, {value_ref})"],

@@ -276,6 +276,11 @@ TRANSFORM: list[tuple[str, str, str | re.Pattern[str]]] = [
         '{"expression":"(#n BETWEEN :n_between_1 AND :n_between_2 AND NOT contains(#n, :n_notContains))","expressionNames":{"#n":"n"},"expressionValues":{":n_between_1":{"N":"1"},":n_between_2":{"N":"5"},":n_notContains":{"S":"z"}}}',
     ),
     (
+        "toDynamoDBFilterExpression-attributeType",
+        '$util.transform.toDynamoDBFilterExpression({"t": {"attributeType": "S"}})',
+        '{"expression":"attribute_type(#t, :t_attributeType)","expressionNames":{"#t":"t"},"expressionValues":{":t_attributeType":{"S":"S"}}}',
+    ),
+    (
         "toDynamoDBConditionExpression-keeps-values",
         '$util.transform.toDynamoDBConditionExpression({"version": {"eq": 2}, "owner": {"attributeExists": true}})',
         '{"expression":"#version = :version_eq AND attribute_exists(#owner)","expressionNames":{"#version":"version","#owner":"owner"},"expressionValues":{":version_eq":{"N":"2"}}}',
