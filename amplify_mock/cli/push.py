@@ -5,9 +5,9 @@ from __future__ import annotations
 import click
 
 from amplify_mock.cli.project_context import mfa_prompt, open_project, yes_option
+from amplify_mock.cli.status import echo_status_table
 from amplify_mock.project.codegen_step import parse_codegen
 from amplify_mock.project.push import push as push_backend
-from amplify_mock.project.status import resource_statuses, status_table
 
 __all__ = ["push", "push_options_run"]
 
@@ -18,8 +18,7 @@ def push_options_run(
     """Show the status table, confirm, push; False when the user declined."""
     project = open_project()
     codegen = parse_codegen(codegen_json) if codegen_json else None
-    click.echo(f"\n    Current Environment: {project.env_name}\n")
-    click.echo(status_table(resource_statuses(project)))
+    statuses = echo_status_table(project)
     if not yes and not click.confirm("Are you sure you want to continue?", default=True):
         return False
     result = push_backend(
@@ -28,6 +27,7 @@ def push_options_run(
         codegen=codegen,
         mfa_prompt=mfa_prompt,
         allow_destructive=allow_destructive,
+        statuses=statuses,
     )
     if not result.deployed:
         click.echo("\nNo changes detected")

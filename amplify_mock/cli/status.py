@@ -5,17 +5,25 @@ from __future__ import annotations
 import click
 
 from amplify_mock.cli.project_context import open_project
-from amplify_mock.project.status import resource_statuses, status_table
+from amplify_mock.project.project import Project
+from amplify_mock.project.status import ResourceStatus, resource_statuses, status_table
 
-__all__ = ["status"]
+__all__ = ["echo_status_table", "status"]
+
+
+def echo_status_table(project: Project) -> list[ResourceStatus]:
+    """Print the current environment and the status table; returns its rows."""
+    rows = resource_statuses(project)
+    click.echo(f"\n    Current Environment: {project.env_name}\n")
+    click.echo(status_table(rows))
+    return rows
 
 
 @click.command()
 def status() -> None:
     """Show what `amplify push` would create, update or delete."""
     project = open_project()
-    click.echo(f"\n    Current Environment: {project.env_name}\n")
-    click.echo(status_table(resource_statuses(project)))
+    echo_status_table(project)
     meta = project.amplify_meta()
     for resource in (meta.get("api") or {}).values():
         output = resource.get("output") or {}

@@ -69,17 +69,21 @@ def push(
     mfa_prompt: MfaPrompt | None = None,
     now: dt.datetime | None = None,
     allow_destructive: bool = False,
+    statuses: list[ResourceStatus] | None = None,
 ) -> PushResult:
     """Deploy backend/ to the current environment.
 
     Nothing under amplify/ changes unless the deployment succeeded; a failed deployment is
-    rolled back by the cloud and the error names the failing resource.
+    rolled back by the cloud and the error names the failing resource. `statuses` are the
+    rows the caller has shown (`resource_statuses` hashes every resource folder; computed
+    here when not given).
 
     :raises DeploymentError: the stack failed to deploy.
     :raises ApiSchemaError: an API schema does not transform.
     """
     env = project.env_name
-    statuses = resource_statuses(project)
+    if statuses is None:
+        statuses = resource_statuses(project)
     changed = any(row.operation is not Operation.NO_CHANGE for row in statuses)
     if not changed and not force:
         return PushResult(statuses, deployed=False)
