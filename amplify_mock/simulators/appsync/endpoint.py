@@ -11,6 +11,7 @@ from amplify_mock.errors import AmplifyMockError
 from amplify_mock.simulators.appsync.app import EndpointOptions
 from amplify_mock.simulators.appsync.auth import TokenVerifier
 from amplify_mock.simulators.appsync.config import ApiConfig
+from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.server import DEFAULT_PORT, AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
 from amplify_mock.simulators.appsync.wiring import (
@@ -63,7 +64,7 @@ class LocalAppSync:
         self.port = port
         self.server: AppSyncServer | None = None
 
-    def _build(self) -> Any:
+    def _build(self) -> ApiState:
         return build_api_state(
             self.build_dir,
             data_source_factory=self.factory,

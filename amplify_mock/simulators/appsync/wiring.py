@@ -16,7 +16,7 @@ from resolvers.data_sources.dynamodb import DynamoDBClient
 from resolvers.data_sources.lambda_ import LambdaInvoker
 from resolvers.errors import DataSourceError
 
-__all__ = ["clear_all_tables", "data_source_factory", "ensure_tables"]
+__all__ = ["clear_all_tables", "clear_data_callback", "data_source_factory", "ensure_tables"]
 
 LOG = logging.getLogger(__name__)
 
