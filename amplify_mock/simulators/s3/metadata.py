@@ -83,6 +83,15 @@ class PartMeta:
     checksums: dict[str, str]
 
 
+#: The columns `_object_from_row` and `_upload_from_row` read, in their order.
+_OBJECT_COLUMNS = (
+    "key, size, mtime_ns, etag, last_modified, content_type, headers, user_metadata, checksums"
+)
+_UPLOAD_COLUMNS = (
+    "upload_id, bucket, key, initiated, content_type, headers, user_metadata, checksum_algorithm"
+)
+
+
 class MetadataStore:
     """Thread-safe sqlite access; every call is one short statement, safe from `to_thread`."""
 
@@ -101,8 +110,7 @@ class MetadataStore:
     def find_object(self, bucket: str, key: str) -> ObjectMeta | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT key, size, mtime_ns, etag, last_modified, content_type, headers,"
-                " user_metadata, checksums FROM objects WHERE bucket = ? AND key = ?",
+                f"SELECT {_OBJECT_COLUMNS} FROM objects WHERE bucket = ? AND key = ?",
                 (bucket, key),
             ).fetchone()
         return None if row is None else _object_from_row(row)
@@ -110,8 +118,7 @@ class MetadataStore:
     def objects(self, bucket: str) -> Iterator[ObjectMeta]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT key, size, mtime_ns, etag, last_modified, content_type, headers,"
-                " user_metadata, checksums FROM objects WHERE bucket = ?",
+                f"SELECT {_OBJECT_COLUMNS} FROM objects WHERE bucket = ?",
                 (bucket,),
             ).fetchall()
         return (_object_from_row(row) for row in rows)
@@ -161,8 +168,7 @@ class MetadataStore:
     def find_upload(self, upload_id: str) -> UploadMeta | None:
         with self._lock:
             row = self._db.execute(
-                "SELECT upload_id, bucket, key, initiated, content_type, headers, user_metadata,"
-                " checksum_algorithm FROM uploads WHERE upload_id = ?",
+                f"SELECT {_UPLOAD_COLUMNS} FROM uploads WHERE upload_id = ?",
                 (upload_id,),
             ).fetchone()
         return None if row is None else _upload_from_row(row)
@@ -170,8 +176,7 @@ class MetadataStore:
     def uploads(self, bucket: str) -> list[UploadMeta]:
         with self._lock:
             rows = self._db.execute(
-                "SELECT upload_id, bucket, key, initiated, content_type, headers, user_metadata,"
-                " checksum_algorithm FROM uploads WHERE bucket = ? ORDER BY key, initiated",
+                f"SELECT {_UPLOAD_COLUMNS} FROM uploads WHERE bucket = ? ORDER BY key, initiated",
                 (bucket,),
             ).fetchall()
         return [_upload_from_row(row) for row in rows]
