@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from transformer.cloudformation import intrinsics as fn
-from transformer.cloudformation.resources import resource
+from transformer.cloudformation.resources import invoke_lambda_policy, resource
 from transformer.errors import TransformerError
 from transformer.naming import ResourceConstants as RC
 
@@ -97,19 +97,7 @@ def _sync_lambda_arn(handler: Mapping[str, Any]) -> Json:
 
 
 def sync_lambda_iam_policy(handler: Mapping[str, Any]) -> Json:
-    return {
-        "PolicyName": "InvokeLambdaFunction",
-        "PolicyDocument": {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Action": ["lambda:InvokeFunction"],
-                    "Resource": _sync_lambda_arn(handler),
-                }
-            ],
-        },
-    }
+    return invoke_lambda_policy(_sync_lambda_arn(handler))
 
 
 def sync_resolver_config(config: Mapping[str, Any]) -> Json:

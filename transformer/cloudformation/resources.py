@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-__all__ = ["blank_template", "number_parameter", "resource", "string_parameter"]
+__all__ = [
+    "appsync_assume_role_policy",
+    "blank_template",
+    "invoke_lambda_policy",
+    "number_parameter",
+    "resource",
+    "string_parameter",
+]
 
 Json = Any
 
@@ -63,3 +70,34 @@ def blank_template(**overrides: Json) -> dict[str, Json]:
     }
     template.update(overrides)
     return template
+
+
+def appsync_assume_role_policy() -> dict[str, Json]:
+    """The trust policy of a role AppSync assumes to reach a data source (table, function)."""
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Principal": {"Service": "appsync.amazonaws.com"},
+                "Action": "sts:AssumeRole",
+            }
+        ],
+    }
+
+
+def invoke_lambda_policy(function_arn: Json) -> dict[str, Json]:
+    """The role policy that lets AppSync call a Lambda (@function, DataStore conflict handler)."""
+    return {
+        "PolicyName": "InvokeLambdaFunction",
+        "PolicyDocument": {
+            "Version": "2012-10-17",
+            "Statement": [
+                {
+                    "Effect": "Allow",
+                    "Action": ["lambda:InvokeFunction"],
+                    "Resource": function_arn,
+                }
+            ],
+        },
+    }

@@ -16,7 +16,11 @@ from typing import Any
 from graphql.language import ast
 
 from transformer.cloudformation import intrinsics as fn
-from transformer.cloudformation.resources import resource
+from transformer.cloudformation.resources import (
+    appsync_assume_role_policy,
+    invoke_lambda_policy,
+    resource,
+)
 from transformer.context import TransformerContext
 from transformer.definitions import directive_arguments
 from transformer.errors import TransformerContractError
@@ -93,31 +97,8 @@ def _role(name: str, region: str | None) -> Json:
                 ),
                 fn.join("-", [FunctionResourceIDs.iam_role_name(name, False), api_id]),
             ),
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "appsync.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
-            "Policies": [
-                {
-                    "PolicyName": "InvokeLambdaFunction",
-                    "PolicyDocument": {
-                        "Version": "2012-10-17",
-                        "Statement": [
-                            {
-                                "Effect": "Allow",
-                                "Action": ["lambda:InvokeFunction"],
-                                "Resource": lambda_arn(name, region),
-                            }
-                        ],
-                    },
-                }
-            ],
+            "AssumeRolePolicyDocument": appsync_assume_role_policy(),
+            "Policies": [invoke_lambda_policy(lambda_arn(name, region))],
         },
     )
 

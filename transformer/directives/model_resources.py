@@ -6,7 +6,12 @@ from collections.abc import Mapping
 from typing import Any
 
 from transformer.cloudformation import intrinsics as fn
-from transformer.cloudformation.resources import number_parameter, resource, string_parameter
+from transformer.cloudformation.resources import (
+    appsync_assume_role_policy,
+    number_parameter,
+    resource,
+    string_parameter,
+)
 from transformer.naming import ResourceConstants as RC
 from transformer.naming import md5_hex
 from transformer.sync import (
@@ -194,16 +199,7 @@ def iam_role(type_name: str, sync_config: Mapping[str, Any] | None = None) -> Js
                 fn.join("-", [type_name[:14] + digest[15:21], "role", _API_ID, fn.ref(RC.ENV)]),
                 fn.join("-", [type_name[:24] + digest[25:31], "role", _API_ID]),
             ),
-            "AssumeRolePolicyDocument": {
-                "Version": "2012-10-17",
-                "Statement": [
-                    {
-                        "Effect": "Allow",
-                        "Principal": {"Service": "appsync.amazonaws.com"},
-                        "Action": "sts:AssumeRole",
-                    }
-                ],
-            },
+            "AssumeRolePolicyDocument": appsync_assume_role_policy(),
             "Policies": [
                 {
                     "PolicyName": "DynamoDBAccess",
