@@ -63,18 +63,23 @@ class LocalCloud:
     def _state_path(self, stack_name: str) -> Path:
         return self.stacks_dir / f"{stack_name}.json"
 
-    def _state(self, stack_name: str) -> dict[str, Any] | None:
+    def _find_state(self, stack_name: str) -> dict[str, Any] | None:
         path = self._state_path(stack_name)
         return dict(read_json(path)) if path.is_file() else None
+
+    def _get_state(self, stack_name: str) -> dict[str, Any]:
+        """:raises StackNotFoundError: no such stack."""
+        state = self._find_state(stack_name)
+        if state is None:
+            raise StackNotFoundError(stack_name)
+        return state
 
     def stack_names(self) -> list[str]:
         return sorted(p.stem for p in self.stacks_dir.glob("*.json"))
 
     def resources(self, stack_name: str, resource_type: str | None = None) -> list[dict[str, Any]]:
         """The resource records of a stack and its nested stacks (optionally of one type)."""
-        state = self._state(stack_name)
-        if state is None:
-            raise StackNotFoundError(stack_name)
+        state = self._get_state(stack_name)
         records = list(state["Resources"].values())
         return [r for r in records if resource_type is None or r["Type"] == resource_type]
 
@@ -105,9 +110,7 @@ class LocalCloud:
 
     # -- stacks ---------------------------------------------------------------------------
     def describe_stack(self, stack_name: str) -> DeployedStack:
-        state = self._state(stack_name)
-        if state is None:
-            raise StackNotFoundError(stack_name)
+        state = self._get_state(stack_name)
         return DeployedStack(
             stack_name=stack_name,
             stack_id=state["StackId"],
@@ -128,7 +131,7 @@ class LocalCloud:
         :raises DeploymentError: the template does not evaluate or a resource cannot be
             created; nothing of this deployment is left behind.
         """
-        previous = self._state(stack_name) or {}
+        previous = self._find_state(stack_name) or {}
         stack_id = previous.get("StackId") or stack_id_for(stack_name, self.region)
         nested = dict(nested_templates or {})
         self._load_direct_children(template, nested)
@@ -200,9 +203,7 @@ class LocalCloud:
         return DeployedStack(stack_name, stack_id, dict(result.outputs), nested_outputs, changes)
 
     def delete_stack(self, stack_name: str) -> None:
-        state = self._state(stack_name)
-        if state is None:
-            raise StackNotFoundError(stack_name)
+        state = self._get_state(stack_name)
         for record in reversed(list(state["Resources"].values())):
             self._delete_resource(record)
         self._state_path(stack_name).unlink()
@@ -223,7 +224,7 @@ class LocalCloud:
 
     def _bucket_owner(self, bucket: str) -> tuple[str, str] | None:
         for name in self.stack_names():
-            for key, record in (self._state(name) or {}).get("Resources", {}).items():
+            for key, record in (self._find_state(name) or {}).get("Resources", {}).items():
                 if record["Type"] == _BUCKET and record["PhysicalResourceId"] == bucket:
                     return name, key
         return None
