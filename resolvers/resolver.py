@@ -1,6 +1,7 @@
 """Unit and pipeline resolvers: request template -> data source -> response template, as AppSync.
 
-Not emulated: batch (`BatchInvoke`) Lambda resolvers, resolver caching, JavaScript resolvers.
+Not emulated: a resolver's own `MaxBatchSize` (a Lambda data source batches `BatchInvoke`
+requests 5 at most, AppSync's default), resolver caching, JavaScript resolvers.
 """
 
 from __future__ import annotations

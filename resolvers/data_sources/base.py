@@ -5,12 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any, Protocol, runtime_checkable
 
-from resolvers.errors import ResolverError
+from resolvers.errors import DataSourceError, ResolverError
 
 __all__ = [
     "DataSource",
     "DataSourceFactory",
     "UnsupportedDataSourceError",
+    "UnsupportedOperationError",
     "create_data_source",
     "register_data_source_type",
     "registered_types",
@@ -51,6 +52,15 @@ class UnsupportedDataSourceError(ResolverError):
         )
         self.type_name = type_name
         self.name = name
+
+
+class UnsupportedOperationError(DataSourceError):
+    """A request template names an operation its data source does not have.
+
+    AppSync reports it as a mapping-template error, not as an error of the data source.
+    """
+
+    error_type = "MappingTemplate"
 
 
 def register_data_source_type(type_name: str, factory: DataSourceFactory) -> None:

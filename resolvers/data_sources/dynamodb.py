@@ -19,7 +19,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any, Protocol
 
-from resolvers.data_sources.base import register_data_source_type
+from resolvers.data_sources.base import UnsupportedOperationError, register_data_source_type
 from resolvers.errors import DataSourceError
 
 __all__ = [
@@ -161,14 +161,13 @@ class DynamoDBDataSource:
         """Run the operation the request names.
 
         :raises DynamoDBDataSourceError: the DynamoDB error, typed `DynamoDB:<ExceptionName>`.
-        :raises DataSourceError: an operation AppSync's DynamoDB data source does not have.
+        :raises UnsupportedOperationError: an operation AppSync's DynamoDB data source lacks.
         """
         operation = request.get("operation")
         handler = self._OPERATIONS.get(str(operation))
         if handler is None:
-            raise DataSourceError(
-                f"Unsupported operation '{operation}' for a DynamoDB data source",
-                error_type="MappingTemplate",
+            raise UnsupportedOperationError(
+                f"Unsupported operation '{operation}' for a DynamoDB data source"
             )
         return await handler(self, _numbers_as_text(request))
 
@@ -394,9 +393,8 @@ class DynamoDBDataSource:
                 wire = {"UpdateItem": "Update", "DeleteItem": "Delete"}.get(operation, operation)
                 actions.append({wire: action})
             else:
-                raise DataSourceError(
-                    f"Unsupported operation '{operation}' in transactItems",
-                    error_type="MappingTemplate",
+                raise UnsupportedOperationError(
+                    f"Unsupported operation '{operation}' in transactItems"
                 )
             keys.append(unmarshall_item(spec.get("key")))
         await self._call("TransactWriteItems", {"TransactItems": actions})

@@ -11,10 +11,10 @@ import logging
 from collections.abc import Coroutine, Mapping
 from typing import Any, Protocol
 
-from resolvers.data_sources.base import register_data_source_type
+from resolvers.data_sources.base import UnsupportedOperationError, register_data_source_type
 from resolvers.errors import DataSourceError
 
-__all__ = ["LambdaDataSource", "LambdaInvokeError", "LambdaInvoker"]
+__all__ = ["LambdaDataSource", "LambdaInvokeError", "LambdaInvoker", "LambdaUnhandledError"]
 
 LOG = logging.getLogger(__name__)
 
@@ -38,6 +38,12 @@ class LambdaInvokeError(Exception):
         self.error_type = error_type
         self.message = message
         self.stack_trace = stack_trace or []
+
+
+class LambdaUnhandledError(DataSourceError):
+    """What a resolver sees of a failed invocation (AppSync's `Lambda:Unhandled`)."""
+
+    error_type = UNHANDLED
 
 
 class LambdaInvoker(Protocol):
@@ -90,8 +96,8 @@ class LambdaDataSource:
     async def invoke(self, request: Mapping[str, Any]) -> Any:
         """Run the request template's operation.
 
-        :raises DataSourceError: `Lambda:Unhandled` with the function's `errorMessage`, or
-            `MappingTemplate` for an operation that is neither `Invoke` nor `BatchInvoke`.
+        :raises LambdaUnhandledError: `Lambda:Unhandled` with the function's `errorMessage`.
+        :raises UnsupportedOperationError: an operation neither `Invoke` nor `BatchInvoke`.
         """
         operation = request.get("operation")
         payload = request.get("payload")
@@ -102,17 +108,16 @@ class LambdaDataSource:
             return await self._call(payload)
         if operation == "BatchInvoke":
             return await self._enqueue(payload)
-        raise DataSourceError(
+        raise UnsupportedOperationError(
             f"Unsupported operation {operation!r} for Lambda data source {self.name!r} "
-            "(expected 'Invoke' or 'BatchInvoke').",
-            error_type="MappingTemplate",
+            "(expected 'Invoke' or 'BatchInvoke')."
         )
 
     async def _call(self, payload: Any) -> Any:
         try:
             return await self.invoker.invoke(self.function_name, payload)
         except LambdaInvokeError as err:
-            raise DataSourceError(err.message, error_type=UNHANDLED) from err
+            raise LambdaUnhandledError(err.message) from err
 
     def _fire_and_forget(self, payload: Any) -> None:
         async def run() -> None:
@@ -161,7 +166,7 @@ class LambdaDataSource:
         try:
             results = await self.invoker.invoke(self.function_name, batch.payloads)
         except LambdaInvokeError as err:
-            batch.fail(DataSourceError(err.message, error_type=UNHANDLED))
+            batch.fail(LambdaUnhandledError(err.message))
             return
         except Exception as err:
             batch.fail(err)  # as `Invoke` lets it propagate
@@ -169,11 +174,10 @@ class LambdaDataSource:
         if not isinstance(results, list) or len(results) != len(batch.payloads):
             count = len(results) if isinstance(results, list) else "a non-list"
             batch.fail(
-                DataSourceError(
+                LambdaUnhandledError(
                     f"Lambda {self.function_name!r} returned {count} results for a BatchInvoke "
                     f"of {len(batch.payloads)} payloads; a batched function must return a list "
-                    "of the same length.",
-                    error_type=UNHANDLED,
+                    "of the same length."
                 )
             )
             return
