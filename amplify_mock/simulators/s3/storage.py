@@ -157,11 +157,7 @@ class ObjectStore:
         except (FileNotFoundError, IsADirectoryError, NotADirectoryError) as err:
             raise NoSuchKey(Key=key) from err
         try:
-            st = os.fstat(file.fileno())
-            meta = self._meta.find_object(self._folder(bucket), key)
-            if meta is None or (meta.size, meta.mtime_ns) != (st.st_size, st.st_mtime_ns):
-                meta = self._rehash(bucket, key, path, meta)
-            return file, meta
+            return file, self._current_meta(bucket, key, path, os.fstat(file.fileno()))
         except BaseException:
             file.close()
             raise
@@ -447,8 +443,8 @@ class ObjectStore:
             raise KeyConflict(key, key[:-1])
 
     def _fresh_meta(self, bucket: str, key: str, path: Path) -> ObjectMeta:
-        meta = self._meta.find_object(self._folder(bucket), key)
         if key.endswith("/"):
+            meta = self._meta.find_object(self._folder(bucket), key)
             if meta is None or not path.is_dir():
                 raise NoSuchKey(Key=key)
             return meta
@@ -458,6 +454,11 @@ class ObjectStore:
             raise NoSuchKey(Key=key) from err
         if not stat.S_ISREG(st.st_mode):
             raise NoSuchKey(Key=key)
+        return self._current_meta(bucket, key, path, st)
+
+    def _current_meta(self, bucket: str, key: str, path: Path, st: os.stat_result) -> ObjectMeta:
+        """The recorded metadata while the file's size and mtime match it, else a re-hash."""
+        meta = self._meta.find_object(self._folder(bucket), key)
         if meta is not None and (meta.size, meta.mtime_ns) == (st.st_size, st.st_mtime_ns):
             return meta
         return self._rehash(bucket, key, path, meta)
