@@ -10,6 +10,8 @@ search resolvers are generated here).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from graphql.language import ast
 
 from transformer.cloudformation.resources import string_parameter
@@ -112,39 +114,18 @@ class AuthTransformer(AuthProtection):
 
     def after(self, ctx: TransformerContext) -> None:
         if self.generate_auth_role_policy:
-            if not self.auth_policy_resources:
-                if not self._admin_ui_enabled():
-                    raise TransformerError(
-                        "AuthRole policies should be generated, but no resources were added"
-                    )
-            else:
-                ctx.merge_parameters(
-                    {
-                        RC.AUTH_ROLE_NAME: string_parameter(
-                            "Reference to the name of the Auth Role created for the project."
-                        )
-                    }
+            if self.auth_policy_resources:
+                _add_role_policies(ctx, True, self.auth_policy_resources)
+            elif not self._admin_ui_enabled():
+                raise TransformerError(
+                    "AuthRole policies should be generated, but no resources were added"
                 )
-                for i, policy in enumerate(
-                    res.iam_policies_for_role(True, self.auth_policy_resources)
-                ):
-                    ctx.merge_resources({f"{RC.AUTH_ROLE_POLICY}{i + 1:02d}": policy})
         if self.generate_unauth_role_policy:
             if not self.unauth_policy_resources:
                 raise TransformerError(
                     "UnauthRole policies should be generated, but no resources were added"
                 )
-            ctx.merge_parameters(
-                {
-                    RC.UNAUTH_ROLE_NAME: string_parameter(
-                        "Reference to the name of the Unauth Role created for the project."
-                    )
-                }
-            )
-            for i, policy in enumerate(
-                res.iam_policies_for_role(False, self.unauth_policy_resources)
-            ):
-                ctx.merge_resources({f"{RC.UNAUTH_ROLE_POLICY}{i + 1:02d}": policy})
+            _add_role_policies(ctx, False, self.unauth_policy_resources)
 
     # ---- @auth on a type -----------------------------------------------------------------
     def object(
@@ -309,3 +290,23 @@ class AuthTransformer(AuthProtection):
                     ctx, parent.name.value, definition.name.value, directives
                 )
             self._protect_field(ctx, parent, definition, static_group_rules(rules))
+
+
+def _add_role_policies(
+    ctx: TransformerContext, authenticated: bool, resources: Iterable[str]
+) -> None:
+    """The Auth/Unauth role's name parameter and the IAM policies that grant it the fields."""
+    role, parameter, policy_id = (
+        ("Auth", RC.AUTH_ROLE_NAME, RC.AUTH_ROLE_POLICY)
+        if authenticated
+        else ("Unauth", RC.UNAUTH_ROLE_NAME, RC.UNAUTH_ROLE_POLICY)
+    )
+    ctx.merge_parameters(
+        {
+            parameter: string_parameter(
+                f"Reference to the name of the {role} Role created for the project."
+            )
+        }
+    )
+    for i, policy in enumerate(res.iam_policies_for_role(authenticated, resources)):
+        ctx.merge_resources({f"{policy_id}{i + 1:02d}": policy})
