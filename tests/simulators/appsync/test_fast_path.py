@@ -8,7 +8,12 @@ from typing import Any
 import pytest
 
 from amplify_mock.simulators.appsync.auth import RequestAuth
-from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType
+from amplify_mock.simulators.appsync.config import (
+    ApiConfig,
+    AuthenticationType,
+    AuthProvider,
+    ResolverSpec,
+)
 from amplify_mock.simulators.appsync.execution import (
     ApiState,
     FieldCall,
@@ -129,3 +134,59 @@ async def test_fast_path_plans_an_operation_beside_a_fragment_it_does_not_use(
     answered = await fast.execute(prepared, _context(), operation_name="A")
     assert answered == expected
     assert isinstance(prepared.plans["A"], FastPlan)
+
+
+# One API-key API: every leaf is plain, so each case below is planned.
+LEAVES_SDL = """
+enum Color { RED GREEN }
+type Item { id: ID! n: Int f: Float b: Boolean c: Color j: AWSJSON }
+type Query { getItem(id: ID!): Item }
+"""
+LEAVES = "query I($id: ID!) { getItem(id: $id) { id n f b c j } }"
+LEAF_ITEM = {"id": "i1", "n": 1, "f": 1.5, "b": True, "c": "RED", "j": {"a": [1]}}
+
+
+@pytest.mark.parametrize(
+    "item",
+    [
+        LEAF_ITEM,
+        {**LEAF_ITEM, "n": 2.0},
+        {**LEAF_ITEM, "n": "3"},
+        {**LEAF_ITEM, "n": True},
+        {**LEAF_ITEM, "n": 2.5},
+        {**LEAF_ITEM, "n": 2**40},
+        {**LEAF_ITEM, "f": 2},
+        {**LEAF_ITEM, "b": 0},
+        {**LEAF_ITEM, "c": "BLUE"},
+        {**LEAF_ITEM, "j": '{"a":1}'},
+        {**LEAF_ITEM, "j": [1, "x"]},
+    ],
+    ids=[
+        "as-typed",
+        "int-from-whole-float",
+        "int-from-string",
+        "int-from-bool",
+        "int-from-fraction",
+        "int-too-big",
+        "float-from-int",
+        "boolean-from-int",
+        "enum-unknown-value",
+        "json-string",
+        "json-list",
+    ],
+)
+async def test_fast_path_completes_leaf_types_as_the_executor(item: dict[str, Any]) -> None:
+    config = ApiConfig(
+        name="leaves",
+        schema_sdl=LEAVES_SDL,
+        default_auth=AuthProvider(AuthenticationType.API_KEY),
+        resolvers=(ResolverSpec("Query", "getItem", "UNIT", None, None, None),),
+    )
+    runner = FakeRunner({"Query.getItem": lambda call: item})
+    fast = make_state(config, runner)
+    general = replace(fast, plain_fields=frozenset(), documents=type(fast.documents)(fast.schema))
+    expected = await general.execute(general.prepare(LEAVES), _context(), variables={"id": "i1"})
+    prepared = fast.prepare(LEAVES)
+    answered = await fast.execute(prepared, _context(), variables={"id": "i1"})
+    assert answered == expected
+    assert isinstance(prepared.plans[None], FastPlan)
