@@ -17,7 +17,12 @@ from pathlib import Path
 from graphql import GraphQLSchema
 
 from amplify_mock.codegen.config import CodegenProject
-from amplify_mock.codegen.statements import CodegenError, read_schema, write_statements
+from amplify_mock.codegen.statements import (
+    CodegenError,
+    read_schema,
+    statements_extension,
+    write_statements,
+)
 from amplify_mock.codegen.types_flow import generate_flow_types
 from amplify_mock.codegen.types_ir import compile_documents, read_documents
 from amplify_mock.codegen.types_typescript import generate_typescript_types
@@ -26,7 +31,6 @@ from amplify_mock.project.files import write_text
 __all__ = ["TYPES_TARGETS", "find_documents", "read_schema", "write_codegen", "write_types"]
 
 TYPES_TARGETS = {"typescript": generate_typescript_types, "flow": generate_flow_types}
-_STATEMENT_SUFFIXES = {"javascript": ".js", "typescript": ".ts", "flow": ".js"}
 
 
 def _glob_regex(pattern: str) -> re.Pattern[str]:
@@ -74,8 +78,8 @@ def _documents(project: CodegenProject) -> list[Path]:
     """The `includes` documents; a project built without a root reads its statements files."""
     if project.root is not None:
         return find_documents(project.root, project.includes, project.excludes)
-    suffix = _STATEMENT_SUFFIXES.get(project.target, ".js")
-    return sorted(p for p in project.docs_path.glob(f"*{suffix}") if p.is_file())
+    extension = statements_extension(project.target)
+    return sorted(p for p in project.docs_path.glob(f"*.{extension}") if p.is_file())
 
 
 def write_types(project: CodegenProject, schema: GraphQLSchema | None = None) -> Path | None:

@@ -49,6 +49,7 @@ __all__ = [
     "build_appsync_schema",
     "generate_statements",
     "read_schema",
+    "statements_extension",
     "types_import_path",
     "write_statements",
 ]
@@ -75,6 +76,11 @@ _ROOTS = (
     ("mutations", OperationType.MUTATION),
     ("subscriptions", OperationType.SUBSCRIPTION),
 )
+
+
+def statements_extension(target: str) -> str:
+    """The statements files' extension for a codegen target (`js` for any other target)."""
+    return _EXTENSIONS.get(target, "js")
 
 
 class CodegenError(AmplifyMockError):
@@ -293,7 +299,7 @@ def generate_statements(
     statements are cast to their operation's generated types, as amplify-codegen does when
     the project has a `generatedFileName`.
     """
-    extension = _EXTENSIONS.get(target, "js")
+    extension = statements_extension(target)
     typed_target = target == "typescript" and bool(types_import)
     walk = _Walk(schema, typename_introspection)
     files: dict[str, str] = {}
