@@ -53,12 +53,7 @@ class FunctionConfig:
     timeout: int | None
     memory_size: int
     environment: dict[str, str] = field(default_factory=dict)
-    template_path: Path | None = None
     deployed_name: str = ""
-
-    @property
-    def arn(self) -> str:
-        return f"arn:aws:lambda:{{aws-region}}:{{aws-account-number}}:function/{self.name}/LATEST"
 
 
 def functions_root(project_root: Path) -> Path:
@@ -148,7 +143,6 @@ def load_function_config(
         timeout=int(timeout) if timeout not in (None, "") else None,
         memory_size=int(memory) if memory not in (None, "") else DEFAULT_MEMORY_MB,
         environment=_environment(name, path, variables, ctx),
-        template_path=path,
         deployed_name=str(deployed or name),
     )
 
