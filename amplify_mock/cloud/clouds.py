@@ -19,6 +19,8 @@ CLOUDS = ("local", "aws")
 
 
 class UnknownCloudError(AmplifyMockError):
+    """`$AMPLIFY_MOCK_CLOUD` names a cloud this build has no provider for."""
+
     def __init__(self, name: str) -> None:
         super().__init__(
             f"Unknown cloud '{name}' in ${CLOUD_ENV_VAR}. Clouds: {', '.join(CLOUDS)}.",

@@ -35,6 +35,8 @@ class CodegenProject:
 
 
 class CodegenConfigError(AmplifyMockError):
+    """`.graphqlconfig.yml` is not YAML or a project entry lacks what codegen needs."""
+
     def __init__(self, path: Path, reason: str, where: str = "") -> None:
         super().__init__(
             f"{path}{where}: {reason}",

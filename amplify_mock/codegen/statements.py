@@ -84,6 +84,9 @@ def statements_extension(target: str) -> str:
 
 
 class CodegenError(AmplifyMockError):
+    """The schema or the documents cannot be generated from (`amplify mock` reports it as a
+    warning and keeps serving; `amplify push --codegen` fails with it)."""
+
     def __init__(self, message: str) -> None:
         super().__init__(message, "Fix the schema, then save it again (or re-run the command).")
 

@@ -20,6 +20,9 @@ __all__ = ["CodegenOptions", "parse_codegen", "run_codegen"]
 
 @dataclass(frozen=True)
 class CodegenOptions:
+    """The `--codegen` JSON of `amplify push`: generateCode, codeLanguage, fileNamePattern,
+    generatedFileName, generateDocs."""
+
     generate_code: bool = False
     code_language: str = "javascript"
     file_name_pattern: str = "src/graphql/**/*.js"

@@ -61,6 +61,9 @@ class InitRequest:
 
 @dataclass(frozen=True)
 class InitResult:
+    """The project, whether this init created its env (else it attached to one) and the
+    frontend config files written."""
+
     project: Project
     created_env: bool
     config_files: list[Path]

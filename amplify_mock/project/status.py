@@ -34,6 +34,8 @@ class Operation(Enum):
 
 @dataclass(frozen=True)
 class ResourceStatus:
+    """One row of the `amplify status` table."""
+
     category: str
     resource_name: str
     operation: Operation
