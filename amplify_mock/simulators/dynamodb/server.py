@@ -177,11 +177,8 @@ async def start_server(
                 await runner.cleanup()
                 raise
             continue
-        bound = candidate
-        if candidate == 0:
-            server: Any = site._server
-            bound = server.sockets[0].getsockname()[1]
+        bound = int(runner.addresses[0][1])  # the OS's choice when `candidate` is 0
         LOG.info("DynamoDB endpoint on http://%s:%s", host, bound)
-        return DynamoDBServer(runner, host, int(bound))
+        return DynamoDBServer(runner, host, bound)
     await runner.cleanup()
     raise NoFreePortError(host, port, last)

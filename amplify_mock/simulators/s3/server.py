@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import errno
 import logging
-import socket
 
 from aiohttp import web
 
@@ -62,7 +61,6 @@ class S3Server:
         self.host = host
         self._requested_port = port
         self._runner: web.AppRunner | None = None
-        self._site: web.TCPSite | None = None
 
     async def start(self) -> None:
         """:raises S3PortInUseError: the port is taken (never falls back to another port)."""
@@ -84,16 +82,15 @@ class S3Server:
                 f"The local S3 endpoint cannot listen on {self.host}:{self._requested_port}: "
                 f"{err.strerror}"
             ) from err
-        self._runner, self._site = runner, site
+        self._runner = runner
         LOG.info("Local S3 listening on %s", self.url)
 
     @property
     def port(self) -> int:
         """The bound port (differs from the requested one only when that was 0)."""
-        if self._site is None or self._site._server is None:
+        if self._runner is None or not self._runner.addresses:
             return self._requested_port
-        sockets: list[socket.socket] = list(getattr(self._site._server, "sockets", []) or [])
-        return int(sockets[0].getsockname()[1]) if sockets else self._requested_port
+        return int(self._runner.addresses[0][1])
 
     @property
     def url(self) -> str:
@@ -103,7 +100,7 @@ class S3Server:
     async def stop(self) -> None:
         if self._runner is not None:
             await self._runner.cleanup()
-        self._runner, self._site = None, None
+        self._runner = None
 
     async def __aenter__(self) -> S3Server:
         await self.start()
