@@ -211,9 +211,7 @@ class Worker:
     async def stop(self) -> None:
         """Kill the process group and wait until the process and its output are gone."""
         process = self.process
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        self._close_channel()
         if process is not None and process.returncode is None:
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
@@ -222,21 +220,28 @@ class Worker:
         if process is not None:
             await process.wait()
         if self._pumps:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*self._pumps, return_exceptions=True), 2)
+            await self._wait_for_pumps(2)
             for pump in self._pumps:
                 pump.cancel()
             self._pumps = []
 
     async def close_gracefully(self, grace: float = 2.0) -> None:
         """Close the protocol channel so the bootstrap exits by itself, then make sure."""
-        if self._writer is not None:
-            self._writer.close()
-            self._writer = None
+        self._close_channel()
         if self.process is not None and self.process.returncode is None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self.process.wait(), grace)
         await self.stop()
+
+    def _close_channel(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
+
+    async def _wait_for_pumps(self, timeout: float) -> None:
+        """Give the output pumps up to `timeout` seconds to forward what the process printed."""
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(asyncio.gather(*self._pumps, return_exceptions=True), timeout)
 
     async def _read_message(self) -> dict[str, Any] | None:
         assert self._reader is not None
@@ -264,9 +269,7 @@ class Worker:
         if process is not None:
             with contextlib.suppress(TimeoutError):
                 code = await asyncio.wait_for(process.wait(), 2)
-        if self._pumps:
-            with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(asyncio.gather(*self._pumps, return_exceptions=True), 1)
+        await self._wait_for_pumps(1)
         if code is None:
             status = "the protocol channel closed"
         elif code < 0:
