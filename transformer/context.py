@@ -118,23 +118,22 @@ class TransformerContext:
     def has_type(self, name: str) -> bool:
         return name in self.node_map
 
-    def add_type(self, node: Any) -> None:
+    def _add(self, node: Any, what: str) -> None:
         name = node.name.value
         if name in self.node_map:
-            raise TransformerError(f"Conflicting type '{name}' found.")
+            raise TransformerError(f"Conflicting {what} '{name}' found.")
         self.node_map[name] = node
+
+    def add_type(self, node: Any) -> None:
+        self._add(node, "type")
 
     add_object = add_type
 
     def add_input(self, node: ast.InputObjectTypeDefinitionNode) -> None:
-        if node.name.value in self.node_map:
-            raise TransformerError(f"Conflicting input type '{node.name.value}' found.")
-        self.node_map[node.name.value] = node
+        self._add(node, "input type")
 
     def add_enum(self, node: ast.EnumTypeDefinitionNode) -> None:
-        if node.name.value in self.node_map:
-            raise TransformerError(f"Conflicting enum type '{node.name.value}' found.")
-        self.node_map[node.name.value] = node
+        self._add(node, "enum type")
 
     def put_type(self, node: Any) -> None:
         self.node_map[node.name.value] = node
@@ -147,9 +146,6 @@ class TransformerContext:
     def get_object(self, name: str) -> ast.ObjectTypeDefinitionNode | None:
         node = self.node_map.get(name)
         return node if isinstance(node, ast.ObjectTypeDefinitionNode) else None
-
-    def types_of_kind(self, kind: type) -> list[Any]:
-        return [n for k, n in self.node_map.items() if k != SCHEMA_KEY and isinstance(n, kind)]
 
     def add_object_extension(
         self, extension: ast.ObjectTypeExtensionNode | ast.ObjectTypeDefinitionNode
@@ -281,6 +277,7 @@ class TransformerContext:
         self._merge("Conditions", conditions, "condition name")
 
     def merge_outputs(self, outputs: Mapping[str, Json]) -> None:
+        # v1 checks outputs against the parameters, not the outputs; kept for the same errors.
         for key in outputs:
             if key in self.template["Parameters"]:
                 raise TransformerError(f"Conflicting CloudFormation parameter name: {key}")
@@ -291,9 +288,6 @@ class TransformerContext:
 
     def set_resource(self, logical_id: str, resource: Json) -> None:
         self.template["Resources"][logical_id] = resource
-
-    def get_output(self, output_id: str) -> Json:
-        return self.template["Outputs"].get(output_id)
 
     def set_output(self, output_id: str, output: Json) -> None:
         self.template["Outputs"][output_id] = output
