@@ -63,7 +63,11 @@ def _offer_codegen(project: MockProject, options: MockOptions) -> bool:
     """
     if not (options.codegen and "api" in options.categories and project.api_name):
         return False
-    if (project.root / ".graphqlconfig.yml").exists() or not sys.stdin.isatty():
+    if not sys.stdin.isatty():
+        return False
+    from amplify_mock.codegen.config import CONFIG_FILE  # after the cheap checks: imports yaml
+
+    if (project.root / CONFIG_FILE).exists():
         return False
     return click.confirm(
         "Do you want to generate code for your newly created GraphQL API", default=True

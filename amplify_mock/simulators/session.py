@@ -462,7 +462,8 @@ class MockSession:
         which the Amplify CLI's mock offers when the API has no codegen config yet."""
         from amplify_mock.project.codegen_step import CodegenOptions, run_codegen
 
-        run_codegen(self.project.project, CodegenOptions())
+        # the config only: the statements are then written once, by the caller's loop
+        run_codegen(self.project.project, CodegenOptions(generate_docs=False))
 
     def _start_watcher(self) -> None:
         roots = [self.project.project.paths.backend_dir]
