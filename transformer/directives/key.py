@@ -68,6 +68,14 @@ def primary_key_fields(definition: ast.ObjectTypeDefinitionNode) -> list[str] | 
     return None
 
 
+def _add_attribute_definitions(properties: Any, attribute_defs: list[Any]) -> None:
+    """Declare the key attributes the table does not declare yet (each name once)."""
+    existing = {d["AttributeName"] for d in properties["AttributeDefinitions"]}
+    for attribute in attribute_defs:
+        if attribute["AttributeName"] not in existing:
+            properties["AttributeDefinitions"].append(attribute)
+
+
 def _is_primary(args: dict[str, Any]) -> bool:
     return not args.get("name")
 
@@ -277,9 +285,7 @@ class KeyTransformer(Transformer):
                 ]
                 existing.discard(key["AttributeName"])
         properties["KeySchema"] = _key_schema(fields)
-        for attribute in attribute_defs:
-            if attribute["AttributeName"] not in existing:
-                properties["AttributeDefinitions"].append(attribute)
+        _add_attribute_definitions(properties, attribute_defs)
 
     def _append_secondary_index(
         self,
@@ -318,10 +324,7 @@ class KeyTransformer(Transformer):
                 *properties.get("GlobalSecondaryIndexes", []),
                 index,
             ]
-        existing = {d["AttributeName"] for d in properties["AttributeDefinitions"]}
-        for attribute in attribute_defs:
-            if attribute["AttributeName"] not in existing:
-                properties["AttributeDefinitions"].append(attribute)
+        _add_attribute_definitions(properties, attribute_defs)
 
     # ---- schema -------------------------------------------------------------------------
     def _update_query_fields(
