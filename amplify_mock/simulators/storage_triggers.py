@@ -70,7 +70,13 @@ def _parameters(
     values: dict[str, Any] = {"env": project.env_name}
     parameters_file = folder / "parameters.json"
     if parameters_file.is_file():
-        values.update(json.loads(parameters_file.read_text(encoding="utf-8")))
+        try:
+            values.update(json.loads(parameters_file.read_text(encoding="utf-8")))
+        except json.JSONDecodeError as err:
+            raise AmplifyMockError(
+                f"{parameters_file}:{err.lineno}:{err.colno}: {err.msg}",
+                "Fix the storage resource's parameters.json.",
+            ) from err
     region = project.region
     for function in project.functions:
         deployed = f"{function}-{project.env_name}"
@@ -99,10 +105,9 @@ def load_bucket_triggers(project: MockProject) -> dict[str, BucketTriggers]:
         template = _template(project, resource)
         if template is None:
             continue
+        parameters = _parameters(project, resource, template)
         try:
-            stack = evaluate_stack(
-                template, _parameters(project, resource, template), pseudo=pseudo
-            )
+            stack = evaluate_stack(template, parameters, pseudo=pseudo)
         except AmplifyMockError as err:
             raise AmplifyMockError(
                 f"Storage {resource.name}: its CloudFormation template does not evaluate: "

@@ -103,3 +103,17 @@ async def test_mock_storage_trigger_filters_and_delivers(tmp_path: Path) -> None
         ]
     finally:
         await session.stop()
+
+
+def test_mock_storage_bad_parameters_json_names_the_file(tmp_path: Path) -> None:
+    from amplify_mock.errors import AmplifyMockError
+    from amplify_mock.simulators.storage_triggers import load_bucket_triggers
+
+    project = tmp_path / "demo"
+    shutil.copytree(DEMO, project)
+    mock = load_mock_project(project)
+    parameters = project / "amplify/backend/storage/demofiles/parameters.json"
+    parameters.write_text('{"bucketName": }')  # broken after discovery (an edit while mocking)
+    with pytest.raises(AmplifyMockError) as err:
+        load_bucket_triggers(mock)
+    assert str(err.value) == f"{parameters}:1:16: Expecting value"

@@ -324,7 +324,10 @@ async def run_stream_trigger(
         LOG.warning("Stream trigger %s: table %s: %s", config.function_name, name, err)
         return None
     arn = table.get("LatestStreamArn")
-    if not arn or not config.enabled:
+    if not config.enabled:
+        LOG.info("Stream trigger %s on %s is disabled (Enabled: false)", config.function_name, name)
+        return None
+    if not arn:
         LOG.warning("Stream trigger %s: table %s has no stream", config.function_name, name)
         return None
     trigger = DynamoDBStreamTrigger(
