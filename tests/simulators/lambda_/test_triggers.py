@@ -20,7 +20,7 @@ from amplify_mock.simulators.lambda_.authorizer import (
     authorizer_event,
     invoke_authorizer,
 )
-from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event, find_s3_trigger_function
+from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event
 from amplify_mock.simulators.lambda_.streams import (
     DynamoDBStreamTrigger,
     find_stream_triggers,
@@ -265,27 +265,6 @@ async def test_dispatch_s3_event_invokes_trigger_with_event(
 async def test_dispatch_s3_event_failure_returns_none(runner: LambdaRunner, project: Path) -> None:
     add_function(project, "onUpload", {"src/index.js": "exports.handler = async () => { x(); };"})
     assert await dispatch_s3_event(runner, "onUpload", {"Records": []}) is None
-
-
-def test_find_s3_trigger_function_reads_cli_inputs_then_depends_on(project: Path) -> None:
-    backend = project / "amplify" / "backend"
-    (backend / "storage" / "files").mkdir(parents=True)
-    (backend / "backend-config.json").write_text(
-        json.dumps(
-            {
-                "storage": {
-                    "files": {
-                        "service": "S3",
-                        "dependsOn": [{"category": "function", "resourceName": "fromDeps"}],
-                    }
-                }
-            }
-        )
-    )
-    assert find_s3_trigger_function(project) == "fromDeps"
-    inputs = backend / "storage" / "files" / "cli-inputs.json"
-    inputs.write_text(json.dumps({"triggerFunction": "fromInputs"}))
-    assert find_s3_trigger_function(project, "files") == "fromInputs"
 
 
 AUTHORIZER = (
