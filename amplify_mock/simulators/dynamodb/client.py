@@ -30,9 +30,11 @@ class StoreClient:
     async def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         """:raises DynamoDBRequestError: the store's error, with its code and wire body."""
         try:
-            if operation in SLOW_OPERATIONS:
-                return await asyncio.to_thread(self.store.dispatch, operation, params)
-            return self.store.dispatch(operation, params)
+            if operation not in SLOW_OPERATIONS:
+                with self.store.claimed() as free:
+                    if free:
+                        return self.store.dispatch(operation, params)
+            return await asyncio.to_thread(self.store.dispatch, operation, params)
         except DynamoDBError as err:
             raise DynamoDBRequestError(err.code, err.message, err.to_wire()) from err
 

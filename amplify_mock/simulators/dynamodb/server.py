@@ -100,10 +100,12 @@ async def _handle(request: web.Request) -> web.Response:
     target = request.headers.get("X-Amz-Target")
     body = await request.read()
     operation = (target or "").rsplit(".", 1)[-1]
-    if operation in SLOW_OPERATIONS:
-        status, payload = await asyncio.to_thread(handle_wire, store, target, body)
-    else:
-        status, payload = handle_wire(store, target, body)
+    if operation not in SLOW_OPERATIONS:
+        with store.claimed() as free:
+            if free:
+                status, payload = handle_wire(store, target, body)
+                return web.Response(status=status, body=payload, headers=_headers(payload))
+    status, payload = await asyncio.to_thread(handle_wire, store, target, body)
     return web.Response(status=status, body=payload, headers=_headers(payload))
 
 

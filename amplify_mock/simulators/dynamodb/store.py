@@ -142,6 +142,20 @@ class Store:
         self.close()
 
     # -- the front door ------------------------------------------------------------------------
+    @contextmanager
+    def claimed(self) -> Iterator[bool]:
+        """Hold the store if no other thread does; yields whether it was free.
+
+        The event loop runs fast operations inline only when this yields True: otherwise a
+        Scan running in a thread would make the loop (every request) wait for it.
+        """
+        free = self._lock.acquire(blocking=False)
+        try:
+            yield free
+        finally:
+            if free:
+                self._lock.release()
+
     def dispatch(self, operation: str, params: Mapping[str, Any]) -> dict[str, Any]:
         """Run one DynamoDB (or DynamoDB Streams) API operation on wire-JSON `params`.
 
