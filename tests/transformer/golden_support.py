@@ -106,6 +106,16 @@ ORACLE_ERROR_CLASSES = frozenset(
 )
 
 
+def build_files(build: Path) -> dict[str, bytes]:
+    """Every file of a build but parameters.json (the CLI writes its own) and the oracle's log."""
+    skip = {"parameters.json", "oracle-transform.json"}
+    return {
+        str(p.relative_to(build)): p.read_bytes()
+        for p in sorted(build.rglob("*"))
+        if p.is_file() and p.name not in skip
+    }
+
+
 def error_message(err: BaseException) -> str | None:
     """The user-facing message of a transform failure, or None for an unexpected crash.
 

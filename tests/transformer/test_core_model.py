@@ -1,4 +1,4 @@
-"""@model output matches the real v1 transformer's (expected files under core_data/)."""
+"""@model output matches the real v1 transformer's (the golden suite's example-todo case)."""
 
 from __future__ import annotations
 
@@ -10,26 +10,26 @@ import pytest
 from transformer import TransformConfig, transform
 from transformer.errors import InvalidDirectiveError
 
-DATA = Path(__file__).parent / "core_data"
+TODO = Path(__file__).parent / "golden" / "cases" / "example-todo"
 NOW = datetime(2024, 1, 1, tzinfo=UTC)
 
 
 def test_model_todo_schema_is_byte_identical() -> None:
-    result = transform((DATA / "todo" / "input.graphql").read_text(), TransformConfig(now=NOW))
-    assert result.schema == (DATA / "todo" / "build" / "schema.graphql").read_text()
+    result = transform((TODO / "schema.graphql").read_text(), TransformConfig(now=NOW))
+    assert result.schema == (TODO / "expected" / "schema.graphql").read_text()
 
 
 def test_model_todo_resolver_templates_are_byte_identical() -> None:
-    result = transform((DATA / "todo" / "input.graphql").read_text(), TransformConfig(now=NOW))
-    expected = {p.name: p.read_text() for p in (DATA / "todo" / "build" / "resolvers").iterdir()}
+    result = transform((TODO / "schema.graphql").read_text(), TransformConfig(now=NOW))
+    expected = {p.name: p.read_text() for p in (TODO / "expected" / "resolvers").iterdir()}
     assert result.resolvers == expected
 
 
 def test_model_todo_stack_defines_the_same_resources() -> None:
     import json
 
-    result = transform((DATA / "todo" / "input.graphql").read_text(), TransformConfig(now=NOW))
-    expected = json.loads((DATA / "todo" / "build" / "stacks" / "Todo.json").read_text())
+    result = transform((TODO / "schema.graphql").read_text(), TransformConfig(now=NOW))
+    expected = json.loads((TODO / "expected" / "stacks" / "Todo.json").read_text())
     assert result.stacks["Todo"]["Resources"] == expected["Resources"]
     assert result.stacks["Todo"]["Outputs"] == expected["Outputs"]
 

@@ -24,7 +24,7 @@ CASES = gs.load_cases()
 OK_CASES = [c for c in CASES if not c.expects_error]
 ERROR_CASES = [c for c in CASES if c.expects_error]
 
-#: (aspect, case name) -> why it does not match yet. aspect: schema|stacks|templates|error.
+#: (aspect, case name) -> why it does not match yet. aspect: schema|stacks|templates|build|error.
 KNOWN_GAPS = gs.load_known_gaps()
 
 
@@ -74,6 +74,12 @@ def test_golden_templates_match_oracle(case: gs.GoldenCase) -> None:
     build = _built(case)
     differences = gs.template_differences(case.expected_dir, build)
     assert not differences, "\n".join(differences)
+
+
+@pytest.mark.parametrize("case", [_param("build", c) for c in OK_CASES])
+def test_golden_build_is_byte_identical(case: gs.GoldenCase) -> None:
+    """Beyond "equal as a schema / same resources / same requests": the very same bytes."""
+    assert gs.build_files(_built(case)) == gs.build_files(case.expected_dir)
 
 
 @pytest.mark.parametrize("case", [_param("error", c) for c in ERROR_CASES])

@@ -3,7 +3,7 @@
     python tests/transformer/golden/gaps.py --write
 
 Runs our transformer over every case (no oracle needed) and records, for each aspect that
-differs (schema, stacks, templates, error), a reason derived from the first difference.
+differs (schema, stacks, templates, build bytes, error), a reason derived from the first difference.
 `test_golden.py` marks exactly these as strict xfails, so after a directive lands, run this
 and commit the shrunk file. Without `--write` it prints the would-be file.
 """
@@ -80,7 +80,7 @@ def compute_gaps() -> dict[str, str]:
             first = str(err).strip().split("\n\n")
             detail = first[1] if len(first) > 1 else first[0]
             reason = f"transform raises {type(err).__name__}: {detail[:200]}"
-            for aspect in ("schema", "stacks", "templates"):
+            for aspect in ("schema", "stacks", "templates", "build"):
                 gaps[f"{aspect}|{case.name}"] = reason
             continue
         expected_schema = (case.expected_dir / "schema.graphql").read_text()
@@ -98,6 +98,12 @@ def compute_gaps() -> dict[str, str]:
         templates = gs.template_differences(case.expected_dir, out)
         if templates:
             gaps[f"templates|{case.name}"] = f"templates differ: {templates[0][:300]}"
+        ours, theirs = gs.build_files(out), gs.build_files(case.expected_dir)
+        if ours != theirs:
+            differing = sorted(
+                k for k in ours.keys() | theirs.keys() if ours.get(k) != theirs.get(k)
+            )
+            gaps[f"build|{case.name}"] = f"files not byte-identical: {', '.join(differing[:5])}"
     return dict(sorted(gaps.items()))
 
 
