@@ -41,7 +41,7 @@ from typing import Any
 from amplify_mock.simulators import mock_loop
 
 ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "tests" / "simulators" / "appsync" / "data"
+GOLDEN = ROOT / "tests" / "transformer" / "golden" / "cases"
 ORACLE = Path("/work/oracle-run")
 ORACLE_EXAMPLES = Path("/work/shared/oracle/examples")
 API_KEY = "da2-fakeApiId123456"
@@ -328,7 +328,10 @@ def main(argv: list[str] | None = None) -> int:
             "keep_alive": keep_alive_loop(port, args.seconds),
             "new_connection": new_connection_loop(port, args.seconds),
         }
-    with our_server(DATA / "todo") as todo_port, our_server(DATA / "blog") as blog_port:
+    with (
+        our_server(GOLDEN / "example-todo" / "expected") as todo_port,
+        our_server(GOLDEN / "example-blog" / "expected") as blog_port,
+    ):
         ours = measure(todo_port, blog_port, args)
     oracle: dict[str, Any] | None = None
     if not args.no_oracle and (ORACLE / "serve.js").is_file():

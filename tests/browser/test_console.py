@@ -21,8 +21,8 @@ from tests.simulators.appsync.conftest import user_pool_token
 
 ROOT = Path(__file__).resolve().parents[2]
 BROWSER_DIR = ROOT / "tests" / "browser"
-BLOG_BUILD = ROOT / "tests" / "simulators" / "appsync" / "data" / "blog"
-TODO_BUILD = ROOT / "tests" / "simulators" / "appsync" / "data" / "todo"
+BLOG_BUILD = ROOT / "tests" / "transformer" / "golden" / "cases" / "example-blog" / "expected"
+TODO_BUILD = ROOT / "tests" / "transformer" / "golden" / "cases" / "example-todo" / "expected"
 
 
 async def _serve(build: Path) -> AsyncIterator[AppSyncServer]:

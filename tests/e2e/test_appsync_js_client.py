@@ -17,7 +17,7 @@ from amplify_mock.simulators.dynamodb.store import Store
 
 ROOT = Path(__file__).resolve().parents[2]
 JS_DIR = ROOT / "tests" / "js" / "appsync"
-TODO_BUILD = ROOT / "tests" / "simulators" / "appsync" / "data" / "todo"
+TODO_BUILD = ROOT / "tests" / "transformer" / "golden" / "cases" / "example-todo" / "expected"
 API_KEY = "da2-fakeApiId123456"
 
 

@@ -15,7 +15,9 @@ from amplify_mock.simulators.appsync.execution import ApiState, FieldCall, Field
 from amplify_mock.simulators.appsync.loader import load_api_config
 from amplify_mock.simulators.appsync.state import build_state_from_config
 
-DATA = Path(__file__).parent / "data"
+#: The real transformer's builds of the oracle examples, kept once, in the golden suite.
+GOLDEN = Path(__file__).parents[2] / "transformer" / "golden" / "cases"
+BUILDS = {name: GOLDEN / f"example-{name}" / "expected" for name in ("todo", "blog", "oidc")}
 API_KEY = "da2-fakeApiId123456"
 
 FieldFunction = Callable[[FieldCall], Any]
@@ -96,9 +98,9 @@ def user_pool_token(username: str = "user1", groups: list[str] | None = None, **
 
 @pytest.fixture
 def todo_config() -> ApiConfig:
-    return load_api_config(DATA / "todo")
+    return load_api_config(BUILDS["todo"])
 
 
 @pytest.fixture
 def blog_config() -> ApiConfig:
-    return load_api_config(DATA / "blog")
+    return load_api_config(BUILDS["blog"])

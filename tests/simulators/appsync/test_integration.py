@@ -23,7 +23,7 @@ from amplify_mock.simulators.appsync.wiring import (
 from amplify_mock.simulators.dynamodb.client import StoreClient
 from amplify_mock.simulators.dynamodb.store import Store
 
-from .conftest import API_KEY, DATA, user_pool_token
+from .conftest import API_KEY, BUILDS, user_pool_token
 
 ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
 
@@ -61,7 +61,7 @@ async def _post(
 async def test_integration_todo_create_get_list_clear(
     aiohttp_client: ClientFactory, store_client: StoreClient
 ) -> None:
-    client = await _client(aiohttp_client, DATA / "todo", store_client)
+    client = await _client(aiohttp_client, BUILDS["todo"], store_client)
     key = {"x-api-key": API_KEY}
     created = await _post(
         client,
@@ -83,7 +83,7 @@ async def test_integration_todo_create_get_list_clear(
 async def test_integration_blog_owner_rule(
     aiohttp_client: ClientFactory, store_client: StoreClient
 ) -> None:
-    client = await _client(aiohttp_client, DATA / "blog", store_client)
+    client = await _client(aiohttp_client, BUILDS["blog"], store_client)
     alice = user_pool_token("alice")
     created = await _post(
         client,
@@ -104,7 +104,7 @@ async def test_integration_blog_owner_rule(
 
 async def test_server_busy_port_is_a_clear_error(store_client: StoreClient) -> None:
     state = build_api_state(
-        DATA / "todo", data_source_factory=data_source_factory(dynamodb_client=store_client)
+        BUILDS["todo"], data_source_factory=data_source_factory(dynamodb_client=store_client)
     )
     first = AppSyncServer(state, port=0)
     port = await first.start()
@@ -120,10 +120,10 @@ async def test_reload_failure_keeps_the_old_state(
     tmp_path: Path, store_client: StoreClient
 ) -> None:
     factory = data_source_factory(dynamodb_client=store_client)
-    holder = StateHolder(build_api_state(DATA / "todo", data_source_factory=factory))
+    holder = StateHolder(build_api_state(BUILDS["todo"], data_source_factory=factory))
     old = holder.state
     build = tmp_path / "build"
-    shutil.copytree(DATA / "todo", build)
+    shutil.copytree(BUILDS["todo"], build)
     (build / "schema.graphql").write_text("type Query { broken: Nope }")
     assert holder.reload(lambda: build_api_state(build, data_source_factory=factory)) is False
     assert holder.state is old
@@ -137,7 +137,7 @@ async def test_local_appsync_start_reload_and_failed_reload(
     from amplify_mock.simulators.appsync.endpoint import LocalAppSync
 
     build = tmp_path / "build"
-    shutil.copytree(DATA / "todo", build)
+    shutil.copytree(BUILDS["todo"], build)
     endpoint = LocalAppSync(build, dynamodb_client=store_client, port=0)
     server = await endpoint.start()
     try:
@@ -175,7 +175,7 @@ async def test_integration_oidc_owner_rule_uses_sub(
     # Amplify simulator adds sourceIp and skips it: a known quirk we do not copy).
     from .conftest import jwt
 
-    client = await _client(aiohttp_client, DATA / "oidc", store_client)
+    client = await _client(aiohttp_client, BUILDS["oidc"], store_client)
     token = jwt(
         {"sub": "user-sub-1", "iss": "https://issuer.example.com/", "aud": "example-client"}
     )
@@ -233,7 +233,7 @@ async def test_server_serves_tls_with_ssl_context(
     from aiohttp import ClientSession
 
     state = build_api_state(
-        DATA / "todo", data_source_factory=data_source_factory(dynamodb_client=store_client)
+        BUILDS["todo"], data_source_factory=data_source_factory(dynamodb_client=store_client)
     )
     server = AppSyncServer(state, port=0)
     await server.start(ssl_context=_self_signed(tmp_path))

@@ -11,7 +11,7 @@ import pytest
 from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, TableSpec
 from amplify_mock.simulators.appsync.loader import ApiBuildError, load_api_config
 
-from .conftest import API_KEY, DATA
+from .conftest import API_KEY, BUILDS
 
 
 def test_load_api_config_todo_auth_and_key(todo_config: ApiConfig) -> None:
@@ -21,7 +21,7 @@ def test_load_api_config_todo_auth_and_key(todo_config: ApiConfig) -> None:
 
 
 def test_load_api_config_api_key_override() -> None:
-    assert load_api_config(DATA / "todo", api_key="da-fake-api-key").api_key == "da-fake-api-key"
+    assert load_api_config(BUILDS["todo"], api_key="da-fake-api-key").api_key == "da-fake-api-key"
 
 
 def test_load_api_config_todo_table_named_by_logical_id(todo_config: ApiConfig) -> None:
@@ -103,7 +103,7 @@ def test_load_api_config_reports_unsupported_types(blog_config: ApiConfig) -> No
 
 
 def test_load_api_config_oidc_provider() -> None:
-    config = load_api_config(DATA / "oidc")
+    config = load_api_config(BUILDS["oidc"])
     assert config.default_auth.authentication_type is AuthenticationType.OPENID_CONNECT
     assert config.default_auth.oidc_issuer == "https://issuer.example.com/"
     assert config.api_key is None
@@ -111,7 +111,7 @@ def test_load_api_config_oidc_provider() -> None:
 
 def test_load_api_config_missing_template_is_an_error(tmp_path: Path) -> None:
     build = tmp_path / "build"
-    shutil.copytree(DATA / "todo", build)
+    shutil.copytree(BUILDS["todo"], build)
     (build / "resolvers" / "Query.getTodo.req.vtl").unlink()
     with pytest.raises(ApiBuildError) as info:
         load_api_config(build)
@@ -131,7 +131,7 @@ def test_load_api_config_missing_root_template_is_an_error(tmp_path: Path) -> No
 
 def test_load_api_config_custom_stack_resolver(tmp_path: Path) -> None:
     build = tmp_path / "build"
-    shutil.copytree(DATA / "todo", build)
+    shutil.copytree(BUILDS["todo"], build)
     root = json.loads((build / "cloudformation-template.json").read_text())
     root["Resources"]["CustomResourcesjson"] = {
         "Type": "AWS::CloudFormation::Stack",
