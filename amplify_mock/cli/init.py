@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
+from amplify_mock.base.files import read_json
 from amplify_mock.cli.project_context import mfa_prompt, project_dir, yes_option
-from amplify_mock.project.files import read_json
 from amplify_mock.project.frontends import FRONTENDS, get_frontend
 from amplify_mock.project.headless import (
     AmplifyArgs,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from graphql import GraphQLSchema
 
+from amplify_mock.base.files import write_text
 from amplify_mock.codegen.config import CodegenProject
 from amplify_mock.codegen.statements import (
     CodegenError,
@@ -26,7 +27,6 @@ from amplify_mock.codegen.statements import (
 from amplify_mock.codegen.types_flow import generate_flow_types
 from amplify_mock.codegen.types_ir import compile_documents, read_documents
 from amplify_mock.codegen.types_typescript import generate_typescript_types
-from amplify_mock.project.files import write_text
 
 __all__ = ["TYPES_TARGETS", "find_documents", "read_schema", "write_codegen", "write_types"]
 

@@ -40,9 +40,9 @@ from graphql import (
 )
 
 from amplify_mock.appsync_prelude import undeclared_prelude
+from amplify_mock.base.files import write_text
 from amplify_mock.codegen.config import CodegenProject
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.files import write_text
 
 __all__ = [
     "CodegenError",

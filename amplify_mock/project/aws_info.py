@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import os
 import uuid
-from pathlib import Path
 from typing import Any
 
-from amplify_mock.cloud.aws.profiles import profile_region
-from amplify_mock.project.files import read_json, write_json
-from amplify_mock.project.paths import amplify_home
+from amplify_mock.base.files import write_json
+from amplify_mock.base.paths import amplify_home
+from amplify_mock.cloud.aws.profiles import profile_region, secret_keys_of
 
 __all__ = ["DEFAULT_REGION", "local_aws_info_entry", "region_of", "secret_keys_of"]
 
@@ -39,12 +38,6 @@ def local_aws_info_entry(info: dict[str, Any]) -> dict[str, Any]:
     )
     os.chmod(key_file, 0o600)
     return {"configLevel": "project", "useProfile": False, "awsConfigFilePath": str(key_file)}
-
-
-def secret_keys_of(entry: dict[str, Any]) -> dict[str, Any]:
-    """The access keys an entry points to ({} when it uses a profile or the SDK chain)."""
-    path = entry.get("awsConfigFilePath")
-    return dict(read_json(Path(path), default={})) if path else {}
 
 
 def region_of(entry: dict[str, Any]) -> str:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import write_text
 from amplify_mock.project.errors import HeadlessArgumentError
-from amplify_mock.project.files import write_text
 from amplify_mock.project.headless import parse_json_object
 from amplify_mock.project.project import Project
 

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import copy_tree_atomic, read_json, remove_tree, write_json
 from amplify_mock.cloud.clouds import open_cloud
 from amplify_mock.cloud.local.apps import new_app_id, register_app_env, remove_app_env
 from amplify_mock.cloud.provider import (
@@ -24,7 +25,6 @@ from amplify_mock.project.errors import (
     HeadlessArgumentError,
     ProjectOperationError,
 )
-from amplify_mock.project.files import copy_tree_atomic, read_json, remove_tree, write_json
 from amplify_mock.project.frontend_config import write_frontend_config
 from amplify_mock.project.headless import parse_aws_info, validate_env_name
 from amplify_mock.project.paths import CURRENT_CLOUD_BACKEND

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from amplify_mock.base.files import ProjectFileError
 from amplify_mock.errors import AmplifyMockError
 
 __all__ = [
@@ -27,14 +28,6 @@ __all__ = [
 
 def _names(names: Iterable[str]) -> str:
     return ", ".join(sorted(names))
-
-
-class ProjectFileError(AmplifyMockError):
-    """A project file is missing or unreadable."""
-
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"Could not read {path}: {reason}.", "Fix or restore the file.")
-        self.path = path
 
 
 class NotInitializedError(AmplifyMockError):

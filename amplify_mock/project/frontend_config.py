@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from amplify_mock.project.files import read_json, write_json, write_text
+from amplify_mock.base.files import read_json, write_json, write_text
 from amplify_mock.project.frontends import get_frontend
 from amplify_mock.project.paths import ProjectPaths
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amplify_mock.project.files import write_text
+from amplify_mock.base.files import write_text
 
 __all__ = ["GITIGNORE_ENTRIES", "update_gitignore"]
 

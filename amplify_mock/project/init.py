@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import removed_on_failure, write_json
 from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import (
     Clock,
@@ -14,7 +15,6 @@ from amplify_mock.project.envs import (
     checkout_env,
     utc_now,
 )
-from amplify_mock.project.files import removed_on_failure, write_json
 from amplify_mock.project.gitignore import update_gitignore
 from amplify_mock.project.headless import FrontendArgs, validate_env_name, validate_project_name
 from amplify_mock.project.paths import ProjectPaths

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import read_json
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.files import read_json
 from amplify_mock.project.project import Project
 from amplify_mock.project.root_stack import root_stack_template
 

@@ -1,28 +1,13 @@
-"""Where the project files and the per-user files live."""
+"""Where the project files live: the documented layout of the `amplify/` folder."""
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["CURRENT_CLOUD_BACKEND", "ProjectPaths", "amplify_home", "user_home"]
+__all__ = ["CURRENT_CLOUD_BACKEND", "ProjectPaths"]
 
 CURRENT_CLOUD_BACKEND = "#current-cloud-backend"
-
-
-def user_home() -> Path:
-    """The user's home directory: `$HOME` (tests point it at a temp dir)."""
-    return Path(os.environ.get("HOME") or Path.home())
-
-
-def amplify_home() -> Path:
-    """The Amplify CLI's per-user folder: `$AMPLIFY_HOME`, else `~/.amplify`.
-
-    Overridable so tests never touch a developer's real `~/.amplify`.
-    """
-    configured = os.environ.get("AMPLIFY_HOME")
-    return Path(configured) if configured else user_home() / ".amplify"
 
 
 @dataclass(frozen=True)

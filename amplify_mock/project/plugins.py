@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from amplify_mock import __version__
+from amplify_mock.base.files import read_json, write_json
+from amplify_mock.base.paths import amplify_home
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.files import read_json, write_json
-from amplify_mock.project.paths import amplify_home
 
 __all__ = [
     "ENTRY_POINT_GROUP",

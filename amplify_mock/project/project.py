@@ -6,8 +6,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_json
 from amplify_mock.project.errors import EnvNotFoundError, NotInitializedError
-from amplify_mock.project.files import read_json, write_json
 from amplify_mock.project.paths import ProjectPaths
 
 __all__ = ["PROVIDER_NAME", "Project"]

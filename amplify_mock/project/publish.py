@@ -5,12 +5,12 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 
+from amplify_mock.base.files import read_json
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.categories.hosting import HOSTING_RESOURCE
 from amplify_mock.project.configure import current_frontend
 from amplify_mock.project.envs import MfaPrompt, cloud_for
 from amplify_mock.project.errors import ResourceNotFoundError
-from amplify_mock.project.files import read_json
 from amplify_mock.project.project import Project
 
 __all__ = ["FrontendCommandError", "PublishResult", "publish_frontend", "run_frontend_command"]

@@ -8,13 +8,13 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import removed_on_failure, write_json
 from amplify_mock.cloud.clouds import CLOUD_ENV_VAR
 from amplify_mock.cloud.local import LocalCloud
 from amplify_mock.cloud.local.apps import get_app_env
 from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import CURRENT_CLOUD_BACKEND_KEY, MfaPrompt, checkout_env
 from amplify_mock.project.errors import HeadlessArgumentError, ProjectOperationError
-from amplify_mock.project.files import removed_on_failure, write_json
 from amplify_mock.project.gitignore import update_gitignore
 from amplify_mock.project.headless import AmplifyArgs, FrontendArgs
 from amplify_mock.project.init import DEFAULT_FEATURE_FLAGS, write_project_config

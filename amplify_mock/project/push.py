@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import copy_tree_atomic, write_json
 from amplify_mock.cloud.provider import StackNotFoundError
 from amplify_mock.project.codegen_step import CodegenOptions, run_codegen
 from amplify_mock.project.envs import (
@@ -16,7 +17,6 @@ from amplify_mock.project.envs import (
     compose_backend_meta,
     store_current_cloud_backend,
 )
-from amplify_mock.project.files import copy_tree_atomic, write_json
 from amplify_mock.project.frontend_config import write_frontend_config
 from amplify_mock.project.function_build import build_functions
 from amplify_mock.project.nested_stacks import plan_deployment, stack_logical_id

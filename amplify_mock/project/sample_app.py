@@ -7,8 +7,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from amplify_mock.base.files import read_json
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.files import read_json
 from amplify_mock.project.frontends import get_frontend
 from amplify_mock.project.headless import FrontendArgs
 from amplify_mock.project.paths import ProjectPaths

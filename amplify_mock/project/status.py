@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
 
-from amplify_mock.project.files import read_json
+from amplify_mock.base.files import read_json
 from amplify_mock.project.project import Project
 
 __all__ = [

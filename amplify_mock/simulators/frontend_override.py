@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_text
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.files import read_json, write_text
 from amplify_mock.project.frontend_config import frontend_config_paths, render_aws_exports
 from amplify_mock.project.paths import ProjectPaths
 

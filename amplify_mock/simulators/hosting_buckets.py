@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from amplify_mock.project.files import read_json
+from amplify_mock.base.files import read_json
 from amplify_mock.project.project import Project
 
 __all__ = ["HostingBucket", "find_hosting_buckets"]

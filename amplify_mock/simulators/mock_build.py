@@ -18,8 +18,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from amplify_mock.base.files import copy_tree_atomic
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.files import copy_tree_atomic
 from resolvers.errors import TemplateError
 from resolvers.resolver import FunctionConfig, ResolverConfig
 

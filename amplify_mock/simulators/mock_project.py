@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_text
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.errors import NotInitializedError
-from amplify_mock.project.files import read_json, write_text
 from amplify_mock.project.paths import ProjectPaths
 from amplify_mock.project.project import Project
 from amplify_mock.simulators.hosting_buckets import HostingBucket, find_hosting_buckets

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.project.files import removed_on_failure, write_json
+from amplify_mock.base.files import removed_on_failure, write_json
 
 
 def test_removed_on_failure_removes_folder_the_block_created(tmp_path: Path) -> None:

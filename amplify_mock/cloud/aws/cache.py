@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amplify_mock.project.files import read_json, write_json
-from amplify_mock.project.paths import amplify_home
+from amplify_mock.base.files import read_json, write_json
+from amplify_mock.base.paths import amplify_home
 
 __all__ = ["cache_file", "reset_cache"]
 

@@ -24,9 +24,9 @@ from botocore.credentials import (
     create_credential_resolver,
 )
 
+from amplify_mock.base.files import read_json, write_json
 from amplify_mock.cloud.aws.cache import cache_file
-from amplify_mock.project.aws_info import secret_keys_of
-from amplify_mock.project.files import read_json, write_json
+from amplify_mock.cloud.aws.profiles import secret_keys_of
 
 __all__ = ["CredentialCache", "session_for"]
 

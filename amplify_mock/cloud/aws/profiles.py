@@ -1,4 +1,5 @@
-"""The shared AWS config and credentials files that `amplify configure` writes."""
+"""The shared AWS config and credentials files that `amplify configure` writes, and the
+project-level access-key files that `amplify configure project` writes."""
 
 from __future__ import annotations
 
@@ -6,11 +7,19 @@ import configparser
 import io
 import os
 from pathlib import Path
+from typing import Any
 
-from amplify_mock.project.files import write_text
-from amplify_mock.project.paths import user_home
+from amplify_mock.base.files import read_json, write_text
+from amplify_mock.base.paths import user_home
 
-__all__ = ["config_file", "credentials_file", "list_profiles", "profile_region", "write_profile"]
+__all__ = [
+    "config_file",
+    "credentials_file",
+    "list_profiles",
+    "profile_region",
+    "secret_keys_of",
+    "write_profile",
+]
 
 
 def config_file() -> Path:
@@ -69,3 +78,10 @@ def list_profiles() -> list[str]:
     credentials.read(credentials_file())
     names.update(credentials.sections())
     return sorted(names)
+
+
+def secret_keys_of(entry: dict[str, Any]) -> dict[str, Any]:
+    """The access keys a local-aws-info.json entry points to ({} for a profile or the SDK
+    chain): `amplify configure project` writes them to a file under `~/.amplify/`."""
+    path = entry.get("awsConfigFilePath")
+    return dict(read_json(Path(path), default={})) if path else {}

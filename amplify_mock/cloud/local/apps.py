@@ -12,9 +12,9 @@ import string
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_json
+from amplify_mock.base.paths import amplify_home
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.files import read_json, write_json
-from amplify_mock.project.paths import amplify_home
 
 __all__ = ["AppNotFoundError", "get_app_env", "new_app_id", "register_app_env", "remove_app_env"]
 

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
+from amplify_mock.base.files import read_json, write_bytes, write_json
 from amplify_mock.cloud.cfn import CfnEvaluationError, PseudoParameters, StackResult, evaluate_stack
 from amplify_mock.cloud.local.ids import ACCOUNT_ID, LocalIds, stack_id_for
 from amplify_mock.cloud.provider import (
@@ -32,7 +33,6 @@ from amplify_mock.cloud.provider import (
     ObjectNotFoundError,
     StackNotFoundError,
 )
-from amplify_mock.project.files import read_json, write_bytes, write_json
 
 __all__ = ["LocalCloud"]
 

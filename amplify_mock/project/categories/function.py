@@ -10,9 +10,9 @@ import json
 import re
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_json
 from amplify_mock.project.categories.resources import add_resource, env_suffixed, find_resources
 from amplify_mock.project.errors import FunctionNotFoundError, InvalidOptionError
-from amplify_mock.project.files import read_json, write_json
 from amplify_mock.project.project import Project
 
 __all__ = [

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_json
 from amplify_mock.project.categories.resources import add_resource, env_suffixed
 from amplify_mock.project.errors import ResourceNotFoundError
-from amplify_mock.project.files import read_json, write_json
 from amplify_mock.project.project import Project
 
 __all__ = ["HOSTING_RESOURCE", "add_hosting", "configure_hosting", "hosting_template"]

@@ -8,8 +8,8 @@ import uuid
 from collections.abc import Mapping
 from typing import Any
 
+from amplify_mock.base.files import remove_tree, write_json, write_text
 from amplify_mock.project.errors import InvalidNameError, ResourceExistsError, ResourceNotFoundError
-from amplify_mock.project.files import remove_tree, write_json, write_text
 from amplify_mock.project.project import Project
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Atomic file writes and JSON reads: every project file goes through here."""
+"""Atomic file writes and JSON reads: every project and per-user file goes through here."""
 
 from __future__ import annotations
 
@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from amplify_mock.project.errors import ProjectFileError
+from amplify_mock.errors import AmplifyMockError
 
 __all__ = [
+    "ProjectFileError",
     "copy_tree_atomic",
     "read_json",
     "remove_tree",
@@ -22,6 +23,14 @@ __all__ = [
     "write_json",
     "write_text",
 ]
+
+
+class ProjectFileError(AmplifyMockError):
+    """A project or per-user file is missing or unreadable."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        super().__init__(f"Could not read {path}: {reason}.", "Fix or restore the file.")
+        self.path = path
 
 
 def write_bytes(path: Path, data: bytes) -> None:

@@ -1,0 +1,1 @@
+"""The bottom layer: atomic file writes and the per-user folders, under every other package."""
