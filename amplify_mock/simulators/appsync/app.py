@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections.abc import Awaitable, Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -19,11 +20,17 @@ from amplify_mock.simulators.appsync.auth import (
     authorize_request,
 )
 from amplify_mock.simulators.appsync.errors import (
+    ExecutionTimeoutError,
+    MalformedRequest,
+    ResponseSizeLimitError,
     UnauthorizedRequest,
     error_body,
+    internal_failure_body,
     unauthorized_body,
 )
 from amplify_mock.simulators.appsync.execution import RequestContext, operation_type
+from amplify_mock.simulators.appsync.http_request import read_graphql_request
+from amplify_mock.simulators.appsync.limits import REQUEST_TIMEOUT_SECONDS, RESPONSE_SIZE_LIMIT
 from amplify_mock.simulators.appsync.realtime import (
     PROTOCOL,
     RealtimeConnection,
@@ -46,6 +53,9 @@ class EndpointOptions:
     lambda_authorizer: LambdaAuthorizerInvoker | None = None
     clear_data: Callable[[], Awaitable[list[str]]] | None = None
     keep_alive_interval: float = 60.0
+    #: AppSync's per-request deadline and response size limit (smaller ones in tests).
+    request_timeout: float = REQUEST_TIMEOUT_SECONDS
+    response_size_limit: int = RESPONSE_SIZE_LIMIT
 
 
 HOLDER = web.AppKey("appsync_state_holder", StateHolder)
@@ -88,27 +98,35 @@ async def _authorize(
 
 
 async def handle_graphql(request: web.Request) -> web.Response:
-    """POST /graphql: auth (401 on failure), cached parse/validate, execute."""
+    """POST /graphql: read the body (400 if malformed), auth (401), parse/validate, execute.
+
+    The execution runs under AppSync's deadline; aiohttp cancels it when the client goes away
+    (the runner has `handler_cancellation`), and resolvers yield to the loop as they go.
+    """
     state = request.app[HOLDER].state
+    options = request.app[OPTIONS]
     try:
-        body = json.loads(await request.read())
-    except ValueError:
-        return _json(error_body("The request body is not valid JSON"), 400)
-    if not isinstance(body, dict) or not isinstance(body.get("query"), str):
-        return _json(error_body("The request body must have a query string"), 400)
+        body = await read_graphql_request(request)
+    except MalformedRequest as err:
+        response = _json(error_body(err.message, err.error_type), err.status)
+        if err.unread_body:
+            response.force_close()
+        return response
     headers = {k.lower(): v for k, v in request.headers.items()}
-    variables = body.get("variables") or {}
-    operation_name = body.get("operationName")
     try:
         auth = await _authorize(
             request,
             headers,
-            {"queryString": body["query"], "operationName": operation_name, "variables": variables},
+            {
+                "queryString": body.query,
+                "operationName": body.operation_name,
+                "variables": body.variables,
+            },
         )
     except UnauthorizedRequest as err:
         return _json(unauthorized_body(err), 401)
-    prepared = state.prepare(body["query"])
-    if operation_type(prepared, operation_name) is OperationType.SUBSCRIPTION:
+    prepared = await state.prepare_async(body.query)
+    if operation_type(prepared, body.operation_name) is OperationType.SUBSCRIPTION:
         return _json(
             error_body(
                 "Subscription requests are only supported on the realtime endpoint "
@@ -120,11 +138,22 @@ async def handle_graphql(request: web.Request) -> web.Response:
         auth,
         {"headers": headers, "domainName": None},
         publish=request.app[HUB].publish,
+        limits=replace(state.limits, timeout=options.request_timeout),
     )
-    result = await state.execute(
-        prepared, context, variables=variables, operation_name=operation_name
-    )
-    return _json(result)
+    try:
+        async with asyncio.timeout(options.request_timeout):
+            result = await state.execute(
+                prepared, context, variables=body.variables, operation_name=body.operation_name
+            )
+    except TimeoutError:
+        LOG.warning("request cut off at the %.0f s deadline", options.request_timeout)
+        timeout = ExecutionTimeoutError()
+        return _json({"data": None, **error_body(timeout.message, timeout.error_type)})
+    text = json.dumps(result, separators=(",", ":"))
+    if len(text) > options.response_size_limit:
+        too_large = ResponseSizeLimitError(options.response_size_limit)
+        return _json({"data": None, **error_body(too_large.message, too_large.error_type)})
+    return web.Response(text=text, content_type=_JSON, headers=_CORS)
 
 
 async def handle_graphql_get(request: web.Request) -> web.StreamResponse:
@@ -209,6 +238,33 @@ async def handle_console(request: web.Request) -> web.StreamResponse:
     return web.FileResponse(index)
 
 
+@web.middleware
+async def _appsync_errors(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Every answer in AppSync's JSON error shape: aiohttp's own HTTP errors (404, 405, 413)
+    keep their status; a bug of ours is logged with its traceback and answered as AppSync's
+    `InternalFailure` (500), and the server keeps serving."""
+    try:
+        return await handler(request)
+    except web.HTTPException as err:
+        if err.status < 400:
+            raise
+        return _json(error_body(err.reason, _HTTP_ERROR_TYPES.get(err.status)), err.status)
+    except (asyncio.CancelledError, ConnectionError):
+        raise
+    except Exception:
+        LOG.exception("AppSync endpoint failed on %s %s", request.method, request.rel_url)
+        return _json(internal_failure_body(), 500)
+
+
+_HTTP_ERROR_TYPES = {
+    404: "NotFoundException",
+    405: "MethodNotAllowed",
+    413: "MalformedHttpRequestException",
+}
+
+
 def create_app(
     holder: StateHolder,
     *,
@@ -216,7 +272,7 @@ def create_app(
     hub: SubscriptionHub | None = None,
 ) -> web.Application:
     """The endpoint's application: /graphql, /graphql/realtime, /api-config, /clear-data, /."""
-    app = web.Application(client_max_size=10 * 1024 * 1024)
+    app = web.Application(client_max_size=10 * 1024 * 1024, middlewares=[_appsync_errors])
     app[HOLDER] = holder
     app[HUB] = hub or SubscriptionHub()
     app[OPTIONS] = options or EndpointOptions()

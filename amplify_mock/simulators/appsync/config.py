@@ -126,6 +126,9 @@ class ApiConfig:
     functions: tuple[FunctionSpec, ...] = ()
     tables: tuple[TableSpec, ...] = ()
     unsupported_resource_types: tuple[str, ...] = ()
+    #: `QueryDepthLimit` and `ResolverCountLimit` of the `AWS::AppSync::GraphQLApi` (0: unset).
+    query_depth_limit: int = 0
+    resolver_count_limit: int = 0
 
     @property
     def auth_providers(self) -> tuple[AuthProvider, ...]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
@@ -27,13 +28,19 @@ from graphql import (
 
 from amplify_mock.simulators.appsync.auth import RequestAuth
 from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, ResolverSpec
-from amplify_mock.simulators.appsync.errors import FieldUnauthorizedError, format_error
+from amplify_mock.simulators.appsync.errors import (
+    FieldUnauthorizedError,
+    QueryDepthLimitError,
+    ResolverCountLimitError,
+    format_error,
+)
 from amplify_mock.simulators.appsync.fast_path import (
     FastPlan,
     build_plan,
     execute_operation,
     run_plan,
 )
+from amplify_mock.simulators.appsync.limits import YIELD_EVERY, ExecutionLimits, query_depth
 from amplify_mock.simulators.appsync.schema import FieldAuthRule, build_appsync_schema
 from resolvers.resolver import FieldInvocation, ResolverOutcome
 
@@ -50,6 +57,11 @@ __all__ = [
 LOG = logging.getLogger(__name__)
 Info = GraphQLResolveInfo[Any]
 _DOCUMENT_CACHE_SIZE = 512
+#: Documents longer than this are parsed and validated off the event loop (validation of
+#: thousands of aliases is quadratic), so other requests keep being served meanwhile.
+_LARGE_DOCUMENT = 4096
+#: A bound on the parser's work (a token is a name, punctuator or value of the document).
+_MAX_TOKENS = 200_000
 _NO_EVENT: Any = object()
 
 
@@ -78,6 +90,32 @@ class RequestContext:
     event: Any = _NO_EVENT
     subscription_extensions: dict[str, dict[str, Any]] = field(default_factory=dict)
     subscription_arguments: dict[str, dict[str, Any]] = field(default_factory=dict)
+    limits: ExecutionLimits = field(default_factory=ExecutionLimits)
+    #: Resolvers invoked so far by this request (AppSync's `resolverCountLimit` counts them).
+    resolver_count: int = 0
+    turns: ResolverTurns = field(default_factory=lambda: ResolverTurns(YIELD_EVERY))
+
+
+class ResolverTurns:
+    """At most `per_turn` resolver invocations of one request per turn of the event loop.
+
+    graphql-core starts every field of a list at once; a fan-out of thousands of fields would
+    run them all before the loop serves anything else. A slot is handed back only on the
+    loop's next turn, so other requests (and a cancellation) get the loop between turns.
+    """
+
+    def __init__(self, per_turn: int) -> None:
+        self.per_turn = per_turn
+        self._slots: asyncio.Semaphore | None = None
+
+    async def __aenter__(self) -> None:
+        if self._slots is None:
+            self._slots = asyncio.Semaphore(self.per_turn)
+        await self._slots.acquire()
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        assert self._slots is not None
+        asyncio.get_running_loop().call_soon(self._slots.release)
 
 
 @dataclass(frozen=True)
@@ -88,6 +126,21 @@ class PreparedDocument:
     errors: tuple[GraphQLError, ...]
     #: The fast path's plan per operation name (None: the general executor), built on first use.
     plans: dict[str | None, FastPlan | None] = field(default_factory=dict, compare=False)
+    #: The nesting depth per operation name, measured on first use.
+    depths: dict[str | None, int] = field(default_factory=dict, compare=False)
+
+    def depth(self, operation_name: str | None) -> int:
+        if operation_name not in self.depths:
+            operation = self.operation(operation_name)
+            if operation is None or self.document is None:
+                return 0
+            fragments = {
+                d.name.value: d
+                for d in self.document.definitions
+                if isinstance(d, FragmentDefinitionNode)
+            }
+            self.depths[operation_name] = query_depth(operation, fragments)
+        return self.depths[operation_name]
 
     def operation(self, operation_name: str | None) -> OperationDefinitionNode | None:
         if self.document is None:
@@ -105,21 +158,43 @@ class _DocumentCache:
         self.schema = schema
         self.entries: OrderedDict[str, PreparedDocument] = OrderedDict()
 
-    def get(self, query: str) -> PreparedDocument:
+    def find(self, query: str) -> PreparedDocument | None:
         entry = self.entries.get(query)
         if entry is not None:
             self.entries.move_to_end(query)
-            return entry
+        return entry
+
+    def build(self, query: str) -> PreparedDocument:
+        """Parse and validate (touches no cache state, so it may run in a worker thread)."""
         try:
-            document = parse(query)
+            document = parse(query, max_tokens=_MAX_TOKENS)
         except GraphQLError as err:
-            entry = PreparedDocument(None, (err,))
-        else:
-            entry = PreparedDocument(document, tuple(validate(self.schema, document)))
+            return PreparedDocument(None, (err,))
+        except RecursionError:
+            return PreparedDocument(None, (GraphQLError("Query is nested too deeply."),))
+        try:
+            return PreparedDocument(document, tuple(validate(self.schema, document)))
+        except RecursionError:
+            return PreparedDocument(None, (GraphQLError("Query is nested too deeply."),))
+
+    def store(self, query: str, entry: PreparedDocument) -> PreparedDocument:
         self.entries[query] = entry
         if len(self.entries) > _DOCUMENT_CACHE_SIZE:
             self.entries.popitem(last=False)
         return entry
+
+    def get(self, query: str) -> PreparedDocument:
+        return self.find(query) or self.store(query, self.build(query))
+
+    async def get_async(self, query: str) -> PreparedDocument:
+        entry = self.find(query)
+        if entry is not None:
+            return entry
+        if len(query) > _LARGE_DOCUMENT:
+            entry = await asyncio.to_thread(self.build, query)
+        else:
+            entry = self.build(query)
+        return self.store(query, entry)
 
 
 @dataclass(frozen=True, eq=False)
@@ -132,8 +207,19 @@ class ApiState:
     #: (type, field) pairs served by the plain default resolver (no auth check, no resolver).
     plain_fields: frozenset[tuple[str, str]] = frozenset()
 
+    @property
+    def limits(self) -> ExecutionLimits:
+        """AppSync's limits for this API (`resolverCountLimit`, `queryDepthLimit`)."""
+        return ExecutionLimits.for_api(
+            self.config.resolver_count_limit, self.config.query_depth_limit
+        )
+
     def prepare(self, query: str) -> PreparedDocument:
         return self.documents.get(query)
+
+    async def prepare_async(self, query: str) -> PreparedDocument:
+        """`prepare`, with a large uncached document parsed and validated off the loop."""
+        return await self.documents.get_async(query)
 
     def _plan(self, prepared: PreparedDocument, operation_name: str | None) -> FastPlan | None:
         if operation_name in prepared.plans:
@@ -160,6 +246,13 @@ class ApiState:
         """Execute a prepared document; the response body in AppSync's shape."""
         if prepared.document is None or prepared.errors:
             return {"data": None, "errors": [format_error(e) for e in prepared.errors]}
+        depth = prepared.depth(operation_name)
+        if depth > context.limits.query_depth:
+            error = QueryDepthLimitError(depth, context.limits.query_depth)
+            return {
+                "data": None,
+                "errors": [format_error(GraphQLError(error.message, original_error=error))],
+            }
         plan = self._plan(prepared, operation_name)
         if plan is not None:
             result = await run_plan(plan, prepared.document, context, variables or {}, root_value)
@@ -168,10 +261,23 @@ class ApiState:
                 self.schema, prepared.document, context, variables or {}, operation_name, root_value
             )
         body: dict[str, Any] = {"data": result.data}
-        errors = [*(result.errors or ()), *context.appended_errors]
+        errors = _one_limit_error([*(result.errors or ()), *context.appended_errors])
         if errors:
             body["errors"] = [format_error(e) for e in errors]
         return body
+
+
+def _one_limit_error(errors: list[GraphQLError]) -> list[GraphQLError]:
+    """Every resolver past the limit fails the same way: AppSync reports that once."""
+    out: list[GraphQLError] = []
+    seen = False
+    for error in errors:
+        if isinstance(error.original_error, ResolverCountLimitError):
+            if seen:
+                continue
+            seen = True
+        out.append(error)
+    return out
 
 
 def create_api_state(
@@ -286,6 +392,9 @@ def _bound_resolver(
         context: RequestContext = info.context
         if is_subscription and context.event is not _NO_EVENT:
             return context.event
+        context.resolver_count += 1
+        if context.resolver_count > context.limits.resolver_count:
+            raise ResolverCountLimitError(context.limits.resolver_count)
         _check(rule, info)
         if is_subscription:
             context.subscription_arguments[info.field_name] = arguments
@@ -296,7 +405,8 @@ def _bound_resolver(
             request=context.request,
             info=_info_dict(info),
         )
-        outcome = await runner(spec, call, data_sources)
+        async with context.turns:
+            outcome = await runner(spec, call, data_sources)
         for error in outcome.errors:
             context.appended_errors.append(
                 GraphQLError(

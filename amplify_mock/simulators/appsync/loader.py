@@ -280,4 +280,15 @@ def _collect(
         functions=tuple(functions.values()),
         tables=tuple(tables),
         unsupported_resource_types=tuple(unsupported),
+        query_depth_limit=_int_property(api_props, "QueryDepthLimit"),
+        resolver_count_limit=_int_property(api_props, "ResolverCountLimit"),
     )
+
+
+def _int_property(props: Mapping[str, Any], name: str) -> int:
+    """An integer property (a CloudFormation number may arrive as a string); 0 when unset."""
+    value = props.get(name)
+    try:
+        return int(value) if isinstance(value, (int, str)) and not isinstance(value, bool) else 0
+    except ValueError:
+        return 0

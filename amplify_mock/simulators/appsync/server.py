@@ -58,7 +58,9 @@ class AppSyncServer:
 
         :raises PortInUseError: the port is taken (never a silent fallback to another one).
         """
-        runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
+        runner = web.AppRunner(
+            self.app, access_log=None, handle_signals=False, handler_cancellation=True
+        )
         await runner.setup()
         site = web.TCPSite(
             runner, self.host, self.port, reuse_address=True, ssl_context=ssl_context

@@ -101,7 +101,14 @@ async def test_graphql_get_is_a_clear_error(todo_client: TestClient[Any, Any]) -
 async def test_graphql_invalid_json_body_is_400(todo_client: TestClient[Any, Any]) -> None:
     response = await todo_client.post("/graphql", data=b"{", headers={"x-api-key": API_KEY})
     assert response.status == 400
-    assert await response.json() == {"errors": [{"message": "The request body is not valid JSON"}]}
+    assert await response.json() == {
+        "errors": [
+            {
+                "errorType": "MalformedHttpRequestException",
+                "message": "Unable to parse GraphQL query.",
+            }
+        ]
+    }
 
 
 async def test_graphql_validation_error_shape(todo_client: TestClient[Any, Any]) -> None:
