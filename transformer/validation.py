@@ -104,8 +104,11 @@ def printed_error(error: GraphQLError) -> str:
     return js_message(error.message) + text[len(error.message) :]
 
 
-def validate_model_schema(definitions: Iterable[Any]) -> None:
-    """Validate user definitions plus transformer directives; raise SchemaValidationError.
+def validate_model_schema(
+    definitions: Iterable[Any], error_type: type[SchemaValidationError] = SchemaValidationError
+) -> None:
+    """Validate user definitions plus transformer directives; raise `error_type` (the v1
+    SchemaValidationError by default; the v2 transformer passes its own).
 
     :raises SchemaValidationError: with every error, printed as the Amplify CLI prints them.
     """
@@ -130,11 +133,11 @@ def validate_model_schema(definitions: Iterable[Any]) -> None:
         try:
             errors = validate(schema, document, _RULES)
         except TypeError as err:
-            raise SchemaValidationError([js_message(str(err))]) from err
+            raise error_type([js_message(str(err))]) from err
     if errors:
         first = next((e for e in errors if e.locations), None)
         location = first.locations[0] if first and first.locations else None
-        raise SchemaValidationError(
+        raise error_type(
             [printed_error(e) for e in errors],
             messages=[js_message(e.message) for e in errors],
             line=location.line if location else None,
