@@ -1,7 +1,12 @@
 """Unit and pipeline resolvers: request template -> data source -> response template, as AppSync.
 
+A resolver or function with `code` (runtime APPSYNC_JS) runs its `request` / `response`
+exports instead of templates; the object `request` returns is what the data source gets, and
+`response` always sees a data-source failure in `ctx.error` (as a 2018-05-29 template does).
+JS and VTL functions mix freely in one pipeline: they share the arguments and the stash.
+
 Not emulated: a resolver's own `MaxBatchSize` (a Lambda data source batches `BatchInvoke`
-requests 5 at most, AppSync's default), resolver caching, JavaScript resolvers.
+requests 5 at most, AppSync's default), resolver caching.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from resolvers.data_sources.base import DataSource
 from resolvers.errors import DataSourceError, ResolverError, TemplateError
 
 if TYPE_CHECKING:
+    from resolvers.js import JsCode, JsOutcome
     from resolvers.vtl import RenderResult
 
 __all__ = [
@@ -51,6 +57,7 @@ class FunctionConfig:
     data_source: str | None
     request_template: MappingTemplate | None
     response_template: MappingTemplate | None
+    code: JsCode | None = None
 
 
 @dataclass(frozen=True)
@@ -64,6 +71,7 @@ class ResolverConfig:
     request_template: MappingTemplate | None
     response_template: MappingTemplate | None
     functions: tuple[FunctionConfig, ...] = ()
+    code: JsCode | None = None
 
 
 @dataclass
@@ -141,6 +149,20 @@ class _Run:
         self.extensions.update(result.extensions)
         return result
 
+    def evaluate(self, code: JsCode, handler: Literal["request", "response"],
+                 context: dict[str, Any]) -> JsOutcome:  # fmt: skip
+        # Imported on first use: the JS engine starts only when a JS resolver runs.
+        from resolvers.js import evaluate
+
+        try:
+            outcome = evaluate(code, handler, context)
+        except ResolverError as err:
+            self.errors.extend(getattr(err, "appended", ()))
+            raise
+        self.errors.extend(outcome.errors)
+        self.extensions.update(outcome.extensions)
+        return outcome
+
     def data_source(self, name: str | None, owner: str) -> DataSource:
         found = self.data_sources.get(name) if name is not None else None
         if found is None:
@@ -176,6 +198,23 @@ def _parse_json(text: str, file_name: str) -> Any:
         ) from None
 
 
+async def _call_js_data_source(
+    run: _Run, data_source_name: str | None, owner: str, code: JsCode, prev: Any
+) -> Any:
+    """One APPSYNC_JS request -> data source -> response round."""
+    before = run.evaluate(code, "request", run.context(prev=prev))
+    if before.early_return:
+        return before.value
+    source = run.data_source(data_source_name, owner)
+    error: dict[str, Any] | None = None
+    result: Any = None
+    try:
+        result = await source.invoke(copy_value(before.value))
+    except DataSourceError as err:
+        error = {"message": err.message, "type": err.error_type or UNKNOWN_ERROR_TYPE}
+    return run.evaluate(code, "response", run.context(result=result, error=error, prev=prev)).value
+
+
 async def _call_data_source(
     run: _Run,
     data_source_name: str | None,
@@ -183,8 +222,11 @@ async def _call_data_source(
     request_template: MappingTemplate | None,
     response_template: MappingTemplate | None,
     prev: Any,
+    code: JsCode | None = None,
 ) -> Any:
     """One request -> data source -> response round (a unit resolver or a pipeline function)."""
+    if code is not None:
+        return await _call_js_data_source(run, data_source_name, owner, code, prev)
     if request_template is not None:
         rendered = run.render(request_template, run.context(prev=prev))
         if rendered.is_return:
@@ -218,7 +260,12 @@ async def _call_data_source(
 async def _run_pipeline(run: _Run) -> Any:
     config = run.config
     prev: Any = {}
-    if config.request_template is not None:
+    if config.code is not None:
+        before_js = run.evaluate(config.code, "request", run.context())
+        if before_js.early_return:
+            return before_js.value
+        prev = before_js.value
+    elif config.request_template is not None:
         before = run.render(config.request_template, run.context())
         if before.is_return:
             return before.return_value
@@ -231,7 +278,10 @@ async def _run_pipeline(run: _Run) -> Any:
             function.request_template,
             function.response_template,
             prev,
+            function.code,
         )
+    if config.code is not None:
+        return run.evaluate(config.code, "response", run.context(result=prev, prev=prev)).value
     if config.response_template is None:
         return prev
     after = run.render(config.response_template, run.context(result=prev, prev=prev))
@@ -264,5 +314,6 @@ async def execute_resolver(
             config.request_template,
             config.response_template,
             None,
+            config.code,
         )
     return ResolverOutcome(data, run.errors, run.extensions)

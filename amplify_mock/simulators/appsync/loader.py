@@ -27,6 +27,7 @@ from amplify_mock.simulators.appsync.config import (
     TableSpec,
     TemplateSpec,
 )
+from resolvers.js import JsCode, validate
 
 __all__ = ["ApiBuildError", "load_api_config"]
 
@@ -132,18 +133,57 @@ class _TemplateReader:
         location = properties.get(f"{which}MappingTemplateS3Location")
         if not isinstance(location, str):
             return None
-        if location.startswith(self.prefix):
-            relative = location[len(self.prefix) :]
-        else:
-            match = re.search(r"(resolvers|pipelineFunctions)/[^/]+$", location)
-            if match is None:
-                raise ApiBuildError(self.build_dir, f"cannot find mapping template {location!r}")
-            relative = match.group(0)
+        relative = self._relative(location)
         path = self.build_dir / relative
         try:
             return TemplateSpec(path.read_text(encoding="utf-8"), relative)
         except FileNotFoundError as err:
             raise ApiBuildError(self.build_dir, f"mapping template {relative} is missing") from err
+
+    def read_code(self, properties: Mapping[str, Any], owner: str) -> JsCode | None:
+        """The APPSYNC_JS code of a resolver or function (`Code` or `CodeS3Location`), checked
+        as AppSync checks it on deploy.
+
+        :raises ApiBuildError: another runtime, a missing file, or code AppSync would reject
+            (`file:line:col: message`).
+        """
+        runtime = properties.get("Runtime")
+        if runtime is None:
+            return None
+        name = runtime.get("Name") if isinstance(runtime, Mapping) else None
+        version = runtime.get("RuntimeVersion") if isinstance(runtime, Mapping) else None
+        if name != "APPSYNC_JS" or version != "1.0.0":
+            raise ApiBuildError(
+                self.build_dir,
+                f"{owner} uses runtime {name} {version}; only APPSYNC_JS 1.0.0 is supported",
+            )
+        inline = properties.get("Code")
+        if isinstance(inline, str):
+            code = JsCode(inline, f"{owner} (inline Code)")
+        else:
+            location = properties.get("CodeS3Location")
+            if not isinstance(location, str):
+                raise ApiBuildError(self.build_dir, f"{owner} has neither Code nor CodeS3Location")
+            relative = self._relative(location)
+            try:
+                code = JsCode((self.build_dir / relative).read_text(encoding="utf-8"), relative)
+            except FileNotFoundError as err:
+                raise ApiBuildError(self.build_dir, f"code file {relative} is missing") from err
+        issues = validate(code)
+        if issues:
+            first = issues[0]
+            raise ApiBuildError(
+                self.build_dir, f"{code.file_name}:{first.line}:{first.column}: {first.message}"
+            )
+        return code
+
+    def _relative(self, location: str) -> str:
+        if location.startswith(self.prefix):
+            return location[len(self.prefix) :]
+        match = re.search(r"(resolvers|pipelineFunctions)/[^/]+$", location)
+        if match is None:
+            raise ApiBuildError(self.build_dir, f"cannot find mapping template {location!r}")
+        return match.group(0)
 
 
 def _auth_provider(props: Mapping[str, Any]) -> AuthProvider:
@@ -231,6 +271,7 @@ def _collect(
                 data_source=props.get("DataSourceName"),
                 request_template=reader.read(props, "Request"),
                 response_template=reader.read(props, "Response"),
+                code=reader.read_code(props, f"Function {name}"),
             )
     resolvers: list[ResolverSpec] = []
     for res in resources:
@@ -258,6 +299,9 @@ def _collect(
                 request_template=reader.read(props, "Request"),
                 response_template=reader.read(props, "Response"),
                 functions=tuple(pipeline),
+                code=reader.read_code(
+                    props, f"Resolver {props.get('TypeName')}.{props.get('FieldName')}"
+                ),
             )
         )
     api_props = api.properties

@@ -1,0 +1,209 @@
+"""Runs an APPSYNC_JS handler (`request` / `response` export) against a resolver context."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from resolvers.errors import ResolverError, TemplateError
+from resolvers.js import bridge
+from resolvers.js.engine import EngineError, engine
+from resolvers.js.lexer import LexError
+from resolvers.js.module import FACTORY_HEAD, ModuleError, to_factory
+from resolvers.js.validator import CodeIssue, check
+from resolvers.util.core import CoreUtil
+
+__all__ = ["CodeError", "JsCode", "JsOutcome", "JsRuntimeError", "evaluate", "validate"]
+
+Handler = Literal["request", "response"]
+
+
+@dataclass(frozen=True)
+class JsCode:
+    """An APPSYNC_JS resolver or function's code and the file it came from."""
+
+    text: str
+    file_name: str
+
+
+class CodeError(TemplateError):
+    """Code that breaks a runtime restriction or does not parse; `issues` lists each
+    (EvaluateCode's `codeErrors`), the message names the first as `file:line:col`."""
+
+    error_type = "CodeError"
+
+    def __init__(self, file_name: str, issues: list[CodeIssue]) -> None:
+        first = issues[0]
+        super().__init__(first.message, file=file_name, line=first.line, column=first.column)
+        self.issues = issues
+
+
+class JsRuntimeError(TemplateError):
+    """An uncaught JavaScript error (TypeError, ReferenceError...) in a handler."""
+
+    error_type = "CodeError"
+
+
+@dataclass
+class JsOutcome:
+    """A handler's return value (or `runtime.earlyReturn` value), and what it collected."""
+
+    value: Any
+    early_return: bool = False
+    errors: list[ResolverError] = field(default_factory=list)
+    extensions: dict[str, Any] = field(default_factory=dict)
+    logs: list[str] = field(default_factory=list)
+    response_headers: dict[str, str] = field(default_factory=dict)
+
+
+_VALIDATED: dict[str, str] = {}
+_LOCK = threading.Lock()
+
+
+def validate(code: JsCode) -> list[CodeIssue]:
+    """The restriction and syntax problems of `code` (empty when it may run)."""
+    issues = check(code.text)
+    if issues:
+        return issues
+    try:
+        to_factory(code.text)
+    except ModuleError as err:
+        return [CodeIssue("PARSER_ERROR", err.message, err.line, err.column, 1)]
+    except LexError as err:
+        return [CodeIssue("PARSER_ERROR", err.message, err.line, err.column, 1)]
+    try:
+        _load(code)
+    except CodeError as err:
+        return err.issues
+    return []
+
+
+def _load(code: JsCode) -> str:
+    """Check and compile `code` once per engine; its id.
+
+    :raises CodeError: a restriction, an import or a syntax error.
+    """
+    key = hashlib.sha1(code.text.encode("utf-8")).hexdigest()
+    factory = _VALIDATED.get(key)
+    if factory is None:
+        issues = check(code.text)
+        if issues:
+            raise CodeError(code.file_name, issues)
+        try:
+            factory = to_factory(code.text)
+        except (ModuleError, LexError) as err:
+            raise CodeError(
+                code.file_name, [CodeIssue("PARSER_ERROR", err.message, err.line, err.column, 1)]
+            ) from None
+        with _LOCK:
+            _VALIDATED[key] = factory
+    try:
+        engine(bridge.call).load(key, factory)
+    except EngineError as err:
+        line = err.line or 1
+        column = err.column or _column(code.text, line, err.message)
+        if line == 1 and err.column:
+            column = max(1, err.column - len(FACTORY_HEAD))
+        issue = CodeIssue("PARSER_ERROR", f"{err.name}: {err.message}", line, column, 1)
+        raise CodeError(code.file_name, [issue]) from None
+    return key
+
+
+_SUBJECT = re.compile(r"'([^']+)'")
+
+
+def _column(text: str, line: int, message: str) -> int:
+    """Where on `line` the error's subject (`'x' is not defined`, `property 'y'`) appears."""
+    lines = text.split("\n")
+    if not 1 <= line <= len(lines):
+        return 1
+    source_line = lines[line - 1]
+    match = _SUBJECT.search(message)
+    if match is not None:
+        subject = match.group(1)
+        for probe in (f".{subject}", f"?.{subject}", subject):
+            found = source_line.find(probe)
+            if found >= 0:
+                return found + 1
+    return len(source_line) - len(source_line.lstrip()) + 1
+
+
+def _definition_line(text: str, name: str) -> int | None:
+    match = re.search(rf"\bfunction\s+{re.escape(name)}\b|\b{re.escape(name)}\s*=", text)
+    return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _plain(value: Any) -> Any:
+    return str(value)
+
+
+def evaluate(code: JsCode, handler: Handler, context: dict[str, Any]) -> JsOutcome:
+    """Call `handler` of `code` with `context` (the `$ctx` map `build_context` makes).
+
+    `context["stash"]` and `context["arguments"]` are updated in place with the handler's
+    changes, so they flow through a pipeline as in AppSync.
+
+    :raises CodeError: the code breaks a restriction or does not compile.
+    :raises JsRuntimeError: the handler raised a JavaScript error (`file:line:col`).
+    :raises ResolverError: `util.error` / `util.unauthorized`.
+    """
+    key = _load(code)
+    info = context.get("info") or {}
+    state = {
+        "authType": CoreUtil(context).authType(),
+        "unauthorizedMessage": f"Not Authorized to access {info.get('fieldName')} on type "
+        f"{info.get('parentTypeName')}",
+    }
+    payload = {k: v for k, v in context.items() if k != "args"}
+    try:
+        context_json = json.dumps(payload, default=_plain)
+        out = engine(bridge.call).invoke(key, handler, context_json, json.dumps(state))
+    except EngineError as err:
+        raise JsRuntimeError(f"{err.name}: {err.message}", file=code.file_name) from None
+    _sync(context, "stash", out.get("stash"))
+    _sync(context, "arguments", out.get("args"))
+    outcome = JsOutcome(
+        value=out.get("value"),
+        errors=[_error(e) for e in out.get("errors") or ()],
+        extensions=out.get("extensions") or {},
+        logs=out.get("logs") or [],
+        response_headers=out.get("headers") or {},
+    )
+    kind = out["kind"]
+    if kind == "ok":
+        return outcome
+    if kind == "early":
+        outcome.early_return = True
+        return outcome
+    if kind == "missing":
+        raise JsRuntimeError(f"The code does not export a {handler} function", file=code.file_name)
+    if kind == "error":
+        error = _error(out["error"])
+        error.appended = outcome.errors  # type: ignore[attr-defined]
+        raise error
+    line = out.get("line") or _definition_line(code.text, handler)
+    column = out.get("column") or (_column(code.text, line, out["message"]) if line else None)
+    raise JsRuntimeError(
+        f"{out['name']}: {out['message']}", file=code.file_name, line=line, column=column
+    )
+
+
+def _sync(context: dict[str, Any], key: str, value: Any) -> None:
+    target = context.get(key)
+    if isinstance(target, dict) and isinstance(value, Mapping) and value is not target:
+        target.clear()
+        target.update(value)
+
+
+def _error(raw: Mapping[str, Any]) -> ResolverError:
+    return ResolverError(
+        str(raw.get("message")),
+        error_type=raw.get("type"),
+        data=raw.get("data"),
+        error_info=raw.get("info"),
+    )

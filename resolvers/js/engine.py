@@ -1,0 +1,129 @@
+"""The JavaScript engine behind APPSYNC_JS: QuickJS, embedded; the only module importing it.
+
+Chosen by measurement (bench/bench_appsync_js.py; 2-core x86_64 box, load average ~20 from
+other work, so absolute numbers are high; ratios held across runs). A getItem resolver's
+request + response, context in and result out as JSON:
+
+    engine                         startup      per request+response
+    QuickJS (PyPI `quickjs` 1.19)  0.6 ms       0.35-0.46 ms
+    V8 (PyPI `mini-racer` 0.14)    1,400 ms     1.7-2.5 ms (every call crosses a thread)
+    warm Node 20 worker (pipe)     1,800 ms     0.63-1.5 ms (two process round trips)
+
+QuickJS wins on both; it ships manylinux wheels for x86_64 and aarch64 (CPython 3.11), so
+a fresh venv installs it with pip alone. A QuickJS runtime must stay on the thread that made
+it, so each thread gets its own `Engine` (`engine()`), with the runtime prelude loaded once.
+
+Not emulated: column numbers from the engine itself (QuickJS reports lines only); the
+column of a runtime error is found on that line from the error's subject (see `locate`).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+import quickjs
+
+__all__ = ["PRELUDE_LINES", "Engine", "EngineError", "engine"]
+
+#: The prelude is compiled after this many blank lines, so a stack frame with a line past it
+#: is the runtime's own, and the first frame before it is the resolver code's.
+PRELUDE_LINES = 100_000
+
+#: Memory for one engine; a runaway allocation fails the call, not the server. (QuickJS cannot
+#: combine a time limit with calls into Python; loops that never end need `while` or
+#: `for(;;)`, which the validator rejects, and endless recursion overflows the stack.)
+MEMORY_LIMIT_BYTES = 256 * 1024 * 1024
+
+_FRAME = re.compile(r"at (?:(\S+) )?\(?<input>:(\d+)(?::(\d+))?\)?")
+
+
+@dataclass
+class EngineError(Exception):
+    """A JavaScript error: `name` (SyntaxError, TypeError...), message, and its line if known."""
+
+    name: str
+    message: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        return f"{self.name}: {self.message}"
+
+
+def _parse_exception(text: str) -> EngineError:
+    first, _, stack = text.partition("\n")
+    name, sep, message = first.partition(": ")
+    if not sep:
+        name, message = "Error", first
+    return _with_frame(EngineError(name, message), stack)
+
+
+def _with_frame(error: EngineError, stack: str) -> EngineError:
+    for match in _FRAME.finditer(stack):
+        line = int(match.group(2))
+        if line < PRELUDE_LINES:
+            error.line = line
+            error.column = int(match.group(3)) if match.group(3) else None
+            break
+    return error
+
+
+class Engine:
+    """One QuickJS context with the APPSYNC_JS runtime loaded; code is loaded once by id."""
+
+    def __init__(self, bridge: Callable[[str, str], str]) -> None:
+        self._context = quickjs.Context()
+        self._context.set_memory_limit(MEMORY_LIMIT_BYTES)
+        self._context.add_callable("__py", bridge)
+        prelude = resources.files("resolvers.js").joinpath("runtime.js").read_text("utf-8")
+        self._context.eval("\n" * PRELUDE_LINES + prelude)
+        self._invoke = self._context.get("__invoke")
+        self._loaded: set[str] = set()
+
+    def load(self, code_id: str, factory_source: str) -> None:
+        """Compile `factory_source` (a function expression of `__modules`) under `code_id`.
+
+        :raises EngineError: the code does not compile or its top level fails.
+        """
+        if code_id in self._loaded:
+            return
+        try:
+            self._context.eval(f"__load({json.dumps(code_id)}, {factory_source});")
+        except quickjs.JSException as err:
+            raise _parse_exception(str(err)) from None
+        self._loaded.add(code_id)
+
+    def invoke(self, code_id: str, function: str, context_json: str, state_json: str) -> Any:
+        """Call export `function` of loaded code with a JSON context; the outcome as Python.
+
+        :raises EngineError: the engine itself failed (time or memory limit, stack overflow).
+        """
+        try:
+            out = self._invoke(code_id, function, context_json, state_json)
+        except quickjs.StackOverflow:
+            raise EngineError("RangeError", "Maximum call stack size exceeded") from None
+        except quickjs.JSException as err:
+            raise _parse_exception(str(err)) from None
+        result = json.loads(out)
+        if result.get("kind") == "exception":
+            error = _with_frame(EngineError(result["name"], result["message"]), result["stack"])
+            result["line"], result["column"] = error.line, error.column
+        return result
+
+
+_LOCAL = threading.local()
+
+
+def engine(bridge: Callable[[str, str], str]) -> Engine:
+    """This thread's engine (QuickJS runtimes must not cross threads)."""
+    found: Engine | None = getattr(_LOCAL, "engine", None)
+    if found is None:
+        found = Engine(bridge)
+        _LOCAL.engine = found
+    return found

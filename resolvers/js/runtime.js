@@ -1,0 +1,431 @@
+// The APPSYNC_JS runtime a resolver's code sees: `util`, `runtime`, `extensions` and the
+// modules `@aws-appsync/utils` and `@aws-appsync/utils/dynamodb`. Loaded once per engine;
+// `__py(name, argsJson)` is the bridge to the shared Python `$util` implementations.
+(function () {
+'use strict';
+const __py = globalThis.__py;
+const __state = { errors: [], extensions: {}, logs: [], headers: {} };
+const __codes = {};
+const __ERROR = Symbol('appsyncError');
+const __EARLY = Symbol('earlyReturn');
+
+function __call(name, args) {
+  const out = JSON.parse(__py(name, JSON.stringify(args)));
+  if (out.error !== undefined) {
+    throw new Error(out.error);
+  }
+  return out.value;
+}
+
+function __fail(message, type, data, info) {
+  const err = { message: message === undefined || message === null ? null : String(message) };
+  err.type = type === undefined ? null : type;
+  err.data = data === undefined ? null : data;
+  err.info = info === undefined ? null : info;
+  err[__ERROR] = true;
+  return err;
+}
+
+function __number(value) {
+  return String(value);
+}
+
+function __toDynamoDB(value) {
+  if (value === null || value === undefined) return { NULL: true };
+  if (typeof value === 'string') return { S: value };
+  if (typeof value === 'boolean') return { BOOL: value };
+  if (typeof value === 'number') return { N: __number(value) };
+  if (Array.isArray(value)) return { L: value.map(__toDynamoDB) };
+  if (typeof value === 'object') return { M: __mapValues(value) };
+  return { S: String(value) };
+}
+
+function __mapValues(obj) {
+  const out = {};
+  for (const k of Object.keys(obj)) {
+    if (obj[k] !== undefined) out[k] = __toDynamoDB(obj[k]);
+  }
+  return out;
+}
+
+const __dynamodb = {
+  toDynamoDB: __toDynamoDB,
+  toString: (v) => ({ S: v }),
+  toStringSet: (v) => ({ SS: v }),
+  toNumber: (v) => ({ N: __number(v) }),
+  toNumberSet: (v) => ({ NS: v.map(__number) }),
+  toBinary: (v) => ({ B: v }),
+  toBinarySet: (v) => ({ BS: v }),
+  toBoolean: (v) => ({ BOOL: v }),
+  toNull: () => ({ NULL: true }),
+  toList: (v) => ({ L: v.map(__toDynamoDB) }),
+  toMap: (v) => ({ M: __mapValues(v) }),
+  toMapValues: __mapValues,
+  toS3Object: (key, bucket, region, version) => __call('dynamodb.toS3Object', [key, bucket, region, version]),
+  fromS3ObjectJson: (text) => __call('dynamodb.fromS3ObjectJson', [text]),
+};
+
+function __isBlank(v) {
+  return typeof v === 'string' && v.trim() === '';
+}
+
+const util = {
+  error(message, type, data, info) {
+    throw __fail(message, type, data, info);
+  },
+  appendError(message, type, data, info) {
+    __state.errors.push(__fail(message, type, data, info));
+  },
+  unauthorized() {
+    throw __fail(__state.unauthorizedMessage, 'Unauthorized');
+  },
+  autoId: () => __call('autoId', []),
+  autoUlid: () => __call('autoUlid', []),
+  autoKsuid: () => __call('autoKsuid', []),
+  escapeJavaScript: (text) => __call('escapeJavaScript', [text]),
+  urlEncode: (text) => __call('urlEncode', [text]),
+  urlDecode: (text) => __call('urlDecode', [text]),
+  base64Encode: (text) => __call('base64Encode', [text]),
+  base64Decode: (text) => __call('base64Decode', [text]),
+  isNull: (v) => v === null || v === undefined,
+  isNullOrEmpty: (v) => v === null || v === undefined || v === '' ||
+    (Array.isArray(v) && v.length === 0) ||
+    (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0),
+  isNullOrBlank: (v) => v === null || v === undefined || __isBlank(v),
+  defaultIfNull: (v, d) => (v === null || v === undefined ? d : v),
+  defaultIfNullOrEmpty: (v, d) => (util.isNullOrEmpty(v) ? d : v),
+  defaultIfNullOrBlank: (v, d) => (util.isNullOrBlank(v) ? d : v),
+  isString: (v) => typeof v === 'string',
+  isNumber: (v) => typeof v === 'number',
+  isBoolean: (v) => typeof v === 'boolean',
+  isList: (v) => Array.isArray(v),
+  isMap: (v) => v !== null && typeof v === 'object' && !Array.isArray(v),
+  typeOf(v) {
+    if (v === null || v === undefined) return 'Null';
+    if (typeof v === 'string') return 'String';
+    if (typeof v === 'number') return 'Number';
+    if (typeof v === 'boolean') return 'Boolean';
+    if (Array.isArray(v)) return 'List';
+    return 'Map';
+  },
+  matches: (pattern, text) => __call('matches', [pattern, text]),
+  authType: () => __state.authType,
+  time: {
+    nowISO8601: () => __call('time.nowISO8601', []),
+    nowEpochSeconds: () => __call('time.nowEpochSeconds', []),
+    nowEpochMilliSeconds: () => __call('time.nowEpochMilliSeconds', []),
+    nowFormatted: (f, tz) => __call('time.nowFormatted', tz === undefined ? [f] : [f, tz]),
+    parseFormattedToEpochMilliSeconds: (t, f, tz) =>
+      __call('time.parseFormattedToEpochMilliSeconds', tz === undefined ? [t, f] : [t, f, tz]),
+    parseISO8601ToEpochMilliSeconds: (t) => __call('time.parseISO8601ToEpochMilliSeconds', [t]),
+    epochMilliSecondsToSeconds: (m) => __call('time.epochMilliSecondsToSeconds', [m]),
+    epochMilliSecondsToISO8601: (m) => __call('time.epochMilliSecondsToISO8601', [m]),
+    epochMilliSecondsToFormatted: (m, f, tz) =>
+      __call('time.epochMilliSecondsToFormatted', tz === undefined ? [m, f] : [m, f, tz]),
+  },
+  dynamodb: __dynamodb,
+  transform: {
+    toDynamoDBFilterExpression: (f) => __call('transform.toDynamoDBFilterExpression', [f]),
+    toDynamoDBConditionExpression: (f) => __call('transform.toDynamoDBConditionExpression', [f]),
+    toElasticsearchQueryDSL: (f) => __call('transform.toElasticsearchQueryDSL', [f]),
+    toSubscriptionFilter: (f, ignored, rules) =>
+      __call('transform.toSubscriptionFilter', [f, ignored === undefined ? null : ignored,
+        rules === undefined ? null : rules]),
+  },
+  str: {
+    toUpper: (s) => s.toUpperCase(),
+    toLower: (s) => s.toLowerCase(),
+    toReplace: (s, target, replacement) => s.split(target).join(replacement),
+    normalize: (s, form) => s.normalize(String(form).toUpperCase()),
+  },
+  math: {
+    roundNum: (v) => Math.round(v),
+    minVal: (a, b) => Math.min(a, b),
+    maxVal: (a, b) => Math.max(a, b),
+    randomDouble: () => Math.random(),
+    randomWithinRange: (lo, hi) => lo + Math.floor(Math.random() * (hi - lo)),
+  },
+  http: {
+    copyHeaders: (headers) => __call('http.copyHeaders', [headers || {}]),
+    addResponseHeader(name, value) {
+      __state.headers[String(name)] = String(value);
+    },
+    addResponseHeaders(headers) {
+      for (const k of Object.keys(headers)) __state.headers[k] = String(headers[k]);
+    },
+  },
+};
+
+const runtime = {
+  earlyReturn(data) {
+    const marker = { value: data === undefined ? null : data };
+    marker[__EARLY] = true;
+    throw marker;
+  },
+};
+
+const extensions = {
+  setSubscriptionFilter(filter) {
+    __state.extensions.subscriptionFilter = filter;
+  },
+  setSubscriptionInvalidationFilter(filter) {
+    __state.extensions.subscriptionInvalidationFilter = filter;
+  },
+  invalidateSubscriptions(invalidation) {
+    (__state.extensions.invalidateSubscriptions ||= []).push(invalidation);
+  },
+  evictFromApiCache(typeName, fieldName, keys) {
+    (__state.extensions.evictFromApiCache ||= []).push({ typeName, fieldName, keys });
+  },
+};
+
+function __expression(obj) {
+  if (obj === undefined || obj === null) return undefined;
+  const out = JSON.parse(util.transform.toDynamoDBFilterExpression(obj));
+  if (out.expressionValues && Object.keys(out.expressionValues).length === 0) {
+    delete out.expressionValues;
+  }
+  return out;
+}
+
+function __withVersion(request, version) {
+  if (version !== undefined && version !== null) {
+    const cond = request.condition || { expression: '' };
+    request.condition = cond;
+    cond.expression = cond.expression ? `(${cond.expression}) AND #_version = :_version` : '#_version = :_version';
+    cond.expressionNames = Object.assign({}, cond.expressionNames, { '#_version': '_version' });
+    cond.expressionValues = Object.assign({}, cond.expressionValues, { ':_version': __toDynamoDB(version) });
+  }
+  return request;
+}
+
+function __clean(obj) {
+  for (const k of Object.keys(obj)) {
+    if (obj[k] === undefined) delete obj[k];
+  }
+  return obj;
+}
+
+const __OP = Symbol('ddbOperation');
+function __op(type, value, index) {
+  const op = { type, value, index };
+  op[__OP] = true;
+  return op;
+}
+
+const operations = {
+  add: (v) => __op('add', v),
+  remove: () => __op('remove'),
+  replace: (v) => __op('replace', v),
+  increment: (by) => __op('increment', by),
+  decrement: (by) => __op('decrement', by),
+  append: (items) => __op('append', items),
+  prepend: (items) => __op('prepend', items),
+  updateListItem: (item, index) => __op('updateListItem', item, index),
+};
+
+function __update(update) {
+  const names = {};
+  const values = {};
+  const sets = [];
+  const removes = [];
+  const adds = [];
+  let n = 0;
+  function walk(obj, path) {
+    for (const key of Object.keys(obj)) {
+      const value = obj[key];
+      if (value === undefined) continue;
+      names[`#${key}`] = key;
+      const target = path ? `${path}.#${key}` : `#${key}`;
+      const isOp = value !== null && typeof value === 'object' && value[__OP] === true;
+      if (!isOp && value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        walk(value, target);
+        continue;
+      }
+      const name = `:${key}_${n}`;
+      n += 1;
+      if (!isOp) {
+        sets.push(`${target} = ${name}`);
+        values[name] = __toDynamoDB(value);
+      } else if (value.type === 'replace') {
+        sets.push(`${target} = ${name}`);
+        values[name] = __toDynamoDB(value.value);
+      } else if (value.type === 'remove') {
+        removes.push(target);
+      } else if (value.type === 'add') {
+        adds.push(`${target} ${name}`);
+        values[name] = __toDynamoDB(value.value);
+      } else if (value.type === 'increment' || value.type === 'decrement') {
+        const sign = value.type === 'increment' ? '+' : '-';
+        sets.push(`${target} = ${target} ${sign} ${name}`);
+        values[name] = __toDynamoDB(value.value === undefined ? 1 : value.value);
+      } else if (value.type === 'append') {
+        sets.push(`${target} = list_append(${target}, ${name})`);
+        values[name] = __toDynamoDB(value.value);
+      } else if (value.type === 'prepend') {
+        sets.push(`${target} = list_append(${name}, ${target})`);
+        values[name] = __toDynamoDB(value.value);
+      } else if (value.type === 'updateListItem') {
+        sets.push(`${target}[${value.index}] = ${name}`);
+        values[name] = __toDynamoDB(value.value);
+      }
+    }
+  }
+  walk(update, '');
+  const parts = [];
+  if (sets.length) parts.push(`SET ${sets.join(', ')}`);
+  if (adds.length) parts.push(`ADD ${adds.join(', ')}`);
+  if (removes.length) parts.push(`REMOVE ${removes.join(', ')}`);
+  const out = { expression: parts.join(' '), expressionNames: names };
+  if (Object.keys(values).length) out.expressionValues = values;
+  return out;
+}
+
+const ddb = {
+  operations,
+  get(p) {
+    return __clean({ operation: 'GetItem', key: __mapValues(p.key), consistentRead: p.consistentRead,
+      projection: p.projection });
+  },
+  put(p) {
+    return __withVersion(__clean({ operation: 'PutItem', key: __mapValues(p.key),
+      attributeValues: __mapValues(p.item || {}), condition: __expression(p.condition),
+      customPartitionKey: p.customPartitionKey, populateIndexFields: p.populateIndexFields }), p._version);
+  },
+  remove(p) {
+    return __withVersion(__clean({ operation: 'DeleteItem', key: __mapValues(p.key),
+      condition: __expression(p.condition), customPartitionKey: p.customPartitionKey,
+      populateIndexFields: p.populateIndexFields }), p._version);
+  },
+  update(p) {
+    return __withVersion(__clean({ operation: 'UpdateItem', key: __mapValues(p.key),
+      update: __update(p.update || {}), condition: __expression(p.condition),
+      customPartitionKey: p.customPartitionKey, populateIndexFields: p.populateIndexFields }), p._version);
+  },
+  query(p) {
+    return __clean({ operation: 'Query', query: __expression(p.query), filter: __expression(p.filter),
+      index: p.index, nextToken: p.nextToken, limit: p.limit, scanIndexForward: p.scanIndexForward,
+      consistentRead: p.consistentRead, select: p.select, projection: p.projection });
+  },
+  scan(p) {
+    p = p || {};
+    return __clean({ operation: 'Scan', filter: __expression(p.filter), index: p.index,
+      nextToken: p.nextToken, limit: p.limit, consistentRead: p.consistentRead, segment: p.segment,
+      totalSegments: p.totalSegments, select: p.select, projection: p.projection });
+  },
+  sync(p) {
+    p = p || {};
+    return __clean({ operation: 'Sync', basePartitionKey: p.basePartitionKey,
+      deltaIndexName: p.deltaIndexName, limit: p.limit, nextToken: p.nextToken, lastSync: p.lastSync,
+      filter: __expression(p.filter) });
+  },
+  batchGet(p) {
+    const tables = {};
+    for (const t of Object.keys(p.tables)) {
+      const spec = p.tables[t];
+      const keys = Array.isArray(spec) ? spec : spec.keys;
+      tables[t] = __clean({ keys: keys.map(__mapValues),
+        consistentRead: Array.isArray(spec) ? undefined : spec.consistentRead });
+    }
+    return { operation: 'BatchGetItem', tables };
+  },
+  batchPut(p) {
+    const tables = {};
+    for (const t of Object.keys(p.tables)) tables[t] = p.tables[t].map(__mapValues);
+    return { operation: 'BatchPutItem', tables };
+  },
+  batchDelete(p) {
+    const tables = {};
+    for (const t of Object.keys(p.tables)) tables[t] = p.tables[t].map(__mapValues);
+    return { operation: 'BatchDeleteItem', tables };
+  },
+  transactGet(p) {
+    return { operation: 'TransactGetItems', transactItems: p.items.map((i) =>
+      __clean({ table: i.table, key: __mapValues(i.key), projection: i.projection })) };
+  },
+  transactWrite(p) {
+    return { operation: 'TransactWriteItems', transactItems: p.items.map((i) => {
+      const key = __mapValues(i.key);
+      const condition = __expression(i.condition);
+      if (i.operation === 'put') {
+        return __clean({ table: i.table, operation: 'PutItem', key,
+          attributeValues: __mapValues(i.item || {}), condition });
+      }
+      if (i.operation === 'update') {
+        return __clean({ table: i.table, operation: 'UpdateItem', key, update: __update(i.update || {}),
+          condition });
+      }
+      if (i.operation === 'remove') {
+        return __clean({ table: i.table, operation: 'DeleteItem', key, condition });
+      }
+      return __clean({ table: i.table, operation: 'ConditionCheck', key, condition });
+    }) };
+  },
+};
+
+const __modules = {
+  '@aws-appsync/utils': { util, runtime, extensions },
+  '@aws-appsync/utils/dynamodb': ddb,
+};
+
+const console = {
+  log: (...args) => { __state.logs.push(args.map(__show).join(' ')); },
+  error: (...args) => { __state.logs.push(args.map(__show).join(' ')); },
+};
+console.info = console.log;
+console.warn = console.error;
+console.debug = console.log;
+
+function __show(v) {
+  if (typeof v === 'string') return v;
+  const text = JSON.stringify(v);
+  return text === undefined ? String(v) : text;
+}
+
+function __load(id, factory) {
+  __codes[id] = factory(__modules);
+}
+
+function __invoke(id, fn, ctxJson, stateJson) {
+  const st = JSON.parse(stateJson);
+  __state.errors = [];
+  __state.extensions = {};
+  __state.logs = [];
+  __state.headers = {};
+  __state.authType = st.authType;
+  __state.unauthorizedMessage = st.unauthorizedMessage;
+  const ctx = JSON.parse(ctxJson);
+  ctx.args = ctx.arguments;
+  const handler = __codes[id][fn];
+  let out;
+  if (typeof handler !== 'function') {
+    out = { kind: 'missing' };
+  } else {
+    try {
+      const value = handler(ctx);
+      out = { kind: 'ok', value: value === undefined ? null : value };
+    } catch (e) {
+      if (e !== null && typeof e === 'object' && e[__ERROR] === true) {
+        out = { kind: 'error', error: e };
+      } else if (e !== null && typeof e === 'object' && e[__EARLY] === true) {
+        out = { kind: 'early', value: e.value };
+      } else if (e instanceof Error) {
+        out = { kind: 'exception', name: e.name, message: e.message, stack: e.stack || '' };
+      } else {
+        out = { kind: 'exception', name: 'Error', message: String(e), stack: '' };
+      }
+    }
+  }
+  out.stash = ctx.stash;
+  out.args = ctx.arguments;
+  out.errors = __state.errors;
+  out.extensions = __state.extensions;
+  out.logs = __state.logs;
+  out.headers = __state.headers;
+  return JSON.stringify(out);
+}
+
+globalThis.__load = __load;
+globalThis.__invoke = __invoke;
+globalThis.console = console;
+})();
