@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from amplify_mock.cloud.local import LocalCloud
+from amplify_mock.cloud.local.store import open_store
 from amplify_mock.cloud.provider import Cloud
 from amplify_mock.errors import AmplifyMockError
 
@@ -29,19 +29,20 @@ class UnknownCloudError(AmplifyMockError):
 
 
 def open_cloud(
-    mock_data_dir: Path,
+    store_spec: str | None,
     region: str,
     aws_info: dict[str, Any],
     *,
     mfa_prompt: Callable[[str], str] | None = None,
 ) -> Cloud:
-    """The cloud for one environment.
+    """The cloud for one environment; the local cloud lives in the store `store_spec` names.
 
     :raises UnknownCloudError: `$AMPLIFY_MOCK_CLOUD` names no cloud.
+    :raises InvalidStoreError: `store_spec` is not a store URL.
     """
     kind = os.environ.get(CLOUD_ENV_VAR, "local")
     if kind == "local":
-        return LocalCloud(mock_data_dir, region)
+        return LocalCloud(open_store(store_spec), region)
     if kind == "aws":
         from amplify_mock.cloud.aws.cloud import AwsCloud, aws_errors
         from amplify_mock.cloud.aws.credentials import session_for

@@ -14,6 +14,7 @@ __all__ = [
     "DeployedStack",
     "DeploymentError",
     "ObjectNotFoundError",
+    "StackBusyError",
     "StackNotFoundError",
 ]
 
@@ -48,6 +49,21 @@ class StackNotFoundError(AmplifyMockError):
     def __init__(self, stack: str) -> None:
         super().__init__(f"Stack '{stack}' does not exist in the cloud.")
         self.stack = stack
+
+
+class StackBusyError(AmplifyMockError):
+    """Another deployment of the stack is in progress (CloudFormation's ValidationError)."""
+
+    code = "ValidationError"
+
+    def __init__(self, stack: str, stack_id: str, status: str) -> None:
+        super().__init__(
+            f"Stack:{stack_id} is in {status} state and can not be updated.",
+            "Another push to this environment is in progress. Wait for it to finish, run "
+            "`amplify pull` to get its changes, then push again.",
+        )
+        self.stack = stack
+        self.status = status
 
 
 class ObjectNotFoundError(AmplifyMockError):

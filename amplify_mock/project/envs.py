@@ -12,6 +12,7 @@ from typing import Any
 
 from amplify_mock.base.files import copy_tree_atomic, read_json, remove_tree, write_json
 from amplify_mock.cloud.clouds import open_cloud
+from amplify_mock.cloud.local import LocalCloud
 from amplify_mock.cloud.local.apps import new_app_id, register_app_env, remove_app_env
 from amplify_mock.cloud.provider import (
     BucketNotFoundError,
@@ -64,7 +65,7 @@ def cloud_for(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = None
     aws_info = project.local_aws_info().get(env) or {"configLevel": "general"}
     region = project.team_provider_info().get(env, {}).get(PROVIDER_NAME, {}).get("Region")
     return open_cloud(
-        project.paths.mock_data_dir,
+        project.cloud_store,
         region or region_of(aws_info),
         aws_info,
         mfa_prompt=mfa_prompt,
@@ -95,7 +96,7 @@ def create_env(
     entry = local_aws_info_entry(aws_info)
     local_aws = project.local_aws_info()
     local_aws[env] = entry
-    cloud = open_cloud(project.paths.mock_data_dir, region_of(entry), entry, mfa_prompt=mfa_prompt)
+    cloud = open_cloud(project.cloud_store, region_of(entry), entry, mfa_prompt=mfa_prompt)
     names = root_stack_names(project.name, env, clock())
     deployed = cloud.deploy_stack(
         names["StackName"],
@@ -112,10 +113,8 @@ def create_env(
         None,
     )
     outputs["AmplifyAppId"] = app_id or new_app_id()
-    if cloud.name == "local":
-        register_app_env(
-            outputs["AmplifyAppId"], project.name, env, outputs, project.paths.mock_data_dir
-        )
+    if isinstance(cloud, LocalCloud):
+        register_app_env(cloud.store, outputs["AmplifyAppId"], project.name, env, outputs)
     project.write_local_aws_info(local_aws)
     team = project.team_provider_info()
     team[env] = {PROVIDER_NAME: outputs}
@@ -244,8 +243,8 @@ def remove_env(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = Non
     team = project.team_provider_info()
     team.pop(env, None)
     project.write_team_provider_info(team)
-    if provider.get("AmplifyAppId"):
-        remove_app_env(provider["AmplifyAppId"], env)
+    if provider.get("AmplifyAppId") and isinstance(cloud, LocalCloud):
+        remove_app_env(cloud.store, provider["AmplifyAppId"], env)
     local_aws = project.local_aws_info()
     if local_aws.pop(env, None) is not None:
         project.write_local_aws_info(local_aws)

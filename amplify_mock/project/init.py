@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from amplify_mock.base.files import removed_on_failure, write_json
+from amplify_mock.base.files import read_json, removed_on_failure, write_json
+from amplify_mock.cloud.local.store import store_spec_from_env
 from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import (
     Clock,
@@ -18,7 +19,7 @@ from amplify_mock.project.envs import (
 from amplify_mock.project.gitignore import update_gitignore
 from amplify_mock.project.headless import FrontendArgs, validate_env_name, validate_project_name
 from amplify_mock.project.paths import ProjectPaths
-from amplify_mock.project.project import PROVIDER_NAME, Project
+from amplify_mock.project.project import LOCAL_CLOUD_KEY, PROVIDER_NAME, Project
 
 __all__ = [
     "DEFAULT_FEATURE_FLAGS",
@@ -70,20 +71,24 @@ class InitResult:
 
 
 def write_project_config(project: Project, name: str, frontend: FrontendArgs) -> None:
-    """project-config.json: project name, frontend handler and its config, providers."""
+    """project-config.json: project name, frontend handler and its config, providers, and
+    the local cloud store (kept when there is one; else `$AMPLIFY_MOCK_CLOUD_STORE`'s)."""
     handler_config: dict[str, Any] = {}
     if frontend.framework is not None:
         handler_config["framework"] = frontend.framework
     handler_config["config"] = frontend.config
-    project.write_project_config(
-        {
-            "projectName": name,
-            "version": PROJECT_CONFIG_VERSION,
-            "frontend": frontend.frontend,
-            frontend.frontend: handler_config,
-            "providers": [PROVIDER_NAME],
-        }
-    )
+    previous = read_json(project.paths.project_config, default={})
+    config: dict[str, Any] = {
+        "projectName": name,
+        "version": PROJECT_CONFIG_VERSION,
+        "frontend": frontend.frontend,
+        frontend.frontend: handler_config,
+        "providers": [PROVIDER_NAME],
+    }
+    store = (previous.get(LOCAL_CLOUD_KEY) or {}).get("store") or store_spec_from_env()
+    if store:
+        config[LOCAL_CLOUD_KEY] = {"store": store}
+    project.write_project_config(config)
 
 
 def init_project(

@@ -7,13 +7,17 @@ from pathlib import Path
 from typing import Any
 
 from amplify_mock.base.files import read_json, write_json
+from amplify_mock.cloud.local.store import store_spec_from_env
 from amplify_mock.project.errors import EnvNotFoundError, NotInitializedError
 from amplify_mock.project.paths import ProjectPaths
 
-__all__ = ["PROVIDER_NAME", "Project"]
+__all__ = ["LOCAL_CLOUD_KEY", "PROVIDER_NAME", "Project"]
 
 #: the provider plugin name recorded in the project files (the Amplify CLI's only official one)
 PROVIDER_NAME = "awscloudformation"
+
+#: project-config.json key naming the team's local cloud store: {"store": "s3://..."}
+LOCAL_CLOUD_KEY = "localCloud"
 
 
 @dataclass
@@ -48,6 +52,15 @@ class Project:
     @property
     def frontend(self) -> str:
         return str(self.project_config()["frontend"])
+
+    @property
+    def cloud_store(self) -> str | None:
+        """The local cloud store the team shares: project-config.json's `localCloud.store`
+        (tracked, so every clone deploys to the same place), else `$AMPLIFY_MOCK_CLOUD_STORE`,
+        else None (the per-user `~/.amplify/local-cloud`)."""
+        config = read_json(self.paths.project_config, default={})
+        store = (config.get(LOCAL_CLOUD_KEY) or {}).get("store")
+        return str(store) if store else store_spec_from_env()
 
     def local_env_info(self) -> dict[str, Any]:
         return dict(read_json(self.paths.local_env_info, default={}))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from dataclasses import dataclass
 
-from amplify_mock.base.files import read_json
+from amplify_mock.base.files import read_json, remove_tree, write_bytes
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.categories.hosting import HOSTING_RESOURCE
 from amplify_mock.project.configure import current_frontend
@@ -29,7 +29,8 @@ class FrontendCommandError(AmplifyMockError):
 @dataclass(frozen=True)
 class PublishResult:
     """What was uploaded where; `local` when the bucket is in the local cloud (no website
-    URL of its own: the local S3 of `amplify mock` serves it)."""
+    URL of its own: the files are also copied to the project's mock data, where the local
+    S3 of `amplify mock` serves them)."""
 
     bucket: str
     files: list[str]
@@ -69,11 +70,18 @@ def publish_frontend(
         run_frontend_command(project, "BuildCommand")
     dist = project.root / current_frontend(project).config.get("DistributionDir", "dist")
     cloud = cloud_for(project, project.env_name, mfa_prompt=mfa_prompt)
+    local = cloud.name == "local"
+    served = project.paths.mock_data_dir / "S3" / bucket  # what `amplify mock` serves
+    if local:
+        remove_tree(served)
     uploaded = []
     for path in sorted(dist.rglob("*")) if dist.is_dir() else []:
         if path.is_file():
             key = path.relative_to(dist).as_posix()
-            cloud.put_object(bucket, key, path.read_bytes())
+            body = path.read_bytes()
+            cloud.put_object(bucket, key, body)
+            if local:
+                write_bytes(served / key, body)
             uploaded.append(key)
     url = str(output.get("WebsiteURL", ""))
     parameters = read_json(
@@ -83,6 +91,6 @@ def publish_frontend(
         bucket=bucket,
         files=uploaded,
         url=url,
-        local=cloud.name == "local",
+        local=local,
         index_document=str(parameters.get("IndexDocument") or "index.html"),
     )

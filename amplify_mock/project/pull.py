@@ -12,6 +12,7 @@ from amplify_mock.base.files import removed_on_failure, write_json
 from amplify_mock.cloud.clouds import CLOUD_ENV_VAR
 from amplify_mock.cloud.local import LocalCloud
 from amplify_mock.cloud.local.apps import get_app_env
+from amplify_mock.cloud.local.store import open_store, store_spec_from_env
 from amplify_mock.project.aws_info import local_aws_info_entry
 from amplify_mock.project.envs import CURRENT_CLOUD_BACKEND_KEY, MfaPrompt, checkout_env
 from amplify_mock.project.errors import HeadlessArgumentError, ProjectOperationError
@@ -42,9 +43,9 @@ def pull_new(
 ) -> Project:
     """Scenario 2: set up `amplify/` in a folder from the env `appId`/`envName` name.
 
-    The backend definition comes from the env's `#current-cloud-backend.zip`; the local
-    cloud stays per project, so the pulled project's next push creates its own local copy
-    of the env's stacks. Not emulated: pulling from the Amplify Service of an AWS account.
+    The backend definition comes from the env's `#current-cloud-backend.zip` in the local
+    cloud's store (`$AMPLIFY_MOCK_CLOUD_STORE`, else the per-user one), which the pulled
+    project then deploys to. Not emulated: pulling from the Amplify Service of an AWS account.
 
     :raises HeadlessArgumentError: `appId` or `envName` missing.
     :raises AppNotFoundError: no such app/env.
@@ -58,8 +59,9 @@ def pull_new(
             "`amplify env checkout`.",
         )
     env = amplify_args.env_name
-    registered_name, provider, cloud_dir = get_app_env(amplify_args.app_id, env)
-    cloud = LocalCloud(cloud_dir, provider.get("Region", "us-east-1"))
+    store = open_store(store_spec_from_env())
+    registered_name, provider = get_app_env(store, amplify_args.app_id, env)
+    cloud = LocalCloud(store, provider.get("Region", "us-east-1"))
     body = cloud.get_object(provider["DeploymentBucketName"], CURRENT_CLOUD_BACKEND_KEY)
     paths = ProjectPaths(root.resolve())
     with removed_on_failure(paths.amplify_dir):

@@ -1,4 +1,4 @@
-"""`LocalCloud`: stacks on disk, resource diffs, buckets as local S3 folders, rollback."""
+"""`LocalCloud`: stacks in a folder store, resource diffs, buckets, rollback, stack locking."""
 
 from __future__ import annotations
 
@@ -65,7 +65,7 @@ def test_local_deploy_creates_resources_and_nested_outputs(cloud: LocalCloud) ->
     assert nested["Url"].endswith(".appsync-api.us-east-1.amazonaws.com/graphql")
     assert nested["PoolId"].startswith("us-east-1_")
     assert deployed.changes == {"create": 6, "update": 0, "delete": 0}
-    assert (cloud.s3_dir / "data-bucket").is_dir()
+    assert cloud.bucket_exists("data-bucket")
     tables = cloud.resources("app", "AWS::DynamoDB::Table")
     assert [t["PhysicalResourceId"] for t in tables] == ["Todo-dev"]
 
@@ -81,8 +81,8 @@ def test_local_update_replaces_bucket_and_deletes_removed(cloud: LocalCloud) -> 
     cloud.deploy_stack("app", _root(), {}, nested_templates={"apitodo": CHILD})
     deployed = cloud.deploy_stack("app", _root("new-bucket", with_child=False), {})
     assert deployed.changes == {"create": 0, "update": 1, "delete": 4}
-    assert not (cloud.s3_dir / "data-bucket").exists()
-    assert (cloud.s3_dir / "new-bucket").is_dir()
+    assert not cloud.bucket_exists("data-bucket")
+    assert cloud.bucket_exists("new-bucket")
 
 
 def test_local_failed_deploy_rolls_back_new_buckets(cloud: LocalCloud) -> None:
@@ -97,7 +97,7 @@ def test_local_failed_deploy_rolls_back_new_buckets(cloud: LocalCloud) -> None:
     assert err.value.message == (
         "Deployment of stack 'app' failed at resource 'Second': bucket 'taken' already exists."
     )
-    assert not (cloud.s3_dir / "data-bucket").exists()
+    assert not cloud.bucket_exists("data-bucket")
     with pytest.raises(StackNotFoundError):
         cloud.describe_stack("app")
 
@@ -138,8 +138,8 @@ def test_local_delete_stack_keeps_retained_buckets(cloud: LocalCloud) -> None:
     }
     cloud.deploy_stack("app", template, {})
     cloud.delete_stack("app")
-    assert (cloud.s3_dir / "kept").is_dir()
-    assert not (cloud.s3_dir / "gone").exists()
+    assert cloud.bucket_exists("kept")
+    assert not cloud.bucket_exists("gone")
     assert cloud.stack_names() == []
 
 
@@ -147,10 +147,10 @@ def test_local_objects(cloud: LocalCloud) -> None:
     with pytest.raises(BucketNotFoundError) as err:
         cloud.put_object("nobucket", "k", b"x")
     assert err.value.message == "Bucket 'nobucket' does not exist."
-    (cloud.s3_dir / "b").mkdir(parents=True)
+    cloud.create_bucket("b")
     cloud.put_object("b", "dir/k.txt", b"hello")
     assert cloud.get_object("b", "dir/k.txt") == b"hello"
     with pytest.raises(ObjectNotFoundError):
         cloud.get_object("b", "missing")
     cloud.empty_bucket("b")
-    assert list((cloud.s3_dir / "b").iterdir()) == []
+    assert cloud.list_objects("b") == []

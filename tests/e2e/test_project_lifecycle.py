@@ -128,7 +128,8 @@ def test_project_lifecycle_offline(tmp_path: Path) -> None:
 
     amplify(app, home, "env", "remove", "prod", "--yes")
     assert json.loads(amplify(app, home, "env", "list", "--json").stdout) == {"envs": ["dev"]}
-    stacks = sorted(p.name for p in (app / "amplify/mock-data/cloud/stacks").iterdir())
+    cloud = home / ".amplify/local-cloud"  # the per-user local cloud, outside the project
+    stacks = sorted(p.name for p in (cloud / "stacks").iterdir())
     assert len(stacks) == 1 and stacks[0].startswith("amplify-todoapp-dev-")
-    buckets = sorted(p.name for p in (app / "amplify/mock-data/S3").iterdir())
+    buckets = sorted(p.stem for p in (cloud / "buckets").iterdir())
     assert [b for b in buckets if "prod" in b] == ["todofiles-prod"]  # storage is Retain

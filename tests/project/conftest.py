@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from amplify_mock.cloud.local import LocalCloud
+from amplify_mock.cloud.local.store import DirStore, default_store_dir
 from amplify_mock.project.headless import parse_frontend, parse_providers
 from amplify_mock.project.init import InitRequest, init_project
 from amplify_mock.project.project import Project
@@ -28,12 +30,18 @@ def isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("HOME", str(home))
     monkeypatch.delenv("AMPLIFY_HOME", raising=False)
     monkeypatch.delenv("AMPLIFY_MOCK_CLOUD", raising=False)
+    monkeypatch.delenv("AMPLIFY_MOCK_CLOUD_STORE", raising=False)
     monkeypatch.delenv("AWS_CONFIG_FILE", raising=False)
     monkeypatch.delenv("AWS_SHARED_CREDENTIALS_FILE", raising=False)
     monkeypatch.delenv("AWS_PROFILE", raising=False)
     monkeypatch.delenv("AWS_REGION", raising=False)
     monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
     yield home
+
+
+def local_cloud() -> LocalCloud:
+    """The per-user local cloud of the isolated home (where projects deploy by default)."""
+    return LocalCloud(DirStore(default_store_dir()))
 
 
 def make_request(

@@ -14,6 +14,7 @@ from amplify_mock.project.errors import (
     ProjectOperationError,
 )
 from amplify_mock.project.project import Project
+from tests.project.conftest import local_cloud
 
 PROFILE = {"configLevel": "project", "useProfile": True, "profileName": "default"}
 LATER = dt.datetime(2024, 1, 2, 4, 0, 0, tzinfo=dt.UTC)
@@ -46,8 +47,8 @@ def test_add_env_checks_out_and_uploads_current_cloud_backend(project: Project) 
     files = add_env(project, "prod", PROFILE, clock=lambda: LATER)
     assert project.env_name == "prod"
     assert [path.name for path in files] == ["aws-exports.js"]
-    bucket = project.paths.mock_data_dir / "S3" / "amplify-todoapp-prod-040000-deployment"
-    assert (bucket / "#current-cloud-backend.zip").is_file()
+    bucket = "amplify-todoapp-prod-040000-deployment"
+    assert local_cloud().list_objects(bucket) == ["#current-cloud-backend.zip"]
 
 
 def test_checkout_env_unknown(project: Project) -> None:
@@ -58,14 +59,13 @@ def test_checkout_env_unknown(project: Project) -> None:
 
 def test_remove_env_deletes_stack_and_bucket(project: Project) -> None:
     create_env(project, "prod", PROFILE, clock=lambda: LATER)
-    bucket = project.paths.mock_data_dir / "S3" / "amplify-todoapp-prod-040000-deployment"
-    assert bucket.is_dir()
+    bucket = "amplify-todoapp-prod-040000-deployment"
+    assert local_cloud().bucket_exists(bucket)
     remove_env(project, "prod")
-    assert not bucket.exists()
+    assert not local_cloud().bucket_exists(bucket)
     assert list(project.team_provider_info()) == ["dev"]
     assert "prod" not in project.local_aws_info()
-    stacks = project.paths.mock_data_dir / "cloud" / "stacks"
-    assert [p.name for p in stacks.iterdir()] == ["amplify-todoapp-dev-030405.json"]
+    assert local_cloud().stack_names() == ["amplify-todoapp-dev-030405"]
 
 
 def test_remove_env_refuses_current(project: Project) -> None:

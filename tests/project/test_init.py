@@ -11,7 +11,7 @@ from amplify_mock.cloud.provider import DeploymentError
 from amplify_mock.project.errors import InvalidNameError
 from amplify_mock.project.init import InitRequest, init_project
 from amplify_mock.project.project import Project
-from tests.project.conftest import FIXED_NOW, make_request
+from tests.project.conftest import FIXED_NOW, local_cloud, make_request
 
 STACK = "amplify-todoapp-dev-030405"
 
@@ -79,10 +79,12 @@ def test_init_root_stack_outputs_in_team_provider_info_and_meta(project: Project
     assert project.current_amplify_meta() == {"providers": {"awscloudformation": provider}}
 
 
-def test_init_deploys_deployment_bucket_to_local_s3(project: Project) -> None:
-    bucket = project.paths.mock_data_dir / "S3" / f"{STACK}-deployment"
-    assert (bucket / "#current-cloud-backend.zip").is_file()
-    assert (project.paths.mock_data_dir / "cloud" / "stacks" / f"{STACK}.json").is_file()
+def test_init_deploys_to_the_per_user_local_cloud(project: Project, isolated_home: Path) -> None:
+    cloud = local_cloud()
+    assert cloud.list_objects(f"{STACK}-deployment") == ["#current-cloud-backend.zip"]
+    assert cloud.stack_names() == [STACK]
+    assert (isolated_home / ".amplify/local-cloud/stacks" / f"{STACK}.json").is_file()
+    assert not project.paths.mock_data_dir.exists()
 
 
 def test_init_keeps_access_keys_out_of_the_project(project: Project, isolated_home: Path) -> None:

@@ -16,6 +16,7 @@ from amplify_mock.project.codegen_step import CodegenOptions
 from amplify_mock.project.project import Project
 from amplify_mock.project.push import push
 from amplify_mock.project.status import Operation, resource_statuses
+from tests.project.conftest import local_cloud
 
 
 @pytest.fixture
@@ -49,9 +50,9 @@ def test_push_records_outputs_and_no_changes_after(full_project: Project) -> Non
     assert meta["function"]["hello"]["output"]["Name"] == "hello-dev"
     s3_key = full_project.team_provider_info()["dev"]["categories"]["function"]["hello"]["s3Key"]
     assert s3_key.startswith("amplify-builds/hello-")
-    bucket_dir = full_project.paths.mock_data_dir / "S3"
-    assert (bucket_dir / "files-dev").is_dir()
-    assert (bucket_dir / "amplify-todoapp-dev-030405-deployment" / s3_key).is_file()
+    cloud = local_cloud()
+    assert cloud.bucket_exists("files-dev")
+    assert s3_key in cloud.list_objects("amplify-todoapp-dev-030405-deployment")
     exports = (full_project.root / "src/aws-exports.js").read_text()
     assert '"aws_appsync_apiKey": "da2-' in exports
     assert '"aws_user_files_s3_bucket": "files-dev"' in exports
@@ -88,7 +89,7 @@ def test_push_update_and_delete(full_project: Project) -> None:
     push(full_project)
     assert "files" not in _operations(full_project)
     assert "storage" not in full_project.amplify_meta()
-    assert (full_project.paths.mock_data_dir / "S3" / "files-dev").is_dir()  # Retain
+    assert local_cloud().bucket_exists("files-dev")  # Retain
 
 
 def test_push_failure_keeps_project_files(full_project: Project) -> None:
@@ -132,14 +133,7 @@ def test_push_codegen_types_file_matches_recorded_config(full_project: Project) 
 
 def test_push_nested_stack_parameters(full_project: Project) -> None:
     push(full_project)
-    state = json.loads(
-        (
-            full_project.paths.mock_data_dir
-            / "cloud"
-            / "stacks"
-            / "amplify-todoapp-dev-030405.json"
-        ).read_text()
-    )
+    state = local_cloud().stack_state("amplify-todoapp-dev-030405")
     assert state["Parameters"]["DeploymentBucketName"] == "amplify-todoapp-dev-030405-deployment"
     table = state["Resources"]["apitodo/Todo/TodoTable"]
     assert table["Type"] == "AWS::DynamoDB::Table"

@@ -1,4 +1,4 @@
-"""The local cloud: stacks evaluated and recorded on disk beside the mock data."""
+"""The local cloud: stacks evaluated and recorded in a per-user folder or a team's bucket."""
 
 from amplify_mock.cloud.local.cloud import LocalCloud
 

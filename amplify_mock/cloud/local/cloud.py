@@ -1,73 +1,86 @@
-"""`LocalCloud`: stacks evaluated with the CloudFormation evaluator and recorded on disk.
+"""`LocalCloud`: stacks evaluated with the CloudFormation evaluator and recorded in a store.
 
-Layout under the project's `amplify/mock-data/`:
-- `cloud/stacks/<StackName>.json`: the stack's parameters, outputs and one record per
+Layout in the store (`store.py`: the per-user `~/.amplify/local-cloud/` or a team's bucket):
+- `stacks/<StackName>.json`: the stack's status, parameters, outputs and one record per
   resource (type, physical id, attributes, resolved properties), nested stacks included.
-- `S3/<bucket>/<key>`: bucket objects, the folder layout the local S3 serves.
+- `buckets/<bucket>.json`: which stack resource owns a bucket; `objects/<bucket>/<key>`:
+  its objects (deployment artifacts, `#current-cloud-backend.zip`, hosted sites).
 
-A deployment is computed in full before anything is written: the stack file is replaced
-only when every resource succeeded, and buckets created by a failed deployment are removed
-again (the rollback). DynamoDB tables, IAM roles, AppSync APIs, Lambda functions and Cognito
-pools are records only; `amplify mock` creates the tables in its store when it starts.
+A deployment first marks the stack `*_IN_PROGRESS` with a write conditional on the state it
+read, so of two concurrent pushes to one stack the second fails as CloudFormation's
+UpdateStack does ("... is in UPDATE_IN_PROGRESS state and can not be updated"), and a
+marker older than `ABANDONED_AFTER` (a push killed half way) is taken over. The deployment is
+computed in full before the state is replaced; buckets created by a failed deployment are
+removed again and the previous state is put back (the rollback). DynamoDB tables, IAM
+roles, AppSync APIs, Lambda functions and Cognito pools are records only; `amplify mock`
+creates the tables in its own store when it starts.
 Not emulated: resource quotas, drift, change sets, stack policies.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import posixpath
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
-from amplify_mock.base.files import read_json, write_bytes, write_json
 from amplify_mock.cloud.cfn import CfnEvaluationError, PseudoParameters, StackResult, evaluate_stack
 from amplify_mock.cloud.local.ids import ACCOUNT_ID, LocalIds, stack_id_for
+from amplify_mock.cloud.local.store import (
+    CloudStore,
+    DirStore,
+    VersionConflict,
+    Versioned,
+)
 from amplify_mock.cloud.provider import (
     BucketNotFoundError,
     DeployedStack,
     DeploymentError,
     ObjectNotFoundError,
+    StackBusyError,
     StackNotFoundError,
 )
 
-__all__ = ["LocalCloud"]
+__all__ = ["ABANDONED_AFTER", "LocalCloud"]
 
 LOG = logging.getLogger(__name__)
 
 _BUCKET = "AWS::S3::Bucket"
 _STACK = "AWS::CloudFormation::Stack"
 
+#: an `*_IN_PROGRESS` marker older than this belongs to a push that died; it is taken over
+ABANDONED_AFTER = dt.timedelta(minutes=10)
+
 
 class LocalCloud:
-    """A cloud that lives in a folder (normally the project's `amplify/mock-data`)."""
+    """A cloud whose state lives in a `CloudStore` (a folder, or a team's S3 bucket)."""
 
     name = "local"
 
-    def __init__(self, data_dir: Path, region: str = "us-east-1") -> None:
-        self.data_dir = data_dir
+    def __init__(self, store: CloudStore | Path, region: str = "us-east-1") -> None:
+        self.store: CloudStore = DirStore(store) if isinstance(store, Path) else store
         self.region = region
 
     # -- layout ---------------------------------------------------------------------------
-    @property
-    def stacks_dir(self) -> Path:
-        return self.data_dir / "cloud" / "stacks"
+    @staticmethod
+    def _stack_key(stack_name: str) -> str:
+        return f"stacks/{stack_name}.json"
 
-    @property
-    def s3_dir(self) -> Path:
-        return self.data_dir / "S3"
-
-    def _state_path(self, stack_name: str) -> Path:
-        return self.stacks_dir / f"{stack_name}.json"
+    def _read_state(self, stack_name: str) -> tuple[dict[str, Any], Versioned] | None:
+        found = self.store.read(self._stack_key(stack_name))
+        return (dict(json.loads(found.body)), found) if found else None
 
     def _find_state(self, stack_name: str) -> dict[str, Any] | None:
-        path = self._state_path(stack_name)
-        return dict(read_json(path)) if path.is_file() else None
+        found = self._read_state(stack_name)
+        if found is None or "Resources" not in found[0]:  # a first deployment in progress
+            return None
+        return found[0]
 
-    def _get_state(self, stack_name: str) -> dict[str, Any]:
+    def stack_state(self, stack_name: str) -> dict[str, Any]:
         """:raises StackNotFoundError: no such stack."""
         state = self._find_state(stack_name)
         if state is None:
@@ -75,48 +88,112 @@ class LocalCloud:
         return state
 
     def stack_names(self) -> list[str]:
-        return sorted(p.stem for p in self.stacks_dir.glob("*.json"))
+        names = [key[len("stacks/") : -len(".json")] for key in self.store.keys("stacks/")]
+        return [name for name in names if self._find_state(name) is not None]
+
+    def stack_exists(self, stack_name: str) -> bool:
+        return self._find_state(stack_name) is not None
 
     def resources(self, stack_name: str, resource_type: str | None = None) -> list[dict[str, Any]]:
         """The resource records of a stack and its nested stacks (optionally of one type)."""
-        state = self._get_state(stack_name)
+        state = self.stack_state(stack_name)
         records = list(state["Resources"].values())
         return [r for r in records if resource_type is None or r["Type"] == resource_type]
 
     # -- objects --------------------------------------------------------------------------
-    def _bucket_dir(self, bucket: str) -> Path:
-        path = self.s3_dir / bucket
-        if not path.is_dir():
+    def bucket_exists(self, bucket: str) -> bool:
+        return self.store.read(f"buckets/{bucket}.json") is not None
+
+    def create_bucket(self, bucket: str, owner: Mapping[str, str] | None = None) -> None:
+        """Record a bucket (a stack's, or one made outside stacks, as `aws s3 mb` would)."""
+        body = json.dumps(dict(owner or {})).encode()
+        self.store.write(f"buckets/{bucket}.json", body)
+
+    def _require_bucket(self, bucket: str) -> None:
+        if not self.bucket_exists(bucket):
             raise BucketNotFoundError(bucket)
-        return path
 
     def put_object(self, bucket: str, key: str, body: bytes) -> None:
-        write_bytes(self._bucket_dir(bucket) / key, body)
+        self._require_bucket(bucket)
+        self.store.write(f"objects/{bucket}/{key}", body)
 
     def get_object(self, bucket: str, key: str) -> bytes:
-        path = self._bucket_dir(bucket) / key
-        if not path.is_file():
+        self._require_bucket(bucket)
+        found = self.store.read(f"objects/{bucket}/{key}")
+        if found is None:
             raise ObjectNotFoundError(bucket, key)
-        return path.read_bytes()
+        return found.body
+
+    def list_objects(self, bucket: str) -> list[str]:
+        self._require_bucket(bucket)
+        prefix = f"objects/{bucket}/"
+        return [key[len(prefix) :] for key in self.store.keys(prefix)]
 
     def empty_bucket(self, bucket: str) -> None:
-        path = self.s3_dir / bucket
-        if path.is_dir():
-            for child in path.iterdir():
-                if child.is_dir():
-                    shutil.rmtree(child)
-                else:
-                    child.unlink()
+        for key in self.store.keys(f"objects/{bucket}/"):
+            self.store.delete(key)
 
     # -- stacks ---------------------------------------------------------------------------
     def describe_stack(self, stack_name: str) -> DeployedStack:
-        state = self._get_state(stack_name)
+        state = self.stack_state(stack_name)
         return DeployedStack(
             stack_name=stack_name,
             stack_id=state["StackId"],
             outputs=state["Outputs"],
             nested_outputs=state.get("NestedOutputs", {}),
         )
+
+    def _lock(
+        self, stack_name: str, operation: str
+    ) -> tuple[dict[str, Any], Versioned | None, str]:
+        """Mark the stack `<operation>_IN_PROGRESS`; returns (previous state, what was read,
+        the marker's version).
+
+        :raises StackBusyError: another deployment holds the stack.
+        """
+        found = self._read_state(stack_name)
+        previous, read = found if found else ({}, None)
+        status = str(previous.get("StackStatus", ""))
+        stack_id = previous.get("StackId") or stack_id_for(stack_name, self.region)
+        if status.endswith("_IN_PROGRESS") and not _abandoned(previous):
+            raise StackBusyError(stack_name, stack_id, status)
+        if "Resources" in previous:
+            operation = "DELETE" if operation == "DELETE" else "UPDATE"
+        base = previous if "Resources" in previous else {}
+        marker = {
+            **base,
+            "StackName": stack_name,
+            "StackId": stack_id,
+            "StackStatus": f"{operation}_IN_PROGRESS",
+            "StatusTime": _now(),
+        }
+        if "Resources" not in previous:
+            previous = {}
+        try:
+            version = self.store.write(
+                self._stack_key(stack_name),
+                json.dumps(marker, indent=2).encode(),
+                expect=read.version if read else None,
+            )
+        except VersionConflict as err:
+            latest = self._read_state(stack_name)
+            busy = str((latest[0] if latest else {}).get("StackStatus") or "UPDATE_IN_PROGRESS")
+            raise StackBusyError(
+                stack_name,
+                stack_id,
+                busy if busy.endswith("_IN_PROGRESS") else "UPDATE_IN_PROGRESS",
+            ) from err
+        return previous, read, version
+
+    def _unlock(self, stack_name: str, read: Versioned | None, version: str) -> None:
+        """Put back the state read before a failed deployment (the rollback)."""
+        try:
+            if read is None or "Resources" not in json.loads(read.body):
+                self.store.delete(self._stack_key(stack_name))
+            else:
+                self.store.write(self._stack_key(stack_name), read.body, expect=version)
+        except VersionConflict:
+            LOG.warning("stack %s changed during its rollback; its state is kept", stack_name)
 
     def deploy_stack(
         self,
@@ -128,10 +205,38 @@ class LocalCloud:
     ) -> DeployedStack:
         """Create or update `stack_name`: create, update and delete resources as a diff.
 
+        :raises StackBusyError: another deployment of this stack is in progress.
         :raises DeploymentError: the template does not evaluate or a resource cannot be
             created; nothing of this deployment is left behind.
         """
-        previous = self._find_state(stack_name) or {}
+        previous, read, version = self._lock(stack_name, "CREATE")
+        try:
+            deployed, state, doomed = self._deploy(
+                stack_name, previous, template, parameters, nested_templates
+            )
+        except BaseException:
+            self._unlock(stack_name, read, version)
+            raise
+        try:
+            self.store.write(
+                self._stack_key(stack_name), json.dumps(state, indent=2).encode(), expect=version
+            )
+        except VersionConflict as err:  # a takeover of a marker we held for too long
+            raise StackBusyError(stack_name, deployed.stack_id, "UPDATE_IN_PROGRESS") from err
+        for old in doomed:
+            self._delete_resource(old)
+        LOG.info("stack %s deployed: %s", stack_name, deployed.changes)
+        return deployed
+
+    def _deploy(
+        self,
+        stack_name: str,
+        previous: dict[str, Any],
+        template: Mapping[str, Any],
+        parameters: Mapping[str, Any],
+        nested_templates: Mapping[str, Mapping[str, Any]] | None,
+    ) -> tuple[DeployedStack, dict[str, Any], list[dict[str, Any]]]:
+        """Evaluate and create; returns the result, the new state and the records to delete."""
         stack_id = previous.get("StackId") or stack_id_for(stack_name, self.region)
         nested = dict(nested_templates or {})
         self._load_direct_children(template, nested)
@@ -153,7 +258,7 @@ class LocalCloud:
         records = _records(result, template, nested)
         old_records: dict[str, Any] = previous.get("Resources", {})
         changes = {"create": 0, "update": 0, "delete": 0}
-        created_buckets: list[Path] = []
+        created_buckets: list[str] = []
         try:
             for key, record in records.items():
                 old = old_records.get(key)
@@ -166,12 +271,12 @@ class LocalCloud:
                 else:
                     continue
                 if record["Type"] == _BUCKET:
-                    created = self._create_bucket(stack_name, key, record)
+                    created = self._create_stack_bucket(stack_name, key, record)
                     if created is not None:
                         created_buckets.append(created)
-        except DeploymentError:
-            for bucket_dir in created_buckets:
-                shutil.rmtree(bucket_dir, ignore_errors=True)
+        except BaseException:
+            for bucket in created_buckets:
+                self.store.delete(f"buckets/{bucket}.json")
             raise
         removed = [old for key, old in old_records.items() if key not in records]
         changes["delete"] = len(removed)
@@ -188,6 +293,7 @@ class LocalCloud:
         state = {
             "StackName": stack_name,
             "StackId": stack_id,
+            "StackStatus": "UPDATE_COMPLETE" if previous else "CREATE_COMPLETE",
             "Region": self.region,
             "CreationTime": previous.get("CreationTime") or _now(),
             "LastUpdatedTime": _now(),
@@ -196,42 +302,49 @@ class LocalCloud:
             "NestedOutputs": nested_outputs,
             "Resources": records,
         }
-        write_json(self._state_path(stack_name), state)
-        for old in [*replaced, *removed]:
-            self._delete_resource(old)
-        LOG.info("stack %s deployed: %s", stack_name, changes)
-        return DeployedStack(stack_name, stack_id, dict(result.outputs), nested_outputs, changes)
+        deployed = DeployedStack(
+            stack_name, stack_id, dict(result.outputs), nested_outputs, changes
+        )
+        return deployed, state, [*replaced, *removed]
 
     def delete_stack(self, stack_name: str) -> None:
-        state = self._get_state(stack_name)
-        for record in reversed(list(state["Resources"].values())):
+        """:raises StackBusyError: a deployment of the stack is in progress."""
+        self.stack_state(stack_name)
+        previous, _read, _version = self._lock(stack_name, "DELETE")
+        for record in reversed(list(previous["Resources"].values())):
             self._delete_resource(record)
-        self._state_path(stack_name).unlink()
+        self.store.delete(self._stack_key(stack_name))
 
     # -- resource side effects -------------------------------------------------------------
-    def _create_bucket(self, stack_name: str, key: str, record: Mapping[str, Any]) -> Path | None:
+    def _create_stack_bucket(
+        self, stack_name: str, key: str, record: Mapping[str, Any]
+    ) -> str | None:
         bucket = str(record["PhysicalResourceId"])
-        owner = self._bucket_owner(bucket)
-        if owner is not None and owner != (stack_name, key):
-            raise DeploymentError(
-                stack_name, record["LogicalResourceId"], f"bucket '{bucket}' already exists"
-            )
-        path = self.s3_dir / bucket
-        if path.is_dir():
-            return None
-        path.mkdir(parents=True)
-        return path
+        found = self.store.read(f"buckets/{bucket}.json")
+        owner = {"StackName": stack_name, "LogicalResourceKey": key}
+        if found is not None:
+            recorded = json.loads(found.body)
+            if recorded and recorded != owner and self._owner_alive(recorded):
+                raise DeploymentError(
+                    stack_name, record["LogicalResourceId"], f"bucket '{bucket}' already exists"
+                )
+            if recorded == owner:
+                return None
+        self.create_bucket(bucket, owner)
+        return bucket
 
-    def _bucket_owner(self, bucket: str) -> tuple[str, str] | None:
-        for name in self.stack_names():
-            for key, record in (self._find_state(name) or {}).get("Resources", {}).items():
-                if record["Type"] == _BUCKET and record["PhysicalResourceId"] == bucket:
-                    return name, key
-        return None
+    def _owner_alive(self, owner: Mapping[str, Any]) -> bool:
+        """Whether the recorded owner still holds the bucket (a bucket retained by a deleted
+        stack, or dropped from its template with Retain, can be taken over)."""
+        state = self._find_state(str(owner.get("StackName", ""))) or {}
+        record = (state.get("Resources") or {}).get(str(owner.get("LogicalResourceKey")))
+        return record is not None and record.get("Type") == _BUCKET
 
     def _delete_resource(self, record: Mapping[str, Any]) -> None:
         if record["Type"] == _BUCKET and record.get("DeletionPolicy") != "Retain":
-            shutil.rmtree(self.s3_dir / str(record["PhysicalResourceId"]), ignore_errors=True)
+            bucket = str(record["PhysicalResourceId"])
+            self.empty_bucket(bucket)
+            self.store.delete(f"buckets/{bucket}.json")
 
     def _load_direct_children(
         self, template: Mapping[str, Any], nested: dict[str, Mapping[str, Any]]
@@ -245,9 +358,17 @@ class LocalCloud:
                 continue
             parts = urlparse(url).path.lstrip("/").split("/", 1)
             if len(parts) == 2:
-                path = self.s3_dir / parts[0] / parts[1]
-                if path.is_file():
-                    nested[logical_id] = read_json(path)
+                found = self.store.read(f"objects/{parts[0]}/{parts[1]}")
+                if found is not None:
+                    nested[logical_id] = json.loads(found.body)
+
+
+def _abandoned(state: Mapping[str, Any]) -> bool:
+    try:
+        since = dt.datetime.strptime(str(state.get("StatusTime")), "%Y-%m-%dT%H:%M:%S.%fZ")
+    except ValueError:
+        return True
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None) - since > ABANDONED_AFTER
 
 
 def _now() -> str:

@@ -95,6 +95,11 @@ def _checksum_headers(meta: ObjectMeta) -> dict[str, str]:
     return {f"x-amz-checksum-{name.lower()}": value for name, value in meta.checksums.items()}
 
 
+def _is_conditional(call: S3Call) -> bool:
+    headers = call.request.headers
+    return headers.get("If-None-Match") is not None or headers.get("If-Match") is not None
+
+
 async def _check_write_conditions(call: S3Call) -> None:
     """Conditional writes (`If-None-Match: *`, `If-Match`), which S3 supports on PutObject."""
     headers = call.request.headers
@@ -122,7 +127,12 @@ async def put_object(call: S3Call) -> web.StreamResponse:
     key_to_path(store.bucket_dir(call.bucket), call.key)  # refuse before reading the body
     stored = stored_from_headers(call.request.headers)
     body = await receive_body(call.request, store.staging_dir)
-    meta = await asyncio.to_thread(store.put_object, call.bucket, call.key, body, stored)
+    if _is_conditional(call):
+        async with call.state.conditional_writes:  # check again: another write may have won
+            await _check_write_conditions(call)
+            meta = await asyncio.to_thread(store.put_object, call.bucket, call.key, body, stored)
+    else:
+        meta = await asyncio.to_thread(store.put_object, call.bucket, call.key, body, stored)
     call.state.events.emit(call.bucket, "ObjectCreated:Put", call.key, meta.size, meta.etag)
     headers = {"ETag": f'"{meta.etag}"', **_checksum_headers(meta)}
     if meta.checksums:

@@ -91,6 +91,9 @@ class S3State:
     settings: S3Settings
     store: ObjectStore
     events: EventDispatcher
+    #: held from a conditional write's check to its store, so of two PutObjects with the same
+    #: If-Match exactly one wins (S3 decides conditional writes atomically)
+    conditional_writes: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 @dataclass(frozen=True)
