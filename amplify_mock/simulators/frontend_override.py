@@ -26,6 +26,7 @@ from amplify_mock.base.files import read_json, write_text
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.frontend_config import frontend_config_paths, render_aws_exports
 from amplify_mock.project.paths import ProjectPaths
+from amplify_mock.simulators.frontend_auth import LocalAuth, resources_config
 
 __all__ = [
     "BACKUP_MANIFEST",
@@ -53,6 +54,9 @@ class MockEndpoints:
     api_key: str | None = None
     s3_buckets: tuple[str, ...] = ()
     s3_region: str | None = None
+    #: the local Cognito: aws-exports.js / amplifyconfiguration.json are then written in the
+    #: ResourcesConfig form, the only one that carries its endpoints (see frontend_auth.py)
+    auth: LocalAuth | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
 
@@ -99,6 +103,14 @@ def mock_aws_exports(config: dict[str, Any], endpoints: MockEndpoints) -> dict[s
         updated["aws_user_files_s3_dangerously_connect_to_http_endpoint_for_testing"] = True
     updated.update(endpoints.extra)
     return updated
+
+
+def mock_js_config(config: dict[str, Any], endpoints: MockEndpoints) -> dict[str, Any]:
+    """The JavaScript config object: `aws_*` keys, or the ResourcesConfig with local auth."""
+    exports = mock_aws_exports(config, endpoints)
+    if endpoints.auth is None:
+        return exports
+    return resources_config(exports, endpoints.auth)
 
 
 def mock_aws_configuration(config: dict[str, Any], endpoints: MockEndpoints) -> dict[str, Any]:
@@ -153,7 +165,7 @@ def mock_amplify_configuration(config: dict[str, Any], endpoints: MockEndpoints)
 
 def _rewrite_aws_exports(text: str | None, endpoints: MockEndpoints, path: Path) -> str:
     if text is None:
-        return render_aws_exports(mock_aws_exports({}, endpoints))
+        return render_aws_exports(mock_js_config({}, endpoints))
     match = _AWSMOBILE.search(text)
     if match is None:
         raise AmplifyMockError(
@@ -168,7 +180,7 @@ def _rewrite_aws_exports(text: str | None, endpoints: MockEndpoints, path: Path)
             f"{path}:{line}:{err.colno}: the awsmobile object is not plain JSON ({err.msg}).",
             "Amplify generates this file; regenerate it or keep its object JSON-compatible.",
         ) from err
-    body = json.dumps(mock_aws_exports(config, endpoints), indent=4, ensure_ascii=False)
+    body = json.dumps(mock_js_config(config, endpoints), indent=4, ensure_ascii=False)
     return text[: match.start(1)] + body + text[match.end(1) :]
 
 
@@ -214,7 +226,7 @@ def _mock_text(path: Path, original: bytes | None, endpoints: MockEndpoints) -> 
         return _rewrite_json(text, endpoints, path, mock_aws_configuration)
     # amplifyconfiguration.json: the JS flavour is the flat awsmobile object.
     if text is not None and '"aws_project_region"' in text:
-        return _rewrite_json(text, endpoints, path, mock_aws_exports)
+        return _rewrite_json(text, endpoints, path, mock_js_config)
     return _rewrite_json(text, endpoints, path, mock_amplify_configuration)
 
 

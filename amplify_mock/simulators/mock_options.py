@@ -33,6 +33,7 @@ class MockOptions:
     port: int | None = None
     storage_port: int | None = None
     dynamodb_port: int | None = None
+    cognito_port: int | None = None
     dynamodb_endpoint: str | None = None
     timeout: float | None = None
     https: tuple[Path, Path] | None = None

@@ -36,6 +36,7 @@ __all__ = [
 DEFAULT_GRAPHQL_PORT = 20002
 DEFAULT_STORAGE_PORT = 20005  # Amplify JS hard-codes it for a local bucket
 DEFAULT_DYNAMODB_PORT = 62224
+DEFAULT_COGNITO_PORT = 20006
 
 
 class NoApiError(AmplifyMockError):
@@ -68,6 +69,7 @@ class MockSettings:
     graphql_port: int = DEFAULT_GRAPHQL_PORT
     storage_port: int = DEFAULT_STORAGE_PORT
     dynamodb_port: int = DEFAULT_DYNAMODB_PORT
+    cognito_port: int = DEFAULT_COGNITO_PORT
     dynamodb_endpoint: str | None = None
     raw: dict[str, Any] = field(default_factory=dict)
 
@@ -169,6 +171,7 @@ def _settings(project: Project) -> MockSettings:
             graphql_port=int(raw.get("graphqlPort", DEFAULT_GRAPHQL_PORT)),
             storage_port=int(raw.get("storagePort", DEFAULT_STORAGE_PORT)),
             dynamodb_port=int(raw.get("dynamoDbPort") or raw.get("port") or DEFAULT_DYNAMODB_PORT),
+            cognito_port=int(raw.get("cognitoPort", DEFAULT_COGNITO_PORT)),
             dynamodb_endpoint=raw.get("dynamoDbEndpoint"),
             raw=raw,
         )

@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.project.api_build import BuildResult, compile_api
 from amplify_mock.simulators.appsync.app import EndpointOptions
+from amplify_mock.simulators.appsync.auth import TokenVerifier
 from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
 from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.server import AppSyncServer
@@ -69,6 +70,7 @@ from amplify_mock.simulators.mock_reload import RELOAD_MESSAGES, api_change_kind
 from resolvers.data_sources.dynamodb import DynamoDBClient
 
 if TYPE_CHECKING:
+    from amplify_mock.simulators.cognito import CognitoServer
     from amplify_mock.simulators.s3 import S3Server
     from amplify_mock.simulators.storage_triggers import BucketTriggers
 
@@ -87,6 +89,7 @@ class _Running:
     runner: LambdaRunner | None = None
     appsync: AppSyncServer | None = None
     s3: S3Server | None = None
+    cognito: CognitoServer | None = None
     override: FrontendConfigOverride | None = None
     watcher: ProjectWatcher | None = None
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
@@ -167,6 +170,8 @@ class MockSession:
             exports=LocalTableExports(),
             parameters=function_parameters(self.project),
         )
+        if (mock_api or mock_storage) and self._wants_auth():
+            await self._start_auth()
         if mock_api:
             await self._start_api()
         if mock_storage:
@@ -203,6 +208,12 @@ class MockSession:
 
     def _report_ready(self) -> None:
         """The Amplify CLI's "running at" lines, once everything (config files too) is ready."""
+        if self.running.cognito is not None:
+            pool = self.running.cognito.pool.settings
+            self.reporter.info(
+                f"Cognito endpoint (user pool {pool.user_pool_id}, identity pool "
+                f"{pool.identity_pool_id}) is running at {self.running.cognito.url}"
+            )
         if self.running.appsync is not None:
             self.reporter.info(f"AppSync Mock endpoint is running at {self.graphql_url}")
             self.reporter.info(f"GraphQL IDE is available for local testing at {self.console_url}")
@@ -257,11 +268,16 @@ class MockSession:
             )
             if loaded:
                 self.reporter.info(f"Seed data loaded from {self.options.seed_data}: {loaded}.")
-        verifier = None
+        verifier: TokenVerifier | None = None
         if self.options.verify_tokens:
             from amplify_mock.simulators.appsync.jwks import JwksVerifier
 
             verifier = JwksVerifier.from_source(self.options.verify_tokens)
+        if self.running.cognito is not None:
+            from amplify_mock.simulators.mock_auth import LocalUserPoolVerifier
+
+            # user-pool tokens are checked against the local pool's key by default
+            verifier = LocalUserPoolVerifier(self.running.cognito.pool, fallback=verifier)
         options = EndpointOptions(
             clear_data=lambda: clear_all_tables(client),
             lambda_authorizer=lambda_authorizer(
@@ -350,6 +366,33 @@ class MockSession:
     def _configs(state: ApiState) -> list[ResolverSpec | FunctionSpec]:
         return [*state.config.resolvers, *state.config.functions]
 
+    def _wants_auth(self) -> bool:
+        from amplify_mock.simulators.mock_auth import find_auth_resource
+
+        return find_auth_resource(self.project.project) is not None
+
+    async def _start_auth(self) -> None:
+        """The local user pool and identity pool (the project has a Cognito auth resource)."""
+        from amplify_mock.simulators.cognito import CognitoServer, UserPool
+        from amplify_mock.simulators.mock_auth import (
+            find_auth_resource,
+            load_seed_users,
+            pool_settings,
+        )
+
+        auth = find_auth_resource(self.project.project)
+        assert auth is not None
+        settings = pool_settings(self.project.project, auth, self.project.region)
+        pool = UserPool(settings, self.project.mock_data_dir / "cognito", notify=self.reporter.info)
+        if self.options.seed_data is not None:
+            created = load_seed_users(pool, self.options.seed_data)
+            if created:
+                self.reporter.info(f"Seed data: {created} Cognito user(s) created.")
+        port = choose_port(self.options.cognito_port, self.project.settings.cognito_port)
+        server = CognitoServer(pool, host=self.host, port=port)
+        await server.start(ssl_context=ssl_context(self.options.https))
+        self.running.cognito = server
+
     async def _start_storage(self) -> None:
         # Imported here: a project without storage never loads the local S3.
         from amplify_mock.simulators.s3 import (
@@ -421,7 +464,22 @@ class MockSession:
 
     def _rewrite_frontend_config(self) -> None:
         state = self.state
+        auth = None
+        if self.running.cognito is not None:
+            from amplify_mock.simulators.frontend_auth import LocalAuth
+
+            pool = self.running.cognito.pool.settings
+            auth = LocalAuth(
+                endpoint=self.running.cognito.url,
+                region=pool.region,
+                user_pool_id=pool.user_pool_id,
+                client_id=pool.client_ids[0],
+                identity_pool_id=pool.identity_pool_id,
+                allow_guests=pool.allow_unauthenticated,
+                username_attributes=pool.username_attributes,
+            )
         endpoints = MockEndpoints(
+            auth=auth,
             region=self.project.region,
             graphql_url=self.graphql_url,
             api_name=self.project.api_name,
@@ -526,6 +584,8 @@ class MockSession:
             steps.append(("api", running.appsync.stop))
         if running.dynamodb_server is not None:
             steps.append(("dynamodb endpoint", running.dynamodb_server.stop))
+        if running.cognito is not None:
+            steps.append(("auth", running.cognito.stop))
         if running.runner is not None:
             steps.append(("functions", running.runner.close))
         for name, step in steps:
