@@ -333,7 +333,10 @@ class Compiler:
             return repr(raw)
         inner_base = base + node.start + 1
         block = node.block  # parsed with the template (parser._parse_interpolated_string)
-        if block.end != len(raw):
+        # A stray `#end` / `#else` ends the parsed block early ("createdAt#begin#end", a key the
+        # v2 transformer joins with `#`): with no reference after it, the rest is text.
+        rest = raw[block.end :]
+        if rest and "$" in rest:
             raise Unsupported(f"cannot parse string {raw!r}", inner_base + block.end)
         parts: list[str] = []
         simple = True
@@ -354,7 +357,9 @@ class Compiler:
                 simple = False
                 break
         if simple:
-            return "(" + " + ".join(parts or ["''"]) + ")"
+            return "(" + " + ".join([*parts, *([repr(rest)] if rest else [])] or ["''"]) + ")"
+        if rest:
+            raise Unsupported(f"cannot parse string {raw!r}", inner_base + block.end)
         name = self.fresh("_str")
         self.strings.append((name, block, inner_base))
         return f"{name}(ns)"

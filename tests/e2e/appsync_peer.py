@@ -1,4 +1,4 @@
-"""Runs the peer conformance corpus (../shared/peer) against our AppSync endpoint.
+"""Runs the peer conformance corpora (../shared/peer, ../shared/peer-v2) against our endpoint.
 
 Each case file is turned into an Amplify CLI project (amplify/backend/api/<name>/ with the
 case's schema, an empty transform.conf.json, cli.json with improvePluralization, the auth
@@ -10,6 +10,11 @@ compiled, served on a free port with an in-memory store and the Lambda runner, a
 
 `--transformer oracle` builds with `node /work/oracle-run/transform.js` instead of our
 transformer (an interim check of the endpoint alone; needs the oracle checkout).
+
+The v2 corpus (`--v2`, data/appsync_peer_v2: the Transformer v2 API tests recorded against real
+AppSync) is served from the real v2 transformer's build of each file, kept once in the v2 golden
+suite (`tests/transformer/v2/golden/peer-<file>/build`, made with the file's transform
+parameters and auth modes by `tests/transformer/v2/regen_golden.py --peer`).
 """
 
 from __future__ import annotations
@@ -36,6 +41,10 @@ from amplify_mock.simulators.dynamodb.store import Store
 PEER_DIR = Path(
     os.environ.get("AMPLIFY_MOCK_PEER_DIR", Path(__file__).parent / "data" / "appsync_peer")
 )
+PEER_V2_DIR = Path(
+    os.environ.get("AMPLIFY_MOCK_PEER_V2_DIR", Path(__file__).parent / "data" / "appsync_peer_v2")
+)
+V2_GOLDEN = Path(__file__).parents[1] / "transformer" / "v2" / "golden"
 ORACLE_TRANSFORM = Path("/work/oracle-run/transform.js")
 PEER_API_KEY = "da-fake-api-key"
 API_NAME = "peerapi"
@@ -120,27 +129,67 @@ async def run_case_file(
     timeout: float = 600.0,
     verbose: bool = False,
 ) -> PeerResult:
-    """Serve one case file's API on a fresh store and run `run_peer.py` against it."""
-    from amplify_mock.simulators.lambda_.runner import LambdaRunner
-
+    """Serve one v1 case file's API on a fresh store and run `run_peer.py` against it."""
     case = json.loads(case_file.read_text())
     project = write_project(case, workdir / case_file.stem)
     if transformer == "oracle":
         build = build_with_oracle(case, project)
     else:
         build = build_with_ours(project)
+    return await serve_and_run(
+        case_file, build, project, PEER_DIR, timeout=timeout, verbose=verbose
+    )
+
+
+async def run_v2_case_file(
+    case_file: Path, workdir: Path, *, timeout: float = 600.0, verbose: bool = False
+) -> PeerResult:
+    """Serve the oracle's v2 build of one v2 case file and run the v2 `run_peer.py` on it.
+
+    The file's functions are a project's `amplify/backend/function/<name>/src/index.js`;
+    `deployParameters` (e.g. `env`) are the stack parameters the build is evaluated with.
+    """
+    case = json.loads(case_file.read_text())
+    project = write_project(case, workdir / case_file.stem)
+    build = V2_GOLDEN / f"peer-{case_file.stem}" / "build"
+    return await serve_and_run(
+        case_file,
+        build,
+        project,
+        PEER_V2_DIR,
+        parameters=case.get("deployParameters") or {},
+        timeout=timeout,
+        verbose=verbose,
+    )
+
+
+async def serve_and_run(
+    case_file: Path,
+    build: Path,
+    project: Path,
+    peer_dir: Path,
+    *,
+    parameters: dict[str, Any] | None = None,
+    timeout: float = 600.0,
+    verbose: bool = False,
+) -> PeerResult:
+    """Serve `build` on a free port with a fresh store and the Lambda runner; run the file."""
+    from amplify_mock.simulators.lambda_.runner import LambdaRunner
+
     store = Store.open(None)
     client = StoreClient(store)
     async with LambdaRunner(project) as lambdas:
         factory = data_source_factory(dynamodb_client=client, lambda_invoker=lambdas)
-        state = build_api_state(build, data_source_factory=factory, api_key=PEER_API_KEY)
+        state = build_api_state(
+            build, data_source_factory=factory, api_key=PEER_API_KEY, parameters=parameters
+        )
         await ensure_tables(client, state.config)
         server = AppSyncServer(state, port=0)
         port = await server.start()
         try:
             proc = await asyncio.create_subprocess_exec(
                 sys.executable,
-                str(PEER_DIR / "run_peer.py"),
+                str(peer_dir / "run_peer.py"),
                 "--url",
                 f"http://127.0.0.1:{port}/graphql",
                 "--api-key",
@@ -172,23 +221,26 @@ async def run_case_file(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--transformer", choices=("ours", "oracle"), default="ours")
+    parser.add_argument("--v2", action="store_true", help="the v2 corpus, on the oracle builds")
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("cases", nargs="*", type=Path)
     args = parser.parse_args(argv)
-    cases = args.cases or sorted((PEER_DIR / "cases").glob("*.json"))
+    corpus = PEER_V2_DIR if args.v2 else PEER_DIR
+    cases = args.cases or sorted((corpus / "cases").glob("*.json"))
     totals = [0, 0, 0]
     with tempfile.TemporaryDirectory(prefix="appsync-peer-") as tmp:
         for case_file in cases:
-            result = asyncio.run(
-                run_case_file(
-                    case_file,
-                    args.transformer,
-                    Path(tmp),
-                    timeout=args.timeout,
-                    verbose=args.verbose,
+            if args.v2:
+                run = run_v2_case_file(
+                    case_file, Path(tmp), timeout=args.timeout, verbose=args.verbose
                 )
-            )
+            else:
+                run = run_case_file(
+                    case_file, args.transformer, Path(tmp), timeout=args.timeout,
+                    verbose=args.verbose,
+                )  # fmt: skip
+            result = asyncio.run(run)
             for i, n in enumerate((result.passed, result.failed, result.skipped)):
                 totals[i] += n
             print(f"{result.case_file}: {result.passed} passed, {result.failed} failed, "

@@ -21,6 +21,8 @@ from graphql import (
     OperationDefinitionNode,
     OperationType,
     SelectionSetNode,
+    get_named_type,
+    is_object_type,
     parse,
     print_ast,
     validate,
@@ -373,10 +375,19 @@ def _subscription_passthrough(field_name: str, rule: FieldAuthRule | None) -> Ca
         if context.event is not _NO_EVENT:
             return context.event
         _check(rule, info)
-        context.subscription_arguments[field_name] = arguments
+        context.subscription_arguments[field_name] = _argument_filter(info, arguments)
         return None
 
     return resolve
+
+
+def _argument_filter(info: Info, arguments: Mapping[str, Any]) -> dict[str, Any]:
+    """The subscription arguments AppSync matches against the published fields: those named
+    like a field of the returned type (a v2 `filter: ModelSubscription...FilterInput` is not one;
+    its response template turns it into an enhanced filter)."""
+    returned = get_named_type(info.return_type)
+    fields = returned.fields if is_object_type(returned) else {}
+    return {name: value for name, value in arguments.items() if name in fields}
 
 
 def _bound_resolver(
@@ -397,7 +408,7 @@ def _bound_resolver(
             raise ResolverCountLimitError(context.limits.resolver_count)
         _check(rule, info)
         if is_subscription:
-            context.subscription_arguments[info.field_name] = arguments
+            context.subscription_arguments[info.field_name] = _argument_filter(info, arguments)
         call = FieldCall(
             arguments=arguments,
             source=source,

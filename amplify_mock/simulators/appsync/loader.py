@@ -34,7 +34,14 @@ __all__ = ["ApiBuildError", "load_api_config"]
 LOG = logging.getLogger(__name__)
 
 #: Resource types with no behaviour to emulate locally (permissions, the schema upload).
-_NO_LOCAL_EFFECT = frozenset({"AWS::IAM::Role", "AWS::AppSync::GraphQLSchema"})
+_NO_LOCAL_EFFECT = frozenset(
+    {
+        "AWS::IAM::Role",
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
+        "AWS::AppSync::GraphQLSchema",
+    }
+)
 _HANDLED = frozenset(
     {
         "AWS::AppSync::GraphQLApi",
@@ -99,6 +106,7 @@ def load_api_config(
     if stacks_dir.is_dir():
         for path in sorted(stacks_dir.glob("*.json")):
             nested[path.name] = _read_json(path, build_dir)
+    nested.update(_cdk_nested_stacks(root, nested))
     try:
         schema_sdl = (build_dir / "schema.graphql").read_text(encoding="utf-8")
     except FileNotFoundError as err:
@@ -116,6 +124,34 @@ def load_api_config(
         raise ApiBuildError(build_dir, err.message) from err
     reader = _TemplateReader(build_dir, params)
     return _collect(list(stack.walk()), schema_sdl, reader, key)
+
+
+#: A nested stack's logical id as the CDK names it (the v2 transformer): `<Name>NestedStack
+#: <Name>NestedStackResource<hash>`, for the template `stacks/<Name>.json`.
+_CDK_NESTED_STACK = re.compile(
+    r"^(?P<name>[A-Za-z0-9]+)NestedStack(?P=name)NestedStackResource[0-9A-F]{8}$"
+)
+
+
+def _cdk_nested_stacks(root: Mapping[str, Any], files: Mapping[str, Any]) -> dict[str, Any]:
+    """Logical id -> template for the nested stacks a v2 build's templates declare.
+
+    The v2 transformer's root stack points at each nested stack by a CDK asset URL (a content
+    hash), not by `stacks/<Name>.json` as v1 does; the logical id names the stack file.
+    """
+    found: dict[str, Any] = {}
+    for template in (root, *files.values()):
+        resources = template.get("Resources") if isinstance(template, Mapping) else None
+        for logical_id, resource in (resources or {}).items():
+            match = _CDK_NESTED_STACK.match(logical_id)
+            if match is None or not isinstance(resource, Mapping):
+                continue
+            if resource.get("Type") != "AWS::CloudFormation::Stack":
+                continue
+            stack_file = files.get(f"{match.group('name')}.json")
+            if stack_file is not None:
+                found[logical_id] = stack_file
+    return found
 
 
 class _TemplateReader:

@@ -1,27 +1,15 @@
-"""Regenerate the v2 golden builds with the real GraphQL Transformer v2 (the oracle).
+"""Reruns the real v2 transformer (the oracle) for the v2 golden cases; never run by tests.
 
-Run only by hand, never by tests:
+    python -m tests.transformer.v2.regen_golden [CASE ...]
+    python -m tests.transformer.v2.regen_golden --peer ../shared/peer-v2/cases/model.json ...
 
-    python tests/transformer/v2/regen_golden.py [--jobs N] [CASE ...]
+Each case is `golden/<case>/schema.graphql` + `options.json` (how the oracle is invoked:
+`authModes` in the oracle's names, `transformParameters`, optional `resolverConfig`, `line`);
+the oracle's output replaces `golden/<case>/build/`. `--peer FILE` first writes the case
+`peer-<stem>` from a peer-v2 case file (its schema, auth modes and transform parameters).
 
-The oracle directory comes from the environment variable AMPLIFY_MOCK_ORACLE_V2 (a copy of
-`../shared/oracle-v2` with `npm ci` done, and `npm ci` done in its `gen1/` folder with the two
-scripts copied in); without it, a fresh copy of `../shared/oracle-v2` (relative to the repository
-root) is made in a temporary folder and installed.
-
-For each case folder under `golden/` (all of them without arguments) it reads
-`schema.graphql` and `options.json`:
-
-    {"authModes": ["apiKey", ...], "transformParameters": {...}, "resolverConfig": {...},
-     "line": "gen1" | "gen2", "expect": "error" (optional)}
-
-and runs `node transform-v2.js schema.graphql OUT --preset=<line> --auth=<modes>
-[--params=<transformParameters>] [--resolver-config=<resolverConfig>]` in the oracle folder of
-that line (gen1: `gen1/`). A build replaces `build/` verbatim; a failing transform writes
-`error.json` with the error's class name and message (and removes `build/`).
-
-Random cases (`generated-*`) are (re)written from their seed first with `schema_generator.py`
-when `--generate N` is given.
+The oracle is `$AMPLIFY_MOCK_ORACLE_V2` (an installed copy of ../shared/oracle-v2 whose `gen1/`
+holds the Gen 1 line), else a fresh copy of ../shared/oracle-v2 installed with `npm ci`.
 """
 
 from __future__ import annotations
@@ -29,104 +17,92 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import re
 import shutil
 import subprocess
-import sys
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-HERE = Path(__file__).resolve().parent
-GOLDEN = HERE / "golden"
-REPO = HERE.parents[2]
+ROOT = Path(__file__).resolve().parents[3]
+GOLDEN = Path(__file__).resolve().parent / "golden"
+SHARED_ORACLE = ROOT.parent / "shared" / "oracle-v2"
+
+#: AppSync auth mode -> the oracle's `--auth` name.
+AUTH_MODE_NAMES = {
+    "API_KEY": "apiKey",
+    "AMAZON_COGNITO_USER_POOLS": "userPools",
+    "AWS_IAM": "iam",
+    "OPENID_CONNECT": "oidc",
+    "AWS_LAMBDA": "lambda",
+}
 
 
-def _oracle_dir() -> Path:
-    configured = os.environ.get("AMPLIFY_MOCK_ORACLE_V2")
-    if configured:
-        return Path(configured)
-    source = REPO.parent / "shared" / "oracle-v2"
+def install_oracle() -> Path:
+    """A fresh copy of ../shared/oracle-v2 with both lines installed."""
     target = Path(tempfile.mkdtemp(prefix="oracle-v2-")) / "oracle-v2"
-    shutil.copytree(source, target)
-    for path in [target, *target.rglob("*")]:
-        path.chmod(path.stat().st_mode | 0o200)
-    subprocess.run(["npm", "ci"], cwd=target, check=True)
+    shutil.copytree(SHARED_ORACLE, target)
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=target, check=True)
+    gen1 = target / "gen1"
     for script in ("transform-v2.js", "transform-v2-lib.js"):
-        shutil.copy(target / script, target / "gen1" / script)
-    subprocess.run(["npm", "ci"], cwd=target / "gen1", check=True)
+        shutil.copy(target / script, gen1 / script)
+    subprocess.run(["npm", "ci", "--no-audit", "--no-fund"], cwd=gen1, check=True)
     return target
 
 
-_ERROR_LINE = re.compile(r"^(\w*Error|Error): (.*)$")
+def oracle_dir() -> Path:
+    configured = os.environ.get("AMPLIFY_MOCK_ORACLE_V2")
+    return Path(configured) if configured else install_oracle()
 
 
-def parse_node_error(stderr: str) -> dict[str, str]:
-    """The class name and message of the uncaught error node printed (message lines run until
-    the first stack frame)."""
-    lines = stderr.splitlines()
-    for index, line in enumerate(lines):
-        match = _ERROR_LINE.match(line)
-        if not match:
-            continue
-        message = [match.group(2)]
-        for more in lines[index + 1 :]:
-            if more.startswith("    at ") or more.strip() == "{" or more.startswith("  ["):
-                break
-            message.append(more)
-        return {"name": match.group(1), "message": "\n".join(message).rstrip("\n")}
-    return {"name": "Unknown", "message": stderr.strip()}
+def write_peer_case(case_file: Path) -> str:
+    """`golden/peer-<stem>/` from a peer-v2 case file; returns the case name."""
+    case = json.loads(case_file.read_text(encoding="utf-8"))
+    auth = case["authConfig"]
+    providers = [auth["defaultAuthentication"], *auth.get("additionalAuthenticationProviders", [])]
+    options: dict[str, Any] = {
+        "authModes": [AUTH_MODE_NAMES[p["authenticationType"]] for p in providers],
+        "transformParameters": case.get("transformParameters") or {},
+        "line": "gen1",
+    }
+    name = f"peer-{case_file.stem}"
+    folder = GOLDEN / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "schema.graphql").write_text(case["schema"], encoding="utf-8")
+    (folder / "options.json").write_text(json.dumps(options, indent=2) + "\n", encoding="utf-8")
+    return name
 
 
-def run_case(oracle: Path, case: Path) -> str:
-    options: dict[str, Any] = json.loads((case / "options.json").read_text())
+def regenerate(case: str, oracle: Path) -> None:
+    folder = GOLDEN / case
+    options = json.loads((folder / "options.json").read_text(encoding="utf-8"))
     line = options.get("line", "gen1")
-    cwd = oracle / "gen1" if line == "gen1" else oracle
-    out = Path(tempfile.mkdtemp(prefix=f"v2golden-{case.name}-")) / "build"
+    script = oracle / "gen1" / "transform-v2.js" if line == "gen1" else oracle / "transform-v2.js"
     command = [
         "node",
-        "transform-v2.js",
-        str(case / "schema.graphql"),
-        str(out),
+        str(script),
+        str(folder / "schema.graphql"),
+        str(folder / "build"),
         f"--preset={line}",
         f"--auth={','.join(options.get('authModes') or ['apiKey'])}",
+        f"--params={json.dumps(options.get('transformParameters') or {})}",
     ]
-    if options.get("transformParameters"):
-        command.append(f"--params={json.dumps(options['transformParameters'])}")
-    if options.get("resolverConfig"):
+    if options.get("resolverConfig") is not None:
         command.append(f"--resolver-config={json.dumps(options['resolverConfig'])}")
-    done = subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-    build = case / "build"
-    error_file = case / "error.json"
-    if done.returncode != 0:
-        shutil.rmtree(build, ignore_errors=True)
-        error = parse_node_error(done.stderr)
-        error_file.write_text(json.dumps(error, indent=2) + "\n")
-        return f"{case.name}: error {error['name']}: {error['message'][:80]}"
-    error_file.unlink(missing_ok=True)
-    shutil.rmtree(build, ignore_errors=True)
-    shutil.copytree(out, build)
-    shutil.rmtree(out.parent, ignore_errors=True)
-    return f"{case.name}: ok"
+    subprocess.run(command, cwd=script.parent, check=True, stdout=subprocess.DEVNULL)
+    print(f"{case}: regenerated")
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("cases", nargs="*")
-    parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--generate", type=int, default=0, help="write N generated cases first")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("cases", nargs="*", help="case folder names (default: every case)")
+    parser.add_argument("--peer", nargs="*", type=Path, default=[], help="peer-v2 case files")
     args = parser.parse_args(argv)
-    if args.generate:
-        sys.path.insert(0, str(REPO))
-        from tests.transformer.v2.schema_generator import write_generated_cases
-
-        write_generated_cases(GOLDEN, args.generate)
-    names = args.cases or sorted(p.name for p in GOLDEN.iterdir() if (p / "options.json").is_file())
-    oracle = _oracle_dir()
-    with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-        for report in pool.map(lambda name: run_case(oracle, GOLDEN / name), names):
-            print(report, flush=True)
+    cases = list(args.cases) + [write_peer_case(path) for path in args.peer]
+    if not cases:
+        cases = sorted(p.parent.name for p in GOLDEN.glob("*/options.json"))
+    oracle = oracle_dir()
+    for case in cases:
+        regenerate(case, oracle)
     return 0
 
 
