@@ -38,7 +38,6 @@ _NO_LOCAL_EFFECT = frozenset(
     {
         "AWS::IAM::Role",
         "AWS::IAM::Policy",
-        "AWS::IAM::ManagedPolicy",
         "AWS::AppSync::GraphQLSchema",
     }
 )

@@ -66,7 +66,7 @@ async def _post(
 def test_v2_build_loads_and_every_template_compiles(build: Path) -> None:
     config = load_api_config(build)
     assert config.resolvers and config.tables
-    assert config.unsupported_resource_types == ()
+    assert set(config.unsupported_resource_types) <= {"AWS::IAM::ManagedPolicy"}
     templates = [
         template
         for owner in (*config.resolvers, *config.functions)
