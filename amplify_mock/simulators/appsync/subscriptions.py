@@ -17,6 +17,8 @@ LOG = logging.getLogger(__name__)
 
 #: Sends one realtime message (`{"type": "data", ...}`) to the subscriber's socket.
 Sender = Callable[[dict[str, Any]], Awaitable[None]]
+#: Events waiting to be sent to one subscriber; past this the client is not reading.
+MAX_BACKLOG = 1000
 
 
 @dataclass(eq=False)
@@ -34,6 +36,8 @@ class Subscriber:
     arguments: Mapping[str, Any]
     send: Sender
     enhanced_filter: Mapping[str, Any] | None = None
+    #: Called (instead of queueing) when `MAX_BACKLOG` events already wait for this client.
+    on_backlog: Callable[[], None] | None = None
     tasks: set[asyncio.Task[None]] = field(default_factory=set)
     last_delivery: asyncio.Task[None] | None = None
 
@@ -62,6 +66,10 @@ class SubscriptionHub:
             if subscriber.enhanced_filter and not matches_filter(
                 subscriber.enhanced_filter, payload
             ):
+                continue
+            if len(subscriber.tasks) >= MAX_BACKLOG:
+                if subscriber.on_backlog is not None:
+                    subscriber.on_backlog()
                 continue
             task = asyncio.get_running_loop().create_task(
                 self._deliver(subscriber, payload, subscriber.last_delivery)

@@ -299,6 +299,13 @@ async def test_realtime_unknown_message_type_is_an_error(
     assert message == {
         "type": "error",
         "id": "x",
-        "payload": {"errors": [{"message": "Invalid message type 'nope'"}]},
+        "payload": {
+            "errors": [
+                {
+                    "errorType": "UnsupportedOperation",
+                    "message": "nope not supported through the realtime channel",
+                }
+            ]
+        },
     }
     await ws.close()
