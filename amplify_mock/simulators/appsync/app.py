@@ -28,6 +28,10 @@ from amplify_mock.simulators.appsync.errors import (
     internal_failure_body,
     unauthorized_body,
 )
+from amplify_mock.simulators.appsync.evaluate import (
+    handle_evaluate_code,
+    handle_evaluate_template,
+)
 from amplify_mock.simulators.appsync.execution import RequestContext, operation_type
 from amplify_mock.simulators.appsync.http_request import read_graphql_request
 from amplify_mock.simulators.appsync.limits import REQUEST_TIMEOUT_SECONDS, RESPONSE_SIZE_LIMIT
@@ -271,7 +275,8 @@ def create_app(
     options: EndpointOptions | None = None,
     hub: SubscriptionHub | None = None,
 ) -> web.Application:
-    """The endpoint's application: /graphql, /graphql/realtime, /api-config, /clear-data, /."""
+    """The endpoint's application: /graphql, /graphql/realtime, /api-config, /clear-data, /,
+    and AppSync's EvaluateCode / EvaluateMappingTemplate under /v1/."""
     app = web.Application(client_max_size=10 * 1024 * 1024, middlewares=[_appsync_errors])
     app[HOLDER] = holder
     app[HUB] = hub or SubscriptionHub()
@@ -281,6 +286,8 @@ def create_app(
     app.router.add_get("/graphql/realtime", handle_realtime)
     app.router.add_get("/api-config", handle_api_config)
     app.router.add_delete("/clear-data", handle_clear_data)
+    app.router.add_post("/v1/dataplane-evaluatecode", handle_evaluate_code)
+    app.router.add_post("/v1/dataplane-evaluatetemplate", handle_evaluate_template)
     for path in ("/graphql", "/api-config", "/clear-data"):
         app.router.add_route("OPTIONS", path, handle_options)
     app.router.add_get("/", handle_console)
