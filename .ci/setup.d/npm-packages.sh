@@ -3,13 +3,15 @@
 # only when the lock file changed (a stamp in node_modules holds its hash):
 # - the AppSync console's front end (GraphiQL, explorer, React), served locally, no CDN;
 # - the console's browser test driver (playwright-core only; the browser is Debian's chromium);
-# - aws-amplify + ws for the JS client tests of the AppSync endpoint and of the local S3.
+# - aws-amplify + ws for the JS client tests of the AppSync endpoint and of the local S3 (6.8.2),
+#   and aws-amplify latest 6.x for the local Cognito flows (tests/js/auth).
 set -euo pipefail
 folders=(
   amplify_mock/simulators/appsync/console
   tests/browser
   tests/js/appsync
   tests/js/storage
+  tests/js/auth
 )
 for folder in "${folders[@]}"; do
   dir="$1/$folder"

@@ -474,7 +474,11 @@ class MockSession:
                 region=pool.region,
                 user_pool_id=pool.user_pool_id,
                 client_id=pool.client_ids[0],
-                identity_pool_id=pool.identity_pool_id,
+                # aws-amplify < 6.9 cannot reach a local identity pool (no identityPoolEndpoint):
+                # `"frontendIdentityPool": false` in mock.json leaves it out of the config
+                identity_pool_id=pool.identity_pool_id
+                if self.project.settings.raw.get("frontendIdentityPool", True) is not False
+                else None,
                 allow_guests=pool.allow_unauthenticated,
                 username_attributes=pool.username_attributes,
             )
