@@ -40,6 +40,10 @@ _REQUIRED_DIRECTIVE_ARG = re.compile(
 _REQUIRED_FIELD_ARG = re.compile(
     r"^Argument '(\w+)\((\w+):\)' of type '(.+)' is required, but it was not provided\.$"
 )
+_UNKNOWN_INPUT_FIELD = re.compile(
+    r"^Expected value of type '(\w+)' not to include unknown field '(\w+)'"
+    r"(\. Did you mean .*\?)?(?:\.? Found: .*\.)?$"
+)
 _MISPLACED_DIRECTIVE = re.compile(r"^(Directive '@\w+' may not be used on )([a-z ]+)\.$")
 
 
@@ -61,6 +65,10 @@ def js_message(message: str) -> str:
             f'Field "{match[1]}" argument "{match[2]}" of type "{match[3]}" is required, but it '
             "was not provided."
         )
+    match = _UNKNOWN_INPUT_FIELD.match(message)
+    if match:
+        suggestion = _SINGLE_QUOTED.sub(r'"\1"', match[3]) if match[3] else "."
+        return f'Field "{match[2]}" is not defined by type "{match[1]}"{suggestion}'
     match = _MISPLACED_DIRECTIVE.match(message)
     if match:
         message = match[1] + match[2].upper().replace(" ", "_") + "."

@@ -132,6 +132,8 @@ class Stack:
     #: explicit parameters the root passes to this nested stack (name -> value)
     passed_parameters: dict[str, Any] = field(default_factory=dict)
     depends_on_schema: bool = False
+    #: other nested stacks this one must be deployed after (cross-stack DependsOn)
+    depends_on_stacks: list[Stack] = field(default_factory=list)
 
     def _section(self, name: str) -> dict[str, Any]:
         return self.sections.setdefault(name, {})
@@ -251,13 +253,23 @@ class StackSet:
         }
         if not body["Properties"]["Parameters"]:
             del body["Properties"]["Parameters"]
+        depends_on = {
+            other.nested_resource.logical_id
+            for other in stack.depends_on_stacks
+            if other.nested_resource is not None and other is not stack
+        }
         if stack.depends_on_schema:
-            body["DependsOn"] = ["GraphQLAPITransformerSchema3CB2AE18"]
+            depends_on.add("GraphQLAPITransformerSchema3CB2AE18")
+        if depends_on:
+            body["DependsOn"] = sorted(depends_on)
         body["UpdateReplacePolicy"] = "Delete"
         body["DeletionPolicy"] = "Delete"
         return body
 
     def _resolve(self, stack: Stack, value: Any) -> Any:
+        resolve = getattr(value, "resolve", None)
+        if resolve is not None and callable(resolve):
+            return self._resolve(stack, resolve())
         if isinstance(value, Token):
             return self._reference(stack, value)
         if isinstance(value, dict):

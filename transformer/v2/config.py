@@ -76,6 +76,14 @@ class V2Config:
     parameters: TransformParameters = field(default_factory=TransformParameters)
     synth: SynthParameters = field(default_factory=SynthParameters)
     resolver_config: Mapping[str, Any] | None = None
+    #: OPENID_CONNECT settings (issuerUrl, clientId, iatTTL, authTTL)
+    oidc: Mapping[str, Any] = field(
+        default_factory=lambda: {"name": "oidc", "issuerUrl": "https://issuer.example"}
+    )
+    #: AWS_LAMBDA settings (the authorizer function name, without the env suffix, and TTL)
+    lambda_authorizer: Mapping[str, Any] = field(
+        default_factory=lambda: {"lambdaFunction": "authorizer", "ttlSeconds": 300}
+    )
     api_key_expiration_days: int = 7
     api_key_description: str | None = "oracle"
     now: datetime | None = None

@@ -90,6 +90,24 @@ class OutputSchema:
         new = [f for f in fields if f.name.value not in existing]
         self.nodes[type_name] = _replace(node, fields=(*(node.fields or ()), *new))
 
+    def extend_directives(self, type_name: str, directives: Iterable[Any]) -> None:
+        """Append directives the type does not have yet (an object type extension)."""
+        node = self.nodes[type_name]
+        old = tuple(node.directives or ())
+        names = {d.name.value for d in old}
+        new = tuple(d for d in directives if d.name.value not in names)
+        self.nodes[type_name] = _replace(node, directives=old + new)
+
+    def add_field_directives(
+        self, type_name: str, field_name: str, directives: Iterable[Any]
+    ) -> None:
+        """Append directives to a field (the field moves to the end, as the real one does)."""
+        node = self.nodes[type_name]
+        found = next(f for f in node.fields if f.name.value == field_name)
+        others = tuple(f for f in node.fields if f.name.value != field_name)
+        extended = _replace(found, directives=(*(found.directives or ()), *directives))
+        self.nodes[type_name] = _replace(node, fields=(*others, extended))
+
     def replace_field(self, type_name: str, field_node: ast.FieldDefinitionNode) -> None:
         node = self.nodes[type_name]
         fields = tuple(

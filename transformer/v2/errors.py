@@ -6,11 +6,16 @@ from collections.abc import Sequence
 
 from transformer import errors as v1
 
-__all__ = ["InvalidDirectiveError", "SchemaValidationError", "TransformerError"]
+__all__ = ["GraphQLError", "InvalidDirectiveError", "SchemaValidationError", "TransformerError"]
 
 TransformerError = v1.TransformerError
 _V1_DIRECTIVES = ("connection", "key", "versioned")
 _MIGRATION_URL = "https://docs.amplify.aws/cli/migration/transformer-migration/"
+
+
+class GraphQLError(v1.TransformerError):
+    """A GraphQL syntax error in the schema (graphql-js's GraphQLError, uncaught by the
+    transformer), with its line and column."""
 
 
 class InvalidDirectiveError(v1.InvalidDirectiveError):

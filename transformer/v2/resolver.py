@@ -142,8 +142,15 @@ class FunctionHost:
             "Type": "AWS::AppSync::FunctionConfiguration",
             "Properties": properties,
         }
-        if source.resource.stack is stack:
-            body["DependsOn"] = [source.resource.logical_id]
+        if source.type != "NONE":
+            if source.resource.stack is stack:
+                body["DependsOn"] = [source.resource.logical_id]
+            else:
+                stack.depends_on_stacks.append(source.resource.stack)
+        if stack.parent is None:
+            body.setdefault("DependsOn", []).append("GraphQLAPITransformerSchema3CB2AE18")
+        else:
+            stack.depends_on_schema = True
         resource = stack.add_resource([name, f"{name}.AppSyncFunction"], body)
         self._functions[key] = resource
         return resource

@@ -3,9 +3,10 @@ synthesize resolvers and stacks, and return the build files."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from graphql.language import ast
 from transformer.errors import TransformerError
 from transformer.v2.config import V2Config
 from transformer.v2.context import OutputSchema, TransformerContext
-from transformer.v2.errors import SchemaValidationError
+from transformer.v2.errors import GraphQLError, SchemaValidationError
 from transformer.v2.plugin import TransformerPlugin
 from transformer.v2.resolver import FunctionHost, Template, TransformerResolver
 from transformer.validation import parse_type_system, validate_model_schema
@@ -88,9 +89,15 @@ def _dump(value: Any) -> str:
 
 def default_plugins() -> list[TransformerPlugin]:
     """The plugins in the order of the real transformer chain (model first, auth late)."""
+    from transformer.v2.directives.default_value import DefaultValuePlugin
+    from transformer.v2.directives.index import IndexPlugin
+    from transformer.v2.directives.maps_to import MapsToPlugin
+    from transformer.v2.directives.primary_key import PrimaryKeyPlugin
     from transformer.v2.model.plugin import ModelPlugin
 
-    return [ModelPlugin()]
+    # model, function, http, predictions, primaryKey, index, hasMany, hasOne, manyToMany,
+    # belongsTo, default, auth, mapsTo, sql, refersTo, searchable
+    return [ModelPlugin(), PrimaryKeyPlugin(), IndexPlugin(), DefaultValuePlugin(), MapsToPlugin()]
 
 
 class GraphQLTransformV2:
@@ -100,7 +107,12 @@ class GraphQLTransformV2:
 
     def transform(self, schema: str) -> BuildV2:
         """:raises TransformerError: invalid schema or directive misuse (v2 messages)."""
-        document = parse_type_system(schema)
+        try:
+            document = parse_type_system(schema)
+        except TransformerError as err:
+            if err.line is None:
+                raise
+            raise GraphQLError(err.message, line=err.line, column=err.column) from err
         validate_model_schema(
             [*document.definitions, *_directive_definitions()], SchemaValidationError
         )
@@ -141,14 +153,16 @@ class GraphQLTransformV2:
                     if name not in known and not _is_defined(name):
                         raise _unknown(name)
                     if name == plugin.directive:
-                        plugin.object(ctx, definition, directive)  # type: ignore[arg-type]
+                        with _located(directive):
+                            plugin.object(ctx, definition, directive)  # type: ignore[arg-type]
                 for field in definition.fields or ():
                     for directive in field.directives or ():
                         name = directive.name.value
                         if name not in known and not _is_defined(name):
                             raise _unknown(name)
                         if name == plugin.directive:
-                            plugin.field(ctx, definition, field, directive)  # type: ignore[arg-type]
+                            with _located(directive):
+                                plugin.field(ctx, definition, field, directive)  # type: ignore[arg-type]
 
     # ---- the API in the root stack ---------------------------------------------------------
     def _create_api(self, ctx: TransformerContext) -> None:
@@ -243,6 +257,18 @@ class GraphQLTransformV2:
                     template.text = ctx.config.user_resolvers[name]
 
 
+@contextlib.contextmanager
+def _located(node: Any) -> Iterator[None]:
+    """Give a directive error without a location the line and column of the directive."""
+    try:
+        yield
+    except TransformerError as err:
+        if err.line is None and node.loc is not None:
+            location = node.loc.source.get_location(node.loc.start)
+            err.line, err.column = location.line, location.column
+        raise
+
+
 def _is_defined(name: str) -> bool:
     return any(
         isinstance(d, ast.DirectiveDefinitionNode) and d.name.value == name
@@ -283,7 +309,50 @@ def _api_name(ctx: TransformerContext) -> str:
     return ctx.synth.apiName if env == "NONE" else f"{ctx.synth.apiName}-{env}"
 
 
+def _oidc(ctx: TransformerContext) -> dict[str, Any]:
+    settings = ctx.config.oidc
+    config: dict[str, Any] = {}
+    if settings.get("authTTL") is not None:
+        config["AuthTtl"] = settings["authTTL"]
+    if settings.get("clientId") is not None:
+        config["ClientId"] = settings["clientId"]
+    if settings.get("iatTTL") is not None:
+        config["IatTtl"] = settings["iatTTL"]
+    config["Issuer"] = settings.get("issuerUrl")
+    return {"OpenIDConnectConfig": config}
+
+
+def _lambda(ctx: TransformerContext) -> dict[str, Any]:
+    settings = ctx.config.lambda_authorizer
+    env = ctx.synth.amplifyEnvironmentName
+    uri = {
+        "Fn::Join": [
+            "",
+            [
+                "arn:",
+                {"Ref": "AWS::Partition"},
+                ":lambda:",
+                {"Ref": "AWS::Region"},
+                ":",
+                {"Ref": "AWS::AccountId"},
+                f":function:{settings.get('lambdaFunction')}-{env}",
+            ],
+        ]
+    }
+    return {
+        "LambdaAuthorizerConfig": {
+            "AuthorizerResultTtlInSeconds": settings.get("ttlSeconds"),
+            "AuthorizerUri": uri,
+            "IdentityValidationExpression": "",
+        }
+    }
+
+
 def _auth_main(ctx: TransformerContext, auth_type: str) -> dict[str, Any]:
+    if auth_type == "OPENID_CONNECT":
+        return _oidc(ctx)
+    if auth_type == "AWS_LAMBDA":
+        return _lambda(ctx)
     if auth_type == "AMAZON_COGNITO_USER_POOLS":
         return {
             "UserPoolConfig": {
@@ -296,6 +365,10 @@ def _auth_main(ctx: TransformerContext, auth_type: str) -> dict[str, Any]:
 
 
 def _auth_extra(ctx: TransformerContext, auth_type: str) -> dict[str, Any]:
+    if auth_type == "OPENID_CONNECT":
+        return _oidc(ctx)
+    if auth_type == "AWS_LAMBDA":
+        return _lambda(ctx)
     if auth_type == "AMAZON_COGNITO_USER_POOLS":
         return {
             "UserPoolConfig": {

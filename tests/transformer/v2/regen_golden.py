@@ -5,8 +5,11 @@
 
 Each case is `golden/<case>/schema.graphql` + `options.json` (how the oracle is invoked:
 `authModes` in the oracle's names, `transformParameters`, optional `resolverConfig`, `line`);
-the oracle's output replaces `golden/<case>/build/`. `--peer FILE` first writes the case
-`peer-<stem>` from a peer-v2 case file (its schema, auth modes and transform parameters).
+the oracle's output replaces `golden/<case>/build/`. A case the oracle refuses gets
+`golden/<case>/error.json` instead (the error class name and message node printed; no build/).
+`--peer FILE` first writes the case `peer-<stem>` from a peer-v2 case file (its schema, auth
+modes and transform parameters). `--generate N` first (re)writes the N seeded random cases
+`generated-<seed>` (tests/transformer/v2/schema_generator.py). `--jobs N` runs N oracles at once.
 
 The oracle is `$AMPLIFY_MOCK_ORACLE_V2` (an installed copy of ../shared/oracle-v2 whose `gen1/`
 holds the Gen 1 line), else a fresh copy of ../shared/oracle-v2 installed with `npm ci`.
@@ -17,9 +20,12 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
+import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -72,6 +78,26 @@ def write_peer_case(case_file: Path) -> str:
     return name
 
 
+_ERROR_LINE = re.compile(r"^(\w*Error)(?: \[\w+\])?: (.*)$")
+
+
+def parse_node_error(stderr: str) -> dict[str, str]:
+    """The class name and message of the uncaught error node printed (the message runs until
+    the first stack frame)."""
+    lines = stderr.splitlines()
+    for index, line in enumerate(lines):
+        match = _ERROR_LINE.match(line)
+        if not match:
+            continue
+        message = [match.group(2)]
+        for more in lines[index + 1 :]:
+            if more.startswith("    at ") or more.strip() == "{" or more.startswith("  ["):
+                break
+            message.append(more)
+        return {"name": match.group(1), "message": "\n".join(message).rstrip("\n")}
+    return {"name": "Unknown", "message": stderr.strip()}
+
+
 def regenerate(case: str, oracle: Path) -> None:
     folder = GOLDEN / case
     options = json.loads((folder / "options.json").read_text(encoding="utf-8"))
@@ -88,21 +114,36 @@ def regenerate(case: str, oracle: Path) -> None:
     ]
     if options.get("resolverConfig") is not None:
         command.append(f"--resolver-config={json.dumps(options['resolverConfig'])}")
-    subprocess.run(command, cwd=script.parent, check=True, stdout=subprocess.DEVNULL)
-    print(f"{case}: regenerated")
+    done = subprocess.run(command, cwd=script.parent, capture_output=True, text=True, check=False)
+    error_file = folder / "error.json"
+    if done.returncode != 0:
+        shutil.rmtree(folder / "build", ignore_errors=True)
+        error = parse_node_error(done.stderr)
+        error_file.write_text(json.dumps(error, indent=2) + "\n", encoding="utf-8")
+        print(f"{case}: error {error['name']}", flush=True)
+        return
+    error_file.unlink(missing_ok=True)
+    print(f"{case}: regenerated", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("cases", nargs="*", help="case folder names (default: every case)")
     parser.add_argument("--peer", nargs="*", type=Path, default=[], help="peer-v2 case files")
+    parser.add_argument("--generate", type=int, default=0, help="write N random cases first")
+    parser.add_argument("--jobs", type=int, default=1, help="oracle runs at once")
     args = parser.parse_args(argv)
     cases = list(args.cases) + [write_peer_case(path) for path in args.peer]
+    if args.generate:
+        sys.path.insert(0, str(ROOT))
+        from tests.transformer.v2.schema_generator import write_generated_cases
+
+        cases += write_generated_cases(GOLDEN, args.generate)
     if not cases:
         cases = sorted(p.parent.name for p in GOLDEN.glob("*/options.json"))
     oracle = oracle_dir()
-    for case in cases:
-        regenerate(case, oracle)
+    with ThreadPoolExecutor(max_workers=max(1, args.jobs)) as pool:
+        list(pool.map(lambda case: regenerate(case, oracle), cases))
     return 0
 
 

@@ -17,8 +17,8 @@ from graphql import parse
 from graphql.language import ast
 
 from transformer.definitions import (
+    find_directive,
     get_base_type,
-    is_list_type,
     is_scalar,
     make_argument,
     make_directive,
@@ -190,8 +190,6 @@ class ModelPlugin(TransformerPlugin):
 
     # ---- schema -------------------------------------------------------------------------
     def transform_schema(self, ctx: TransformerContext) -> None:
-        if not self.models:
-            return
         for node in _shared_inputs():
             ctx.output.add(node)
         for name in self.models:
@@ -199,9 +197,57 @@ class ModelPlugin(TransformerPlugin):
             self._add_auto_fields(ctx, name)
             obj = ctx.output.get(name)
             self._add_non_model_inputs(ctx, obj)
-            ctx.output.add_fields("Query", self._query_fields(ctx, obj))
-            ctx.output.add_fields("Mutation", self._mutation_fields(ctx, before))
-            ctx.output.add_fields("Subscription", self._subscription_fields(ctx, obj))
+            queries = self._query_fields(ctx, obj)
+            ctx.output.add_fields("Query", queries)
+            mutations = self._mutation_fields(ctx, before)
+            ctx.output.add_fields("Mutation", mutations)
+            subscriptions = self._subscription_fields(ctx, obj)
+            ctx.output.add_fields("Subscription", subscriptions)
+            if find_directive(obj, "auth") is None:
+                self._add_service_directives(ctx, obj, queries, mutations, subscriptions)
+
+    def _add_service_directives(
+        self, ctx: TransformerContext, obj: Any, *operations: list[Any]
+    ) -> None:
+        """Without @auth, a sandbox API (default mode not API key) or IAM access adds
+        @aws_api_key / @aws_iam to the model, its nested types and its operations."""
+        sandbox = ctx.parameters.sandboxModeEnabled
+        iam = ctx.synth.enableIamAccess
+        names: list[str] = []
+        if sandbox and iam:
+            names = ["aws_api_key", "aws_iam"]
+        elif sandbox and ctx.config.default_auth_type != "API_KEY":
+            names = ["aws_api_key"]
+        elif iam and ctx.config.default_auth_type != "AWS_IAM":
+            names = ["aws_iam"]
+        if not names:
+            return
+        directives = [make_directive(n) for n in names]
+        ctx.output.extend_directives(obj.name.value, directives)
+        self._propagate(ctx, ctx.output.get(obj.name.value), set(), directives)
+        for root, fields in zip(("Query", "Mutation", "Subscription"), operations, strict=True):
+            for operation in fields:
+                ctx.output.add_field_directives(root, operation.name.value, directives)
+                current = next(
+                    f for f in ctx.output.get(root).fields if f.name.value == operation.name.value
+                )
+                if isinstance(current.type, ast.NamedTypeNode):
+                    ctx.output.extend_directives(current.type.name.value, directives)
+
+    def _propagate(
+        self, ctx: TransformerContext, obj: Any, seen: set[str], directives: Any
+    ) -> None:
+        for f in obj.fields or ():
+            nested = ctx.output.get(get_base_type(f.type))
+            if not isinstance(nested, ast.ObjectTypeDefinitionNode):
+                continue
+            if find_directive(nested, "model") is not None or nested.name.value in seen:
+                continue
+            for directive in directives:
+                if find_directive(nested, directive.name.value) is None:
+                    ctx.output.extend_directives(nested.name.value, [directive])
+            seen.add(nested.name.value)
+            self._propagate(ctx, ctx.output.get(nested.name.value), seen, directives)
 
     def _add_auto_fields(self, ctx: TransformerContext, name: str) -> None:
         obj = ctx.output.get(name)
@@ -285,7 +331,7 @@ class ModelPlugin(TransformerPlugin):
             base = get_base_type(f.type)
             if not self._is_enum(ctx, base):
                 continue
-            is_list = is_list_type(unwrap_non_null(f.type))
+            is_list = _wrapper_is_list(f.type)
             name = list_filter_input_name(base) if is_list else scalar_filter_input_name(base)
             type_: ast.TypeNode = make_named_type(base)
             if is_list:
@@ -306,7 +352,7 @@ class ModelPlugin(TransformerPlugin):
             is_enum = self._is_enum(ctx, base)
             if not (is_scalar(f.type) or is_enum):
                 continue
-            if is_enum and is_list_type(unwrap_non_null(f.type)):
+            if is_enum and _wrapper_is_list(f.type):
                 type_name = list_filter_input_name(base)
             else:
                 type_name = scalar_filter_input_name(base)
@@ -559,8 +605,8 @@ class ModelPlugin(TransformerPlugin):
             "ShouldUsePointInTimeRecovery",
             {"Fn::Equals": [{"Ref": "DynamoDBEnablePointInTimeRecovery"}, "true"]},
         )
-        table_id = f"{model}Table"
-        table_name = {"Fn::Join": ["", [f"{model}-", ctx.api_id(), f"-{env}"]]}
+        table_id = f"{table_base}Table"
+        table_name = {"Fn::Join": ["", [f"{table_base}-", ctx.api_id(), f"-{env}"]]}
         table = stack.add_resource(
             [table_id, "Resource"],
             {
@@ -753,7 +799,7 @@ class ModelPlugin(TransformerPlugin):
                                     "dynamodb:DescribeTable",
                                 ],
                                 "Effect": "Allow",
-                                "Resource": [table.get_att("Arn"), {"Ref": "AWS::NoValue"}],
+                                "Resource": [table.get_att("Arn"), _IndexArn(table)],
                             }
                         ],
                         "Version": "2012-10-17",
@@ -800,6 +846,28 @@ class ModelPlugin(TransformerPlugin):
             )
         mutations = config.mutations or {}
         create_request = templates.CREATE_REQUEST.replace("{model}", model)
+        index_fields = [
+            f.name.value
+            for f in ctx.output.get(model).fields or ()
+            if find_directive(f, "index") is not None
+        ]
+        if index_fields:
+            typename_line = f'$util.qr($mergedValues.put("__typename", "{model}"))\n'
+            listed = ", ".join(f'"{name}"' for name in index_fields)
+            create_request = create_request.replace(
+                typename_line,
+                typename_line
+                + "#set( $nullIndexFields = [] )\n"
+                + f"#set( $indexFields = [{listed}] )\n"
+                + "#foreach( $entry in $util.map.copyAndRetainAllKeys($mergedValues, "
+                "$indexFields).entrySet() )\n"
+                + "  #if( $util.isNull($entry.value) )\n"
+                + "    $util.qr($nullIndexFields.add($entry.key))\n"
+                + "  #end\n"
+                + "#end\n"
+                + "#set( $mergedValues = $util.map.copyAndRemoveAllKeys($mergedValues, "
+                "$nullIndexFields) )\n",
+            )
         for kind, request in (
             ("create", create_request),
             ("update", templates.UPDATE_REQUEST),
@@ -936,6 +1004,26 @@ def _replace(node: Any, **changes: Any) -> Any:
     values = {key: getattr(node, key, None) for key in node.keys}
     values.update(changes)
     return type(node)(**values)
+
+
+class _IndexArn(dict[str, Any]):
+    """`<table arn>/index/*` once the table has a secondary index, else `AWS::NoValue`
+    (the index plugins add indexes after the role policy is written)."""
+
+    def __init__(self, table: Resource) -> None:
+        super().__init__()
+        self.table = table
+
+    def resolve(self) -> Any:
+        properties = self.table.body["Properties"]
+        if properties.get("GlobalSecondaryIndexes") or properties.get("LocalSecondaryIndexes"):
+            return {"Fn::Join": ["", [self.table.get_att("Arn"), "/index/*"]]}
+        return {"Ref": "AWS::NoValue"}
+
+
+def _wrapper_is_list(type_: ast.TypeNode) -> bool:
+    """FieldWrapper.isList of the transformer core: a non-null list does not count."""
+    return isinstance(type_, ast.ListTypeNode)
 
 
 def _nullable(value: ast.InputValueDefinitionNode) -> ast.InputValueDefinitionNode:
