@@ -285,14 +285,14 @@ class StackSet:
         target_id = node_unique_id(token.resource.full_path)
         if producer is self.root:
             value: Any = token.local()
-            parameter = _NON_ALNUM.sub("", f"reference-to-{target_id}.{token.attr_name}")
+            parameter = make_unique_id([f"reference-to-{target_id}{token.attr_name}"])
         else:
-            output_id = f"{target_id}{token.attr_name}"
+            output_id = make_unique_id([f"{target_id}{token.attr_name}"])
             producer.add_output(output_id, {"Value": token.local()})
             assert producer.nested_resource is not None
             nested_id = node_unique_id(producer.nested_resource.full_path)
             value = {"Fn::GetAtt": [producer.nested_resource.logical_id, f"Outputs.{output_id}"]}
-            parameter = _NON_ALNUM.sub("", f"reference-to-{nested_id}.Outputs.{output_id}")
+            parameter = make_unique_id([f"reference-to-{nested_id}Outputs.{output_id}"])
         if consumer is self.root:
             return value
         consumer.add_parameter(parameter, {"Type": "String"})
