@@ -138,6 +138,11 @@ class Stack:
     def _section(self, name: str) -> dict[str, Any]:
         return self.sections.setdefault(name, {})
 
+    def set_template_option(self, name: str, value: str) -> None:
+        """A top-level template field (`Description`, `AWSTemplateFormatVersion`), kept in the
+        order set, before the sections added later."""
+        self.sections[name] = value  # type: ignore[assignment]
+
     def add_parameter(self, name: str, body: dict[str, Any]) -> None:
         self._section("Parameters").setdefault(name, body)
 
@@ -203,6 +208,9 @@ class StackSet:
     ) -> dict[str, Any]:
         template: dict[str, Any] = {}
         for section, entries in list(stack.sections.items()):
+            if isinstance(entries, str):
+                template[section] = entries
+                continue
             rendered: dict[str, Any] = {}
             for key, value in list(entries.items()):
                 if isinstance(value, Resource):

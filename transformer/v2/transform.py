@@ -90,14 +90,26 @@ def _dump(value: Any) -> str:
 def default_plugins() -> list[TransformerPlugin]:
     """The plugins in the order of the real transformer chain (model first, auth late)."""
     from transformer.v2.directives.default_value import DefaultValuePlugin
+    from transformer.v2.directives.function import FunctionPlugin
     from transformer.v2.directives.index import IndexPlugin
     from transformer.v2.directives.maps_to import MapsToPlugin
     from transformer.v2.directives.primary_key import PrimaryKeyPlugin
+    from transformer.v2.directives.relational import BelongsToPlugin, HasManyPlugin, HasOnePlugin
     from transformer.v2.model.plugin import ModelPlugin
 
     # model, function, http, predictions, primaryKey, index, hasMany, hasOne, manyToMany,
     # belongsTo, default, auth, mapsTo, sql, refersTo, searchable
-    return [ModelPlugin(), PrimaryKeyPlugin(), IndexPlugin(), DefaultValuePlugin(), MapsToPlugin()]
+    return [
+        ModelPlugin(),
+        FunctionPlugin(),
+        PrimaryKeyPlugin(),
+        IndexPlugin(),
+        HasManyPlugin(),
+        HasOnePlugin(),
+        BelongsToPlugin(),
+        DefaultValuePlugin(),
+        MapsToPlugin(),
+    ]
 
 
 class GraphQLTransformV2:

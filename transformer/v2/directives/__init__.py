@@ -1,0 +1,1 @@
+"""The v2 directive plugins other than @model (relations, @function...)."""
