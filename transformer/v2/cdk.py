@@ -51,6 +51,16 @@ def _remove_dupes(components: list[str]) -> list[str]:
     return kept
 
 
+def locale_sort_key(text: str) -> tuple[tuple[tuple[int, str], ...], tuple[bool, ...]]:
+    """An approximation of ICU root collation (Node's `localeCompare`) for construct paths:
+    punctuation before digits before letters, letters compared case-insensitively first,
+    then lower case before upper case."""
+    primary = tuple(
+        (2, c.lower()) if c.isalpha() else (1, c) if c.isdigit() else (0, c) for c in text
+    )
+    return primary, tuple(c.isupper() for c in text)
+
+
 def make_unique_id(components: list[str]) -> str:
     """CDK's `makeUniqueId`: a path of construct ids -> a CloudFormation logical id."""
     components = [c for c in components if c != "Default"]
@@ -261,15 +271,18 @@ class StackSet:
         }
         if not body["Properties"]["Parameters"]:
             del body["Properties"]["Parameters"]
+        # logical id -> construct path; CDK orders DependsOn by `path.localeCompare`.
         depends_on = {
-            other.nested_resource.logical_id
+            other.nested_resource.logical_id: "/".join(other.nested_resource.full_path)
             for other in stack.depends_on_stacks
             if other.nested_resource is not None and other is not stack
         }
         if stack.depends_on_schema:
-            depends_on.add("GraphQLAPITransformerSchema3CB2AE18")
+            depends_on["GraphQLAPITransformerSchema3CB2AE18"] = (
+                f"{ROOT_STACK_ID}/GraphQLAPI/TransformerSchema"
+            )
         if depends_on:
-            body["DependsOn"] = sorted(depends_on)
+            body["DependsOn"] = sorted(depends_on, key=lambda k: locale_sort_key(depends_on[k]))
         body["UpdateReplacePolicy"] = "Delete"
         body["DeletionPolicy"] = "Delete"
         return body

@@ -92,6 +92,7 @@ def default_plugins() -> list[TransformerPlugin]:
     from transformer.v2.directives.default_value import DefaultValuePlugin
     from transformer.v2.directives.function import FunctionPlugin
     from transformer.v2.directives.index import IndexPlugin
+    from transformer.v2.directives.many_to_many import ManyToManyPlugin
     from transformer.v2.directives.maps_to import MapsToPlugin
     from transformer.v2.directives.primary_key import PrimaryKeyPlugin
     from transformer.v2.directives.relational import BelongsToPlugin, HasManyPlugin, HasOnePlugin
@@ -99,13 +100,15 @@ def default_plugins() -> list[TransformerPlugin]:
 
     # model, function, http, predictions, primaryKey, index, hasMany, hasOne, manyToMany,
     # belongsTo, default, auth, mapsTo, sql, refersTo, searchable
+    model, index, has_one = ModelPlugin(), IndexPlugin(), HasOnePlugin()
     return [
-        ModelPlugin(),
+        model,
         FunctionPlugin(),
         PrimaryKeyPlugin(),
-        IndexPlugin(),
+        index,
         HasManyPlugin(),
-        HasOnePlugin(),
+        has_one,
+        ManyToManyPlugin(model, index, has_one),
         BelongsToPlugin(),
         DefaultValuePlugin(),
         MapsToPlugin(),

@@ -52,9 +52,7 @@ def _has_directive(node: Any, name: str) -> bool:
 
 def is_model_type(ctx: TransformerContext, name: str) -> bool:
     """A @model type of the input, or a @manyToMany join type."""
-    if name in ctx.metadata.get("joinTypeList", ()) or name in ctx.metadata.get(
-        "manyToManyRelations", ()
-    ):
+    if name in ctx.metadata.get("manyToManyRelations", ()):
         return True
     return any(
         isinstance(d, ast.ObjectTypeDefinitionNode)
