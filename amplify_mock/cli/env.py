@@ -138,5 +138,5 @@ def import_(env_name: str, config_json: str, aws_info_json: str, yes: bool) -> N
     project = open_project()
     config = parse_json_object("--config", config_json)
     aws_info = parse_json_object("--awsInfo", aws_info_json)
-    import_env(project, env_name, config, aws_info)
+    import_env(project, env_name, config, aws_info, mfa_prompt=mfa_prompt)
     click.echo(f"Successfully added environment '{env_name}' from your project.")

@@ -11,6 +11,7 @@ import click
 
 from amplify_mock.base.files import read_json
 from amplify_mock.cli.project_context import mfa_prompt, project_dir, yes_option
+from amplify_mock.cloud.aws.profiles import list_profiles
 from amplify_mock.project.frontends import FRONTENDS, get_frontend
 from amplify_mock.project.headless import (
     AmplifyArgs,
@@ -68,7 +69,12 @@ def prompt_frontend(default: str = "javascript") -> FrontendArgs:
 def prompt_providers() -> dict[str, dict[str, Any]]:
     """The awscloudformation credential questions (profile, or keys and region)."""
     if click.confirm("Do you want to use an AWS profile?", default=True):
-        profile = click.prompt("Please choose the profile you want to use", default="default")
+        profiles = list_profiles()
+        profile = click.prompt(
+            "Please choose the profile you want to use",
+            type=click.Choice(profiles) if profiles else None,
+            default="default" if "default" in profiles or not profiles else profiles[0],
+        )
         return {
             "awscloudformation": {
                 "configLevel": "project",
@@ -87,6 +93,23 @@ def prompt_providers() -> dict[str, dict[str, Any]]:
     }
 
 
+def _choose_env(existing: list[str], interactive: bool) -> str | None:
+    """A cloned project offers its environments (team-provider-info.json) to join."""
+    if not existing:
+        return None
+    if not interactive:
+        return "dev" if "dev" in existing else existing[0]
+    if not click.confirm("Do you want to use an existing environment?", default=True):
+        return None
+    return str(
+        click.prompt(
+            "Choose the environment you would like to use",
+            type=click.Choice(existing),
+            default=existing[0],
+        )
+    )
+
+
 def _request(
     root: Path,
     amplify_args: AmplifyArgs,
@@ -95,7 +118,9 @@ def _request(
     yes: bool,
 ) -> InitRequest:
     interactive = not yes
-    project_name = amplify_args.project_name
+    paths = ProjectPaths(root)
+    config = dict(read_json(paths.project_config, default={}))
+    project_name = amplify_args.project_name or config.get("projectName")
     if project_name is None:
         default = _default_project_name(root)
         project_name = (
@@ -104,18 +129,8 @@ def _request(
             else default
         )
     env_name = amplify_args.env_name
-    existing = list(read_json(ProjectPaths(root).team_provider_info, default={}))
-    if (
-        env_name is None
-        and interactive
-        and existing
-        and click.confirm("Do you want to use an existing environment?", default=True)
-    ):
-        env_name = click.prompt(
-            "Choose the environment you would like to use",
-            type=click.Choice(existing),
-            default=existing[0],
-        )
+    if env_name is None:
+        env_name = _choose_env(list(read_json(paths.team_provider_info, default={})), interactive)
     if env_name is None:
         env_name = (
             validate_env_name(click.prompt("Enter a name for the environment", default="dev"))
@@ -127,6 +142,8 @@ def _request(
         editor = (
             click.prompt("Choose your default editor", default="code") if interactive else "code"
         )
+    if frontend is None and config.get("frontend"):
+        frontend = _configured_frontend(config)
     if frontend is None:
         frontend = prompt_frontend() if interactive else default_frontend()
     if providers is None:
@@ -138,6 +155,15 @@ def _request(
         providers=providers,
         default_editor=editor,
         app_id=amplify_args.app_id,
+    )
+
+
+def _configured_frontend(config: dict[str, Any]) -> FrontendArgs:
+    """The frontend a cloned project's project-config.json records (asked again: never)."""
+    name = str(config["frontend"])
+    handler = dict(config.get(name) or {})
+    return FrontendArgs(
+        frontend=name, framework=handler.get("framework"), config=dict(handler.get("config") or {})
     )
 
 

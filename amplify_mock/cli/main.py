@@ -12,7 +12,31 @@ import click
 
 from amplify_mock.errors import AmplifyMockError
 
-__all__ = ["AmplifyGroup", "cli", "main"]
+__all__ = ["CATEGORIES", "CATEGORY_VERBS", "AmplifyGroup", "category_first", "cli", "main"]
+
+#: `amplify <category> <verb> ...`, the order the docs also use, runs `amplify <verb> <category>`
+CATEGORIES = frozenset(
+    {"analytics", "api", "auth", "function", "geo", "hosting", "interactions", "notifications",
+     "predictions", "storage"}
+)  # fmt: skip
+CATEGORY_VERBS = frozenset({"add", "update", "remove", "push", "import", "override", "console"})
+
+
+def category_first(group: click.Group, ctx: click.Context, args: list[str]) -> list[str]:
+    """Swap `<category> <verb>` to `<verb> <category>` unless the category's own group has
+    that subcommand (`amplify hosting add`)."""
+    index = next((i for i, arg in enumerate(args) if not arg.startswith("-")), None)
+    if index is None or index + 1 >= len(args):
+        return args
+    category, verb = args[index], args[index + 1]
+    if category not in CATEGORIES or verb not in CATEGORY_VERBS:
+        return args
+    own = group.get_command(ctx, category)
+    if isinstance(own, click.Group) and verb in own.commands:
+        return args
+    if group.get_command(ctx, verb) is None:
+        return args
+    return [*args[:index], verb, category, *args[index + 2 :]]
 
 
 class AmplifyGroup(click.Group):
@@ -43,17 +67,29 @@ class AmplifyGroup(click.Group):
             self.add_command(command, cmd_name)
         return self.commands.get(cmd_name)
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        return super().parse_args(ctx, category_first(self, ctx, args))
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except AmplifyMockError as err:
-            debug = bool(ctx.obj and ctx.obj.get("debug"))
-            if debug:
-                traceback.print_exc(file=sys.stderr)
-            click.secho(err.message, fg="red", err=True)
-            if err.resolution:
-                click.echo(f"Resolution: {err.resolution}", err=True)
+            _report(ctx, err.message, err.resolution)
             ctx.exit(err.exit_code)
+        except Exception as err:
+            if not type(err).__module__.startswith(("botocore", "boto3")):
+                raise
+            # an AWS SDK error no module wrapped: its message, the traceback only with --debug
+            _report(ctx, f"AWS request failed: {err}", None)
+            ctx.exit(1)
+
+
+def _report(ctx: click.Context, message: str, resolution: str | None) -> None:
+    if ctx.obj and ctx.obj.get("debug"):
+        traceback.print_exc(file=sys.stderr)
+    click.secho(message, fg="red", err=True)
+    if resolution:
+        click.echo(f"Resolution: {resolution}", err=True)
 
 
 @click.group(cls=AmplifyGroup, context_settings={"help_option_names": ["-h", "--help"]})

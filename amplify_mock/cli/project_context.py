@@ -28,9 +28,10 @@ def open_project() -> Project:
     return Project.open(project_dir())
 
 
-def mfa_prompt(serial: str) -> str:
-    """Ask for an MFA token code (used when a role profile names an `mfa_serial`)."""
-    return str(click.prompt(f"Enter MFA code for {serial}", hide_input=False))
+def mfa_prompt(text: str) -> str:
+    """Ask for an MFA token code (a role profile with an `mfa_serial`); botocore passes its
+    whole prompt, "Enter MFA code for <serial>: ", which is shown as it is."""
+    return str(click.prompt(text.rstrip().rstrip(":"), hide_input=False))
 
 
 def yes_option(func: F) -> F:

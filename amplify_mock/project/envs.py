@@ -23,6 +23,7 @@ from amplify_mock.cloud.provider import (
 from amplify_mock.project.aws_info import local_aws_info_entry, region_of
 from amplify_mock.project.errors import (
     EnvExistsError,
+    EnvStackNotFoundError,
     HeadlessArgumentError,
     ProjectOperationError,
 )
@@ -46,6 +47,7 @@ __all__ = [
     "create_env",
     "import_env",
     "remove_env",
+    "require_stack",
     "store_current_cloud_backend",
     "utc_now",
 ]
@@ -140,7 +142,7 @@ def add_env(
     """
     create_env(project, env, aws_info, clock=clock, mfa_prompt=mfa_prompt, app_id=app_id)
     cloud = cloud_for(project, env, mfa_prompt=mfa_prompt)
-    files = checkout_env(project, env, cloud=cloud)
+    files = checkout_env(project, env, cloud=cloud, verify_stack=False)  # just deployed
     store_current_cloud_backend(project, cloud, env)
     return files
 
@@ -202,18 +204,22 @@ def checkout_env(
     restore: bool = False,
     mfa_prompt: MfaPrompt | None = None,
     cloud: Cloud | None = None,
+    verify_stack: bool = True,
 ) -> list[Path]:
     """Make `env` the current environment and sync its cloud state; returns the config files.
 
     With `restore`, the local `backend/` is replaced by what is deployed in the cloud.
 
     :raises EnvNotFoundError: no such environment.
+    :raises EnvStackNotFoundError: its root stack is not deployed (`verify_stack`).
     """
     project.env_info(env)
     info = project.local_env_info()
     info.update({"projectPath": str(project.root), "envName": env})
     info.setdefault("defaultEditor", "code")
     cloud = cloud or cloud_for(project, env, mfa_prompt=mfa_prompt)
+    if verify_stack:
+        require_stack(cloud, env, project.provider_info(env))
     _restore_current_cloud_backend(project, cloud, env)
     if restore:
         copy_tree_atomic(project.paths.current_cloud_backend_dir, project.paths.backend_dir)
@@ -221,6 +227,16 @@ def checkout_env(
     meta = compose_backend_meta(project, env)
     project.write_amplify_meta(meta)
     return write_frontend_config(project.root, meta, project.frontend)
+
+
+def require_stack(cloud: Cloud, env: str, provider: dict[str, Any]) -> None:
+    """:raises EnvStackNotFoundError: the env's root stack is not deployed in `cloud`."""
+    stack = str(provider.get("StackName") or "")
+    try:
+        cloud.describe_stack(stack)
+    except StackNotFoundError as err:
+        where = "local cloud" if cloud.name == "local" else "AWS account"
+        raise EnvStackNotFoundError(env, stack, where) from err
 
 
 def remove_env(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = None) -> None:
@@ -251,12 +267,18 @@ def remove_env(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = Non
 
 
 def import_env(
-    project: Project, env: str, config: dict[str, Any], aws_info: dict[str, Any]
+    project: Project,
+    env: str,
+    config: dict[str, Any],
+    aws_info: dict[str, Any],
+    *,
+    mfa_prompt: MfaPrompt | None = None,
 ) -> None:
     """`amplify env import`: record an existing environment's root stack and credentials.
 
     :raises HeadlessArgumentError: `--config` lacks the awscloudformation keys.
     :raises EnvExistsError: the environment exists already.
+    :raises EnvStackNotFoundError: its root stack is not deployed.
     """
     validate_env_name(env)
     provider = config.get(PROVIDER_NAME)
@@ -269,6 +291,8 @@ def import_env(
     team = project.team_provider_info()
     if env in team:
         raise EnvExistsError(env)
+    cloud = open_cloud(project.cloud_store, provider["Region"], entry, mfa_prompt=mfa_prompt)
+    require_stack(cloud, env, provider)
     ordered = {k: provider[k] for k in ROOT_OUTPUT_KEYS if k in provider}
     ordered.update({k: v for k, v in provider.items() if k not in ordered})
     team[env] = {PROVIDER_NAME: ordered}

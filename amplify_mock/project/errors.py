@@ -11,6 +11,7 @@ from amplify_mock.errors import AmplifyMockError
 __all__ = [
     "EnvExistsError",
     "EnvNotFoundError",
+    "EnvStackNotFoundError",
     "FunctionNotFoundError",
     "HeadlessArgumentError",
     "InvalidNameError",
@@ -100,6 +101,18 @@ class EnvNotFoundError(AmplifyMockError):
             f"Environment '{name}' does not exist. Environments: {known_list}.",
             "Run `amplify env list` to see the environments, or `amplify env add` to add one.",
         )
+
+
+class EnvStackNotFoundError(AmplifyMockError):
+    """An environment's root stack is not deployed in the cloud it names."""
+
+    def __init__(self, name: str, stack: str, cloud: str) -> None:
+        super().__init__(
+            f"The root stack '{stack}' of environment '{name}' does not exist in the {cloud}.",
+            "Check the environment's StackName and credentials, or add it with `amplify env add`.",
+        )
+        self.name = name
+        self.stack = stack
 
 
 class EnvExistsError(AmplifyMockError):

@@ -102,7 +102,8 @@ def init_project(
 
     In a folder with no `amplify/`: writes the tree, deploys the root stack. In a project
     that already lists `envName` in team-provider-info.json (a cloned project): attaches to
-    that environment. Any failure removes an `amplify/` folder this call created.
+    that environment, keeping the tracked project-config.json (name, frontend, store). Any
+    failure removes an `amplify/` folder this call created.
 
     :raises InvalidNameError, DeploymentError: bad names, or the root stack failed.
     """
@@ -117,7 +118,8 @@ def _init(
     paths: ProjectPaths, request: InitRequest, clock: Clock, mfa_prompt: MfaPrompt | None
 ) -> InitResult:
     project = Project(paths.root)
-    write_project_config(project, request.project_name, request.frontend)
+    if not paths.project_config.exists():  # a clone joining keeps the tracked config as is
+        write_project_config(project, request.project_name, request.frontend)
     env_info = project.local_env_info()
     env_info.update(
         {

@@ -85,14 +85,48 @@ def test_init_unknown_cloud_exits_1(app_dir: Path, monkeypatch: object) -> None:
 
 
 def test_init_interactive_uses_existing_env_of_cloned_project(app_dir: Path) -> None:
-    first = CliRunner().invoke(cli, ["init", "--amplify", '{"envName":"dev"}', "--yes"])
+    first = CliRunner().invoke(
+        cli, ["init", "--amplify", '{"projectName":"teamapp","envName":"dev"}', "--yes"]
+    )
     assert first.exit_code == 0, first.output
+    second = CliRunner().invoke(cli, ["env", "add", "--name", "prod", "--yes"])
+    assert second.exit_code == 0, second.output
+    config_before = (app_dir / "amplify/.config/project-config.json").read_text()
     for name in ("local-env-info.json", "local-aws-info.json"):
         (app_dir / "amplify/.config" / name).unlink()
-    answers = "\n".join(["", "y", "dev", "", "", "", "", "", "", "", "y", "default", ""])
+    answers = "\n".join(["y", "prod", "", "y", "", ""])
     result = CliRunner().invoke(cli, ["init"], input=answers)
     assert result.exit_code == 0, result.output
+    assert "Enter a name for the project" not in result.output
+    assert "Choose the type of app that you're building" not in result.output
     assert "Do you want to use an existing environment? [Y/n]:" in result.output
-    assert "Attached to environment 'dev' of project 'myapp'." in result.output
+    assert "Choose the environment you would like to use (dev, prod) [dev]:" in result.output
+    assert "Attached to environment 'prod' of project 'teamapp'." in result.output
+    assert (app_dir / "amplify/.config/project-config.json").read_text() == config_before
     team = json.loads((app_dir / "amplify/team-provider-info.json").read_text())
-    assert list(team) == ["dev"]
+    assert list(team) == ["dev", "prod"]
+
+
+def test_init_headless_join_keeps_project_config(app_dir: Path) -> None:
+    first = CliRunner().invoke(
+        cli, ["init", "--amplify", '{"projectName":"teamapp","envName":"dev"}', "--yes"]
+    )
+    assert first.exit_code == 0, first.output
+    config_before = (app_dir / "amplify/.config/project-config.json").read_text()
+    (app_dir / "amplify/.config/local-env-info.json").unlink()
+    result = CliRunner().invoke(cli, ["init", "--yes"])
+    assert result.exit_code == 0, result.output
+    assert "Attached to environment 'dev' of project 'teamapp'." in result.output
+    assert (app_dir / "amplify/.config/project-config.json").read_text() == config_before
+
+
+def test_init_profile_prompt_lists_profiles(app_dir: Path, isolated_home: Path) -> None:
+    (isolated_home / ".aws").mkdir()
+    (isolated_home / ".aws/config").write_text("[default]\nregion=us-east-1\n[profile work]\n")
+    answers = "\n".join(["shop", "dev", "code", "", "", "", "", "", "", "y", "nosuch", "work"])
+    result = CliRunner().invoke(cli, ["init"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "Please choose the profile you want to use (default, work) [default]:" in result.output
+    assert "Error: 'nosuch' is not one of 'default', 'work'." in result.output
+    aws_info = json.loads((app_dir / "amplify/.config/local-aws-info.json").read_text())
+    assert aws_info["dev"]["profileName"] == "work"

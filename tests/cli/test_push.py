@@ -105,3 +105,25 @@ def test_pull_new_folder_from_aws_is_not_emulated(app_dir: Path, monkeypatch: ob
         "Pulling a new project from the Amplify Service of an AWS account is not emulated."
         in result.output
     )
+
+
+def test_pull_app_id_in_existing_project_keeps_every_env(initialized: Path) -> None:
+    """`amplify pull --appId X --envName dev --yes` in a project with two envs: both stay in
+    team-provider-info.json and dev keeps its profile in local-aws-info.json."""
+    run_ok("env", "add", "--name", "prod", "--yes")
+    run_ok("env", "checkout", "dev")
+    config = initialized / "amplify/.config"
+    aws_before = json.loads((config / "local-aws-info.json").read_text())
+    assert aws_before["dev"] == {
+        "configLevel": "project",
+        "useProfile": True,
+        "profileName": "default",
+    }
+    team_before = json.loads((initialized / "amplify/team-provider-info.json").read_text())
+    app_id = team_before["dev"]["awscloudformation"]["AmplifyAppId"]
+    output = run_ok("pull", "--appId", app_id, "--envName", "dev", "--yes")
+    assert "Pulled environment 'dev'" in output
+    team = json.loads((initialized / "amplify/team-provider-info.json").read_text())
+    assert team == team_before
+    assert json.loads((config / "local-aws-info.json").read_text()) == aws_before
+    assert json.loads((config / "local-env-info.json").read_text())["envName"] == "dev"

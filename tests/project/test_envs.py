@@ -10,6 +10,7 @@ from amplify_mock.project.envs import add_env, checkout_env, create_env, import_
 from amplify_mock.project.errors import (
     EnvExistsError,
     EnvNotFoundError,
+    EnvStackNotFoundError,
     HeadlessArgumentError,
     ProjectOperationError,
 )
@@ -82,9 +83,29 @@ def test_import_env_records_stack(project: Project) -> None:
             "StackName": "x",
         }
     }
+    with pytest.raises(EnvStackNotFoundError) as err:
+        import_env(project, "qa", config, PROFILE)
+    assert err.value.message == (
+        "The root stack 'x' of environment 'qa' does not exist in the local cloud."
+    )
+    assert "qa" not in project.team_provider_info()
+    role = {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "r"}}
+    local_cloud().deploy_stack("x", {"Resources": {"Role": role}}, {})
     import_env(project, "qa", config, PROFILE)
     assert project.team_provider_info()["qa"] == config
     assert project.local_aws_info()["qa"] == PROFILE
+
+
+def test_checkout_refuses_env_without_stack(project: Project) -> None:
+    create_env(project, "prod", PROFILE, clock=lambda: LATER)
+    local_cloud().delete_stack("amplify-todoapp-prod-040000")
+    with pytest.raises(EnvStackNotFoundError) as err:
+        checkout_env(project, "prod")
+    assert err.value.message == (
+        "The root stack 'amplify-todoapp-prod-040000' of environment 'prod' does not exist "
+        "in the local cloud."
+    )
+    assert project.env_name == "dev"
 
 
 def test_import_env_missing_key(project: Project) -> None:
