@@ -16,7 +16,7 @@ from typing import Any
 from graphql.language import ast
 
 from transformer.definitions import directive_arguments
-from transformer.naming import simplify_name
+from transformer.naming import ResolverResourceIDs, simplify_name
 from transformer.v2.cdk import Resource, Stack, join_parts
 from transformer.v2.context import TransformerContext
 from transformer.v2.directives.function_templates import (
@@ -130,7 +130,7 @@ class FunctionPlugin(TransformerPlugin):
                         ),
                         data_sources[ds_id],
                     )
-                resolver_id = f"{use.type_name}{use.field_name}Resolver"
+                resolver_id = ResolverResourceIDs.resolver(use.type_name, use.field_name)
                 if resolver_id not in resolvers:
                     resolvers[resolver_id] = self._resolver(ctx, stack, use, resolver_id)
                 pipeline = resolvers[resolver_id].body["Properties"]["PipelineConfig"]["Functions"]

@@ -23,6 +23,7 @@ from transformer.definitions import (
 )
 from transformer.mapping_template import ast as a
 from transformer.mapping_template.printer import print_block, print_template
+from transformer.naming import ResolverResourceIDs
 from transformer.scalars import DEFAULT_SCALARS
 from transformer.v2.context import TransformerContext
 from transformer.v2.directives import keys as k
@@ -418,7 +419,7 @@ class IndexPlugin(TransformerPlugin):
         resolver = TransformerResolver(
             "Query",
             field_name,
-            f"Query{field_name}Resolver",
+            ResolverResourceIDs.resolver("Query", field_name),
             Template.s3(request, f"Query.{field_name}.req.vtl"),
             Template.s3(response, f"Query.{field_name}.res.vtl"),
             QUERY_SLOTS,

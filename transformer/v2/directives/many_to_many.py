@@ -27,7 +27,6 @@ from transformer.definitions import (
     make_non_null_type,
     make_value_node,
 )
-from transformer.errors import InvalidDirectiveError
 from transformer.naming import graphql_name, to_upper
 from transformer.v2.context import TransformerContext
 from transformer.v2.directives.relational import HasOnePlugin
@@ -43,6 +42,7 @@ from transformer.v2.directives.relational_schema import (
     object_primary_key,
     sort_key_fields,
 )
+from transformer.v2.errors import InvalidDirectiveError
 from transformer.v2.plugin import TransformerPlugin
 
 __all__ = ["MANY_TO_MANY_RELATIONS", "ManyToManyPlugin"]

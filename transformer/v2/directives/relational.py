@@ -17,13 +17,13 @@ from typing import Any
 from graphql.language import ast
 
 from transformer.definitions import get_base_type, is_list_type, is_scalar
-from transformer.errors import InvalidDirectiveError
 from transformer.v2.context import TransformerContext
 from transformer.v2.directives.relational_resources import (
     has_many_resolver,
     references_has_many_resolver,
     references_single_item_resolver,
     single_item_resolver,
+    update_child_mutations_for_composite_sort_keys,
     update_table_for_connection,
     update_table_for_references_connection,
 )
@@ -35,6 +35,7 @@ from transformer.v2.directives.relational_schema import (
     extend_type_with_connection,
     primary_key_field_names,
 )
+from transformer.v2.errors import InvalidDirectiveError
 from transformer.v2.plugin import TransformerPlugin
 
 __all__ = [
@@ -414,6 +415,7 @@ class HasManyPlugin(_RelationalPlugin):
         for relation in self.relations:
             if relation.references is not None:
                 update_table_for_references_connection(ctx, relation)
+                update_child_mutations_for_composite_sort_keys(ctx, relation)
                 references_has_many_resolver(ctx, relation)
             else:
                 update_table_for_connection(ctx, relation)
@@ -461,6 +463,7 @@ class HasOnePlugin(_RelationalPlugin):
         for relation in self.relations:
             if relation.references is not None:
                 update_table_for_references_connection(ctx, relation)
+                update_child_mutations_for_composite_sort_keys(ctx, relation)
                 references_single_item_resolver(ctx, relation)
             else:
                 single_item_resolver(ctx, relation)

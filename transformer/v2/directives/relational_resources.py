@@ -8,11 +8,12 @@ from typing import Any
 from graphql.language import ast
 
 from transformer.definitions import attribute_type_from_scalar, get_base_type
-from transformer.errors import InvalidDirectiveError
 from transformer.mapping_template import ast as a
+from transformer.naming import ResolverResourceIDs, to_upper
 from transformer.v2.cdk import Resource
 from transformer.v2.context import TransformerContext
 from transformer.v2.directives import relational_templates as t
+from transformer.v2.directives.keys import add_to_pre_auth, merge_inputs_and_defaults
 from transformer.v2.directives.relational_schema import (
     Relation,
     connection_attribute_name,
@@ -20,6 +21,7 @@ from transformer.v2.directives.relational_schema import (
     primary_key_field_names,
     sort_key_fields,
 )
+from transformer.v2.errors import InvalidDirectiveError
 from transformer.v2.resolver import QUERY_SLOTS, Template, TransformerResolver
 
 __all__ = [
@@ -30,6 +32,7 @@ __all__ = [
     "references_has_many_resolver",
     "references_single_item_resolver",
     "single_item_resolver",
+    "update_child_mutations_for_composite_sort_keys",
     "update_table_for_connection",
     "update_table_for_references_connection",
 ]
@@ -164,7 +167,7 @@ def _add_resolver(ctx: TransformerContext, relation: Relation, request: str, res
     resolver = TransformerResolver(
         object_name,
         field_name,
-        f"{object_name}{field_name}Resolver",
+        ResolverResourceIDs.resolver(object_name, field_name),
         Template.s3(request, f"{object_name}.{field_name}.req.vtl"),
         Template.s3(response, f"{object_name}.{field_name}.res.vtl"),
         QUERY_SLOTS,
@@ -242,6 +245,25 @@ def single_item_resolver(ctx: TransformerContext, relation: Relation) -> None:
         partition_source=local[0], null_checked_sources=local[1:], key_conditions=conditions
     )
     _add_resolver(ctx, relation, request, t.single_item_response())
+
+
+def update_child_mutations_for_composite_sort_keys(
+    ctx: TransformerContext, relation: Relation
+) -> None:
+    """A `references` relation with two or more sort key references checks the child's
+    create/update input in preAuth and writes the condensed GSI sort key."""
+    references = relation.references or []
+    if len(relation.reference_nodes) < 3:
+        return
+    related = to_upper(relation.related_type.name.value)
+    assert relation.index_name is not None
+    for operation in ("update", "create"):
+        resolver = ctx.get_resolver("Mutation", f"{operation}{related}")
+        if resolver is None:
+            continue
+        checks = t.composite_sort_key_checks(relation.index_name, references[1:], operation)
+        if checks:
+            add_to_pre_auth(resolver, [merge_inputs_and_defaults(), *checks])
 
 
 def references_has_many_resolver(ctx: TransformerContext, relation: Relation) -> None:

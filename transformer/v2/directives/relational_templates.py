@@ -15,16 +15,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from transformer.mapping_template import ast as a
-from transformer.mapping_template import print_template
+from transformer.mapping_template import print_block, print_template
 from transformer.mapping_template.dynamodb import dynamodb_response, query
 from transformer.mapping_template.key_conditions import (
     apply_composite_key_condition_expression,
     apply_key_condition_expression,
 )
+from transformer.naming import graphql_name, to_camel_case
 
 __all__ = [
     "NONE_VALUE",
     "OPERATION_KEY",
+    "composite_sort_key_checks",
     "has_many_request",
     "has_many_response",
     "key_value_expression",
@@ -451,6 +453,79 @@ def single_item_response(*, references_has_one: bool = False) -> str:
 
 
 def _camel(words: list[str]) -> str:
-    from transformer.naming import to_camel_case
-
     return to_camel_case(words)
+
+
+def composite_sort_key_checks(index_name: str, sort_fields: list[str], operation: str) -> list[str]:
+    """What a create/update of the child of a `references` relation with a composite sort key
+    runs in preAuth: every part of the sort key or none, and the condensed key attribute."""
+    if len(sort_fields) < 2:
+        return []
+    verb = operation[:-1] + "ing"
+    validate = print_block(
+        f"Validate {operation} mutation for global secondary index '{index_name}'",
+        a.compound(
+            [
+                a.set_(a.ref("hasSeenSomeKeyArg"), a.bool_(False)),
+                a.set_(a.ref("keyFieldNames"), a.list_([a.str_(f) for f in sort_fields])),
+                a.for_each(
+                    a.ref("keyFieldName"),
+                    a.ref("keyFieldNames"),
+                    [
+                        a.iff(
+                            a.raw('$mergedValues.containsKey("$keyFieldName")'),
+                            a.set_(a.ref("hasSeenSomeKeyArg"), a.bool_(True)),
+                            True,
+                        )
+                    ],
+                ),
+                a.for_each(
+                    a.ref("keyFieldName"),
+                    a.ref("keyFieldNames"),
+                    [
+                        a.iff(
+                            a.raw(
+                                '$hasSeenSomeKeyArg && !$mergedValues.containsKey("$keyFieldName")'
+                            ),
+                            a.raw(
+                                f'$util.error("When {verb} any part of the composite sort key '
+                                f"for global secondary index '{index_name}', you must provide "
+                                "all fields for the key. Missing key: '$keyFieldName'.\")"
+                            ),
+                        )
+                    ],
+                ),
+            ]
+        ),
+    )
+    condensed = COMPOSITE_KEY_SEPARATOR.join(sort_fields)
+    friendly = to_camel_case([graphql_name(f) for f in sort_fields])
+    value = COMPOSITE_KEY_SEPARATOR.join(f"${{mergedValues.{f}}}" for f in sort_fields)
+    ensure = print_template(
+        a.compound(
+            [
+                a.if_else(
+                    a.raw("$util.isNull($ctx.stash.metadata.dynamodbNameOverrideMap)"),
+                    a.qref(
+                        a.method_call(
+                            a.ref("ctx.stash.metadata.put"),
+                            a.str_("dynamodbNameOverrideMap"),
+                            a.raw(f"{{ '{condensed}': \"{friendly}\" }}"),
+                        )
+                    ),
+                    a.qref(
+                        a.method_call(
+                            a.ref("ctx.stash.metadata.dynamodbNameOverrideMap.put"),
+                            a.raw(f"'{condensed}'"),
+                            a.str_(friendly),
+                        )
+                    ),
+                ),
+                a.iff(
+                    a.ref("hasSeenSomeKeyArg"),
+                    a.qref(f"$ctx.args.input.put('{condensed}',\"{value}\")"),
+                ),
+            ]
+        )
+    )
+    return [validate, ensure]

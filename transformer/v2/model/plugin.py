@@ -9,6 +9,7 @@ SQL models, `EnableDeletionProtection`.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from transformer.definitions import (
     unwrap_non_null,
     with_named_node_named,
 )
-from transformer.naming import md5_hex, to_camel_case, to_upper
+from transformer.naming import ResolverResourceIDs, md5_hex, resource_name, to_camel_case, to_upper
 from transformer.pluralize import pluralize
 from transformer.scalars import DEFAULT_SCALARS
 from transformer.v2.cdk import Resource, Stack, make_unique_id
@@ -706,7 +707,8 @@ class ModelPlugin(TransformerPlugin):
         suffix: list[str],
     ) -> None:
         stack.add_output(
-            name,
+            # CfnOutput's logical id: the construct id without non-alphanumerics
+            re.sub(r"[^A-Za-z0-9]", "", name),
             {
                 "Description": description,
                 "Value": value,
@@ -825,7 +827,7 @@ class ModelPlugin(TransformerPlugin):
                 (
                     "Query",
                     str(queries["get"]),
-                    f"Get{model}Resolver",
+                    f"Get{resource_name(model)}Resolver",
                     templates.GET_REQUEST,
                     templates.GET_RESPONSE,
                     QUERY_SLOTS,
@@ -837,7 +839,7 @@ class ModelPlugin(TransformerPlugin):
                 (
                     "Query",
                     str(queries["list"]),
-                    f"List{model}Resolver",
+                    f"List{resource_name(model)}Resolver",
                     templates.LIST_REQUEST,
                     templates.DEFAULT_RESPONSE,
                     QUERY_SLOTS,
@@ -878,7 +880,7 @@ class ModelPlugin(TransformerPlugin):
                     (
                         "Mutation",
                         str(mutations[kind]),
-                        f"{to_upper(kind)}{model}Resolver",
+                        f"{to_upper(kind)}{resource_name(model)}Resolver",
                         request,
                         templates.MUTATION_RESPONSE,
                         MUTATION_SLOTS,
@@ -934,7 +936,7 @@ class ModelPlugin(TransformerPlugin):
                 resolver = TransformerResolver(
                     "Subscription",
                     str(field_name),
-                    f"Subscription{field_name}Resolver",
+                    ResolverResourceIDs.resolver("Subscription", str(field_name)),
                     Template.s3(
                         templates.SUBSCRIPTION_REQUEST, f"Subscription.{field_name}.req.vtl"
                     ),
