@@ -59,10 +59,15 @@ def table_gsis(table: Resource) -> list[dict[str, Any]]:
 
 
 def key_schema(table: Resource, index_name: str | None) -> list[str]:
-    """The attribute names of the index's (or the table's) key schema, partition key first."""
-    for gsi in table_gsis(table):
-        if gsi["IndexName"] == index_name:
-            return [k["AttributeName"] for k in gsi["KeySchema"]]
+    """The attribute names of the index's (GSI or LSI), or the table's, key schema, partition
+    key first."""
+    properties = _properties(table)
+    for index in [
+        *properties.get("GlobalSecondaryIndexes", []),
+        *properties.get("LocalSecondaryIndexes", []),
+    ]:
+        if index["IndexName"] == index_name:
+            return [k["AttributeName"] for k in index["KeySchema"]]
     return [k["AttributeName"] for k in _properties(table)["KeySchema"]]
 
 
