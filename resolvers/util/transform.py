@@ -6,10 +6,18 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from resolvers.errors import ResolverError
 from resolvers.util.core import to_json
 from resolvers.util.dynamodb import to_attribute_value
 
-__all__ = ["TransformUtil", "filter_expression"]
+__all__ = ["TransformUtil", "UnrecognizedFilterError", "filter_expression"]
+
+
+class UnrecognizedFilterError(ResolverError):
+    """A filter or condition input `$util.transform` cannot turn into an expression."""
+
+    error_type = "Unrecognized Filter"
+
 
 _COMPARISONS = {"ne": "<>", "eq": "=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 _FUNCTIONS = {
@@ -69,6 +77,10 @@ def _generate(
             sub_expression = _generate(value, _join(prefix, name)).scoped()
             sub_expression.parts.insert(0, "NOT")
         elif name == "between":
+            if not isinstance(value, Sequence) or isinstance(value, str) or len(value) != 2:
+                raise UnrecognizedFilterError(
+                    f"'between' takes a list of two values, got {to_json(value)}"
+                )
             low, high = (_value_name(parent, f"between_{i}", prefix) for i in (1, 2))
             sub_expression = _Expression(
                 [f"{field_ref} BETWEEN {low} AND {high}"],
@@ -107,7 +119,7 @@ def _generate(
         elif isinstance(value, Mapping):
             sub_expression = _generate(value, prefix, name).scoped()
         else:
-            raise ValueError(f"unsupported filter operator {name!r}")
+            raise UnrecognizedFilterError(f"unsupported filter operator {name!r}")
         result = result.merged(sub_expression)
     return result
 
@@ -122,17 +134,28 @@ def filter_expression(conditions: Mapping[str, Any] | None) -> dict[str, Any]:
     }
 
 
-def _subscription_filters(conditions: Mapping[str, Any], ignored: set[str]) -> list[dict[str, Any]]:
-    filters: list[dict[str, Any]] = []
-    for name, operators in conditions.items():
-        if name in ignored or name in ("and", "or"):
-            continue
-        if isinstance(operators, Mapping):
-            for operator, value in operators.items():
-                filters.append({"fieldName": name, "operator": operator, "value": value})
-    for sub in conditions.get("and") or []:
-        filters.extend(_subscription_filters(sub, ignored))
-    return filters
+def _conjunctions(conditions: Mapping[str, Any], ignored: set[str]) -> list[list[dict[str, Any]]]:
+    """A filter input in disjunctive normal form: a list of ORed groups of ANDed filters.
+
+    `and` / `or` nest to any depth (the v2 auth slot wraps the caller's filter as
+    `{"and": [{"or": <owner rules>}, <filter>]}`); each combination of `or` branches becomes
+    one AppSync filter group.
+    """
+    groups: list[list[dict[str, Any]]] = [[]]
+    for name, value in conditions.items():
+        if name in ("and", "or"):
+            branches = value if isinstance(value, Sequence) and not isinstance(value, str) else []
+            subs = [_conjunctions(b, ignored) for b in branches if isinstance(b, Mapping)]
+            if name == "and":
+                for sub in subs:
+                    groups = [g + s for g in groups for s in sub]
+            elif subs:
+                alternatives = [s for sub in subs for s in sub]
+                groups = [g + s for g in groups for s in alternatives]
+        elif name not in ignored and isinstance(value, Mapping):
+            filters = [{"fieldName": name, "operator": op, "value": v} for op, v in value.items()]
+            groups = [g + filters for g in groups]
+    return groups
 
 
 class TransformUtil:
@@ -156,16 +179,8 @@ class TransformUtil:
         ignored_fields: Sequence[str] | None = None,
         rules: Mapping[str, Any] | None = None,
     ) -> dict[str, Any]:
-        """`{"filterGroup": [{"filters": [...]}, ...]}`; each `or` branch is its own group."""
-        ignored = set(ignored_fields or ())
-        base = _subscription_filters(conditions, ignored)
+        """`{"filterGroup": [{"filters": [...]}, ...]}`: groups ORed, filters of a group ANDed."""
+        groups = _conjunctions(conditions, set(ignored_fields or ()))
         if rules:
-            base.extend(_subscription_filters(rules, set()))
-        branches = conditions.get("or") or []
-        if not branches:
-            return {"filterGroup": [{"filters": base}]}
-        return {
-            "filterGroup": [
-                {"filters": base + _subscription_filters(branch, ignored)} for branch in branches
-            ]
-        }
+            groups = [g + r for g in groups for r in _conjunctions(rules, set())]
+        return {"filterGroup": [{"filters": filters} for filters in groups]}

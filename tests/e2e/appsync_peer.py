@@ -148,9 +148,18 @@ async def run_v2_case_file(
 
     The file's functions are a project's `amplify/backend/function/<name>/src/index.js`;
     `deployParameters` (e.g. `env`) are the stack parameters the build is evaluated with.
+    A function the schema names with `${env}` is deployed for the file's env (`echo-dev`), and
+    is the project's resource `echo` (what `echo-${env}` resolves to in a build for env NONE,
+    the one the oracle makes and `amplify mock` serves).
     """
     case = json.loads(case_file.read_text())
-    project = write_project(case, workdir / case_file.stem)
+    env = (case.get("deployParameters") or {}).get("env")
+    functions = dict(case.get("functions") or {})
+    for name in re.findall(r'@function\(name:\s*"([^"]*\$\{env\}[^"]*)"', case["schema"]):
+        deployed = name.replace("${env}", str(env))
+        if env and deployed in functions:
+            functions[name.replace("-${env}", "").replace("${env}", "")] = functions[deployed]
+    project = write_project({**case, "functions": functions}, workdir / case_file.stem)
     build = V2_GOLDEN / f"peer-{case_file.stem}" / "build"
     return await serve_and_run(
         case_file,

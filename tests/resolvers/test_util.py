@@ -295,6 +295,12 @@ TRANSFORM: list[tuple[str, str, str | re.Pattern[str]]] = [
         '$util.toJson($util.transform.toSubscriptionFilter({"a": {"eq": 1}, "or": [{"b": {"gt": 2}}, {"c": {"in": ["x"]}}]}))',
         '{"filterGroup":[{"filters":[{"fieldName":"a","operator":"eq","value":1},{"fieldName":"b","operator":"gt","value":2}]},{"filters":[{"fieldName":"a","operator":"eq","value":1},{"fieldName":"c","operator":"in","value":["x"]}]}]}',
     ),
+    (
+        # the v2 auth slot's {"and": [{"or": <owner rules>}, <caller's filter>]}: every pair
+        "toSubscriptionFilter-and-of-ors",
+        '$util.toJson($util.transform.toSubscriptionFilter({"and": [{"or": [{"o": {"eq": "u"}}, {"r": {"contains": "u"}}]}, {"or": [{"p": {"gt": 5}}, {"s": {"gt": 5}}]}]}))',
+        '{"filterGroup":[{"filters":[{"fieldName":"o","operator":"eq","value":"u"},{"fieldName":"p","operator":"gt","value":5}]},{"filters":[{"fieldName":"o","operator":"eq","value":"u"},{"fieldName":"s","operator":"gt","value":5}]},{"filters":[{"fieldName":"r","operator":"contains","value":"u"},{"fieldName":"p","operator":"gt","value":5}]},{"filters":[{"fieldName":"r","operator":"contains","value":"u"},{"fieldName":"s","operator":"gt","value":5}]}]}',
+    ),
 ]
 
 ALL = CORE + TIME + DYNAMODB + NAMESPACES + TRANSFORM
@@ -346,6 +352,20 @@ RAISES: list[tuple[str, str, str, str | None, Any]] = [
         '$util.validate(false, "bad input", "ValidationError")',
         "bad input",
         "ValidationError",
+        None,
+    ),
+    (
+        "filter-between-not-a-pair",
+        '$util.transform.toDynamoDBFilterExpression({"title": {"between": ["test"]}})',
+        "'between' takes a list of two values, got [\"test\"]",
+        "Unrecognized Filter",
+        None,
+    ),
+    (
+        "filter-unknown-operator",
+        '$util.transform.toDynamoDBFilterExpression({"title": {"like": "x"}})',
+        "unsupported filter operator 'like'",
+        "Unrecognized Filter",
         None,
     ),
 ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ from graphql import (
     OperationType,
     SelectionSetNode,
     get_named_type,
+    is_non_null_type,
     is_object_type,
     parse,
     print_ast,
@@ -263,10 +265,32 @@ class ApiState:
                 self.schema, prepared.document, context, variables or {}, operation_name, root_value
             )
         body: dict[str, Any] = {"data": result.data}
-        errors = _one_limit_error([*(result.errors or ()), *context.appended_errors])
+        completed = [_appsync_null_error(self.schema, e) for e in result.errors or ()]
+        errors = _one_limit_error([*completed, *context.appended_errors])
         if errors:
             body["errors"] = [format_error(e) for e in errors]
         return body
+
+
+_NON_NULL_FIELD = re.compile(r"^Cannot return null for non-nullable field (\w+)\.(\w+)\.$")
+
+
+def _appsync_null_error(schema: GraphQLSchema, error: GraphQLError) -> GraphQLError:
+    """graphql-core's non-null violation in AppSync's words: "Cannot return null for
+    non-nullable type: 'String' within parent 'Require' (/updateRequire/requiredField)"."""
+    match = _NON_NULL_FIELD.match(error.message)
+    parent = schema.get_type(match.group(1)) if match else None
+    if match is None or not is_object_type(parent) or error.path is None:
+        return error
+    field_def = parent.fields.get(match.group(2))
+    if field_def is None or not is_non_null_type(field_def.type):
+        return error
+    path = "/" + "/".join(str(part) for part in error.path)
+    message = (
+        f"Cannot return null for non-nullable type: '{field_def.type.of_type}' "
+        f"within parent '{parent.name}' ({path})"
+    )
+    return GraphQLError(message, error.nodes, path=error.path)
 
 
 def _one_limit_error(errors: list[GraphQLError]) -> list[GraphQLError]:

@@ -26,7 +26,8 @@ _TIME = r"\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?"
 _DATE_RE = re.compile(rf"^{_DATE}{_OFFSET}?$")
 _TIME_RE = re.compile(rf"^{_TIME}{_OFFSET}?$")
 _DATETIME_RE = re.compile(rf"^{_DATE}T{_TIME}{_OFFSET}$")
-_EMAIL_RE = re.compile(r"^[^\s@]+@[^\s@]+\.[^\s@]+$")
+#: RFC 822 `local-part@domain-part`: AppSync takes a domain without a dot (`a@localhost`).
+_EMAIL_RE = re.compile(r"^[^\s@]+@[^\s@]+$")
 _URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.\-]*:[^\s]+$")
 _PHONE_RE = re.compile(r"^\+?[\d\s\-().]{3,}$")
 

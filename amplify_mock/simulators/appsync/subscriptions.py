@@ -61,11 +61,12 @@ class SubscriptionHub:
         if not isinstance(payload, Mapping):
             return
         for subscriber in list(self.subscribers.get(field_name, ())):
-            if not _arguments_match(subscriber.arguments, payload):
-                continue
-            if subscriber.enhanced_filter and not matches_filter(
-                subscriber.enhanced_filter, payload
-            ):
+            # An enhanced filter replaces the argument filter (AppSync delivers to an `Admin`
+            # subscribed with `owner: <someone else>` when the resolver set a filter).
+            if subscriber.enhanced_filter is not None:
+                if not matches_filter(subscriber.enhanced_filter, payload):
+                    continue
+            elif not _arguments_match(subscriber.arguments, payload):
                 continue
             if len(subscriber.tasks) >= MAX_BACKLOG:
                 if subscriber.on_backlog is not None:

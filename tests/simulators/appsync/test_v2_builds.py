@@ -271,3 +271,19 @@ async def test_v2_model_without_rules_or_sandbox_is_denied(
     assert [(e["errorType"], e["message"]) for e in out["errors"]] == [
         ("Unauthorized", "Not Authorized to access getTodo on type Query")
     ]
+
+
+async def test_v2_null_for_a_non_null_field_in_appsync_words(
+    aiohttp_client: ClientFactory, store_client: StoreClient
+) -> None:
+    client = await _client(aiohttp_client, "serve-todo", store_client)
+    await _post(client, 'mutation { createTodo(input: {id: "t1", name: "Milk"}) { id } }')
+    out = await _post(client, 'mutation { updateTodo(input: {id: "t1", name: null}) { id name } }')
+    assert out["data"] == {"updateTodo": None}
+    assert [(e["message"], e["path"]) for e in out["errors"]] == [
+        (
+            "Cannot return null for non-nullable type: 'String' within parent 'Todo'"
+            " (/updateTodo/name)",
+            ["updateTodo", "name"],
+        )
+    ]
