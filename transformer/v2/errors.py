@@ -6,7 +6,13 @@ from collections.abc import Sequence
 
 from transformer import errors as v1
 
-__all__ = ["GraphQLError", "InvalidDirectiveError", "SchemaValidationError", "TransformerError"]
+__all__ = [
+    "GraphQLError",
+    "InvalidDirectiveError",
+    "PlainError",
+    "SchemaValidationError",
+    "TransformerError",
+]
 
 TransformerError = v1.TransformerError
 _V1_DIRECTIVES = ("connection", "key", "versioned")
@@ -16,6 +22,13 @@ _MIGRATION_URL = "https://docs.amplify.aws/cli/migration/transformer-migration/"
 class GraphQLError(v1.TransformerError):
     """A GraphQL syntax error in the schema (graphql-js's GraphQLError, uncaught by the
     transformer), with its line and column."""
+
+
+class PlainError(v1.TransformerError):
+    """A misuse the real transformer reports with a plain JavaScript `Error` (not one of its
+    own error classes); `oracle_name` is the class name it prints."""
+
+    oracle_name = "Error"
 
 
 class InvalidDirectiveError(v1.InvalidDirectiveError):

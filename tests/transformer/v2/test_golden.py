@@ -56,7 +56,8 @@ def test_v2_error_matches_oracle(case: gs.V2Case) -> None:
     expected = case.expected_error
     with pytest.raises(TransformerError) as caught:
         case.run()
-    assert type(caught.value).__name__ == expected["name"]
+    error_type = type(caught.value)
+    assert getattr(error_type, "oracle_name", error_type.__name__) == expected["name"]
     assert caught.value.message == expected["message"]
 
 

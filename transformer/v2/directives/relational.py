@@ -35,7 +35,7 @@ from transformer.v2.directives.relational_schema import (
     extend_type_with_connection,
     primary_key_field_names,
 )
-from transformer.v2.errors import InvalidDirectiveError
+from transformer.v2.errors import InvalidDirectiveError, PlainError
 from transformer.v2.plugin import TransformerPlugin
 
 __all__ = [
@@ -386,7 +386,7 @@ class HasManyPlugin(_RelationalPlugin):
                     "references list"
                 )
             if relation.index_name:
-                raise InvalidDirectiveError(
+                raise PlainError(
                     "Invalid @hasMany directive on "
                     f"{ctx.get_model_name_mapping(relation.object.name.value)}."
                     f"{relation.field.name.value} - indexName is not supported with DynamoDB "
@@ -433,7 +433,7 @@ class HasOnePlugin(_RelationalPlugin):
                     "fields and references cannot be defined in the same hasOne. Use 'references'"
                 )
             if relation.index_name:
-                raise InvalidDirectiveError(
+                raise PlainError(
                     "Invalid @hasOne directive on "
                     f"{ctx.get_model_name_mapping(relation.object.name.value)}."
                     f"{relation.field.name.value} - indexName is not supported with DynamoDB "
