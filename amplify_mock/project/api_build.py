@@ -30,7 +30,7 @@ import json
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -176,6 +176,37 @@ class BuildResult:
     parameters: dict[str, Any]
     schema: SchemaSource
     auth_config: dict[str, Any] = field(default_factory=dict)
+    #: "Type @directive" for each directive left out of a mock compile (`UNMOCKED_DIRECTIVES`)
+    skipped: tuple[str, ...] = ()
+
+
+#: directives `amplify mock` does not serve: a mock compile leaves them out and reports them,
+#: as the Amplify CLI's mock does for `@searchable` (no local search domain)
+UNMOCKED_DIRECTIVES = frozenset({"searchable"})
+
+
+def without_unmocked_directives(text: str) -> tuple[str, tuple[str, ...]]:
+    """`text` with each unmocked directive on a type blanked out (same length, so every
+    file:line:col of a later error stays right), and what was left out."""
+    from graphql import GraphQLError
+
+    try:
+        document = parse(text)
+    except GraphQLError:
+        return text, ()  # the transformer reports the syntax error with its location
+    chars = list(text)
+    skipped = []
+    for definition in document.definitions:
+        if not isinstance(definition, ast.TypeDefinitionNode | ast.TypeExtensionNode):
+            continue
+        for directive in definition.directives or ():
+            if directive.name.value not in UNMOCKED_DIRECTIVES or directive.loc is None:
+                continue
+            for index in range(directive.loc.start, directive.loc.end):
+                if chars[index] != "\n":
+                    chars[index] = " "
+            skipped.append(f"{definition.name.value} @{directive.name.value}")
+    return "".join(chars), tuple(skipped)
 
 
 # ---- reading the project --------------------------------------------------------------------
@@ -507,6 +538,7 @@ def compile_api(
     disable_overrides: bool = False,
     deployed_build: Path | None = None,
     allow_destructive_updates: bool = False,
+    skip_unmocked: bool = False,
 ) -> BuildResult:
     """Compile the project's GraphQL API into `amplify/backend/api/<name>/build/`.
 
@@ -517,6 +549,7 @@ def compile_api(
 
     `disable_overrides` skips the folder's resolvers/, pipelineFunctions/ and functions/
     overrides (custom stacks are always nested), as `amplify mock api` compiles.
+    `skip_unmocked` leaves out `UNMOCKED_DIRECTIVES` (listed in `BuildResult.skipped`).
 
     `deployed_build` (the API's build in `#current-cloud-backend/`, as `amplify push` passes
     it) turns on the v1 migration checks: a key, LSI or GSI change the deployed tables cannot
@@ -536,6 +569,10 @@ def compile_api(
             "Set transformerversion to 1 in amplify/cli.json.",
         )
     schema = read_api_schema(api_dir)
+    skipped: tuple[str, ...] = ()
+    if skip_unmocked:
+        text, skipped = without_unmocked_directives(schema.text)
+        schema = replace(schema, text=text)
     transform_conf = read_transform_config(api_dir)
     auth = read_auth_config(project_root, name)
     config = TransformConfig.from_transform_conf(
@@ -570,4 +607,5 @@ def compile_api(
         parameters=parameters,
         schema=schema,
         auth_config=auth,
+        skipped=skipped,
     )

@@ -7,7 +7,7 @@ Not emulated: types files for the other languages (angular, swift).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from amplify_mock.base.files import write_text
@@ -15,7 +15,7 @@ from amplify_mock.project.errors import HeadlessArgumentError
 from amplify_mock.project.headless import parse_json_object
 from amplify_mock.project.project import Project
 
-__all__ = ["CodegenOptions", "parse_codegen", "run_codegen"]
+__all__ = ["CodegenOptions", "generated_file_path", "parse_codegen", "run_codegen"]
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,14 @@ def _docs_dir(pattern: str) -> str:
     return "/".join(parts) or "src/graphql"
 
 
+def generated_file_path(name: str, code_language: str) -> str:
+    """Where the types file goes: `API` is `src/API.ts` (`.js` for flow); a name with a folder
+    or an extension (`src/API.ts`, `types/API`) is taken as the path it already is."""
+    path = name if "/" in name else f"src/{name}"
+    extension = "js" if code_language == "flow" else "ts"
+    return path if PurePosixPath(path).suffix else f"{path}.{extension}"
+
+
 def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
     """Record the codegen config for each API and generate its statements; returns files."""
     import yaml  # imported here: codegen pulls in graphql-core, which `amplify` start-up skips
@@ -72,8 +80,11 @@ def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
     config: dict[str, Any] = {"projects": {}}
     written: list[Path] = []
     docs = _docs_dir(options.file_name_pattern)
-    extension = "js" if options.code_language == "flow" else "ts"
-    generated = f"src/{options.generated_file_name}.{extension}" if options.generate_code else ""
+    generated = (
+        generated_file_path(options.generated_file_name, options.code_language)
+        if options.generate_code
+        else ""
+    )
     for name in apis:
         entry: dict[str, Any] = {
             "schemaPath": f"amplify/backend/api/{name}/build/schema.graphql",

@@ -337,8 +337,13 @@ class MockSession:
         """
         if compile_schema or self.build is None:
             self.build = await asyncio.to_thread(
-                partial(compile_api, self.project.root, disable_overrides=True)
+                partial(compile_api, self.project.root, disable_overrides=True, skip_unmocked=True)
             )
+            if self.build.skipped:
+                self.reporter.warning(
+                    f"Not mocked, left out of the local API: {', '.join(self.build.skipped)} "
+                    "(no local search domain; `amplify push` to test search in the cloud)."
+                )
         assert self.build is not None
         if compile_schema or self.mock_build is None:
             resources_dir = self.project.mock_api_resources_dir / self.build.api_name

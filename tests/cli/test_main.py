@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 import pytest
 from click.testing import CliRunner
@@ -68,3 +70,48 @@ def test_cli_debug_adds_traceback(runner: CliRunner, failing_command: click.Comm
     assert result.exit_code == 1
     assert "Traceback" in result.output
     assert "AmplifyMockError" in result.output
+
+
+def test_mfa_prompt_shows_botocores_text_once() -> None:
+    from amplify_mock.cli.project_context import mfa_prompt
+
+    runner = CliRunner()
+    serial = "arn:aws:iam::444455556666:mfa/dev"
+    with runner.isolation(input="123456\n") as (out, _err, *_rest):
+        code = mfa_prompt(f"Enter MFA code for {serial}: ")
+        shown = out.getvalue().decode()
+    assert code == "123456"
+    assert shown == f"Enter MFA code for {serial}: 123456\n"
+
+
+def test_botocore_error_prints_no_traceback_without_debug(
+    initialized: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from botocore.exceptions import NoCredentialsError
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise NoCredentialsError()
+
+    monkeypatch.setattr("amplify_mock.cli.push.push_backend", fail)
+    plain = CliRunner().invoke(cli, ["push", "--yes", "--force"])
+    assert plain.exit_code == 1
+    assert "AWS request failed: Unable to locate credentials" in plain.output
+    assert "Traceback" not in plain.output
+    debug = CliRunner().invoke(cli, ["--debug", "push", "--yes", "--force"])
+    assert debug.exit_code == 1
+    assert "Traceback (most recent call last)" in debug.output
+    assert "AWS request failed: Unable to locate credentials" in debug.output
+
+
+def test_category_verb_order_runs_verb_category(initialized: Path) -> None:
+    """`amplify function add` (the docs' order) runs `amplify add function`; `amplify hosting
+    add` stays the hosting group's own subcommand."""
+    result = CliRunner().invoke(cli, ["function", "add", "--name", "fx", "--runtime", "nodejs"])
+    assert result.exit_code == 0, result.output
+    assert "Successfully added resource fx locally." in result.output
+    assert (initialized / "amplify/backend/function/fx/src/index.js").is_file()
+    hosting = CliRunner().invoke(cli, ["hosting", "add"])
+    assert hosting.exit_code == 0, hosting.output
+    unknown = CliRunner().invoke(cli, ["function", "frobnicate"])
+    assert unknown.exit_code == 2
+    assert "No such command 'function'." in unknown.output

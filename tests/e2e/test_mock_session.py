@@ -206,6 +206,31 @@ async def test_mock_session_schema_edit_adds_a_field(
     assert "GraphQL Schema change detected. Reloading..." in recorder.text()
 
 
+async def test_mock_session_searchable_is_reported_and_skipped(
+    session: tuple[MockSession, Recorder], project: Path
+) -> None:
+    """Adding `@searchable` on reload: the reload goes through without it, with a warning."""
+    mock, recorder = session
+    schema = project / "amplify" / "backend" / "api" / "demoapi" / "schema.graphql"
+    schema.write_text(
+        schema.read_text()
+        .replace("type Todo @model", "type Todo @model @searchable")
+        .replace("  priority: Int\n", "  priority: Int\n  tag: String\n")
+    )
+
+    async def has_field() -> bool:
+        body = await graphql(
+            mock, 'mutation { createTodo(input: {name: "new", tag: "x"}) { id tag } }'
+        )
+        return ((body.get("data") or {}).get("createTodo") or {}).get("tag") == "x"
+
+    await wait_for(has_field)
+    assert "Not mocked, left out of the local API: Todo @searchable" in recorder.text("warning")
+    assert "Reloading failed" not in recorder.text()
+    body = await graphql(mock, "{ searchTodos { items { id } } }")
+    assert body["errors"][0]["message"] == "Cannot query field 'searchTodos' on type 'Query'."
+
+
 async def test_mock_session_broken_schema_keeps_serving(
     session: tuple[MockSession, Recorder], project: Path
 ) -> None:

@@ -12,7 +12,7 @@ from amplify_mock.project.categories.api import SCHEMA_TEMPLATES, AddApiRequest,
 from amplify_mock.project.categories.function import add_function
 from amplify_mock.project.categories.resources import remove_resource
 from amplify_mock.project.categories.storage import add_storage
-from amplify_mock.project.codegen_step import CodegenOptions
+from amplify_mock.project.codegen_step import CodegenOptions, generated_file_path
 from amplify_mock.project.project import Project
 from amplify_mock.project.push import push
 from amplify_mock.project.status import Operation, resource_statuses
@@ -129,6 +129,35 @@ def test_push_codegen_types_file_matches_recorded_config(full_project: Project) 
     assert recorded.target == "typescript"
     assert recorded.generated_file == full_project.root / "src" / "API.ts"
     assert recorded.docs_path == full_project.root / "src" / "graphql"
+
+
+def test_push_codegen_generated_file_name_as_a_path(full_project: Project) -> None:
+    """`generatedFileName: "src/API.ts"` (a path with its extension) is written there."""
+    options = CodegenOptions(
+        generate_code=True,
+        code_language="typescript",
+        file_name_pattern="src/graphql/**/*.ts",
+        generated_file_name="src/API.ts",
+    )
+    result = push(full_project, codegen=options)
+    assert full_project.root / "src" / "API.ts" in result.codegen_files
+    assert not (full_project.root / "src" / "src").exists()
+    (recorded,) = read_codegen_projects(full_project.root)
+    assert recorded.generated_file == full_project.root / "src" / "API.ts"
+
+
+@pytest.mark.parametrize(
+    ("name", "language", "path"),
+    [
+        ("API", "typescript", "src/API.ts"),
+        ("API", "flow", "src/API.js"),
+        ("src/API.ts", "typescript", "src/API.ts"),
+        ("types/API", "typescript", "types/API.ts"),
+        ("Types.d.ts", "typescript", "src/Types.d.ts"),
+    ],
+)
+def test_generated_file_path(name: str, language: str, path: str) -> None:
+    assert generated_file_path(name, language) == path
 
 
 def test_push_nested_stack_parameters(full_project: Project) -> None:
