@@ -85,7 +85,7 @@ def decode_jwt(token: str) -> dict[str, Any] | None:
         return None
     try:
         claims = json.loads(b64url_decode(parts[1]))
-    except (binascii.Error, ValueError):
+    except (binascii.Error, ValueError, RecursionError):
         return None
     return claims if isinstance(claims, dict) else None
 

@@ -79,16 +79,34 @@ class JwksVerifier:
             header_b64, payload_b64, signature_b64 = bearer_token(token).split(".")
             header = json.loads(b64url_decode(header_b64))
             signature = b64url_decode(signature_b64)
-        except (ValueError, binascii.Error) as err:
+        except (ValueError, binascii.Error, RecursionError) as err:
             raise UnauthorizedRequest("Invalid JWT token") from err
+        if not isinstance(header, dict):
+            raise UnauthorizedRequest("Invalid JWT token")
         algorithm = str(header.get("alg", ""))
         key = self._key(header.get("kid"), algorithm)
         signed = f"{header_b64}.{payload_b64}".encode()
         if not _check_signature(algorithm, key, signed, signature):
             raise UnauthorizedRequest("Token signature is not valid")
-        expires = claims.get("exp")
-        if isinstance(expires, (int, float)) and expires + self.leeway < time.time():
+        self._check_times(claims)
+
+    def _check_times(self, claims: Mapping[str, Any]) -> None:
+        """`exp`, `nbf` and `iat` are NumericDate numbers (RFC 7519); `nbf` is honoured.
+
+        :raises UnauthorizedRequest: a claim of the wrong type, expired, or not yet valid.
+        """
+        for name in ("exp", "nbf", "iat"):
+            value = claims.get(name)
+            if value is not None and (
+                isinstance(value, bool) or not isinstance(value, (int, float))
+            ):
+                raise UnauthorizedRequest(f"Invalid JWT token: claim {name} is not a number")
+        now = time.time()
+        expires, not_before = claims.get("exp"), claims.get("nbf")
+        if expires is not None and expires + self.leeway < now:
             raise UnauthorizedRequest("Token has expired")
+        if not_before is not None and not_before - self.leeway > now:
+            raise UnauthorizedRequest("Token is not yet valid")
 
     def _key(self, kid: Any, algorithm: str) -> Mapping[str, Any]:
         family = "oct" if algorithm.startswith("HS") else "RSA"

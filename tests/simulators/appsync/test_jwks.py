@@ -131,3 +131,62 @@ async def test_authorize_request_with_verifier_refuses_unsigned_token() -> None:
     unsigned = good.rsplit(".", 1)[0] + "." + _b64(b"nope")
     with pytest.raises(UnauthorizedRequest):
         await authorize_request(config, {"authorization": unsigned}, "127.0.0.1", verifier=verifier)
+
+
+@pytest.mark.parametrize(
+    ("claims", "message"),
+    [
+        (_claims(exp=str(int(time.time()) + 600)), "Invalid JWT token: claim exp is not a number"),
+        (_claims(exp=True), "Invalid JWT token: claim exp is not a number"),
+        (_claims(nbf=[1]), "Invalid JWT token: claim nbf is not a number"),
+        (_claims(iat={"a": 1}), "Invalid JWT token: claim iat is not a number"),
+        (_claims(nbf=int(time.time()) + 3600), "Token is not yet valid"),
+    ],
+    ids=["exp-string", "exp-bool", "nbf-list", "iat-object", "nbf-future"],
+)
+def test_jwks_verifier_checks_time_claims(claims: dict[str, Any], message: str) -> None:
+    with pytest.raises(UnauthorizedRequest) as info:
+        _verify(JwksVerifier(_rsa_jwks()["keys"]), _rs256(claims))
+    assert info.value.message == f"UnauthorizedException: {message}"
+
+
+def test_jwks_verifier_accepts_past_nbf_and_iat() -> None:
+    now = int(time.time())
+    _verify(JwksVerifier(_rsa_jwks()["keys"]), _rs256(_claims(nbf=now - 10, iat=now - 10.5)))
+
+
+@pytest.mark.parametrize(
+    "header",
+    [b"[1, 2]", b'"RS256"', b"not json", b"[" * 2000 + b"]" * 2000],
+    ids=["list", "string", "not-json", "deep"],
+)
+async def test_verify_tokens_malformed_header_is_401(header: bytes) -> None:
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from amplify_mock.simulators.appsync.app import EndpointOptions, create_app
+    from amplify_mock.simulators.appsync.state import StateHolder
+
+    from .conftest import FakeRunner, make_state
+
+    config = ApiConfig(
+        name="a",
+        schema_sdl="type Query { a: String }",
+        default_auth=AuthProvider(AuthenticationType.AMAZON_COGNITO_USER_POOLS),
+    )
+    state = make_state(config, FakeRunner({}))
+    options = EndpointOptions(verifier=JwksVerifier(_rsa_jwks()["keys"]))
+    token = _rs256(_claims())
+    forged = ".".join([_b64(header), *token.split(".")[1:]])
+    async with TestClient(TestServer(create_app(StateHolder(state), options=options))) as client:
+        response = await client.post(
+            "/graphql", json={"query": "{ a }"}, headers={"Authorization": forged}
+        )
+        assert response.status == 401
+        assert await response.json() == {
+            "errors": [
+                {
+                    "errorType": "UnauthorizedException",
+                    "message": "UnauthorizedException: Invalid JWT token",
+                }
+            ]
+        }
