@@ -182,6 +182,8 @@ class MockSession:
                 "Add one with `amplify add api` or `amplify add storage`.",
             )
         self._rewrite_frontend_config()
+        if self.running.appsync is not None:
+            self.running.appsync.open()
         if self.options.watch:
             self._start_watcher()
         self._report_ready()
@@ -291,7 +293,8 @@ class MockSession:
             port=choose_port(self.options.port, self.project.settings.graphql_port),
             options=options,
         )
-        await server.start(ssl_context=ssl_context(self.options.https))
+        # requests wait until the frontend config names the endpoint (opened after the rewrite)
+        await server.start(ssl_context=ssl_context(self.options.https), hold_requests=True)
         self.running.appsync = server
         if self.running.runner is not None:
             self.running.runner.api_endpoint = self.graphql_url or ""
@@ -299,7 +302,7 @@ class MockSession:
         if self.running.store is not None:
             self.running.dynamodb_server = await start_server(
                 self.running.store,
-                host="127.0.0.1",
+                host=self.host,
                 port=choose_port(self.options.dynamodb_port, self.project.settings.dynamodb_port),
             )
             if self.running.runner is not None:

@@ -123,7 +123,9 @@ async def test_mock_session_serves_seeded_demo(session: tuple[MockSession, Recor
     assert names == ["Change the schema", "Edit a resolver", "Try amplify mock"]
     assert f"AppSync Mock endpoint is running at {mock.graphql_url}" in recorder.text()
     assert "GraphQL IDE is available for local testing at" in recorder.text()
-    assert "Mock Storage endpoint is running at http://localhost:" in recorder.text()
+    assert mock.running.s3 is not None
+    assert mock.running.s3.url.startswith(("http://127.0.0.1:", "http://[::1]:"))
+    assert f"Mock Storage endpoint is running at {mock.running.s3.url}" in recorder.text()
 
 
 async def test_mock_session_function_field_runs_the_node_handler(

@@ -65,6 +65,9 @@ class EndpointOptions:
 HOLDER = web.AppKey("appsync_state_holder", StateHolder)
 HUB = web.AppKey("appsync_subscription_hub", SubscriptionHub)
 OPTIONS = web.AppKey("appsync_options", EndpointOptions)
+#: Set once the endpoint may answer: `amplify mock` holds requests until the frontend config
+#: names the endpoint, so no client sees an answer before the rewrite is done.
+READY = web.AppKey("appsync_ready", asyncio.Event)
 
 _JSON = "application/json"
 _CORS = {
@@ -249,6 +252,9 @@ async def _appsync_errors(
     """Every answer in AppSync's JSON error shape: aiohttp's own HTTP errors (404, 405, 413)
     keep their status; a bug of ours is logged with its traceback and answered as AppSync's
     `InternalFailure` (500), and the server keeps serving."""
+    ready = request.app[READY]
+    if not ready.is_set():
+        await ready.wait()
     try:
         return await handler(request)
     except web.HTTPException as err:
@@ -281,6 +287,8 @@ def create_app(
     app[HOLDER] = holder
     app[HUB] = hub or SubscriptionHub()
     app[OPTIONS] = options or EndpointOptions()
+    app[READY] = asyncio.Event()
+    app[READY].set()
     app.router.add_post("/graphql", handle_graphql)
     app.router.add_get("/graphql", handle_graphql_get)
     app.router.add_get("/graphql/realtime", handle_realtime)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import ssl
 
 from aiohttp import web
 
-from amplify_mock.simulators.appsync.app import EndpointOptions, create_app
+from amplify_mock.simulators.appsync.app import READY, EndpointOptions, create_app
 from amplify_mock.simulators.appsync.errors import PortInUseError
 from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.state import StateHolder
 from amplify_mock.simulators.appsync.subscriptions import SubscriptionHub
+from amplify_mock.simulators.binding import PortTakenError, bind_site
 
 __all__ = ["DEFAULT_PORT", "AppSyncServer"]
 
@@ -53,30 +53,33 @@ class AppSyncServer:
         """Serve `new_state` from the next request on (hot reload)."""
         self.holder.swap_state(new_state)
 
-    async def start(self, ssl_context: ssl.SSLContext | None = None) -> int:
+    async def start(
+        self, ssl_context: ssl.SSLContext | None = None, *, hold_requests: bool = False
+    ) -> int:
         """Bind and serve (TLS with `ssl_context`, for `--https`); returns the port.
+
+        With `hold_requests`, requests wait unanswered until `open()`.
 
         :raises PortInUseError: the port is taken (never a silent fallback to another one).
         """
+        if hold_requests:
+            self.app[READY].clear()
         runner = web.AppRunner(
             self.app, access_log=None, handle_signals=False, handler_cancellation=True
         )
         await runner.setup()
-        site = web.TCPSite(
-            runner, self.host, self.port, reuse_address=True, ssl_context=ssl_context
-        )
         try:
-            await site.start()
-        except OSError as err:
-            await runner.cleanup()
-            if err.errno in (errno.EADDRINUSE, errno.EACCES):
-                raise PortInUseError(self.host, self.port) from err
-            raise
-        self.port = int(runner.addresses[0][1])
+            self.port = await bind_site(runner, self.host, self.port, ssl_context=ssl_context)
+        except PortTakenError as err:
+            raise PortInUseError(self.host, self.port, err.holder) from err
         self._runner = runner
         self._tls = ssl_context is not None
         LOG.info("AppSync endpoint listening on %s", self.url)
         return self.port
+
+    def open(self) -> None:
+        """Answer requests (those held since `start(hold_requests=True)` first)."""
+        self.app[READY].set()
 
     async def stop(self) -> None:
         if self._runner is not None:

@@ -171,7 +171,8 @@ async def start_server(
     await runner.setup()
     last = port + (attempts - 1 if find_free and port else 0)
     for candidate in range(port, last + 1):
-        site = web.TCPSite(runner, host, candidate, reuse_address=False)
+        # address reuse: a restart gets the same port even with clients connected at the stop
+        site = web.TCPSite(runner, host, candidate, reuse_address=True)
         try:
             await site.start()
         except OSError as err:
@@ -180,6 +181,8 @@ async def start_server(
                 raise
             continue
         bound = int(runner.addresses[0][1])  # the OS's choice when `candidate` is 0
+        if candidate != port:
+            LOG.warning("DynamoDB port %s is in use; the endpoint is on %s instead", port, bound)
         LOG.info("DynamoDB endpoint on http://%s:%s", host, bound)
         return DynamoDBServer(runner, host, bound)
     await runner.cleanup()

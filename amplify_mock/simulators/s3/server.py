@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import errno
 import logging
 
 from aiohttp import web
 
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.binding import PortTakenError, bind_site, site_url
 from amplify_mock.simulators.s3.app import create_app
 from amplify_mock.simulators.s3.errors import InvalidBucketName
 from amplify_mock.simulators.s3.keys import check_bucket_name
@@ -25,10 +25,11 @@ _READ_BUFFER = 1 << 20
 
 
 class S3PortInUseError(AmplifyMockError):
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, holder: str | None = None) -> None:
+        held = f" (held by {holder})" if holder else ""
         super().__init__(
-            f"Port {port} on {host} is already in use; the local S3 endpoint (amplify mock "
-            "storage) cannot start.",
+            f"Port {port} on {host} is already in use{held}; the local S3 endpoint (amplify "
+            "mock storage) cannot start.",
             resolution=(
                 f"Stop the process listening on port {port}. Amplify JS always connects to "
                 "http://localhost:20005 for mocked storage, so the mock does not pick another port."
@@ -71,13 +72,11 @@ class S3Server:
             read_bufsize=_READ_BUFFER,
         )
         await runner.setup()
-        site = web.TCPSite(runner, self.host, self._requested_port)
         try:
-            await site.start()
+            await bind_site(runner, self.host, self._requested_port)
+        except PortTakenError as err:
+            raise S3PortInUseError(self.host, self._requested_port, err.holder) from err
         except OSError as err:
-            await runner.cleanup()
-            if err.errno == errno.EADDRINUSE:
-                raise S3PortInUseError(self.host, self._requested_port) from err
             raise AmplifyMockError(
                 f"The local S3 endpoint cannot listen on {self.host}:{self._requested_port}: "
                 f"{err.strerror}"
@@ -94,8 +93,10 @@ class S3Server:
 
     @property
     def url(self) -> str:
-        host = "localhost" if self.host in ("localhost", "127.0.0.1", "::1") else self.host
-        return f"http://{host}:{self.port}"
+        """The address actually bound (the first one when `localhost` bound several)."""
+        if self._runner is None or not self._runner.addresses:
+            return f"http://{self.host}:{self._requested_port}"
+        return site_url(self._runner)
 
     async def stop(self) -> None:
         if self._runner is not None:

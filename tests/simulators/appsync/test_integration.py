@@ -20,6 +20,7 @@ from amplify_mock.simulators.appsync.wiring import (
     data_source_factory,
     ensure_tables,
 )
+from amplify_mock.simulators.binding import find_port_holder
 from amplify_mock.simulators.dynamodb.client import StoreClient
 from amplify_mock.simulators.dynamodb.store import Store
 
@@ -111,7 +112,10 @@ async def test_server_busy_port_is_a_clear_error(store_client: StoreClient) -> N
     try:
         with pytest.raises(PortInUseError) as info:
             await AppSyncServer(state, port=port).start()
-        assert info.value.message == f"Port {port} on 127.0.0.1 is already in use."
+        # the holder is this very process (pytest), found through /proc where there is one
+        assert info.value.holder == find_port_holder(port)
+        held = f" (held by {info.value.holder})" if info.value.holder else ""
+        assert info.value.message == f"Port {port} on 127.0.0.1 is already in use{held}."
     finally:
         await first.stop()
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import aiohttp
 import pytest
 
+from amplify_mock.simulators.binding import find_port_holder
 from amplify_mock.simulators.s3 import S3PortInUseError, S3Server, S3Settings, S3SettingsError
 
 
@@ -20,10 +21,13 @@ async def test_server_start_on_busy_port_is_clear_error(tmp_path: Path) -> None:
 
         with pytest.raises(S3PortInUseError) as excinfo:
             await server.start()
+        holder_name = find_port_holder(port)
 
+    assert holder_name is None or holder_name.startswith("pid ")
+    held = f" (held by {holder_name})" if holder_name else ""
     assert excinfo.value.message == (
-        f"Port {port} on 127.0.0.1 is already in use; the local S3 endpoint (amplify mock "
-        "storage) cannot start."
+        f"Port {port} on 127.0.0.1 is already in use{held}; the local S3 endpoint (amplify "
+        "mock storage) cannot start."
     )
     assert excinfo.value.resolution == (
         f"Stop the process listening on port {port} or choose another port."
@@ -58,7 +62,7 @@ async def test_server_serves_and_creates_bucket_folders(tmp_path: Path) -> None:
         body = await response.text()
         url = server.url
 
-    assert url == f"http://localhost:{response.url.port}"
+    assert url == f"http://127.0.0.1:{response.url.port}"  # the address actually bound
     assert "<Name>app-dev</Name>" in body
     assert (root / "app-dev").is_dir()
 
@@ -76,10 +80,12 @@ def test_standalone_main_on_busy_port_exits_1_with_message(
         with pytest.raises(SystemExit) as excinfo:
             main(["--root", str(tmp_path), "--bucket", "app-dev", "--host", "127.0.0.1",
                   "--port", str(port)])  # fmt: skip
+        holder_name = find_port_holder(port)
 
+    held = f" (held by {holder_name})" if holder_name else ""
     assert excinfo.value.code == 1
     assert capsys.readouterr().err == (
-        f"Port {port} on 127.0.0.1 is already in use; the local S3 endpoint (amplify mock "
-        f"storage) cannot start.\nResolution: Stop the process listening on port {port} or "
+        f"Port {port} on 127.0.0.1 is already in use{held}; the local S3 endpoint (amplify "
+        f"mock storage) cannot start.\nResolution: Stop the process listening on port {port} or "
         "choose another port.\n"
     )
