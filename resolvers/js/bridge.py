@@ -7,13 +7,25 @@ Ids, time, encodings, the transform helpers and `util.matches` behave exactly as
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from resolvers.util import Util
 from resolvers.util.core import CoreUtil
 
-__all__ = ["call"]
+__all__ = ["call", "serve"]
+
+_SERVING = threading.local()  # `context`: the `$ctx` of the handler running on this thread
+
+
+def serve(context: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """Lets the handler about to run read the parts of `context` it asks for (`ctx.identity`,
+    `ctx.info`...); returns the context served before, to restore afterwards."""
+    previous: Mapping[str, Any] | None = getattr(_SERVING, "context", None)
+    _SERVING.context = context
+    return previous
+
 
 _UTIL = Util()
 _CORE = CoreUtil()
@@ -70,6 +82,9 @@ _TABLE = _table()
 
 def call(name: str, args_json: str) -> str:
     """Run util method `name` on JSON arguments; `{"value": ...}` or `{"error": message}`."""
+    if name.startswith("ctx."):
+        context = getattr(_SERVING, "context", None) or {}
+        return json.dumps({"value": context.get(name[4:])}, default=str)
     function = _TABLE.get(name)
     if function is None:
         return json.dumps({"error": f"util.{name} is not a function"})

@@ -16,7 +16,6 @@ from resolvers.js.engine import EngineError, engine
 from resolvers.js.lexer import LexError
 from resolvers.js.module import FACTORY_HEAD, ModuleError, to_factory
 from resolvers.js.validator import CodeIssue, check
-from resolvers.util.core import CoreUtil
 
 __all__ = ["CodeError", "JsCode", "JsOutcome", "JsRuntimeError", "evaluate", "validate"]
 
@@ -62,7 +61,9 @@ class JsOutcome:
 
 
 _VALIDATED: dict[str, str] = {}
+_KEYS: dict[str, str] = {}
 _LOCK = threading.Lock()
+_LOADED = threading.local()  # `engines`: the code keys this thread's engine has loaded
 
 
 def validate(code: JsCode) -> list[CodeIssue]:
@@ -88,6 +89,9 @@ def _load(code: JsCode) -> str:
 
     :raises CodeError: a restriction, an import or a syntax error.
     """
+    known = _KEYS.get(code.text)
+    if known is not None and known in getattr(_LOADED, "engines", ()):
+        return known
     key = hashlib.sha1(code.text.encode("utf-8")).hexdigest()
     factory = _VALIDATED.get(key)
     if factory is None:
@@ -111,6 +115,8 @@ def _load(code: JsCode) -> str:
             column = max(1, err.column - len(FACTORY_HEAD))
         issue = CodeIssue("PARSER_ERROR", f"{err.name}: {err.message}", line, column, 1)
         raise CodeError(code.file_name, [issue]) from None
+    _KEYS[code.text] = key
+    _LOADED.engines = getattr(_LOADED, "engines", set()) | {key}
     return key
 
 
@@ -142,6 +148,11 @@ def _plain(value: Any) -> Any:
     return str(value)
 
 
+#: The parts of `$ctx` sent with every call; the others are read through the bridge on use.
+_PARTS = ("arguments", "stash", "prev", "result", "error")
+_ENCODE = json.JSONEncoder(default=_plain, separators=(",", ":")).encode
+
+
 def evaluate(code: JsCode, handler: Handler, context: dict[str, Any]) -> JsOutcome:
     """Call `handler` of `code` with `context` (the `$ctx` map `build_context` makes).
 
@@ -153,27 +164,28 @@ def evaluate(code: JsCode, handler: Handler, context: dict[str, Any]) -> JsOutco
     :raises ResolverError: `util.error` / `util.unauthorized`.
     """
     key = _load(code)
-    info = context.get("info") or {}
-    state = {
-        "authType": CoreUtil(context).authType(),
-        "unauthorizedMessage": f"Not Authorized to access {info.get('fieldName')} on type "
-        f"{info.get('parentTypeName')}",
-    }
-    payload = {k: v for k, v in context.items() if k != "args"}
     try:
-        context_json = json.dumps(payload, default=_plain)
-        out = engine(bridge.call).invoke(key, handler, context_json, json.dumps(state))
+        parts = _ENCODE([context.get(name) for name in _PARTS])
+        previous = bridge.serve(context)
+        try:
+            out = engine(bridge.call).invoke(key, handler, parts)
+        finally:
+            bridge.serve(previous)
     except EngineError as err:
         raise JsRuntimeError(f"{err.name}: {err.message}", file=code.file_name) from None
-    _sync(context, "stash", out.get("stash"))
-    _sync(context, "arguments", out.get("args"))
-    outcome = JsOutcome(
-        value=out.get("value"),
-        errors=[_error(e) for e in out.get("errors") or ()],
-        extensions=out.get("extensions") or {},
-        logs=out.get("logs") or [],
-        response_headers=out.get("headers") or {},
-    )
+    if "stash" in out:
+        _sync(context, "stash", out["stash"])
+    if "args" in out:
+        _sync(context, "arguments", out["args"])
+    outcome = JsOutcome(value=out.get("value"))
+    if "errors" in out:
+        outcome.errors = [_error(e) for e in out["errors"]]
+    if "extensions" in out:
+        outcome.extensions = out["extensions"]
+    if "logs" in out:
+        outcome.logs = out["logs"]
+    if "headers" in out:
+        outcome.response_headers = out["headers"]
     kind = out["kind"]
     if kind == "ok":
         return outcome

@@ -1,20 +1,32 @@
 """The JavaScript engine behind APPSYNC_JS: QuickJS, embedded; the only module importing it.
 
-Chosen by measurement (bench/bench_appsync_js.py; 2-core x86_64 box, load average ~20 from
-other work, so absolute numbers are high; ratios held across runs). A getItem resolver's
-request + response, context in and result out as JSON:
+Chosen by measurement on this project's machine (2 cores, x86_64, load average 10-20 from
+other work, so wall times are inflated; candidates interleaved in one script): a getItem
+resolver's request + response, context in and result out as JSON, wall time:
 
-    engine                         startup      per request+response
-    QuickJS (PyPI `quickjs` 1.19)  0.6 ms       0.35-0.46 ms
-    V8 (PyPI `mini-racer` 0.14)    1,400 ms     1.7-2.5 ms (every call crosses a thread)
-    warm Node 20 worker (pipe)     1,800 ms     0.63-1.5 ms (two process round trips)
+    engine                              startup     per request+response
+    QuickJS (PyPI `quickjs` 1.19.4)     0.6 ms      0.35-0.46 ms
+    V8 (PyPI `mini-racer` 0.14.1)       1,400 ms    1.7-2.5 ms (every call crosses a thread)
+    V8 (PyPI `py-mini-racer` 0.6.0)     -           0.19 ms per call of an empty function
+    warm Node 20 worker over a pipe     1,800 ms    0.63-1.5 ms (two process round trips)
 
-QuickJS wins on both; it ships manylinux wheels for x86_64 and aarch64 (CPython 3.11), so
-a fresh venv installs it with pip alone. A QuickJS runtime must stay on the thread that made
-it, so each thread gets its own `Engine` (`engine()`), with the runtime prelude loaded once.
+QuickJS won on both counts, and calls into it cost 1-4 us. It ships manylinux wheels for
+x86_64 and aarch64 (CPython 3.11), so a fresh venv installs it with pip alone. The runtime as
+built here (bench/bench_appsync_js.py, best of runs, CPU time): the getTodo resolver's
+request + response 77 us in APPSYNC_JS against 21 us for the generated VTL templates (3.7x;
+wall time 216 vs 65 us under that load); engine start with the prelude 13-23 ms, first load
+of a resolver's code about 1-5 ms. Where the time goes: QuickJS's JSON.stringify (about 3.5
+us for a small object) and the binding's call, so the context crosses as one JSON array and
+the parts a handler rarely reads (identity, source, info, request) only when it reads them.
 
-Not emulated: column numbers from the engine itself (QuickJS reports lines only); the
-column of a runtime error is found on that line from the error's subject (see `locate`).
+A QuickJS runtime must stay on the thread that made it, so each thread gets its own `Engine`
+(`engine()`), with the runtime prelude loaded once. This QuickJS lacks a few ES2022
+built-ins AppSync offers (`Object.hasOwn`, `Array.prototype.at`, `findLast`); the prelude
+adds them.
+
+Not emulated: column numbers from the engine itself (QuickJS reports lines only, and no line
+for a fault on a function's first line, where the function's line stands in); the column is
+found on that line from the error's subject (`resolvers.js.code`).
 """
 
 from __future__ import annotations
@@ -99,13 +111,14 @@ class Engine:
             raise _parse_exception(str(err)) from None
         self._loaded.add(code_id)
 
-    def invoke(self, code_id: str, function: str, context_json: str, state_json: str) -> Any:
-        """Call export `function` of loaded code with a JSON context; the outcome as Python.
+    def invoke(self, code_id: str, function: str, parts_json: str) -> Any:
+        """Call export `function` of loaded code with `ctx`'s arguments, stash, prev, result
+        and error as one JSON array; the outcome as Python.
 
         :raises EngineError: the engine itself failed (time or memory limit, stack overflow).
         """
         try:
-            out = self._invoke(code_id, function, context_json, state_json)
+            out = self._invoke(code_id, function, parts_json)
         except quickjs.StackOverflow:
             raise EngineError("RangeError", "Maximum call stack size exceeded") from None
         except quickjs.JSException as err:

@@ -1,6 +1,41 @@
 // The APPSYNC_JS runtime a resolver's code sees: `util`, `runtime`, `extensions` and the
 // modules `@aws-appsync/utils` and `@aws-appsync/utils/dynamodb`. Loaded once per engine;
 // `__py(name, argsJson)` is the bridge to the shared Python `$util` implementations.
+// ES2022 built-ins AppSync offers that this QuickJS build lacks.
+(function () {
+  'use strict';
+  function define(target, name, value) {
+    if (typeof target[name] !== 'function') {
+      Object.defineProperty(target, name, { value, writable: true, configurable: true });
+    }
+  }
+  define(Object, 'hasOwn', function hasOwn(obj, key) {
+    return Object.prototype.hasOwnProperty.call(obj, key);
+  });
+  function at(index) {
+    const n = Math.trunc(index) || 0;
+    const i = n < 0 ? this.length + n : n;
+    return i >= 0 && i < this.length ? this[i] : undefined;
+  }
+  define(Array.prototype, 'at', at);
+  define(String.prototype, 'at', function (index) {
+    const ch = at.call(this, index);
+    return ch === undefined ? undefined : String(ch);
+  });
+  define(Array.prototype, 'findLast', function findLast(fn, self) {
+    for (const i of Object.keys(this).reverse()) {
+      if (fn.call(self, this[i], Number(i), this)) return this[i];
+    }
+    return undefined;
+  });
+  define(Array.prototype, 'findLastIndex', function findLastIndex(fn, self) {
+    for (const i of Object.keys(this).reverse()) {
+      if (fn.call(self, this[i], Number(i), this)) return Number(i);
+    }
+    return -1;
+  });
+})();
+
 (function () {
 'use strict';
 const __py = globalThis.__py;
@@ -77,7 +112,9 @@ const util = {
     __state.errors.push(__fail(message, type, data, info));
   },
   unauthorized() {
-    throw __fail(__state.unauthorizedMessage, 'Unauthorized');
+    const info = __state.ctx.info || {};
+    throw __fail(`Not Authorized to access ${info.fieldName} on type ${info.parentTypeName}`,
+      'Unauthorized');
   },
   autoId: () => __call('autoId', []),
   autoUlid: () => __call('autoUlid', []),
@@ -109,7 +146,7 @@ const util = {
     return 'Map';
   },
   matches: (pattern, text) => __call('matches', [pattern, text]),
-  authType: () => __state.authType,
+  authType: () => __authType(__state.ctx.identity),
   time: {
     nowISO8601: () => __call('time.nowISO8601', []),
     nowEpochSeconds: () => __call('time.nowEpochSeconds', []),
@@ -386,16 +423,63 @@ function __load(id, factory) {
   __codes[id] = factory(__modules);
 }
 
-function __invoke(id, fn, ctxJson, stateJson) {
-  const st = JSON.parse(stateJson);
+const __FIELDS = ['arguments', 'stash', 'prev', 'result', 'error', 'identity', 'source', 'info',
+  'request'];
+const __RAW = Symbol('raw');
+// Parts past the first __EAGER (identity, source, info, request) are fetched from Python only
+// when the handler reads them.
+const __EAGER = 5;
+const __PARSED = Symbol('parsed');
+
+// `ctx`: arguments, stash, prev, result and error arrive as one JSON array; the other parts
+// are fetched on first read. A part never read (often the stash) needs no writing back.
+const __ctxProto = { toJSON() {
+  const out = {};
+  for (const name of __FIELDS) out[name] = this[name];
+  return out;
+} };
+for (let i = 0; i < __FIELDS.length; i += 1) {
+  const name = __FIELDS[i];
+  Object.defineProperty(__ctxProto, name, {
+    get() {
+      const parsed = this[__PARSED];
+      if (!Object.hasOwn(parsed, name)) {
+        parsed[name] = i < __EAGER ? this[__RAW][i] : __call(`ctx.${name}`, []);
+      }
+      return parsed[name];
+    },
+    set(value) {
+      this[__PARSED][name] = value;
+    },
+  });
+}
+Object.defineProperty(__ctxProto, 'args', {
+  get() { return this.arguments; },
+  set(value) { this.arguments = value; },
+});
+
+function __authType(identity) {
+  if (identity === null || typeof identity !== 'object') return 'API Key Authorization';
+  if (Object.hasOwn(identity, 'resolverContext')) return 'Lambda Authorization';
+  if (Object.hasOwn(identity, 'claims')) {
+    const issuer = String(identity.issuer || '');
+    if (issuer.startsWith('https://cognito-idp.') || Object.hasOwn(identity, 'cognito:username')) {
+      return 'User Pool Authorization';
+    }
+    return 'Open ID Connect Authorization';
+  }
+  return 'IAM Authorization';
+}
+
+function __invoke(id, fn, partsJson) {
   __state.errors = [];
   __state.extensions = {};
   __state.logs = [];
   __state.headers = {};
-  __state.authType = st.authType;
-  __state.unauthorizedMessage = st.unauthorizedMessage;
-  const ctx = JSON.parse(ctxJson);
-  ctx.args = ctx.arguments;
+  const ctx = Object.create(__ctxProto);
+  ctx[__RAW] = JSON.parse(partsJson);
+  ctx[__PARSED] = {};
+  __state.ctx = ctx;
   const handler = __codes[id][fn];
   let out;
   if (typeof handler !== 'function') {
@@ -416,12 +500,14 @@ function __invoke(id, fn, ctxJson, stateJson) {
       }
     }
   }
-  out.stash = ctx.stash;
-  out.args = ctx.arguments;
-  out.errors = __state.errors;
-  out.extensions = __state.extensions;
-  out.logs = __state.logs;
-  out.headers = __state.headers;
+  const parsed = ctx[__PARSED];
+  if (Object.hasOwn(parsed, 'stash')) out.stash = parsed.stash;
+  if (Object.hasOwn(parsed, 'arguments')) out.args = parsed.arguments;
+  if (__state.errors.length) out.errors = __state.errors;
+  if (Object.keys(__state.extensions).length) out.extensions = __state.extensions;
+  if (__state.logs.length) out.logs = __state.logs;
+  if (Object.keys(__state.headers).length) out.headers = __state.headers;
+  __state.ctx = null;
   return JSON.stringify(out);
 }
 

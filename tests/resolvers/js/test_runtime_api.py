@@ -164,6 +164,12 @@ UTIL_CASES: list[tuple[str, Any]] = [
     ("util.math.maxVal(1, 2)", 2),
     ("util.math.randomWithinRange(3, 4)", 3),
     ("util.math.randomDouble() < 1", True),
+    # ES2022 built-ins AppSync offers (the engine's prelude adds the missing ones)
+    ("Object.hasOwn({ a: 1 }, 'a')", True),
+    ("[1, 2, 3].at(-1)", 3),
+    ("'abc'.at(-1)", "c"),
+    ("[1, 2, 3].findLast((x) => x < 3)", 2),
+    ("[1, 2, 3].findLastIndex((x) => x > 5)", -1),
     # util.http
     (
         'util.http.copyHeaders({ "x-custom": "a", authorization: "secret", "x-api-key": "k" })',
@@ -437,3 +443,10 @@ def test_util_is_not_a_global_without_the_import() -> None:
     with pytest.raises(ResolverError) as caught:
         evaluate(code, "request", build_context())
     assert caught.value.message == "g.js:2:10: ReferenceError: 'util' is not defined"
+
+
+def test_whole_context_serializes() -> None:
+    outcome = run("JSON.parse(JSON.stringify(ctx))", arguments={"id": "1"}, stash={"s": 2})
+    assert outcome.value["arguments"] == {"id": "1"}
+    assert outcome.value["stash"] == {"s": 2}
+    assert outcome.value["info"]["selectionSetList"] == []
