@@ -12,11 +12,16 @@ __all__ = ["COMMAND_MODULES", "all_commands", "command_names", "load_command"]
 #: The attribute is also the command's name on the command line.
 COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.info", "info"),
+    ("amplify_mock.cli.help", "help"),
     ("amplify_mock.cli.init", "init"),
     ("amplify_mock.cli.configure", "configure"),
     ("amplify_mock.cli.env", "env"),
     ("amplify_mock.cli.status", "status"),
     ("amplify_mock.cli.add", "add"),
+    ("amplify_mock.cli.remove", "remove"),
+    ("amplify_mock.cli.delete", "delete"),
+    ("amplify_mock.cli.console", "console"),
+    ("amplify_mock.cli.upgrade", "upgrade"),
     ("amplify_mock.cli.push", "push"),
     ("amplify_mock.cli.pull", "pull"),
     ("amplify_mock.cli.publish", "publish"),
@@ -26,6 +31,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.awscloudformation", "awscloudformation"),
     ("amplify_mock.cli.awscloudformation", "aws"),
     ("amplify_mock.cli.api", "api"),
+    ("amplify_mock.cli.codegen", "codegen"),
     ("amplify_mock.cli.mock", "mock"),
 ]
 

@@ -28,6 +28,7 @@ class CodegenOptions:
     file_name_pattern: str = "src/graphql/**/*.js"
     generated_file_name: str = "API"
     generate_docs: bool = True
+    max_depth: int = 2
 
 
 def parse_codegen(text: str) -> CodegenOptions:
@@ -95,7 +96,7 @@ def run_codegen(project: Project, options: CodegenOptions) -> list[Path]:
                     "codeGenTarget": options.code_language,
                     "generatedFileName": generated,
                     "docsFilePath": docs,
-                    "maxDepth": 2,
+                    "maxDepth": options.max_depth,
                 }
             },
         }

@@ -9,11 +9,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from amplify_mock.base.files import remove_tree, write_json, write_text
-from amplify_mock.project.errors import InvalidNameError, ResourceExistsError, ResourceNotFoundError
+from amplify_mock.project.errors import (
+    InvalidNameError,
+    ProjectOperationError,
+    ResourceExistsError,
+    ResourceNotFoundError,
+)
 from amplify_mock.project.project import Project
 
 __all__ = [
     "add_resource",
+    "dependents",
     "env_suffixed",
     "find_resources",
     "remove_resource",
@@ -80,14 +86,31 @@ def add_resource(
     project.write_amplify_meta(meta)
 
 
+def dependents(project: Project, category: str, name: str) -> list[str]:
+    """`category/name` of each resource whose backend-config `dependsOn` names this one."""
+    found = []
+    for other_category, other_name, entry in project.resources():
+        for dependency in entry.get("dependsOn") or ():
+            if dependency.get("category") == category and dependency.get("resourceName") == name:
+                found.append(f"{other_category}/{other_name}")
+    return found
+
+
 def remove_resource(project: Project, category: str, name: str) -> None:
     """Remove the resource locally; `amplify push` then deletes it from the cloud.
 
     :raises ResourceNotFoundError: no such resource.
+    :raises ProjectOperationError: another resource depends on it.
     """
     config = project.backend_config()
     if name not in (config.get(category) or {}):
         raise ResourceNotFoundError(category, name)
+    users = dependents(project, category, name)
+    if users:
+        raise ProjectOperationError(
+            f"Resource cannot be removed because {', '.join(users)} depends on it.",
+            "Remove the dependent resources first, or update them not to use this one.",
+        )
     del config[category][name]
     if not config[category]:
         del config[category]
