@@ -37,14 +37,25 @@ async def bind_site(
     port: int,
     *,
     ssl_context: ssl.SSLContext | None = None,
+    tls_also: ssl.SSLContext | None = None,
 ) -> int:
     """Listen on `host:port` (port 0: the OS picks) with address reuse; the bound port.
+
+    With a TLS context (`ssl_context` for `--https`, or `tls_also`), the same port answers
+    both plain HTTP and TLS, decided per connection (simulators/tls).
 
     The runner must be set up; on failure it is cleaned up.
 
     :raises PortTakenError: the port is in use (or not allowed to this user).
     """
-    site = web.TCPSite(runner, host, port, reuse_address=True, ssl_context=ssl_context)
+    context = ssl_context or tls_also
+    site: web.BaseSite
+    if context is not None:
+        from amplify_mock.simulators.tls.site import DualSite
+
+        site = DualSite(runner, host, port, ssl_context=context)
+    else:
+        site = web.TCPSite(runner, host, port, reuse_address=True)
     try:
         await site.start()
     except OSError as err:

@@ -16,6 +16,7 @@ import contextlib
 import importlib
 import logging
 import shutil
+import ssl
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field, replace
@@ -107,6 +108,8 @@ class MockSession:
         self.mock_build: MockBuild | None = None
         self.state: ApiState | None = None
         self.bucket_triggers: dict[str, BucketTriggers] = {}
+        self._tls_context: ssl.SSLContext | None = None
+        self.local_ca: Path | None = None
 
     # -- settings ---------------------------------------------------------------------------
     @property
@@ -219,6 +222,12 @@ class MockSession:
         if self.running.appsync is not None:
             self.reporter.info(f"AppSync Mock endpoint is running at {self.graphql_url}")
             self.reporter.info(f"GraphQL IDE is available for local testing at {self.console_url}")
+        if self.local_ca is not None:
+            self.reporter.info(
+                "The same ports also answer TLS (https://, wss://) with a certificate of the "
+                f"local CA {self.local_ca}; Node trusts it with "
+                f"NODE_EXTRA_CA_CERTS={self.local_ca}, browsers once it is imported."
+            )
         if self.running.dynamodb_server is not None:
             self.reporter.info(
                 f"DynamoDB endpoint is running at {self.running.dynamodb_server.url}"
@@ -294,7 +303,11 @@ class MockSession:
             options=options,
         )
         # requests wait until the frontend config names the endpoint (opened after the rewrite)
-        await server.start(ssl_context=ssl_context(self.options.https), hold_requests=True)
+        await server.start(
+            ssl_context=ssl_context(self.options.https),
+            tls_also=self._local_tls(),
+            hold_requests=True,
+        )
         self.running.appsync = server
         if self.running.runner is not None:
             self.running.runner.api_endpoint = self.graphql_url or ""
@@ -374,6 +387,25 @@ class MockSession:
     def _configs(state: ApiState) -> list[ResolverSpec | FunctionSpec]:
         return [*state.config.resolvers, *state.config.functions]
 
+    def _local_tls(self) -> ssl.SSLContext | None:
+        """The local CA's localhost certificate, served beside plain HTTP on the same ports
+        (aws-amplify v6 dials wss:// for subscriptions); None with `--https` or when the CA
+        folder cannot be used (then plain HTTP only, with a warning)."""
+        if self.options.https is not None:
+            return None
+        if self._tls_context is None:
+            from amplify_mock.simulators.tls import local_certificates
+            from amplify_mock.simulators.tls.local_ca import LocalCaError
+
+            try:
+                certificates = local_certificates()
+                self._tls_context = certificates.server_context()
+            except (LocalCaError, ssl.SSLError) as err:
+                self.reporter.warning(f"{err} TLS (wss://) is off; plain HTTP still works.")
+                return None
+            self.local_ca = certificates.ca_cert
+        return self._tls_context
+
     def _wants_auth(self) -> bool:
         from amplify_mock.simulators.mock_auth import find_auth_resource
 
@@ -398,7 +430,7 @@ class MockSession:
                 self.reporter.info(f"Seed data: {created} Cognito user(s) created.")
         port = choose_port(self.options.cognito_port, self.project.settings.cognito_port)
         server = CognitoServer(pool, host=self.host, port=port)
-        await server.start(ssl_context=ssl_context(self.options.https))
+        await server.start(ssl_context=ssl_context(self.options.https), tls_also=self._local_tls())
         self.running.cognito = server
 
     async def _start_storage(self) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from pathlib import Path
 from typing import Any
 
@@ -26,11 +27,13 @@ PINNED = ROOT / "tests" / "js" / "appsync" / "node_modules"  # aws-amplify 6.8.2
 
 async def run_flow(modules: Path, session: MockSession, recorder: Recorder) -> dict[str, Any]:
     assert (modules / "aws-amplify").is_dir(), "run .ci/setup.d/npm-packages.sh first"
+    assert session.local_ca is not None and session.local_ca.is_file()
     proc = await asyncio.create_subprocess_exec(
         "node",
         str(SCRIPT),
         str(modules),
         str(session.project.root / "src" / "aws-exports.js"),
+        env={**os.environ, "NODE_EXTRA_CA_CERTS": str(session.local_ca)},
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -74,6 +77,7 @@ async def test_aws_amplify_auth_flow(modules: Path, tmp_path: Path) -> None:
         "tokenUse": "access",
         "email": f"{result['currentUser']}@example.com",
         "owner": True,
+        "subscriptionEvent": True,
         "afterSignOut": "UserUnAuthenticatedException",
     }
     assert {k: result[k] for k in expected} == expected, result

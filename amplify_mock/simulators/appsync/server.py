@@ -54,9 +54,15 @@ class AppSyncServer:
         self.holder.swap_state(new_state)
 
     async def start(
-        self, ssl_context: ssl.SSLContext | None = None, *, hold_requests: bool = False
+        self,
+        ssl_context: ssl.SSLContext | None = None,
+        *,
+        tls_also: ssl.SSLContext | None = None,
+        hold_requests: bool = False,
     ) -> int:
-        """Bind and serve (TLS with `ssl_context`, for `--https`); returns the port.
+        """Bind and serve; returns the port. With `ssl_context` (`--https`) the URL is https;
+        with `tls_also` (the local CA's certificate) it stays http. Either way the port answers
+        both plain HTTP/ws and TLS/wss.
 
         With `hold_requests`, requests wait unanswered until `open()`.
 
@@ -69,7 +75,9 @@ class AppSyncServer:
         )
         await runner.setup()
         try:
-            self.port = await bind_site(runner, self.host, self.port, ssl_context=ssl_context)
+            self.port = await bind_site(
+                runner, self.host, self.port, ssl_context=ssl_context, tls_also=tls_also
+            )
         except PortTakenError as err:
             raise PortInUseError(self.host, self.port, err.holder) from err
         self._runner = runner

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import logging
 import ssl
 
 from aiohttp import web
 
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.binding import PortTakenError, bind_site
 from amplify_mock.simulators.cognito.app import create_app
 from amplify_mock.simulators.cognito.user_pool import UserPool
 
@@ -19,9 +19,11 @@ DEFAULT_PORT = 20006
 
 
 class CognitoPortInUseError(AmplifyMockError):
-    def __init__(self, host: str, port: int) -> None:
+    def __init__(self, host: str, port: int, holder: str | None) -> None:
+        held = f" (held by {holder})" if holder else ""
         super().__init__(
-            f"Port {port} on {host} is already in use; the local Cognito endpoint cannot start.",
+            f"Port {port} on {host} is already in use{held}; the local Cognito endpoint "
+            "cannot start.",
             resolution=f'Stop the process listening on port {port} or set "cognitoPort" in '
             "amplify/mock.json.",
         )
@@ -46,24 +48,25 @@ class CognitoServer:
     def jwks_url(self) -> str:
         return f"{self.url}/{self.pool.settings.user_pool_id}/.well-known/jwks.json"
 
-    async def start(self, ssl_context: ssl.SSLContext | None = None) -> int:
-        """Bind and serve; returns the port.
+    async def start(
+        self,
+        ssl_context: ssl.SSLContext | None = None,
+        *,
+        tls_also: ssl.SSLContext | None = None,
+    ) -> int:
+        """Bind and serve; returns the port. With `ssl_context` (`--https`) the URL is https;
+        with `tls_also` it stays http. Either way the port answers both HTTP and TLS.
 
         :raises CognitoPortInUseError: the port is taken.
         """
         runner = web.AppRunner(self.app, access_log=None, handle_signals=False)
         await runner.setup()
-        site = web.TCPSite(
-            runner, self.host, self.port, reuse_address=True, ssl_context=ssl_context
-        )
         try:
-            await site.start()
-        except OSError as err:
-            await runner.cleanup()
-            if err.errno in (errno.EADDRINUSE, errno.EACCES):
-                raise CognitoPortInUseError(self.host, self.port) from err
-            raise
-        self.port = int(runner.addresses[0][1])
+            self.port = await bind_site(
+                runner, self.host, self.port, ssl_context=ssl_context, tls_also=tls_also
+            )
+        except PortTakenError as err:
+            raise CognitoPortInUseError(self.host, self.port, err.holder) from err
         self._runner = runner
         self._tls = ssl_context is not None
         LOG.info("Cognito endpoint listening on %s", self.url)

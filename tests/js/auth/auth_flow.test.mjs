@@ -2,7 +2,8 @@
 // configured only from the mock's rewritten aws-exports.js:
 // signUp -> confirmSignUp (the code printed by the mock, read from stdin) -> signIn (SRP, the
 // default flow) -> fetchAuthSession (tokens, identity pool credentials) -> an owner-protected
-// mutation (userPool auth) -> signOut.
+// mutation (userPool auth) whose subscription event arrives over wss:// (aws-amplify always dials
+// wss://; the mock answers TLS on the same port, trusted through NODE_EXTRA_CA_CERTS) -> signOut.
 // Usage: node auth_flow.test.mjs <node_modules dir of the aws-amplify to test> <aws-exports.js>
 // Prints `{"needCode": username}` and waits for the code on stdin; the last line is the result.
 import { createRequire } from "node:module";
@@ -36,6 +37,16 @@ async function codeFor(username) {
 const createBlog = /* GraphQL */ `mutation CreateBlog($input: CreateBlogInput!) {
   createBlog(input: $input) { id name owner }
 }`;
+const onCreateBlog = /* GraphQL */ `subscription OnCreateBlog($owner: String) {
+  onCreateBlog(owner: $owner) { id name owner }
+}`;
+
+function withTimeout(promise, ms, what) {
+  return Promise.race([
+    promise,
+    new Promise((_, reject) => setTimeout(() => reject(new Error(`timed out: ${what}`)), ms)),
+  ]);
+}
 
 const result = { version };
 const username = `user${Date.now()}`;
@@ -67,12 +78,38 @@ result.accessKeyId = session.credentials?.accessKeyId ?? null;
 const attributes = await auth.fetchUserAttributes();
 result.email = attributes.email;
 const client = generateClient();
+let subscription;
+const event = new Promise((resolve, reject) => {
+  subscription = client
+    .graphql({ query: onCreateBlog, variables: { owner: username }, authMode: "userPool" })
+    .subscribe({
+      next: ({ data }) => resolve(data.onCreateBlog),
+      error: (err) => reject(new Error(JSON.stringify(err))),
+    });
+});
+const { Hub } = require("aws-amplify/utils");
+const { CONNECTION_STATE_CHANGE, ConnectionState } = require("aws-amplify/api");
+await withTimeout(
+  new Promise((resolve) => {
+    const stop = Hub.listen("api", ({ payload }) => {
+      if (payload.event === CONNECTION_STATE_CHANGE && payload.data.connectionState === ConnectionState.Connected) {
+        stop();
+        resolve();
+      }
+    });
+  }),
+  20000,
+  "subscription connected over wss",
+);
 const created = await client.graphql({
   query: createBlog,
   variables: { input: { name: `Blog of ${username}` } },
   authMode: "userPool",
 });
 result.owner = created.data.createBlog.owner === username;
+const received = await withTimeout(event, 20000, "subscription event");
+result.subscriptionEvent = received.id === created.data.createBlog.id && received.owner === username;
+subscription.unsubscribe();
 await auth.signOut();
 try {
   await auth.getCurrentUser();
