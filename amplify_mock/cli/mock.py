@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import signal
 import sys
 from collections.abc import Callable
@@ -39,11 +40,31 @@ class ClickReporter:
         click.secho(message, fg="red", err=True)
 
 
+#: What stops `amplify mock`: Ctrl-C, kill, a closed terminal, Ctrl-\ (those the OS has).
+STOP_SIGNALS = tuple(
+    getattr(signal, name)
+    for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGQUIT")
+    if hasattr(signal, name)
+)
+
+
 async def _serve(session: MockSession, ready: Callable[[MockSession], None] | None) -> None:
+    """Serve until a stop signal; the handlers stay installed while stopping, so a second
+    Ctrl-C restores the frontend config at once and cuts the rest of the stop short."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        loop.add_signal_handler(sig, stop.set)
+    stopping: list[asyncio.Task[None]] = []
+
+    def on_signal() -> None:
+        if stop.is_set():
+            with contextlib.suppress(Exception):
+                restore_frontend_config(session.project.root)
+            for task in stopping:
+                task.cancel()
+        stop.set()
+
+    for sig in STOP_SIGNALS:
+        loop.add_signal_handler(sig, on_signal)
     try:
         await session.start()
         mock_loop.resume_collection()
@@ -51,9 +72,16 @@ async def _serve(session: MockSession, ready: Callable[[MockSession], None] | No
             ready(session)
         await stop.wait()
     finally:
-        for sig in (signal.SIGINT, signal.SIGTERM):
-            loop.remove_signal_handler(sig)
-        await session.stop()
+        stop.set()
+        task = loop.create_task(session.stop())
+        stopping.append(task)
+        try:
+            await asyncio.wait([task])
+            if not task.cancelled():
+                task.result()  # a failure of the stop itself is raised
+        finally:
+            for sig in STOP_SIGNALS:
+                loop.remove_signal_handler(sig)
 
 
 def _offer_codegen(project: MockProject, options: MockOptions) -> bool:

@@ -17,7 +17,11 @@ from aiohttp import web
 
 from amplify_mock.errors import AmplifyMockError
 
-__all__ = ["PortTakenError", "bind_site", "find_port_holder", "site_url"]
+__all__ = ["SHUTDOWN_TIMEOUT", "PortTakenError", "bind_site", "find_port_holder", "site_url"]
+
+#: Seconds in-flight requests get when an endpoint stops (aiohttp waits 60 by default);
+#: `amplify mock` stops everything within 2 s.
+SHUTDOWN_TIMEOUT = 0.5
 
 
 class PortTakenError(AmplifyMockError):

@@ -78,6 +78,8 @@ if TYPE_CHECKING:
 __all__ = ["CATEGORIES", "MockOptions", "MockSession", "Reporter"]
 
 LOG = logging.getLogger(__name__)
+#: How long `stop` may take in all (`amplify mock` must stop within 2 s of a signal).
+STOP_SECONDS = 1.5
 
 
 @dataclass
@@ -613,8 +615,18 @@ class MockSession:
 
     # -- stop -------------------------------------------------------------------------------
     async def stop(self) -> None:
-        """Stop everything that started, in reverse order; restore the frontend config."""
+        """Restore the frontend config, then stop everything that started, in reverse order.
+
+        The config comes first, so that nothing (a second Ctrl-C, a step out of time) can
+        leave it rewritten; each step then gets what is left of `STOP_SECONDS`, and the
+        functions' process groups are killed whatever happened before.
+        """
         running, self.running = self.running, _Running()
+        if running.override is not None:
+            try:
+                running.override.restore()
+            except AmplifyMockError as err:
+                self.reporter.error(f"Restoring the frontend config failed: {err}")
         steps: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
         if running.watcher is not None:
             steps.append(("watcher", running.watcher.stop))
@@ -632,17 +644,24 @@ class MockSession:
             steps.append(("auth", running.cognito.stop))
         if running.runner is not None:
             steps.append(("functions", running.runner.close))
-        for name, step in steps:
-            try:
-                await step()
-            except Exception:
-                LOG.exception("stopping the %s failed", name)
-        if running.override is not None:
-            running.override.restore()
-        if isinstance(running.dynamodb_client, EndpointClient):
-            await running.dynamodb_client.close()
-        if running.store is not None:
-            running.store.close()
+        deadline = asyncio.get_running_loop().time() + STOP_SECONDS
+        try:
+            for name, step in steps:
+                remaining = deadline - asyncio.get_running_loop().time()
+                try:
+                    await asyncio.wait_for(step(), max(remaining, 0.05))
+                except TimeoutError:
+                    LOG.warning("stopping the %s took too long; left behind", name)
+                except Exception:
+                    LOG.exception("stopping the %s failed", name)
+        finally:
+            if running.runner is not None:
+                running.runner.kill_now()
+            if isinstance(running.dynamodb_client, EndpointClient):
+                with contextlib.suppress(Exception):
+                    await running.dynamodb_client.close()
+            if running.store is not None:
+                running.store.close()
 
 
 async def _gather_quietly(tasks: list[asyncio.Task[Any]]) -> None:

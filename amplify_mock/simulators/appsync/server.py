@@ -12,7 +12,7 @@ from amplify_mock.simulators.appsync.errors import PortInUseError
 from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.state import StateHolder
 from amplify_mock.simulators.appsync.subscriptions import SubscriptionHub
-from amplify_mock.simulators.binding import PortTakenError, bind_site
+from amplify_mock.simulators.binding import SHUTDOWN_TIMEOUT, PortTakenError, bind_site
 
 __all__ = ["DEFAULT_PORT", "AppSyncServer"]
 
@@ -71,7 +71,11 @@ class AppSyncServer:
         if hold_requests:
             self.app[READY].clear()
         runner = web.AppRunner(
-            self.app, access_log=None, handle_signals=False, handler_cancellation=True
+            self.app,
+            access_log=None,
+            handle_signals=False,
+            handler_cancellation=True,
+            shutdown_timeout=SHUTDOWN_TIMEOUT,
         )
         await runner.setup()
         try:

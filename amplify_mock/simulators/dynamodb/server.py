@@ -167,7 +167,8 @@ async def start_server(
 
     :raises NoFreePortError: no port in `port .. port + attempts - 1` could be bound.
     """
-    runner = web.AppRunner(create_app(store), access_log=None)
+    # in-flight requests get a short grace at stop (`amplify mock` stops within 2 s)
+    runner = web.AppRunner(create_app(store), access_log=None, shutdown_timeout=0.5)
     await runner.setup()
     last = port + (attempts - 1 if find_free and port else 0)
     for candidate in range(port, last + 1):

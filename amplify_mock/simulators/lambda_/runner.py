@@ -14,6 +14,7 @@ import shutil
 import sys
 import time
 import uuid
+import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,8 @@ class LambdaRunner:
         self.python_executable = python_executable or sys.executable
         self.extra_environment = dict(extra_environment or {})
         self._workers: dict[str, Worker] = {}
+        #: Every worker started, for `kill_now` (weak: a stopped worker may go).
+        self._started: weakref.WeakSet[Worker] = weakref.WeakSet()
         self._locks: dict[str, asyncio.Lock] = {}
         self._stale: set[str] = set()
 
@@ -224,10 +227,19 @@ class LambdaRunner:
                 self._workers.pop(name, None)
             return outcome
 
-    async def close(self) -> None:
-        """Stop every worker (the bootstraps exit when their channel closes)."""
+    async def close(self, grace: float = 0.5) -> None:
+        """Stop every worker (the bootstraps exit when their channel closes), and kill the
+        process group of every worker ever started, idle or busy, with its children."""
         workers, self._workers = list(self._workers.values()), {}
-        await asyncio.gather(*(w.close_gracefully() for w in workers))
+        try:
+            await asyncio.gather(*(w.close_gracefully(grace) for w in workers))
+        finally:
+            self.kill_now()
+
+    def kill_now(self) -> None:
+        """Kill every worker's process group now (also those of fresh invocations)."""
+        for worker in [*self._workers.values(), *self._started]:
+            worker.kill_now()
 
     def _timeout(self, config: FunctionConfig, override: float | None) -> float:
         for value in (override, self.timeout, config.timeout):
@@ -300,6 +312,7 @@ class LambdaRunner:
         worker.config = config
         worker.region = region
         worker.account_id = str(params.get("AWS::AccountId") or settings.account_id)
+        self._started.add(worker)
         error = await worker.start(max(timeout, INIT_TIMEOUT_SECONDS))
         return worker, error
 

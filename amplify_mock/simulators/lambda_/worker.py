@@ -212,9 +212,12 @@ class Worker:
         """Kill the process group and wait until the process and its output are gone."""
         process = self.process
         self._close_channel()
-        if process is not None and process.returncode is None:
+        if process is not None:
+            # the whole group, even when the bootstrap already exited: a handler's children
+            # (spawned processes, daemons) must not outlive the mock
             with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(process.pid, signal.SIGKILL)
+        if process is not None and process.returncode is None:
             with contextlib.suppress(ProcessLookupError):
                 process.kill()
         if process is not None:
@@ -224,6 +227,12 @@ class Worker:
             for pump in self._pumps:
                 pump.cancel()
             self._pumps = []
+
+    def kill_now(self) -> None:
+        """Kill the process group without waiting (a shutdown out of time)."""
+        if self.process is not None:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.process.pid, signal.SIGKILL)
 
     async def close_gracefully(self, grace: float = 2.0) -> None:
         """Close the protocol channel so the bootstrap exits by itself, then make sure."""

@@ -8,7 +8,12 @@ import logging
 from aiohttp import web
 
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.simulators.binding import PortTakenError, bind_site, site_url
+from amplify_mock.simulators.binding import (
+    SHUTDOWN_TIMEOUT,
+    PortTakenError,
+    bind_site,
+    site_url,
+)
 from amplify_mock.simulators.s3.app import create_app
 from amplify_mock.simulators.s3.errors import InvalidBucketName
 from amplify_mock.simulators.s3.keys import check_bucket_name
@@ -70,6 +75,7 @@ class S3Server:
             auto_decompress=False,  # S3 stores Content-Encoding: gzip bodies as sent
             access_log=None,
             read_bufsize=_READ_BUFFER,
+            shutdown_timeout=SHUTDOWN_TIMEOUT,
         )
         await runner.setup()
         try:
