@@ -473,7 +473,7 @@ class MockSession:
         port = choose_port(self.options.storage_port, self.project.settings.storage_port)
         host = "localhost" if self.host in ("127.0.0.1", "localhost") else self.host
         server = S3Server(settings, host=host, port=port)
-        await server.start()
+        await server.start(tls_also=self._local_tls())
         self.running.s3 = server
         if self.options.seed_data is not None and not self.running.appsync:
             await load_seed_data(self.options.seed_data, s3_root=settings.root, client=None)

@@ -184,3 +184,26 @@ async def test_stop_restores_the_config_and_keeps_users(tmp_path: Path) -> None:
         assert restarted.settings.user_pool_id == pool.settings.user_pool_id
     finally:
         await session.stop()
+
+
+async def test_every_port_also_answers_tls(auth_session: tuple[MockSession, Recorder]) -> None:
+    import ssl
+
+    session, recorder = auth_session
+    assert session.local_ca is not None and session.running.s3 is not None
+    assert session.running.cognito is not None
+    assert f"NODE_EXTRA_CA_CERTS={session.local_ca}" in recorder.text()
+    trust = ssl.create_default_context(cafile=str(session.local_ca))
+    pool_id = session.running.cognito.pool.settings.user_pool_id
+    urls = {
+        "cognito": f"{session.running.cognito.url}/{pool_id}/.well-known/jwks.json",
+        "s3": f"{session.running.s3.url}/",
+        "appsync": f"{session.graphql_url}",
+    }
+    async with aiohttp.ClientSession() as http:
+        for name, url in urls.items():
+            assert url.startswith("http://")
+            secure = "https://" + url.removeprefix("http://")
+            async with http.get(url) as plain, http.get(secure, ssl=trust) as tls:
+                assert plain.status == tls.status, name
+                assert await plain.read() == await tls.read() or name == "s3", name

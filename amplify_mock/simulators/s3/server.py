@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import ssl
 
 from aiohttp import web
 
@@ -68,8 +69,11 @@ class S3Server:
         self._requested_port = port
         self._runner: web.AppRunner | None = None
 
-    async def start(self) -> None:
-        """:raises S3PortInUseError: the port is taken (never falls back to another port)."""
+    async def start(self, *, tls_also: ssl.SSLContext | None = None) -> None:
+        """Bind and serve; with `tls_also` the port answers TLS too (the URL stays http).
+
+        :raises S3PortInUseError: the port is taken (never falls back to another port).
+        """
         runner = web.AppRunner(
             create_app(self.settings),
             auto_decompress=False,  # S3 stores Content-Encoding: gzip bodies as sent
@@ -79,7 +83,7 @@ class S3Server:
         )
         await runner.setup()
         try:
-            await bind_site(runner, self.host, self._requested_port)
+            await bind_site(runner, self.host, self._requested_port, tls_also=tls_also)
         except PortTakenError as err:
             raise S3PortInUseError(self.host, self._requested_port, err.holder) from err
         except OSError as err:
