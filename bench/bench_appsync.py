@@ -3,7 +3,8 @@
     python -m bench.bench_appsync [--seconds 5] [--clients 8] [--no-oracle]
 
 Measures, for our endpoint (a separate `python` process on the Todo and Blog builds, in-memory
-store) and, when `/work/oracle-run/serve.js` exists, for the real Amplify simulator
+store) and, when the oracle harness (`$AMPLIFY_ORACLE`, default `../shared/oracle` from the
+repository root, with its node_modules installed) has `serve.js`, for the real Amplify simulator
 (`node serve.js`, DynamoDB Local):
 
 1. sequential `getTodo` req/s and p50/p99 latency over one keep-alive connection;
@@ -42,8 +43,9 @@ from amplify_mock.simulators import mock_loop
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "transformer" / "golden" / "cases"
-ORACLE = Path("/work/oracle-run")
-ORACLE_EXAMPLES = Path("/work/shared/oracle/examples")
+SHARED = Path(os.environ.get("AMPLIFY_MOCK_SHARED") or ROOT.parent / "shared")
+ORACLE = Path(os.environ.get("AMPLIFY_ORACLE") or SHARED / "oracle")
+ORACLE_EXAMPLES = SHARED / "oracle" / "examples"
 API_KEY = "da2-fakeApiId123456"
 GET = "query Get($id: ID!) { getTodo(id: $id) { id name description createdAt updatedAt } }"
 CREATE = 'mutation { createTodo(input: {id: "bench-1", name: "bench", description: "x"}) { id } }'

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -20,7 +21,12 @@ from pathlib import Path
 
 from amplify_mock.simulators.lambda_ import LambdaRunner
 
-ORACLE_PROVIDER = Path("/work/oracle-run/node_modules/amplify-nodejs-function-runtime-provider")
+#: The oracle harness: `$AMPLIFY_ORACLE`, else ../shared/oracle (with node_modules installed).
+ORACLE = Path(
+    os.environ.get("AMPLIFY_ORACLE")
+    or Path(__file__).resolve().parents[1].parent / "shared" / "oracle"
+)
+ORACLE_PROVIDER = ORACLE / "node_modules" / "amplify-nodejs-function-runtime-provider"
 
 NODE_HANDLER = "exports.handler = async (event) => ({ ok: true, n: event.n });\n"
 PYTHON_HANDLER = "def handler(event, context):\n    return {'ok': True, 'n': event['n']}\n"

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -29,7 +30,10 @@ from transformer import AuthConfig, TransformConfig, transform
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO_SCHEMA = ROOT / "examples/demo/amplify/backend/api/demoapi/schema.graphql"
-ORACLE = Path("/work/oracle-run/transform.js")
+#: The oracle harness: `$AMPLIFY_ORACLE`, else ../shared/oracle (with node_modules installed).
+ORACLE = (
+    Path(os.environ.get("AMPLIFY_ORACLE") or ROOT.parent / "shared" / "oracle") / "transform.js"
+)
 AUTH = {
     "defaultAuthentication": {
         "authenticationType": "AMAZON_COGNITO_USER_POOLS",

@@ -8,7 +8,8 @@ compiled, served on a free port with an in-memory store and the Lambda runner, a
 
     python -m tests.e2e.appsync_peer [--transformer ours|oracle] [CASE.json ...]
 
-`--transformer oracle` builds with `node /work/oracle-run/transform.js` instead of our
+`--transformer oracle` builds with the oracle harness's `transform.js` (`$AMPLIFY_ORACLE`, default
+`../shared/oracle` from the repository root) instead of our
 transformer (an interim check of the endpoint alone; needs the oracle checkout).
 
 The v2 corpus (`--v2`, data/appsync_peer_v2: the Transformer v2 API tests recorded against real
@@ -45,7 +46,13 @@ PEER_V2_DIR = Path(
     os.environ.get("AMPLIFY_MOCK_PEER_V2_DIR", Path(__file__).parent / "data" / "appsync_peer_v2")
 )
 V2_GOLDEN = Path(__file__).parents[1] / "transformer" / "v2" / "golden"
-ORACLE_TRANSFORM = Path("/work/oracle-run/transform.js")
+ORACLE_TRANSFORM = (
+    Path(
+        os.environ.get("AMPLIFY_ORACLE")
+        or Path(__file__).resolve().parents[2].parent / "shared" / "oracle"
+    )
+    / "transform.js"
+)
 PEER_API_KEY = "da-fake-api-key"
 API_NAME = "peerapi"
 _SUMMARY = re.compile(r"(\d+) passed, (\d+) failed, (\d+) skipped")

@@ -1,6 +1,6 @@
 // Regenerates the expected outputs in this directory with the real amplify-codegen packages
 // (@aws-amplify/graphql-generator, as installed in the oracle harness):
-//   node regen.js /work/oracle-run/node_modules
+//   node regen.js ../shared/oracle/node_modules   (from the repository root, after npm ci there)
 // For each CASE/schema.graphql and each CASE/TARGET-DEPTH/ directory already present, rewrites
 // the statements (with the types import "../API") and, for typescript/flow, API.ts / API.js;
 // then the types files of the hand-written documents in ../golden_documents/CASE.

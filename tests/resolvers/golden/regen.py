@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -28,6 +29,10 @@ from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
+#: ../shared from the repository root (or `$AMPLIFY_MOCK_SHARED`); the oracle harness is
+#: `$AMPLIFY_ORACLE`, else shared/oracle with its node_modules installed.
+SHARED = Path(os.environ.get("AMPLIFY_MOCK_SHARED") or HERE.parents[2].parent / "shared")
+ORACLE = Path(os.environ.get("AMPLIFY_ORACLE") or SHARED / "oracle")
 TEMPLATES = HERE / "templates"
 PEER_TEMPLATES = HERE / "templates-peer"
 CONTEXTS = HERE / "contexts.json"
@@ -296,10 +301,10 @@ def classify(outcome: dict[str, Any]) -> dict[str, Any]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from-oracle", action="store_true", required=True)
-    parser.add_argument("--examples", type=Path, default=Path("/work/shared/oracle/examples"))
-    parser.add_argument("--peer", type=Path, default=Path("/work/shared/peer"))
-    parser.add_argument("--oracle", type=Path, default=Path("/work/oracle-run"))
-    parser.add_argument("--node-modules", type=Path, default=Path("/work/oracle-run/node_modules"))
+    parser.add_argument("--examples", type=Path, default=SHARED / "oracle" / "examples")
+    parser.add_argument("--peer", type=Path, default=SHARED / "peer")
+    parser.add_argument("--oracle", type=Path, default=ORACLE)
+    parser.add_argument("--node-modules", type=Path, default=ORACLE / "node_modules")
     options = parser.parse_args()
     templates = copy_templates(options.examples, TEMPLATES, set())
     known = {template_hash(p.read_text(encoding="utf-8")) for p in templates}

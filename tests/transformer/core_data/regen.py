@@ -1,7 +1,8 @@
 """Regenerate the expected builds under core_data/ with the real v1 transformer (the oracle).
 
 Run explicitly (never from tests): `python tests/transformer/core_data/regen.py [CASE...]`.
-Needs the oracle harness at $AMPLIFY_ORACLE (default /work/oracle-run) with node_modules.
+Needs the oracle harness at $AMPLIFY_ORACLE (default ../shared/oracle from the repository root)
+with node_modules.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).parent
-ORACLE = Path(os.environ.get("AMPLIFY_ORACLE", "/work/oracle-run"))
+ORACLE = Path(
+    os.environ.get("AMPLIFY_ORACLE") or HERE.resolve().parents[2].parent / "shared" / "oracle"
+)
 KEEP = (
     "schema.graphql",
     "resolvers",

@@ -31,7 +31,11 @@ from pathlib import Path
 from typing import Any
 
 CASES_DIR = Path(__file__).resolve().parent / "cases"
-DEFAULT_ORACLE = "/work/oracle-run/transform.js"
+#: The oracle harness: `$AMPLIFY_ORACLE`, else ../shared/oracle (with node_modules installed).
+DEFAULT_ORACLE = str(
+    Path(os.environ.get("AMPLIFY_ORACLE") or CASES_DIR.parents[3].parent / "shared" / "oracle")
+    / "transform.js"
+)
 NOW = "2024-01-01T00:00:00Z"
 KEPT_OUTPUTS = (
     "schema.graphql",
