@@ -10,8 +10,9 @@ resolver's request + response, context in and result out as JSON, wall time:
     V8 (PyPI `py-mini-racer` 0.6.0)     -           0.19 ms per call of an empty function
     warm Node 20 worker over a pipe     1,800 ms    0.63-1.5 ms (two process round trips)
 
-QuickJS won on both counts, and calls into it cost 1-4 us. It ships manylinux wheels for
-x86_64 and aarch64 (CPython 3.11), so a fresh venv installs it with pip alone. The runtime as
+QuickJS won on both counts, and calls into it cost 1-4 us. PyPI has a manylinux x86_64
+wheel (CPython 3.11), which a fresh venv installs with pip alone; elsewhere (aarch64) pip
+builds its sdist, plain C, with the system compiler. The runtime as
 built here (bench/bench_appsync_js.py, best of runs, CPU time): the getTodo resolver's
 request + response 77 us in APPSYNC_JS against 21 us for the generated VTL templates (3.7x;
 wall time 216 vs 65 us under that load); engine start with the prelude 13-23 ms, first load

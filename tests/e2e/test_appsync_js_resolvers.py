@@ -13,7 +13,7 @@ import pytest
 
 from amplify_mock.simulators.mock_project import load_mock_project
 from amplify_mock.simulators.session import MockOptions, MockSession
-from tests.e2e.test_mock_session import Recorder
+from tests.e2e.test_mock_session import Recorder, graphql, wait_for
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"
@@ -38,16 +38,48 @@ def js_project(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-async def session(tmp_path: Path) -> AsyncIterator[MockSession]:
+async def started(tmp_path: Path) -> AsyncIterator[tuple[MockSession, Recorder, Path]]:
     options = MockOptions(
         categories=frozenset({"api"}), port=0, storage_port=0, dynamodb_port=0, debounce=0.05
     )
-    mock = MockSession(load_mock_project(js_project(tmp_path)), options, Recorder())
+    project = js_project(tmp_path)
+    recorder = Recorder()
+    mock = MockSession(load_mock_project(project), options, recorder)
     await mock.start()
     try:
-        yield mock
+        yield mock, recorder, project
     finally:
         await mock.stop()
+
+
+@pytest.fixture
+def session(started: tuple[MockSession, Recorder, Path]) -> MockSession:
+    return started[0]
+
+
+async def test_js_resolver_edit_reloads_and_a_broken_edit_keeps_the_last_good_api(
+    started: tuple[MockSession, Recorder, Path],
+) -> None:
+    mock, recorder, project = started
+    created = await graphql(
+        mock, 'mutation { createTodo(input: {id: "r1", name: "reload"}) { id } }'
+    )
+    assert created == {"data": {"createTodo": {"id": "r1"}}}
+    code = project / "amplify" / "backend" / "api" / "demoapi" / "resolvers" / "Query.getTodoJs.js"
+    code.write_text(code.read_text().replace("util.str.toUpper", "util.str.toLower"))
+
+    async def lower() -> bool:
+        body = await graphql(mock, '{ getTodoJs(id: "r1") { name } }')
+        return body == {"data": {"getTodoJs": {"name": "reload"}}}
+
+    await wait_for(lower)
+    assert "Mapping template change detected. Reloading..." in recorder.text()
+    code.write_text(code.read_text().replace("return {", "while (true) {}\n  return {", 1))
+    await wait_for(lambda: "while statements are not supported" in recorder.text("error"))
+    assert "resolvers/Query.getTodoJs.js:" in recorder.text("error")
+    assert await graphql(mock, '{ getTodoJs(id: "r1") { name } }') == {
+        "data": {"getTodoJs": {"name": "reload"}}
+    }
 
 
 async def test_aws_amplify_queries_js_unit_and_mixed_pipeline_resolvers(

@@ -133,10 +133,10 @@ def _outcome(
     raw_result: bool = False,
 ) -> dict[str, Any]:
     body: dict[str, Any] = {
-        "evaluationResult": result if raw_result else json.dumps(result),
+        "evaluationResult": result if raw_result else json.dumps(result, separators=(",", ":")),
         "logs": logs,
-        "stash": json.dumps(context.get("stash") or {}),
-        "outErrors": json.dumps([_error_json(e) for e in errors]),
+        "stash": json.dumps(context.get("stash") or {}, separators=(",", ":")),
+        "outErrors": json.dumps([_error_json(e) for e in errors], separators=(",", ":")),
     }
     return body
 
