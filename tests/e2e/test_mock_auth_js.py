@@ -33,7 +33,11 @@ async def run_flow(modules: Path, session: MockSession, recorder: Recorder) -> d
         str(SCRIPT),
         str(modules),
         str(session.project.root / "src" / "aws-exports.js"),
-        env={**os.environ, "NODE_EXTRA_CA_CERTS": str(session.local_ca)},
+        env={
+            **os.environ,
+            "NODE_EXTRA_CA_CERTS": str(session.local_ca),
+            "STORAGE_FIX": "1" if modules == LATEST else "0",
+        },
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -63,7 +67,11 @@ async def test_aws_amplify_auth_flow(modules: Path, tmp_path: Path) -> None:
         # 6.8.x has no identityPoolEndpoint: its fetchAuthSession would dial the real
         # cognito-identity endpoint and fail, so the identity pool stays out of the config
         (root / "amplify" / "mock.json").write_text('{"frontendIdentityPool": false}')
-    session = MockSession(load_mock_project(root), mock_options(), recorder)
+    # aws-amplify's testing endpoint for Storage is always http://localhost:20005
+    storage_port = 20005 if modules == LATEST else 0
+    session = MockSession(
+        load_mock_project(root), mock_options(storage_port=storage_port), recorder
+    )
     await session.start()
     try:
         result = await run_flow(modules, session, recorder)
@@ -88,3 +96,8 @@ async def test_aws_amplify_auth_flow(modules: Path, tmp_path: Path) -> None:
         # 6.9+ reads identityPoolEndpoint: signed-in credentials come from the local pool
         assert result["identityId"].startswith("us-east-1:")
         assert result["accessKeyId"] == "ASIAVJKIAM-AuthRole"
+        # with the upstream one-line fix, Storage reaches the local S3 with the local
+        # identity pool's credentials and identity id
+        assert result["storage"] == f"note of {result['currentUser']}"
+        stored = session.project.mock_data_dir / "S3" / "demofiles-dev" / "private"
+        assert (stored / result["identityId"] / "note.txt").read_text() == result["storage"]

@@ -17,6 +17,23 @@ const [modulesDir, exportsPath] = process.argv.slice(2);
 const require = createRequire(join(modulesDir, "index.js"));
 const WebSocket = require("ws");
 globalThis.WebSocket ??= WebSocket;
+// With STORAGE_FIX=1: the one-line fix of @aws-amplify/storage >= 6.7's S3 endpoint resolver
+// (its testing endpoint falls through into the InvalidCustomEndpoint check; see README), applied
+// before Storage loads, so uploadData/downloadData reach the local S3 on :20005 path-style.
+if (process.env.STORAGE_FIX === "1") {
+  const base = require(
+    join(modulesDir, "@aws-amplify/storage/dist/cjs/providers/s3/utils/client/s3data/base.js"),
+  );
+  const upstream = base.defaultConfig.endpointResolver;
+  base.defaultConfig.endpointResolver = (options, input) => {
+    if (options.customEndpoint === "http://localhost:20005") {
+      const url = new URL(options.customEndpoint);
+      if (input?.Bucket) url.pathname = `/${input.Bucket}`;
+      return { url };
+    }
+    return upstream(options, input);
+  };
+}
 const { Amplify } = require("aws-amplify");
 const auth = require("aws-amplify/auth");
 const { generateClient } = require("aws-amplify/api");
@@ -110,6 +127,13 @@ result.owner = created.data.createBlog.owner === username;
 const received = await withTimeout(event, 20000, "subscription event");
 result.subscriptionEvent = received.id === created.data.createBlog.id && received.owner === username;
 subscription.unsubscribe();
+if (process.env.STORAGE_FIX === "1") {
+  const storage = require("aws-amplify/storage");
+  const path = ({ identityId }) => `private/${identityId}/note.txt`;
+  await storage.uploadData({ path, data: `note of ${username}` }).result;
+  const downloaded = await storage.downloadData({ path }).result;
+  result.storage = await downloaded.body.text();
+}
 await auth.signOut();
 try {
   await auth.getCurrentUser();
