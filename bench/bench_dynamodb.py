@@ -5,6 +5,9 @@ sizes moto can load quickly). HTTP calls use one keep-alive connection and raw J
 servers are measured with the same client.
 
     python bench/bench_dynamodb.py [--sizes 1000,10000,100000] [--moto-sizes 1000,10000]
+
+Also prints the process's RSS after each in-process size (sizes run in increasing order in
+one process, so each figure includes the smaller stores already closed).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ import asyncio
 import http.client
 import json
 import logging
+import os
 import statistics
 import tempfile
 import threading
@@ -108,6 +112,13 @@ def load(call: Call, size: int, batch: bool) -> None:
         call("BatchWriteItem", {"RequestItems": {TABLE: requests}})
 
 
+def rss_mib() -> float:
+    """This process's resident set size (Linux /proc), in MiB."""
+    with open("/proc/self/statm") as statm:
+        pages = int(statm.read().split()[1])
+    return pages * os.sysconf("SC_PAGE_SIZE") / (1024 * 1024)
+
+
 def run_suite(call: Call, size: int, counts: dict[str, int]) -> dict[str, float]:
     partitions = size // PARTITION
     result = {
@@ -173,12 +184,14 @@ def main() -> None:
     http_counts = {"put": 500, "get": 500, "query": 200, "scan": 10}
     moto_counts = {"put": 200, "get": 200, "query": 10, "scan": 3}
     rows: list[tuple[str, int, dict[str, float]]] = []
+    rss: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             store = Store.open(Path(tmp) / f"db{size}")
             store.dispatch("CreateTable", CREATE)
             load(store.dispatch, size, batch=False)
             rows.append(("in-process", size, run_suite(store.dispatch, size, counts)))
+            rss.append((size, rss_mib()))
             server, loop = serve_in_thread(store)
             caller = HttpCaller("127.0.0.1", server.port)
             rows.append(("http (ours)", size, run_suite(caller, size, http_counts)))
@@ -212,6 +225,9 @@ def main() -> None:
             f"{label:<12} {size:>7} {result['PutItem']:>10.1f} {result['GetItem']:>10.1f} "
             f"{result['Query100']:>10.1f} {result['ScanFiltered']:>10.1f}"
         )
+
+    for size, mib in rss:
+        print(f"RSS after loading and querying {size:>7} items in process: {mib:.0f} MiB")
 
 
 if __name__ == "__main__":

@@ -8,6 +8,7 @@ __all__ = [
     "ConditionalCheckFailedException",
     "DynamoDBError",
     "InternalServerError",
+    "ItemValidationError",
     "ResourceInUseException",
     "ResourceNotFoundException",
     "SerializationException",
@@ -34,6 +35,11 @@ class DynamoDBError(Exception):
 
 class ValidationException(DynamoDBError):
     code = "ValidationException"
+
+
+class ItemValidationError(ValidationException):
+    """A ValidationException about one item's key (type, size) or a key attribute an update
+    touches: inside TransactWriteItems it becomes that action's `ValidationError` reason."""
 
 
 class SerializationException(DynamoDBError):

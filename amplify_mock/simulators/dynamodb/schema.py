@@ -7,10 +7,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from amplify_mock.simulators.dynamodb.errors import ValidationException
+from amplify_mock.simulators.dynamodb.errors import ItemValidationError, ValidationException
 from amplify_mock.simulators.dynamodb.values import encode_key, type_of, value_size
 
-__all__ = ["IndexInfo", "KeySchema", "TableInfo", "parse_key_schema", "validate_table_name"]
+__all__ = [
+    "IndexInfo",
+    "KeySchema",
+    "TableInfo",
+    "check_key_value",
+    "parse_key_schema",
+    "validate_table_name",
+]
 
 _TABLE_NAME = re.compile(r"^[a-zA-Z0-9_.-]+$")
 MAX_HASH_KEY = 2048
@@ -150,9 +157,13 @@ class TableInfo:
             raise ValidationException("The provided key element does not match the schema")
         for name, expected in zip(self.key.names, self._key_types(), strict=True):
             value = key[name]
-            if type(value) is not dict or len(value) != 1 or type_of(value) != expected:
-                raise ValidationException("The provided key element does not match the schema")
-            _check_key_value(name, value, is_hash=name == self.key.hash_name)
+            if type(value) is not dict or len(value) != 1:
+                raise ItemValidationError("The provided key element does not match the schema")
+            if type_of(value) not in ("S", "N", "B"):
+                raise ValidationException("Invalid attribute value type")
+            if type_of(value) != expected:
+                raise ItemValidationError("The provided key element does not match the schema")
+            check_key_value(name, value, is_hash=name == self.key.hash_name)
         return dict(key)
 
     def validate_item_key(self, item: Mapping[str, Any]) -> None:
@@ -164,20 +175,26 @@ class TableInfo:
                     f"One or more parameter values were invalid: Missing the key {name} in the item"
                 )
             actual = type_of(value)
+            if actual not in ("S", "N", "B"):
+                raise ValidationException("Invalid attribute value type")
             if actual != expected:
-                raise ValidationException(
+                raise ItemValidationError(
                     "One or more parameter values were invalid: Type mismatch for key "
                     f"{name} expected: {expected} actual: {actual}"
                 )
-            _check_key_value(name, value, is_hash=name == self.key.hash_name)
-        for index in self.indexes.values():
+            check_key_value(name, value, is_hash=name == self.key.hash_name)
+        # DynamoDB checks the LSIs' keys before the GSIs'.
+        ordered = sorted(self.indexes.values(), key=lambda index: index.is_global)
+        for index in ordered:
             for name, expected in zip(index.key.names, _types(index.key), strict=True):
                 value = item.get(name)
                 if value is None or name in self.key.names:
                     continue
                 actual = type_of(value)
+                if actual not in ("S", "N", "B"):
+                    raise ValidationException("Invalid attribute value type")
                 if actual != expected:
-                    raise ValidationException(
+                    raise ItemValidationError(
                         "One or more parameter values were invalid: Type mismatch for Index Key "
                         f"{name} Expected: {expected} Actual: {actual} IndexName: {index.name}"
                     )
@@ -189,7 +206,7 @@ class TableInfo:
                         f"{'string' if actual == 'S' else 'binary'} value. IndexName: "
                         f"{index.name}, IndexKey: {name}"
                     )
-                _check_key_value(name, value, is_hash=name == index.key.hash_name)
+                check_key_value(name, value, is_hash=name == index.key.hash_name)
 
     def _key_types(self) -> tuple[str, ...]:
         return _types(self.key)
@@ -201,17 +218,17 @@ def _types(key: KeySchema) -> tuple[str, ...]:
     return (key.hash_type, key.range_type)
 
 
-def _check_key_value(name: str, value: Mapping[str, Any], *, is_hash: bool) -> None:
+def check_key_value(name: str, value: Mapping[str, Any], *, is_hash: bool) -> None:
     tag = type_of(value)
     if tag in ("S", "B"):
         size = value_size(value)
         if is_hash and size > MAX_HASH_KEY:
-            raise ValidationException(
+            raise ItemValidationError(
                 "One or more parameter values were invalid: Size of hashkey has exceeded the "
                 f"maximum size limit of{MAX_HASH_KEY} bytes"
             )
         if not is_hash and size > MAX_RANGE_KEY:
-            raise ValidationException(
+            raise ItemValidationError(
                 "One or more parameter values were invalid: Aggregated size of all range keys "
                 f"has exceeded the size limit of {MAX_RANGE_KEY} bytes"
             )

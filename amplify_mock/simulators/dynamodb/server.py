@@ -15,7 +15,7 @@ import json
 import logging
 import uuid
 import zlib
-from collections.abc import Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +24,14 @@ from aiohttp import web
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.simulators.dynamodb.errors import (
     DynamoDBError,
+    InternalServerError,
     SerializationException,
     UnknownOperationException,
+    ValidationException,
 )
 from amplify_mock.simulators.dynamodb.operations import SLOW_OPERATIONS
 from amplify_mock.simulators.dynamodb.store import Store
+from amplify_mock.simulators.dynamodb.values import TOO_DEEP
 
 __all__ = [
     "DEFAULT_PORT",
@@ -43,6 +46,8 @@ __all__ = [
 LOG = logging.getLogger(__name__)
 
 DEFAULT_PORT = 62224
+#: DynamoDB's request size limit (16 MB).
+MAX_REQUEST_BYTES = 16 * 1024 * 1024
 CONTENT_TYPE = "application/x-amz-json-1.0"
 _PREFIXES = ("DynamoDB_20120810.", "DynamoDBStreams_20120810.")
 
@@ -62,6 +67,9 @@ def handle_wire(store: Store, target: str | None, body: bytes) -> tuple[int, byt
         operation = _operation(target)
         try:
             params = json.loads(body or b"{}")
+        except RecursionError as err:
+            # JSON nested this deep (hundreds of levels) can only be nested attribute values.
+            raise ValidationException(TOO_DEEP) from err
         except ValueError as err:
             raise SerializationException(
                 "Start of structure or map found where not expected"
@@ -72,6 +80,10 @@ def handle_wire(store: Store, target: str | None, body: bytes) -> tuple[int, byt
         status = 200
     except DynamoDBError as err:
         result, status = err.to_wire(), err.status
+    except Exception as err:
+        LOG.exception("DynamoDB %s failed", target)
+        failure = InternalServerError(f"Internal server error: {type(err).__name__}")
+        result, status = failure.to_wire(), failure.status
     return status, json.dumps(result, separators=(",", ":")).encode()
 
 
@@ -93,6 +105,35 @@ def _headers(payload: bytes) -> dict[str, str]:
         "x-amzn-RequestId": uuid.uuid4().hex,
         "x-amz-crc32": str(zlib.crc32(payload)),
     }
+
+
+def _error_response(error: DynamoDBError, status: int | None = None) -> web.Response:
+    payload = json.dumps(error.to_wire(), separators=(",", ":")).encode()
+    return web.Response(status=status or error.status, body=payload, headers=_headers(payload))
+
+
+@web.middleware
+async def _errors_as_json(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """Every answer in DynamoDB's JSON error shape: aiohttp's own errors (404, 405, 413) and
+    any bug, which is logged with its traceback and answered as InternalServerError."""
+    try:
+        return await handler(request)
+    except web.HTTPRequestEntityTooLarge:
+        return _error_response(
+            ValidationException(f"Request size exceeded the maximum of {MAX_REQUEST_BYTES} bytes"),
+            413,
+        )
+    except web.HTTPException as err:
+        if err.status < 400:
+            raise
+        return _error_response(
+            UnknownOperationException(f"{request.method} {request.path}"), err.status
+        )
+    except Exception:
+        LOG.exception("DynamoDB endpoint failed on %s %s", request.method, request.path)
+        return _error_response(InternalServerError("Internal server error"))
 
 
 async def _handle(request: web.Request) -> web.Response:
@@ -119,7 +160,7 @@ async def _preflight(_request: web.Request) -> web.Response:
 
 def create_app(store: Store) -> web.Application:
     """The aiohttp application serving `store` (the caller owns the store's lifetime)."""
-    app = web.Application(client_max_size=16 * 1024 * 1024)
+    app = web.Application(client_max_size=MAX_REQUEST_BYTES, middlewares=[_errors_as_json])
     app[STORE] = store
     app.router.add_post("/", _handle)
     app.router.add_get("/", _health)

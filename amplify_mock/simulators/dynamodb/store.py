@@ -34,11 +34,13 @@ from amplify_mock.simulators.dynamodb.errors import (
     ValidationException,
 )
 from amplify_mock.simulators.dynamodb.operations import OPERATIONS
+from amplify_mock.simulators.dynamodb.operations.shapes import check_shapes
 from amplify_mock.simulators.dynamodb.schema import (
     IndexInfo,
     KeySchema,
     TableInfo,
     parse_key_schema,
+    validate_table_name,
 )
 from amplify_mock.simulators.dynamodb.values import encode_key, item_size
 
@@ -166,6 +168,7 @@ class Store:
             raise UnknownOperationException(operation)
         if not isinstance(params, Mapping):
             raise ValidationException("The request body must be a JSON object")
+        check_shapes(params, operation)
         legacy = _LEGACY_PARAMETERS.intersection(params)
         if legacy:
             raise ValidationException(
@@ -232,11 +235,7 @@ class Store:
 
     def get_table(self, name: Any) -> TableInfo:
         """:raises ResourceNotFoundException: no such table."""
-        if not isinstance(name, str):
-            raise ValidationException(
-                "1 validation error detected: Value null at 'tableName' failed to satisfy "
-                "constraint: Member must not be null"
-            )
+        validate_table_name(name)
         info = self.find_table(name)
         if info is None:
             raise ResourceNotFoundException.table(name)

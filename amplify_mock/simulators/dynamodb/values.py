@@ -17,7 +17,9 @@ from amplify_mock.simulators.dynamodb.errors import ValidationException
 
 __all__ = [
     "MAX_ITEM_SIZE",
+    "MAX_NESTING",
     "SCALAR_KEY_TYPES",
+    "TOO_DEEP",
     "TYPES",
     "TYPE_NAMES",
     "add_numbers",
@@ -70,12 +72,14 @@ def parse_number(text: Any) -> Decimal:
     """
     if not isinstance(text, str):
         raise ValidationException("NUMBER_VALUE cannot be converted to String")
-    try:
-        value = _CONTEXT.create_decimal(text.strip())
-    except decimal.InvalidOperation:
-        value = None
-    if value is None or not value.is_finite() or not text.strip():
-        raise ValidationException(f"The parameter cannot be converted to a numeric value: {text}")
+    value = None
+    if text and text == text.strip() and "_" not in text:  # DynamoDB takes no padding
+        try:
+            value = _CONTEXT.create_decimal(text)
+        except decimal.InvalidOperation:
+            value = None
+    if value is None or not value.is_finite():
+        raise ValidationException("A value provided cannot be converted into a number")
     return check_number(value)
 
 
@@ -137,10 +141,19 @@ def binary_bytes(text: Any) -> bytes:
         raise ValidationException(f"Invalid binary value: {text!r}") from err
 
 
-def validate_value(value: Any, *, allow_empty_set: bool = False) -> dict[str, Any]:
+#: Documents (M, L) nest at most this deep inside an attribute (DynamoDB's 32 levels).
+MAX_NESTING = 31
+TOO_DEEP = (
+    "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels "
+    "beyond supported limit"
+)
+
+
+def validate_value(value: Any, *, allow_empty_set: bool = False, depth: int = 0) -> dict[str, Any]:
     """A normalised copy of a wire attribute value.
 
-    :raises ValidationException: wrong shape, bad number, empty or duplicated set.
+    :raises ValidationException: wrong shape, bad number, empty or duplicated set, documents
+        nested deeper than DynamoDB allows.
     """
     if not (type(value) is dict or isinstance(value, Mapping)) or not value:
         raise ValidationException(
@@ -178,14 +191,16 @@ def validate_value(value: Any, *, allow_empty_set: bool = False) -> dict[str, An
                 "the value of true"
             )
         return {"NULL": True}
+    if tag in ("M", "L") and depth >= MAX_NESTING:
+        raise ValidationException(TOO_DEEP)
     if tag == "M":
         if not (type(raw) is dict or isinstance(raw, Mapping)):
             raise ValidationException("Start of structure or map found where not expected")
-        return {"M": {str(k): validate_value(v) for k, v in raw.items()}}
+        return {"M": {str(k): validate_value(v, depth=depth + 1) for k, v in raw.items()}}
     if tag == "L":
         if not isinstance(raw, list):
             raise ValidationException("Start of list found where not expected")
-        return {"L": [validate_value(v) for v in raw]}
+        return {"L": [validate_value(v, depth=depth + 1) for v in raw]}
     return {tag: _validate_set(tag, raw, allow_empty=allow_empty_set)}
 
 

@@ -46,7 +46,7 @@ def test_values_numbers_are_stored_canonically(text: str, canonical: str) -> Non
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("abc", "The parameter cannot be converted to a numeric value: abc"),
+        ("abc", "A value provided cannot be converted into a number"),
         ("1" * 39, "Attempting to store more than 38 significant digits in a Number"),
         (
             "1e126",

@@ -74,8 +74,8 @@ def operand_value(operand: Operand, item: Item, kind: str) -> dict[str, Any] | N
             return None
         tag = type_of(target)
         raw = target[tag]
-        if tag == "S":
-            return {"N": str(len(raw))}
+        if tag == "S":  # in UTF-16 code units, as DynamoDB counts (an emoji is 2)
+            return {"N": str(len(raw.encode("utf-16-le")) // 2)}
         if tag == "B":
             return {"N": str(len(binary_bytes(raw)))}
         if tag in ("SS", "NS", "BS", "L", "M"):
@@ -102,10 +102,8 @@ def evaluate(condition: Condition, item: Item, kind: str = "ConditionExpression"
         right = operand_value(condition.right, item, kind)
         if condition.op == "=":
             return left is not None and right is not None and values_equal(left, right)
-        if condition.op == "<>":
-            if left is None or right is None:
-                return not (left is None and right is None)
-            return not values_equal(left, right)
+        if condition.op == "<>":  # true when either side is missing, even both
+            return left is None or right is None or not values_equal(left, right)
         order = compare(left, right)
         if order is None:
             return False
@@ -246,9 +244,7 @@ def compile_condition(condition: Condition, kind: str = "FilterExpression") -> P
 
             def not_equal(item: Item) -> bool:
                 left, right = get_left(item), get_right(item)
-                if left is None or right is None:
-                    return not (left is None and right is None)
-                return not values_equal(left, right)
+                return left is None or right is None or not values_equal(left, right)
 
             return not_equal
         test = _ORDERED[condition.op]

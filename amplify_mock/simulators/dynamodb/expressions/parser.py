@@ -29,8 +29,9 @@ from amplify_mock.simulators.dynamodb.expressions.nodes import (
     UpdateExpression,
     Value,
 )
+from amplify_mock.simulators.dynamodb.expressions.operand_checks import check_operands
 from amplify_mock.simulators.dynamodb.expressions.tokens import Token, tokenize
-from amplify_mock.simulators.dynamodb.values import TYPE_NAMES, compare
+from amplify_mock.simulators.dynamodb.values import TYPE_NAMES
 
 __all__ = [
     "CONDITION_FUNCTIONS",
@@ -53,6 +54,11 @@ _ALL_FUNCTIONS = CONDITION_FUNCTIONS | _OPERAND_FUNCTIONS | _UPDATE_FUNCTIONS
 _COMPARATORS = {"=", "<>", "<", "<=", ">", ">="}
 _PATH_FUNCTIONS = {"attribute_exists", "attribute_not_exists", "if_not_exists"}
 _CLAUSES = ("SET", "REMOVE", "ADD", "DELETE")
+_CONDITION_WORDS = frozenset({"AND", "OR", "NOT", "BETWEEN", "IN"})
+#: DynamoDB's limits on one expression: its length and its operators and functions.
+MAX_EXPRESSION_LENGTH = 4096
+MAX_OPERATORS = 300
+MAX_PATH_DEPTH = 32
 
 
 @cache
@@ -77,8 +83,74 @@ class _Parser:
         self.source = source
         self.kind = kind
         self.placeholders = placeholders
+        if len(source) > MAX_EXPRESSION_LENGTH:
+            self.fail(
+                "Expression size has exceeded the maximum allowed size; "
+                f"expression size: {len(source)}"
+            )
         self.tokens = tokenize(source)
         self.pos = 0
+        self._check_operators()
+        self._check_parentheses()
+
+    def _check_operators(self) -> None:
+        """Bounds the work (and the tree depth) of one expression, as DynamoDB does."""
+        count = 0
+        for i, token in enumerate(self.tokens):
+            word = token.text.upper() if token.kind == "NAME" else ""
+            if (
+                (token.kind == "PUNCT" and token.text in _COMPARATORS | {"+", "-"})
+                or word in ("OR", "NOT", "BETWEEN", "IN")
+                or (word == "AND" and not self._closes_between(i))
+                or (
+                    token.kind == "NAME"
+                    and self.tokens[i + 1].text == "("
+                    and token.text in _ALL_FUNCTIONS
+                )
+            ):
+                count += 1
+                if count > MAX_OPERATORS:
+                    self.fail(
+                        f"The expression contains too many operators; operator count: {count}"
+                    )
+
+    def _closes_between(self, index: int) -> bool:
+        """Whether the AND at `index` is the one of `x BETWEEN low AND high`."""
+        for token in reversed(self.tokens[max(0, index - 12) : index]):
+            if token.kind == "NAME" and token.text.upper() == "BETWEEN":
+                return True
+            if token.kind == "NAME" and token.text.upper() in ("AND", "OR", "NOT"):
+                return False
+        return False
+
+    def _check_parentheses(self) -> None:
+        """`((x))`: DynamoDB rejects grouping parentheses directly inside others."""
+        opened: list[int] = []
+        matching: dict[int, int] = {}
+        for i, token in enumerate(self.tokens):
+            if token.kind != "PUNCT":
+                continue
+            if token.text == "(":
+                opened.append(i)
+            elif token.text == ")" and opened:
+                matching[opened.pop()] = i
+        for start, end in matching.items():
+            inner = start + 1
+            if (
+                self.tokens[inner].text == "("
+                and matching.get(inner) == end - 1
+                and self._groups(start)
+            ):
+                self.fail("The expression has redundant parentheses;")
+
+    def _groups(self, index: int) -> bool:
+        """Whether the "(" at `index` groups (not a function call's or an IN list's)."""
+        if index == 0:
+            return True
+        previous = self.tokens[index - 1]
+        if previous.kind == "NAME":
+            return previous.text.upper() in ("AND", "OR", "NOT")
+        return previous.kind == "PUNCT"
 
     # -- token helpers ---------------------------------------------------------------------
     @property
@@ -131,7 +203,7 @@ class _Parser:
             return self.placeholders.names[token.text]
         if token.kind == "NAME":
             self.advance()
-            if token.text.upper() in reserved_words():
+            if token.text.upper() in reserved_words() and token.text.upper() != "SIZE":
                 self.fail(f"Attribute name is a reserved keyword; reserved keyword: {token.text}")
             return token.text
         self.syntax_error()
@@ -149,6 +221,11 @@ class _Parser:
                 elements.append(int(self.advance().text))
                 self.expect_punct("]")
             else:
+                if len(elements) > MAX_PATH_DEPTH:
+                    self.fail(
+                        "The document path has too many nesting levels; "
+                        f"nesting levels: {len(elements)}"
+                    )
                 return Path(tuple(elements))
 
     def value(self) -> Value:
@@ -198,6 +275,11 @@ class _Parser:
 
     def operand(self, *, update: bool = False) -> Operand:
         token = self.token
+        if self.is_punct("("):
+            self.advance()
+            inner = self.operand(update=update)
+            self.expect_punct(")")
+            return inner
         if token.kind == "VALUE":
             return self.value()
         if token.kind == "NAME" and self.tokens[self.pos + 1].text == "(":
@@ -228,7 +310,7 @@ class _Parser:
         return self.primary()
 
     def primary(self) -> Condition:
-        if self.is_punct("("):
+        if self.is_punct("(") and not self._opens_operand():
             self.advance()
             inner = self.condition()
             self.expect_punct(")")
@@ -269,6 +351,24 @@ class _Parser:
             self.expect_punct(")")
             return In(left, tuple(options))
         self.syntax_error()
+
+    def _opens_operand(self) -> bool:
+        """Whether the "(" here wraps an operand (`(a) = :v`) rather than a condition."""
+        depth = 0
+        for token in self.tokens[self.pos :]:
+            if token.kind == "PUNCT" and token.text == "(":
+                depth += 1
+            elif token.kind == "PUNCT" and token.text == ")":
+                depth -= 1
+                if depth == 0:
+                    return False
+            elif depth == 1 and (
+                (token.kind == "PUNCT" and token.text in _COMPARATORS)
+                or (token.kind == "NAME" and token.text.upper() in _CONDITION_WORDS)
+                or (token.kind == "NAME" and token.text in CONDITION_FUNCTIONS)
+            ):
+                return False
+        return True
 
     # -- update ------------------------------------------------------------------------------
     def update(self) -> UpdateExpression:
@@ -320,33 +420,8 @@ def parse_condition(source: str, kind: str, placeholders: Placeholders) -> Condi
         raise ValidationException(f"Invalid {kind}: The expression can not be empty;")
     result = parser.condition()
     parser.at_end()
-    _check_between_bounds(parser, result)
+    check_operands(parser.fail, result)
     return result
-
-
-def _check_between_bounds(parser: _Parser, node: Condition) -> None:
-    """DynamoDB rejects `BETWEEN :low AND :high` with literal bounds in the wrong order."""
-    if isinstance(node, And | Or):
-        _check_between_bounds(parser, node.left)
-        _check_between_bounds(parser, node.right)
-    elif isinstance(node, Not):
-        _check_between_bounds(parser, node.operand)
-    elif (
-        isinstance(node, Between)
-        and isinstance(node.low, Value)
-        and isinstance(node.high, Value)
-        and (compare(node.low.value, node.high.value) or 0) > 0
-    ):
-        parser.fail(
-            "The BETWEEN operator requires upper bound to be greater than or equal to lower "
-            f"bound; lower bound operand: AttributeValue: {{{_show(node.low.value)}}}, "
-            f"upper bound operand: AttributeValue: {{{_show(node.high.value)}}}"
-        )
-
-
-def _show(value: Mapping[str, Any]) -> str:
-    tag, raw = next(iter(value.items()))
-    return f"{tag}:{raw}"
 
 
 def _check_set_operand_types(parser: _Parser, operand: Operand) -> None:

@@ -6,7 +6,7 @@ import copy
 from collections.abc import Mapping
 from typing import Any
 
-from amplify_mock.simulators.dynamodb.errors import ValidationException
+from amplify_mock.simulators.dynamodb.errors import ItemValidationError, ValidationException
 from amplify_mock.simulators.dynamodb.expressions.evaluator import operand_value, resolve_path
 from amplify_mock.simulators.dynamodb.expressions.nodes import (
     Arithmetic,
@@ -42,7 +42,7 @@ def apply_update(
     """
     for path in update.paths():
         if path.elements[0] in key_names:
-            raise ValidationException(
+            raise ItemValidationError(
                 f"One or more parameter values were invalid: Cannot update attribute "
                 f"{path.elements[0]}. This attribute is part of the key"
             )
@@ -57,7 +57,12 @@ def apply_update(
         _add(result, path, operand.value)
     for path, operand in update.delete:
         _delete(result, path, operand.value)
-    touched = {str(p.elements[0]) for p in update.paths()}
+    touched = {str(p.elements[0]) for p, _ in (*update.set, *update.add)}
+    # A REMOVE or DELETE that found nothing to take away touched nothing (UPDATED_* omit it).
+    for path in (*update.remove, *(p for p, _ in update.delete)):
+        name = str(path.elements[0])
+        if item.get(name) != result.get(name):
+            touched.add(name)
     return result, touched
 
 
@@ -127,8 +132,21 @@ def _assign(item: dict[str, Any], path: Path, value: dict[str, Any]) -> None:
         parent["M"][last] = copy.deepcopy(value)
 
 
-def _remove(item: dict[str, Any], path: Path) -> None:
+def _check_parent(item: dict[str, Any], path: Path) -> Any:
+    """The parent of `path`'s last element, which must exist and be a map (for a name) or a
+    list (for an index).
+
+    :raises ValidationException: "The document path provided ... is invalid for update".
+    """
     parent = _parent(item, path, create=True)
+    last = path.elements[-1]
+    if parent is not item and ("L" if isinstance(last, int) else "M") not in parent:
+        raise ValidationException(_BAD_PATH)
+    return parent
+
+
+def _remove(item: dict[str, Any], path: Path) -> None:
+    parent = _check_parent(item, path)
     last = path.elements[-1]
     if parent is item:
         item.pop(str(last), None)
@@ -173,6 +191,7 @@ def _delete(item: dict[str, Any], path: Path, value: dict[str, Any]) -> None:
         )
     existing = resolve_path(item, path)
     if existing is None:
+        _check_parent(item, path)  # a nested path needs its parent, as for ADD
         return
     if type_of(existing) != kind:
         raise ValidationException(_BAD_TYPE)

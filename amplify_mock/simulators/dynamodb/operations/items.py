@@ -47,12 +47,14 @@ def put_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
 def get_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     table = store.get_table(params.get("TableName"))
     key = table.validate_key(validate_item(params.get("Key")))
+    # GetItem has no ExpressionAttributeValues member: DynamoDB ignores one.
+    params.pop("ExpressionAttributeValues", None)
     found = placeholders(params)
     projection = projection_of(params, found)
     check_unused(found)
     item = store.load_item(table, key)
     result: dict[str, Any] = consumed_capacity(params, table.name, 0.5)
-    if item is not None:
+    if item is not None:  # an item with none of the projected attributes is `"Item": {}`
         result["Item"] = item if projection is None else project(item, projection)
     return result
 

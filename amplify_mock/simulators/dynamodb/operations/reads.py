@@ -27,7 +27,7 @@ from amplify_mock.simulators.dynamodb.operations.common import (
     placeholders,
     projection_of,
 )
-from amplify_mock.simulators.dynamodb.schema import IndexInfo, KeySchema, TableInfo
+from amplify_mock.simulators.dynamodb.schema import IndexInfo, KeySchema, TableInfo, check_key_value
 from amplify_mock.simulators.dynamodb.values import encode_key, type_of, validate_item
 
 if TYPE_CHECKING:
@@ -108,6 +108,15 @@ def _select(
             "constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, "
             "ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"
         )
+    if select == "ALL_PROJECTED_ATTRIBUTES" and index is None:
+        raise ValidationException(
+            "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"
+        )
+    if select == "SPECIFIC_ATTRIBUTES" and projection is None:
+        raise ValidationException(
+            "Must specify the AttributesToGet or ProjectionExpression when choosing to get "
+            "SPECIFIC_ATTRIBUTES"
+        )
     if projection is not None and select != "SPECIFIC_ATTRIBUTES":
         wanted = "only the Count" if select == "COUNT" else select
         raise ValidationException(
@@ -125,6 +134,25 @@ def _check_filter_keys(condition: Condition | None, key: KeySchema) -> None:
                 "Filter Expression can only contain non-primary key attributes: "
                 f"Primary key attribute: {path.elements[0]}"
             )
+
+
+def _check_filter_projected(
+    condition: Condition | None, index: IndexInfo | None, table_key: KeySchema
+) -> None:
+    """:raises ValidationException: a Query filter on attributes the index does not hold."""
+    if condition is None or index is None or index.projection_type == "ALL":
+        return
+    have = set(table_key.names) | set(index.key.names) | set(index.non_key_attributes)
+    missing: list[str] = []
+    for path in _paths(condition):
+        name = str(path.elements[0])
+        if name not in have and name not in missing:
+            missing.append(name)
+    if missing:
+        raise ValidationException(
+            "One or more parameter values were invalid: Secondary index "
+            f"{index.name} does not project one or more filter attributes: [{', '.join(missing)}]"
+        )
 
 
 def _paths(node: Any) -> Iterator[Path]:
@@ -167,7 +195,25 @@ def _successor(prefix: bytes) -> bytes | None:
     return stripped[:-1] + bytes([stripped[-1] + 1])
 
 
-def _key_range(condition: Condition, key: KeySchema) -> tuple[bytes, list[str], list[bytes]]:
+def _check_condition_value(
+    name: str, value: dict[str, Any], key: KeySchema, index: IndexInfo | None
+) -> None:
+    """The limits of stored key values apply to key-condition values too: no empty S/B,
+    partition keys up to 2048 bytes, sort keys up to 1024."""
+    tag = type_of(value)
+    if index is not None and tag in ("S", "B") and not value[tag]:
+        raise ValidationException(
+            "One or more parameter values are not valid. A value specified for a secondary index "
+            "key is not supported. The AttributeValue for a key attribute cannot contain an "
+            f"empty {'string' if tag == 'S' else 'binary'} value. IndexName: {index.name}, "
+            f"IndexKey: {name}"
+        )
+    check_key_value(name, value, is_hash=name == key.hash_name)
+
+
+def _key_range(
+    condition: Condition, key: KeySchema, index: IndexInfo | None = None
+) -> tuple[bytes, list[str], list[bytes]]:
     """The encoded hash value and SQL range clauses (on `rk`) of a key condition.
 
     :raises ValidationException: DynamoDB's key-condition errors.
@@ -192,6 +238,8 @@ def _key_range(condition: Condition, key: KeySchema) -> tuple[bytes, list[str], 
                     "One or more parameter values were invalid: Condition parameter type does "
                     "not match schema type"
                 )
+            if op != "begins_with":
+                _check_condition_value(name, value, key, index)
         if name == key.hash_name:
             if hash_value is not None:
                 raise ValidationException(
@@ -215,7 +263,7 @@ def _key_range(condition: Condition, key: KeySchema) -> tuple[bytes, list[str], 
                     "Invalid KeyConditionExpression: Incorrect operand type for operator or "
                     "function; operator or function: begins_with, operand type: N"
                 )
-            clauses.append("rk >= ?")
+            clauses.append("rk >= ? /* begins_with */")
             args.append(encoded[0])
             upper = _successor(encoded[0])
             if upper is not None:
@@ -283,6 +331,37 @@ def _start_key(
     return ihk, irk, thk, trk
 
 
+_SQL_TESTS = {
+    "=": lambda a, b: a == b,
+    "<": lambda a, b: a < b,
+    "<=": lambda a, b: a <= b,
+    ">": lambda a, b: a > b,
+    ">=": lambda a, b: a >= b,
+}
+
+
+def _check_start_in_range(
+    start: tuple[bytes, bytes, bytes, bytes],
+    hk: bytes,
+    clauses: list[str],
+    args: list[bytes],
+    forward: bool,
+    unique: bool,
+) -> None:
+    """:raises ValidationException: an ExclusiveStartKey the key condition cannot reach, or,
+    where sort keys are `unique` (a table, not an index), one on the inclusive bound the query
+    reads towards (nothing can follow it)."""
+    end = ("rk <= ?" if forward else "rk >= ?") if unique else ""
+    inside = start[0] == hk and all(
+        _SQL_TESTS[clause.split()[1]](start[1], arg) and not (clause == end and start[1] == arg)
+        for clause, arg in zip(clauses, args, strict=True)
+    )
+    if not inside:
+        raise ValidationException(
+            "The provided starting key does not match the range key predicate"
+        )
+
+
 def _last_key(item: Mapping[str, Any], table: TableInfo, index: IndexInfo | None) -> dict[str, Any]:
     names = list(table.key.names) + (list(index.key.names) if index else [])
     return {name: item[name] for name in names if name in item}
@@ -299,33 +378,43 @@ def _page(
     limit: int | None,
     segment: tuple[int, int] | None = None,
 ) -> dict[str, Any]:
+    """One page of a Query or Scan.
+
+    An LSI reads attributes it does not project from the table (for ALL_ATTRIBUTES and for a
+    projection), and a Scan of any index filters on the whole item, as DynamoDB does. A page that
+    reaches its Limit has a LastEvaluatedKey even when no item follows (as in DynamoDB).
+    """
     matches = compile_condition(filter_) if filter_ is not None else None
+    fetches = index is not None and not index.is_global and index.projection_type != "ALL"
+    # A Query rejects a filter on attributes its index lacks; a Scan's sees the whole item.
+    filters_item = fetches or params.get("KeyConditionExpression") is None
     items: list[dict[str, Any]] = []
     scanned = 0
     page_bytes = 0
     last: dict[str, Any] | None = None
-    stopped = False
     for size, text in rows:
         item = json.loads(text)
         if segment is not None and _segment_of(table, item, segment[1]) != segment[0]:
             continue
+        view = item
         if index is not None and select != "ALL_ATTRIBUTES":
-            item = index.project(item, table.key)
+            view = index.project(item, table.key)
         scanned += 1
         page_bytes += size
-        if matches is None or matches(item):
-            if select != "COUNT":
-                items.append(item if projection is None else project(item, projection))
-            else:
+        if matches is None or matches(item if filters_item else view):
+            if select == "COUNT":
                 items.append({})
+            elif projection is not None:
+                items.append(project(item if fetches else view, projection))
+            else:
+                items.append(view)
         if (limit is not None and scanned >= limit) or page_bytes >= PAGE_BYTES:
             last = _last_key(item, table, index)
-            stopped = True
             break
     result: dict[str, Any] = {"Count": len(items), "ScannedCount": scanned}
     if select != "COUNT":
         result["Items"] = items
-    if stopped and last is not None:
+    if last is not None:
         result["LastEvaluatedKey"] = last
     result.update(consumed_capacity(params, table.name, max(1.0, page_bytes / 4096 / 2)))
     return result
@@ -350,12 +439,15 @@ def query(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     check_unused(found)
     assert key_condition is not None
     key_schema = index.key if index else table.key
-    hk, range_clauses, range_args = _key_range(key_condition, key_schema)
+    hk, range_clauses, range_args = _key_range(key_condition, key_schema, index)
     _check_filter_keys(filter_, key_schema)
     select = _select(params, projection, index, table.key)
+    _check_filter_projected(filter_, index, table.key)
     limit = _limit(params)
     forward = params.get("ScanIndexForward", True) is not False
     start = _start_key(params, table, index)
+    if start is not None:
+        _check_start_in_range(start, hk, range_clauses, range_args, forward, index is None)
     direction = "ASC" if forward else "DESC"
     compare = ">" if forward else "<"
     if index is None:
@@ -383,9 +475,37 @@ def query(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         sql += f" ORDER BY e.rk {direction}, e.thk {direction}, e.trk {direction}"
     rows = store.conn.execute(sql, args)
     try:
-        return _page(rows, params, table, index, filter_, projection, select, limit)
+        page = _page(rows, params, table, index, filter_, projection, select, limit)
     finally:
         rows.close()  # an unfinished cursor would pin a WAL snapshot
+    last = page.get("LastEvaluatedKey")
+    if last is not None and _at_end_of_range(
+        last, key_schema, index, range_clauses, range_args, forward
+    ):
+        del page["LastEvaluatedKey"]
+    return page
+
+
+def _at_end_of_range(
+    last: Mapping[str, Any],
+    key_schema: KeySchema,
+    index: IndexInfo | None,
+    clauses: list[str],
+    args: list[bytes],
+    forward: bool,
+) -> bool:
+    """Whether nothing can follow `last`: a table without a sort key holds one item per
+    partition, and a page ending on the inclusive bound it reads towards (`<=` forwards, `>=`
+    backwards, BETWEEN's) has reached the end. DynamoDB leaves out LastEvaluatedKey then."""
+    if index is not None:
+        return False  # items sharing the bound's index key may still follow
+    if key_schema.range_name is None:
+        return True
+    if key_schema.range_name not in last:
+        return False
+    bound = "rk <= ?" if forward else "rk >= ?"
+    end = encode_key(last[key_schema.range_name])
+    return any(c == bound and a == end for c, a in zip(clauses, args, strict=True))
 
 
 def scan(store: Store, params: dict[str, Any]) -> dict[str, Any]:

@@ -41,6 +41,7 @@ def _index_description(
 ) -> dict[str, Any]:
     if not isinstance(raw, dict) or not raw.get("IndexName"):
         raise ValidationException("Invalid index definition: IndexName is required")
+    validate_table_name(raw["IndexName"], "indexName")
     key = parse_key_schema(raw.get("KeySchema"), types)
     projection = dict(raw.get("Projection") or {})
     projection_type = projection.get("ProjectionType")
@@ -95,6 +96,32 @@ def _stream(store: Store, description: dict[str, Any], spec: Any) -> None:
         description["StreamSpecification"] = {"StreamEnabled": False}
 
 
+def _check_billing(params: dict[str, Any], billing: str) -> None:
+    """:raises ValidationException: throughput missing where the billing mode needs it (the
+    table and each GSI when PROVISIONED), or given where it must not be."""
+    if billing not in ("PROVISIONED", "PAY_PER_REQUEST"):
+        raise ValidationException(
+            f"1 validation error detected: Value '{billing}' at 'billingMode' failed to satisfy "
+            "constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]"
+        )
+    indexes = params.get("GlobalSecondaryIndexes") or []
+    if billing == "PAY_PER_REQUEST":
+        if params.get("ProvisionedThroughput") is not None or any(
+            isinstance(i, dict) and i.get("ProvisionedThroughput") is not None for i in indexes
+        ):
+            raise ValidationException(
+                "One or more parameter values were invalid: Neither ReadCapacityUnits nor "
+                "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"
+            )
+        return
+    if params.get("ProvisionedThroughput") is None:
+        raise ValidationException("No provisioned throughput specified for the table")
+    if any(isinstance(i, dict) and i.get("ProvisionedThroughput") is None for i in indexes):
+        raise ValidationException(
+            "No provisioned throughput specified for the global secondary index"
+        )
+
+
 def create_table(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     name = validate_table_name(params.get("TableName"))
     definitions = params.get("AttributeDefinitions") or []
@@ -114,6 +141,7 @@ def create_table(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         types[definition["AttributeName"]] = kind
     key = parse_key_schema(params.get("KeySchema"), types)
     billing = params.get("BillingMode") or "PROVISIONED"
+    _check_billing(params, billing)
     description: dict[str, Any] = {
         "AttributeDefinitions": [
             {"AttributeName": n, "AttributeType": t} for n, t in types.items()
@@ -229,8 +257,20 @@ def list_tables(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     names = store.table_names()
     start = params.get("ExclusiveStartTableName")
     if start is not None:
+        start = validate_table_name(str(start), "exclusiveStartTableName")
         names = [n for n in names if n > start]
-    limit = params.get("Limit") or 100
+    raw_limit = params.get("Limit")
+    limit = 100 if raw_limit is None else int(raw_limit)
+    if limit < 1:
+        raise ValidationException(
+            f"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy "
+            "constraint: Member must have value greater than or equal to 1"
+        )
+    if limit > 100:
+        raise ValidationException(
+            f"1 validation error detected: Value '{limit}' at 'limit' failed to satisfy "
+            "constraint: Member must have value less than or equal to 100"
+        )
     result: dict[str, Any] = {"TableNames": names[:limit]}
     if len(names) > limit:
         result["LastEvaluatedTableName"] = names[limit - 1]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from amplify_mock.simulators.dynamodb.errors import (
+    ItemValidationError,
     TransactionCanceledException,
     ValidationException,
 )
@@ -65,6 +66,7 @@ def transact_get_items(store: Store, params: dict[str, Any]) -> dict[str, Any]:
         projection = projection_of(spec, found)
         check_unused(found)
         plans.append((table, key, projection))
+    _check_distinct([(table, key) for table, key, _ in plans])
     responses: list[dict[str, Any]] = []
     with store.write():  # one snapshot for every read
         for table, key, projection in plans:
@@ -78,6 +80,22 @@ def transact_get_items(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     return {"Responses": responses}
 
 
+def _check_distinct(targets: list[tuple[TableInfo, dict[str, Any]]]) -> None:
+    """:raises ValidationException: two actions on one item (keys compared by value)."""
+    seen: set[tuple[int, bytes, bytes]] = set()
+    for table, key in targets:
+        identity = (table.table_id, *table.encode_item_key(key))
+        if identity in seen:
+            raise ValidationException(
+                "Transaction request cannot include multiple operations on one item"
+            )
+        seen.add(identity)
+
+
+def _validation_reason(err: ValidationException) -> dict[str, Any]:
+    return {"Code": "ValidationError", "Message": err.message}
+
+
 @dataclass
 class _Action:
     kind: str
@@ -87,6 +105,7 @@ class _Action:
     condition: Condition | None
     item: dict[str, Any] | None = None
     update: UpdateExpression | None = None
+    invalid: ItemValidationError | None = None
 
 
 def _plan(store: Store, action: Mapping[str, Any]) -> _Action:
@@ -103,13 +122,21 @@ def _plan(store: Store, action: Mapping[str, Any]) -> _Action:
     found = placeholders(spec)
     item = None
     update = None
+    invalid: ItemValidationError | None = None
     if kind == "Put":
         item = validate_item(spec.get("Item"))
-        table.validate_item_key(item)
+        try:
+            table.validate_item_key(item)
+        except ItemValidationError as err:
+            invalid = err
         check_item_size(item)
-        key = table.key_of(item)
+        key = {name: item[name] for name in table.key.names if name in item}
     else:
-        key = table.validate_key(validate_item(spec.get("Key")))
+        raw_key = validate_item(spec.get("Key"))
+        try:
+            key = table.validate_key(raw_key)
+        except ItemValidationError as err:
+            invalid, key = err, raw_key
     if kind == "Update":
         source = spec.get("UpdateExpression")
         if source is None:
@@ -121,24 +148,27 @@ def _plan(store: Store, action: Mapping[str, Any]) -> _Action:
             "The ConditionExpression parameter is required for a ConditionCheck"
         )
     check_unused(found)
-    return _Action(kind, table, key, spec, condition, item, update)
+    return _Action(kind, table, key, spec, condition, item, update, invalid)
 
 
 def transact_write_items(store: Store, params: dict[str, Any]) -> dict[str, Any]:
+    """All actions or none.
+
+    A key of the wrong type or size, or an update of a key attribute, cancels the transaction
+    with a `ValidationError` reason for that action (as DynamoDB does); other invalid input is
+    a ValidationException for the whole request.
+    """
     plans = [_plan(store, a) for a in _check_count(params.get("TransactItems"))]
-    seen: set[tuple[int, bytes, bytes]] = set()
-    for plan in plans:
-        identity = (plan.table.table_id, *plan.table.encode_item_key(plan.key))
-        if identity in seen:
-            raise ValidationException(
-                "Transaction request cannot include multiple operations on one item"
-            )
-        seen.add(identity)
+    _check_distinct([(p.table, p.key) for p in plans if p.invalid is None])
     with store.write():
         reasons: list[dict[str, Any]] = []
         writes: list[tuple[_Action, dict[str, Any] | None, dict[str, Any] | None]] = []
         failed = False
         for plan in plans:
+            if plan.invalid is not None:
+                reasons.append(_validation_reason(plan.invalid))
+                failed = True
+                continue
             old = store.load_item(plan.table, plan.key)
             reason: dict[str, Any] = {"Code": "None"}
             if plan.condition is not None and not evaluate(plan.condition, old or {}):
@@ -149,10 +179,17 @@ def transact_write_items(store: Store, params: dict[str, Any]) -> dict[str, Any]
                 if plan.spec.get("ReturnValuesOnConditionCheckFailure") == "ALL_OLD" and old:
                     reason["Item"] = old
             else:
-                # DynamoDB fails the whole request (not a cancellation) on an invalid update.
-                new = _new_item(plan, old)
-                if plan.kind != "ConditionCheck":
-                    writes.append((plan, old, new))
+                # Other invalid updates fail the whole request (not a cancellation).
+                try:
+                    new = _new_item(plan, old)
+                except ItemValidationError as err:
+                    # DynamoDB stops at this action: the rest are not evaluated.
+                    reasons.append(_validation_reason(err))
+                    reasons += [{"Code": "None"}] * (len(plans) - len(reasons))
+                    raise TransactionCanceledException(reasons) from err
+                else:
+                    if plan.kind != "ConditionCheck":
+                        writes.append((plan, old, new))
             failed = failed or reason["Code"] != "None"
             reasons.append(reason)
         if failed:
