@@ -197,7 +197,11 @@ def init(
         frontend = frontend or sample.frontend
         yes = True
     request = _request(root, amplify_args, frontend, providers, yes)
+    from amplify_mock.project.plugin_exec import raise_event
+
+    raise_event("PreInit", root)
     result = init_project(root, request, mfa_prompt=mfa_prompt)
+    raise_event("PostInit", root)
     paths = ProjectPaths(root)
     verb = "Initialized" if result.created_env else "Attached to"
     click.echo(f"{verb} environment '{request.env_name}' of project '{request.project_name}'.")

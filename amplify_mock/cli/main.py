@@ -31,7 +31,9 @@ def category_first(group: click.Group, ctx: click.Context, args: list[str]) -> l
     category, verb = args[index], args[index + 1]
     if category not in CATEGORIES or verb not in CATEGORY_VERBS:
         return args
-    own = group.get_command(ctx, category)
+    from amplify_mock.cli.commands import command_names
+
+    own = group.get_command(ctx, category) if category in command_names() else None
     if isinstance(own, click.Group) and verb in own.commands:
         return args
     if group.get_command(ctx, verb) is None:
@@ -62,6 +64,10 @@ class AmplifyGroup(click.Group):
             from amplify_mock.cli import commands
 
             command = commands.load_command(cmd_name)
+            if command is None:
+                from amplify_mock.cli.plugin import plugin_command
+
+                command = plugin_command(cmd_name)  # a third-party plugin's commands
             if command is None:
                 return None
             self.add_command(command, cmd_name)

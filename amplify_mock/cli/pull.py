@@ -42,8 +42,12 @@ def pull(
     """Pull the backend environment from the cloud."""
     root = project_dir()
     if ProjectPaths(root).is_initialized() and not amplify_json and not app_id:
+        from amplify_mock.project.plugin_exec import raise_event
+
         project = Project.open(root)
+        raise_event("PrePull", root)
         pull_existing(project, restore=restore, mfa_prompt=mfa_prompt)
+        raise_event("PostPull", root)
         click.echo(f"Pulled environment '{project.env_name}' from the cloud.")
         return
     amplify_args = parse_amplify(amplify_json) if amplify_json else AmplifyArgs()

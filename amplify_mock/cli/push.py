@@ -21,6 +21,9 @@ def push_options_run(
     statuses = echo_status_table(project)
     if not yes and not click.confirm("Are you sure you want to continue?", default=True):
         return False
+    from amplify_mock.project.plugin_exec import raise_event
+
+    raise_event("PrePush", project.root)
     result = push_backend(
         project,
         force=force,
@@ -29,6 +32,7 @@ def push_options_run(
         allow_destructive=allow_destructive,
         statuses=statuses,
     )
+    raise_event("PostPush", project.root)
     if not result.deployed:
         click.echo("\nNo changes detected")
         return True

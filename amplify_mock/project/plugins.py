@@ -1,14 +1,22 @@
-"""The plugin platform: plugins found through Python entry points, recorded in plugins.json.
+"""The plugin platform: which plugins exist, recorded in plugins.json.
 
-A plugin is a Python entry point in the group `amplify_mock.plugins` whose object is its
-manifest (a dict like amplify-plugin.json: `name`, `type`, `commands`), or a folder holding
-an `amplify-plugin.json` added with `amplify plugin add <path>`. The file is
-`~/.amplify/plugins.json` (`$AMPLIFY_HOME/plugins.json`).
+A plugin is
+- a Node package with an `amplify-plugin.json`, found by `amplify plugin scan` in the global
+  node_modules (`npm root -g`) and the plugin directories of plugins.json when its name has
+  a plugin prefix (`amplify-`), or added by path with `amplify plugin add <path>`;
+- a Python entry point in the group `amplify_mock.plugins` whose object is its manifest (a
+  dict like amplify-plugin.json: `name`, `type`, `commands`, `eventHandlers`).
+The file is `~/.amplify/plugins.json` (`$AMPLIFY_HOME/plugins.json`). A plugin whose folder
+is gone is dropped by the next scan, and a recorded plugin that cannot be found triggers one.
+Running their commands and events is `plugin_exec.py`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import os
+import shutil
+import subprocess
 from importlib.metadata import entry_points
 from pathlib import Path
 from typing import Any
@@ -19,10 +27,15 @@ from amplify_mock.base.paths import amplify_home
 from amplify_mock.errors import AmplifyMockError
 
 __all__ = [
+    "CORE_PLUGINS",
     "ENTRY_POINT_GROUP",
+    "GLOBAL_NODE_MODULES",
+    "MANIFEST",
     "PLUGIN_TYPES",
     "PluginError",
     "add_plugin",
+    "configure_plugins",
+    "find_plugin",
     "list_plugins",
     "plugins_file",
     "remove_plugin",
@@ -30,6 +43,10 @@ __all__ = [
 ]
 
 ENTRY_POINT_GROUP = "amplify_mock.plugins"
+#: the plugin directory entry standing for `npm root -g`
+GLOBAL_NODE_MODULES = "global-node-modules"
+DEFAULT_DIRECTORIES = [GLOBAL_NODE_MODULES]
+DEFAULT_PREFIXES = ["amplify-"]
 PLUGIN_TYPES = ("category", "provider", "frontend", "util")
 MANIFEST = "amplify-plugin.json"
 
@@ -75,6 +92,8 @@ def _validate_manifest(source: str, manifest: Any) -> dict[str, Any]:
         "name": manifest["name"],
         "type": manifest["type"],
         "commands": list(manifest.get("commands") or []),
+        "commandAliases": dict(manifest.get("commandAliases") or {}),
+        "eventHandlers": list(manifest.get("eventHandlers") or []),
     }
 
 
@@ -91,13 +110,63 @@ def _load() -> dict[str, Any]:
     data = dict(read_json(plugins_file(), default={}))
     data.setdefault("plugins", {})
     data.setdefault("userAddedLocations", [])
+    data.setdefault("pluginDirectories", list(DEFAULT_DIRECTORIES))
+    data.setdefault("pluginPrefixes", list(DEFAULT_PREFIXES))
+    data.setdefault("maxScanIntervalInSeconds", 86400)
     return data
 
 
-def scan_plugins() -> dict[str, Any]:
-    """Rebuild plugins.json from the core plugins, entry points and user-added folders.
+def _global_node_modules() -> Path | None:
+    """`npm root -g` (None without npm)."""
+    npm = shutil.which("npm")
+    if npm is None:
+        return None
+    completed = subprocess.run(
+        [npm, "root", "-g"], capture_output=True, text=True, timeout=60, check=False
+    )
+    root = completed.stdout.strip()
+    return Path(root) if completed.returncode == 0 and root else None
 
-    :raises PluginError: an entry point or a user-added folder has a bad manifest.
+
+def _directory_packages(directory: Path, prefixes: list[str]) -> list[Path]:
+    """Package folders under a node_modules-like directory (scoped ones too) whose name
+    starts with a plugin prefix and that hold an amplify-plugin.json."""
+    if not directory.is_dir():
+        return []
+    candidates: list[Path] = []
+    for entry in sorted(directory.iterdir()):
+        if entry.name.startswith("@") and entry.is_dir():
+            candidates.extend(sorted(entry.iterdir()))
+        else:
+            candidates.append(entry)
+    return [
+        folder
+        for folder in candidates
+        if any(folder.name.startswith(prefix) for prefix in prefixes)
+        and (folder / MANIFEST).is_file()
+    ]
+
+
+def _package_version(folder: Path) -> str:
+    return str(read_json(folder / "package.json", default={}).get("version") or "0")
+
+
+def _package_name(folder: Path) -> str:
+    return str(read_json(folder / "package.json", default={}).get("name") or folder.name)
+
+
+def _scan_folder(folder: Path, plugins: dict[str, list[dict[str, Any]]]) -> None:
+    manifest = _validate_manifest(str(folder), read_json(folder / MANIFEST, default={}))
+    record = _record(_package_name(folder), _package_version(folder), str(folder), manifest)
+    if all(r["packageLocation"] != str(folder) for r in plugins.get(manifest["name"], [])):
+        plugins.setdefault(manifest["name"], []).append(record)
+
+
+def scan_plugins() -> dict[str, Any]:
+    """Rebuild plugins.json: the core plugins, entry points, the plugin directories (the
+    global node_modules among them) and the user-added folders that still exist.
+
+    :raises PluginError: an entry point or a found package has a bad manifest.
     """
     data = _load()
     plugins: dict[str, list[dict[str, Any]]] = {}
@@ -108,20 +177,23 @@ def scan_plugins() -> dict[str, Any]:
         manifest = _validate_manifest(f"entry point {point.name}", point.load())
         version = point.dist.version if point.dist is not None else "0"
         plugins.setdefault(manifest["name"], []).append(
-            _record(point.name, version, point.value, manifest)
+            _record(point.name, version, f"python:{point.value}", manifest)
         )
+    for directory in data["pluginDirectories"]:
+        root = _global_node_modules() if directory == GLOBAL_NODE_MODULES else Path(directory)
+        for folder in _directory_packages(root, data["pluginPrefixes"]) if root else []:
+            _scan_folder(folder, plugins)
+    kept = []
     for location in data["userAddedLocations"]:
         folder = Path(location)
-        manifest = _validate_manifest(location, read_json(folder / MANIFEST, default={}))
-        plugins.setdefault(manifest["name"], []).append(
-            _record(folder.name, "0", str(folder), manifest)
-        )
+        if not (folder / MANIFEST).is_file():
+            continue  # deleted: dropped, as the Amplify CLI drops a plugin it cannot load
+        kept.append(location)
+        _scan_folder(folder, plugins)
     data.update(
         {
             "plugins": plugins,
-            "pluginDirectories": ["entry-points:" + ENTRY_POINT_GROUP],
-            "pluginPrefixes": ["amplify-"],
-            "maxScanIntervalInSeconds": 86400,
+            "userAddedLocations": kept,
             "lastScanTime": dt.datetime.now(dt.UTC).isoformat(),
         }
     )
@@ -144,9 +216,60 @@ def list_plugins(now: dt.datetime | None = None) -> dict[str, list[dict[str, Any
     """The recorded plugins; scans first when plugins.json is missing or the last scan is
     older than `maxScanIntervalInSeconds` (one day), as the Amplify CLI does."""
     data = _load()  # a missing file has no lastScanTime: the scan is due
-    if _scan_is_due(data, now or dt.datetime.now(dt.UTC)):
+    if _scan_is_due(data, now or dt.datetime.now(dt.UTC)) or _any_missing(data["plugins"]):
         return dict(scan_plugins()["plugins"])
     return dict(data["plugins"])
+
+
+def _any_missing(plugins: dict[str, list[dict[str, Any]]]) -> bool:
+    """A recorded folder plugin whose folder is gone (deleted or uninstalled)."""
+    return any(
+        not (Path(record["packageLocation"]) / MANIFEST).is_file()
+        for records in plugins.values()
+        for record in records
+        if os.path.isabs(str(record.get("packageLocation", "")))
+    )
+
+
+def find_plugin(name: str) -> dict[str, Any] | None:
+    """The third-party plugin record whose manifest is named `name` (core ones: None)."""
+    for record in list_plugins().get(name, []):
+        if record["packageLocation"] != "amplify_mock":
+            return dict(record)
+    return None
+
+
+def configure_plugins(
+    *,
+    add_directories: tuple[str, ...] = (),
+    remove_directories: tuple[str, ...] = (),
+    prefixes: tuple[str, ...] = (),
+    scan_interval: int | None = None,
+) -> dict[str, Any]:
+    """`amplify plugin configure`: the plugin directories, prefixes and the scan interval;
+    rescans and returns plugins.json.
+
+    :raises PluginError: a directory to add is not a folder, or the interval is negative.
+    """
+    data = _load()
+    for directory in add_directories:
+        if directory != GLOBAL_NODE_MODULES and not Path(directory).is_dir():
+            raise PluginError(f"Plugin directory {directory} is not a folder.")
+        entry = directory if directory == GLOBAL_NODE_MODULES else str(Path(directory).resolve())
+        if entry not in data["pluginDirectories"]:
+            data["pluginDirectories"].append(entry)
+    for directory in remove_directories:
+        data["pluginDirectories"] = [
+            d for d in data["pluginDirectories"] if d not in {directory, str(Path(directory))}
+        ]
+    if prefixes:
+        data["pluginPrefixes"] = list(prefixes)
+    if scan_interval is not None:
+        if scan_interval < 0:
+            raise PluginError("The scan interval must be 0 seconds or more.")
+        data["maxScanIntervalInSeconds"] = scan_interval
+    write_json(plugins_file(), data)
+    return scan_plugins()
 
 
 def add_plugin(location: Path) -> dict[str, Any]:

@@ -168,3 +168,58 @@ def test_configure_project_interactive(initialized: Path) -> None:
     config = json.loads((initialized / "amplify/.config/project-config.json").read_text())
     assert (config["projectName"], config["frontend"]) == ("renamed", "ios")
     assert (initialized / "amplifyconfiguration.json").is_file()
+
+
+def test_plugin_deleted_folder_is_dropped(tmp_path: Path, isolated_home: Path) -> None:
+    folder = tmp_path / "extra"
+    folder.mkdir()
+    (folder / "amplify-plugin.json").write_text(json.dumps({"name": "extra", "type": "util"}))
+    run_ok("plugin", "add", str(folder))
+    assert "extra " in run_ok("plugin", "list")
+    (folder / "amplify-plugin.json").unlink()
+    assert "extra " not in run_ok("plugin", "list")
+    data = json.loads((isolated_home / ".amplify/plugins.json").read_text())
+    assert data["userAddedLocations"] == []
+
+
+def test_plugin_configure_headless_and_interactive(tmp_path: Path, isolated_home: Path) -> None:
+    plugins_dir = tmp_path / "plugins"
+    package = plugins_dir / "myco-tool"
+    package.mkdir(parents=True)
+    (package / "amplify-plugin.json").write_text(
+        json.dumps({"name": "tool", "type": "util", "commands": ["go"]})
+    )
+    output = run_ok(
+        "plugin", "configure", "--add-dir", str(plugins_dir), "--prefix", "myco-",
+        "--scan-interval", "60",
+    )  # fmt: skip
+    assert f"Plugin directories: global-node-modules, {plugins_dir}" in output
+    assert "Plugin prefixes: myco-" in output
+    assert "tool                 util       myco-tool" in run_ok("plugin", "list")
+    interactive = run_ok("plugin", "configure", stdin="\namplify-\n3600\n")
+    assert "Add a plugin directory (empty: none):" in interactive
+    assert "Max scan interval: 3600 seconds" in interactive
+    assert "tool " not in run_ok("plugin", "list")  # prefix amplify- again
+    bad = CliRunner().invoke(cli, ["plugin", "configure", "--add-dir", str(tmp_path / "nope")])
+    assert bad.exit_code == 1
+    assert f"Plugin directory {tmp_path / 'nope'} is not a folder." in bad.output
+
+
+def test_plugin_init_interactive_writes_a_runnable_skeleton(app_dir: Path) -> None:
+    output = run_ok("plugin", "init", stdin="demo\ncategory\nPrePush,PostPull\n")
+    assert "What should be the name of the plugin [my-plugin]:" in output
+    assert "Added plugin 'demo'." in output
+    folder = app_dir / "amplify-demo"
+    manifest = json.loads((folder / "amplify-plugin.json").read_text())
+    assert manifest == {
+        "name": "demo",
+        "type": "category",
+        "commands": ["help", "version"],
+        "eventHandlers": ["PrePush", "PostPull"],
+    }
+    assert (folder / "event-handlers/handle-PostPull.js").is_file()
+    result = CliRunner().invoke(cli, ["demo", "version"])
+    assert result.exit_code == 0, result.output
+    bad = CliRunner().invoke(cli, ["plugin", "init", "--name", "Bad Name"])
+    assert bad.exit_code == 1
+    assert "Invalid plugin name 'Bad Name'" in bad.output

@@ -1,0 +1,1 @@
+"""The Node host that runs a third-party plugin's commands and event handlers (host.js)."""
