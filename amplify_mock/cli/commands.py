@@ -18,6 +18,7 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.env", "env"),
     ("amplify_mock.cli.status", "status"),
     ("amplify_mock.cli.add", "add"),
+    ("amplify_mock.cli.update", "update"),
     ("amplify_mock.cli.remove", "remove"),
     ("amplify_mock.cli.delete", "delete"),
     ("amplify_mock.cli.console", "console"),

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_json
 from amplify_mock.project.categories.auth import ensure_auth
 from amplify_mock.project.categories.function import (
     add_function,
@@ -20,7 +21,12 @@ from amplify_mock.project.categories.function import (
     require_function,
 )
 from amplify_mock.project.categories.resources import add_resource, validate_resource_name
-from amplify_mock.project.errors import HeadlessArgumentError
+from amplify_mock.project.errors import (
+    HeadlessArgumentError,
+    InvalidOptionError,
+    ProjectOperationError,
+    ResourceNotFoundError,
+)
 from amplify_mock.project.headless import parse_json_object
 from amplify_mock.project.project import Project
 
@@ -35,6 +41,8 @@ __all__ = [
     "add_lambda_authorizer_function",
     "check_authorizer_ttl",
     "parse_add_api_request",
+    "update_api_key",
+    "update_conflict_resolution",
 ]
 
 AUTH_MODES = ("API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA")
@@ -326,6 +334,65 @@ def add_api(project: Project, request: AddApiRequest) -> str:
     for function in authorizers:
         add_invoke_permission(project, function, _APPSYNC_PERMISSION, "appsync.amazonaws.com")
     return request.api_name
+
+
+def update_api_key(project: Project, name: str, *, expiration_days: int, description: str) -> None:
+    """`amplify update api`: the API key's expiration and description (the API_KEY mode,
+    default or additional), in backend-config.json's authConfig and cli-inputs.json.
+
+    :raises ResourceNotFoundError: no such API.
+    :raises InvalidOptionError: the API has no API_KEY mode, or the days are not 1-365.
+    """
+    config = project.backend_config()
+    entry = (config.get("api") or {}).get(name)
+    if entry is None:
+        raise ResourceNotFoundError("api", name)
+    if not 1 <= expiration_days <= 365:
+        raise InvalidOptionError(
+            "--api-key-expiration",
+            f"{expiration_days} is not 1 to 365 days",
+            "AppSync API keys expire after 1 to 365 days.",
+        )
+    auth = entry.get("output", {}).get("authConfig", {})
+    providers = [auth.get("defaultAuthentication") or {}]
+    providers += list(auth.get("additionalAuthenticationProviders") or [])
+    keyed = [p for p in providers if p.get("authenticationType") == "API_KEY"]
+    if not keyed:
+        raise InvalidOptionError(
+            "--api-key-expiration",
+            f"the API '{name}' has no API_KEY authorization mode",
+            "Add an API key mode first.",
+        )
+    for provider in keyed:
+        provider["apiKeyConfig"] = {
+            "apiKeyExpirationDays": expiration_days,
+            "description": description,
+        }
+    project.write_backend_config(config)
+    meta = project.amplify_meta()
+    if name in (meta.get("api") or {}):
+        meta["api"][name].setdefault("output", {})["authConfig"] = auth
+        project.write_amplify_meta(meta)
+    path = project.paths.resource_dir("api", name) / "cli-inputs.json"
+    inputs = dict(read_json(path, default={}))
+    service = inputs.get("serviceConfiguration") or {}
+    for mode in [service.get("defaultAuthType") or {}, *(service.get("additionalAuthTypes") or [])]:
+        if mode.get("mode") == "API_KEY":
+            mode.update({"expirationTime": expiration_days, "keyDescription": description})
+    if inputs:
+        write_json(path, inputs)
+
+
+def update_conflict_resolution(project: Project, name: str, strategy: str) -> None:
+    """The hook for `amplify update api`'s conflict detection (DataStore's versioned tables
+    and conflict handler), which the DataStore work fills in.
+
+    :raises ProjectOperationError: always, until then.
+    """
+    raise ProjectOperationError(
+        f"Conflict detection ({strategy}) for the API '{name}' is not emulated yet.",
+        "It comes with DataStore support; `amplify update api` changes the API key only.",
+    )
 
 
 def add_lambda_authorizer_function(project: Project, name: str) -> str:

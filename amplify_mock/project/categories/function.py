@@ -16,11 +16,13 @@ from amplify_mock.project.errors import FunctionNotFoundError, InvalidOptionErro
 from amplify_mock.project.project import Project
 
 __all__ = [
+    "RESERVED_VARIABLES",
     "RUNTIMES",
     "add_function",
     "add_invoke_permission",
     "function_template",
     "require_function",
+    "update_function",
 ]
 
 #: runtime choice -> (Lambda runtime, handler file, source)
@@ -202,3 +204,54 @@ def add_invoke_permission(project: Project, name: str, logical_id: str, principa
         },
     }
     write_json(path, template)
+
+
+#: variables the function template sets itself (and Lambda's own AWS_* ones)
+RESERVED_VARIABLES = frozenset({"ENV", "REGION"})
+_VARIABLE = re.compile(r"^[a-zA-Z][a-zA-Z0-9_]{0,99}$")
+
+
+def update_function(
+    project: Project,
+    name: str,
+    *,
+    set_variables: dict[str, str] | None = None,
+    remove_variables: tuple[str, ...] = (),
+    timeout: int | None = None,
+) -> dict[str, Any]:
+    """`amplify update function`: environment variables and the timeout, written into the
+    function's template (which `amplify push` deploys and `amplify mock` reads); returns the
+    function's variables after the update.
+
+    :raises FunctionNotFoundError: no such function.
+    :raises InvalidOptionError: a bad or reserved variable name, an unknown one to remove, or
+        a timeout outside 1-900 seconds.
+    """
+    require_function(project, name, "the function to update")
+    path = project.paths.resource_dir("function", name) / f"{name}-cloudformation-template.json"
+    template = dict(read_json(path))
+    properties = template["Resources"]["LambdaFunction"]["Properties"]
+    variables = properties.setdefault("Environment", {}).setdefault("Variables", {})
+    for key, value in (set_variables or {}).items():
+        if not _VARIABLE.match(key) or key in RESERVED_VARIABLES or key.startswith("AWS_"):
+            raise InvalidOptionError(
+                "--env",
+                f"'{key}' is not a variable name you can set",
+                "Use letters, digits and underscores, starting with a letter; ENV, REGION "
+                "and AWS_* are set by Amplify and Lambda.",
+            )
+        variables[key] = value
+    for key in remove_variables:
+        if key not in variables or key in RESERVED_VARIABLES:
+            raise InvalidOptionError(
+                "--remove-env", f"the function has no variable '{key}' of yours", "Check the name."
+            )
+        del variables[key]
+    if timeout is not None:
+        if not 1 <= timeout <= 900:
+            raise InvalidOptionError(
+                "--timeout", f"{timeout} is not 1 to 900 seconds", "Lambda allows 1 to 900."
+            )
+        properties["Timeout"] = timeout
+    write_json(path, template)
+    return dict(variables)

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from amplify_mock.base.files import read_json, write_json
 from amplify_mock.project.categories.auth import ensure_auth
 from amplify_mock.project.categories.function import add_function, require_function
 from amplify_mock.project.categories.resources import (
@@ -28,6 +29,7 @@ from amplify_mock.project.errors import (
     HeadlessArgumentError,
     InvalidNameError,
     InvalidOptionError,
+    ResourceNotFoundError,
 )
 from amplify_mock.project.headless import parse_json_object
 from amplify_mock.project.project import Project
@@ -41,6 +43,7 @@ __all__ = [
     "add_storage_from_request",
     "parse_add_storage_request",
     "storage_template",
+    "update_storage_access",
 ]
 
 #: access choice -> S3 actions
@@ -422,3 +425,32 @@ def add_storage_from_request(project: Project, request: AddStorageRequest) -> st
         guest_access=request.guest_access,
         trigger_function=request.trigger_function,
     )
+
+
+def update_storage_access(
+    project: Project, name: str, *, auth_access: list[str], guest_access: list[str]
+) -> None:
+    """`amplify update storage`: who may do what on the bucket's public objects, in the
+    resource's parameters.json and cli-inputs.json.
+
+    :raises ResourceNotFoundError: no such storage resource.
+    :raises InvalidOptionError: an unknown access level.
+    """
+    if name not in (project.backend_config().get("storage") or {}):
+        raise ResourceNotFoundError("storage", name)
+    auth_actions = access_actions(auth_access, "--auth-access")
+    guest_actions = access_actions(guest_access, "--guest-access")
+    folder = project.paths.resource_dir("storage", name)
+    parameters = dict(read_json(folder / "parameters.json"))
+    parameters["s3PermissionsAuthenticatedPublic"] = ",".join(auth_actions) or "DISALLOW"
+    parameters["s3PermissionsGuestPublic"] = ",".join(guest_actions) or "DISALLOW"
+    write_json(folder / "parameters.json", parameters)
+    cli_inputs = dict(read_json(folder / "cli-inputs.json", default={}))
+    cli_inputs.update(
+        {
+            "storageAccess": "authAndGuest" if guest_actions else "authOnly",
+            "authAccess": auth_access,
+            "guestAccess": guest_access,
+        }
+    )
+    write_json(folder / "cli-inputs.json", cli_inputs)
