@@ -18,7 +18,12 @@ from aiohttp import web
 
 from amplify_mock.simulators.s3 import buckets, multipart, objects
 from amplify_mock.simulators.s3.cors import add_cors_headers, preflight_response
-from amplify_mock.simulators.s3.errors import InvalidURI, S3Error
+from amplify_mock.simulators.s3.errors import (
+    IncompleteBody,
+    InvalidURI,
+    MaxMessageLengthExceeded,
+    S3Error,
+)
 from amplify_mock.simulators.s3.presign import check_presigned_expiry
 from amplify_mock.simulators.s3.routing import operation_name, resolve_target
 from amplify_mock.simulators.s3.state import EventDispatcher, S3Call, S3Settings, S3State
@@ -85,6 +90,14 @@ async def _dispatch(request: web.Request) -> web.StreamResponse:
         return error_response(err, request, resource)
     except UnicodeDecodeError:
         return error_response(InvalidURI(URI=request.rel_url.raw_path), request, resource)
+    except web.HTTPRequestEntityTooLarge:
+        response = error_response(MaxMessageLengthExceeded(), request, resource)
+        response.force_close()  # the rest of the body was never read
+        return response
+    except web.RequestPayloadError:  # a body that ended early or does not decode
+        response = error_response(IncompleteBody(), request, resource)
+        response.force_close()
+        return response
     except ConnectionError:
         LOG.debug("Client went away during %s %s", request.method, request.rel_url)
         raise
@@ -126,5 +139,6 @@ def create_app(settings: S3Settings) -> web.Application:
 
     app.cleanup_ctx.append(lifecycle)
     app.on_response_prepare.append(_on_prepare)
-    app.router.add_route("*", "/{tail:.*}", _dispatch)
+    # `[\s\S]`, not `.`: a key may hold a newline (`%0A`), which `.` would leave unrouted
+    app.router.add_route("*", r"/{tail:[\s\S]*}", _dispatch)
     return app

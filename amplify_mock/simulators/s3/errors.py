@@ -24,6 +24,7 @@ __all__ = [
     "KeyConflict",
     "KeyTooLongError",
     "MalformedXML",
+    "MaxMessageLengthExceeded",
     "MethodNotAllowed",
     "NoSuchBucket",
     "NoSuchKey",
@@ -181,6 +182,12 @@ class KeyTooLongError(S3Error):
     code = "KeyTooLongError"
     status = 400
     default_message = "Your key is too long"
+
+
+class MaxMessageLengthExceeded(S3Error):
+    code = "MaxMessageLengthExceeded"
+    status = 400
+    default_message = "Your request was too big."
 
 
 class MalformedXML(S3Error):

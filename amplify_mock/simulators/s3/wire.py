@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import email.utils
+import re
 import secrets
 import time
 import xml.etree.ElementTree as ET
@@ -51,10 +52,17 @@ def url_encode(value: str, encode: bool) -> str:
     return quote(value, safe="/") if encode else value
 
 
+#: Characters XML 1.0 cannot carry, even escaped (control characters, lone surrogates).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
 def element(tag: str, text: object = None, children: Iterable[ET.Element] = ()) -> ET.Element:
+    """An element whose text is always well-formed XML: a key with a control character is
+    written with U+FFFD in its place (clients list such keys with `encoding-type=url`)."""
     node = ET.Element(tag)
     if text is not None:
-        node.text = ("true" if text else "false") if isinstance(text, bool) else str(text)
+        value = ("true" if text else "false") if isinstance(text, bool) else str(text)
+        node.text = _NOT_XML.sub("\ufffd", value)
     node.extend(children)
     return node
 
