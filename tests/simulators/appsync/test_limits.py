@@ -237,3 +237,24 @@ async def test_limits_disconnected_request_stops_its_work(blog_config: ApiConfig
         assert len(runner.calls) == calls < 10_000
     finally:
         await server.stop()
+
+
+async def test_server_holds_requests_until_open(blog_config: ApiConfig) -> None:
+    server = AppSyncServer(make_state(blog_config, FakeRunner(blog_functions())), port=0)
+    port = await server.start(hold_requests=True)
+    try:
+        async with aiohttp.ClientSession() as session:
+            request = asyncio.create_task(
+                session.post(
+                    f"http://127.0.0.1:{port}/graphql",
+                    json={"query": '{ getBlog(id: "b1") { id } }'},
+                    headers=HEADERS,
+                )
+            )
+            done, _ = await asyncio.wait([request], timeout=0.3)
+            assert done == set()  # connected, but not answered before open()
+            server.open()
+            response = await asyncio.wait_for(request, 5)
+            assert await response.json() == {"data": {"getBlog": {"id": "b1"}}}
+    finally:
+        await server.stop()
