@@ -254,7 +254,16 @@ def mixed_auth_load(port: int, seconds: float, clients: int) -> dict[str, float]
         {"Authorization": alice},
     )
     assert "errors" not in out, out
-    requests = _mixed_requests()
+    return mixed_load(port, seconds, clients, _mixed_requests())
+
+
+def mixed_load(
+    port: int,
+    seconds: float,
+    clients: int,
+    requests: list[tuple[str, dict[str, str], Callable[[Any], bool]]],
+) -> dict[str, float]:
+    """`clients` keep-alive clients cycling through `requests` (query, headers, check)."""
     latencies: list[list[float]] = [[] for _ in range(clients)]
     failures: list[Any] = []
     deadline = time.perf_counter() + seconds

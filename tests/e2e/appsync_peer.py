@@ -149,7 +149,12 @@ async def run_case_file(
 
 
 async def run_v2_case_file(
-    case_file: Path, workdir: Path, *, timeout: float = 600.0, verbose: bool = False
+    case_file: Path,
+    workdir: Path,
+    *,
+    timeout: float = 600.0,
+    verbose: bool = False,
+    golden: Path = V2_GOLDEN,
 ) -> PeerResult:
     """Serve the oracle's v2 build of one v2 case file and run the v2 `run_peer.py` on it.
 
@@ -167,7 +172,7 @@ async def run_v2_case_file(
         if env and deployed in functions:
             functions[name.replace("-${env}", "").replace("${env}", "")] = functions[deployed]
     project = write_project({**case, "functions": functions}, workdir / case_file.stem)
-    build = V2_GOLDEN / f"peer-{case_file.stem}" / "build"
+    build = golden / f"peer-{case_file.stem}" / "build"
     return await serve_and_run(
         case_file,
         build,
@@ -238,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--transformer", choices=("ours", "oracle"), default="ours")
     parser.add_argument("--v2", action="store_true", help="the v2 corpus, on the oracle builds")
+    parser.add_argument(
+        "--v2-golden", type=Path, default=V2_GOLDEN, help="where the peer-<file>/build folders are"
+    )
     parser.add_argument("-v", "--verbose", action="store_true")
     parser.add_argument("--timeout", type=float, default=600.0)
     parser.add_argument("cases", nargs="*", type=Path)
@@ -249,7 +257,11 @@ def main(argv: list[str] | None = None) -> int:
         for case_file in cases:
             if args.v2:
                 run = run_v2_case_file(
-                    case_file, Path(tmp), timeout=args.timeout, verbose=args.verbose
+                    case_file,
+                    Path(tmp),
+                    timeout=args.timeout,
+                    verbose=args.verbose,
+                    golden=args.v2_golden,
                 )
             else:
                 run = run_case_file(

@@ -14,7 +14,7 @@ from typing import Any
 import aiohttp
 
 from amplify_mock.simulators.dynamodb.errors import DynamoDBError
-from amplify_mock.simulators.dynamodb.operations import SLOW_OPERATIONS
+from amplify_mock.simulators.dynamodb.operations import is_slow
 from amplify_mock.simulators.dynamodb.store import Store
 from resolvers.data_sources.dynamodb import DynamoDBRequestError
 
@@ -30,7 +30,7 @@ class StoreClient:
     async def call(self, operation: str, params: dict[str, Any]) -> dict[str, Any]:
         """:raises DynamoDBRequestError: the store's error, with its code and wire body."""
         try:
-            if operation not in SLOW_OPERATIONS:
+            if not is_slow(self.store, operation, params):
                 with self.store.claimed() as free:
                     if free:
                         return self.store.dispatch(operation, params)

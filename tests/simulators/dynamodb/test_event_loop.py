@@ -6,6 +6,7 @@ import asyncio
 import threading
 
 from amplify_mock.simulators.dynamodb.client import StoreClient
+from amplify_mock.simulators.dynamodb.operations import is_slow
 from amplify_mock.simulators.dynamodb.store import Store
 
 TABLE = {
@@ -54,4 +55,28 @@ async def test_store_client_runs_inline_when_the_store_is_free() -> None:
     await asyncio.sleep(0)  # one step of the loop is enough: no thread handoff
     assert call.done()
     assert call.result() == {}
+    store.close()
+
+
+def test_only_a_hash_key_table_query_counts_as_fast() -> None:
+    """A Query of a hash-key-only table reads one item at most (the v2 `get<Model>`)."""
+    store = Store.open(None)
+    store.dispatch("CreateTable", TABLE)
+    sorted_table = {
+        **TABLE,
+        "TableName": "Order",
+        "KeySchema": [*TABLE["KeySchema"], {"AttributeName": "at", "KeyType": "RANGE"}],
+        "AttributeDefinitions": [
+            *TABLE["AttributeDefinitions"],
+            {"AttributeName": "at", "AttributeType": "S"},
+        ],
+    }
+    store.dispatch("CreateTable", sorted_table)
+    point = {"TableName": "Todo", "KeyConditionExpression": "id = :id"}
+    assert is_slow(store, "Query", point) is False
+    assert is_slow(store, "Query", {**point, "IndexName": "byName"}) is True
+    assert is_slow(store, "Query", {**point, "TableName": "Order"}) is True
+    assert is_slow(store, "Query", {**point, "TableName": "Missing"}) is True
+    assert is_slow(store, "Scan", {"TableName": "Todo"}) is True
+    assert is_slow(store, "GetItem", {"TableName": "Order"}) is False
     store.close()

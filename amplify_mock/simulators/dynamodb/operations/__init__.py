@@ -40,11 +40,11 @@ from amplify_mock.simulators.dynamodb.operations.transactions import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Mapping
 
     from amplify_mock.simulators.dynamodb.store import Store
 
-__all__ = ["OPERATIONS", "SLOW_OPERATIONS"]
+__all__ = ["OPERATIONS", "SLOW_OPERATIONS", "is_slow"]
 
 
 OPERATIONS: dict[str, Callable[[Store, dict[str, Any]], dict[str, Any]]] = {
@@ -79,3 +79,16 @@ OPERATIONS: dict[str, Callable[[Store, dict[str, Any]], dict[str, Any]]] = {
 #: Operations that can read or rewrite many items: callers on an event loop run these in a
 #: thread; the rest take microseconds and run inline.
 SLOW_OPERATIONS = frozenset({"Scan", "Query", "BatchWriteItem", "UpdateTable", "DeleteTable"})
+
+
+def is_slow(store: Store, operation: str, params: Mapping[str, Any]) -> bool:
+    """Whether `operation` can take long: a `SLOW_OPERATIONS` one, except a `Query` of a table
+    whose key is a hash key only (it reads one item at most: the v2 transformer's `get<Model>`
+    is such a Query)."""
+    if operation not in SLOW_OPERATIONS:
+        return False
+    if operation != "Query" or params.get("IndexName") is not None:
+        return True
+    name = params.get("TableName")
+    table = store.find_table(name) if isinstance(name, str) else None
+    return table is None or table.key.range_name is not None

@@ -1,0 +1,162 @@
+"""The AppSync bench on Transformer v2 builds, side by side with the real simulator on the same.
+
+    python -m bench.bench_appsync_v2 [--seconds 5] [--clients 8] [--no-oracle]
+
+The workloads of `bench.bench_appsync` (sequential `getTodo` over one keep-alive connection and
+with a new connection per request; the mixed-auth workload from `--clients` concurrent clients)
+on the real v2 transformer's builds in the v2 golden suite: `serve-todo` (sandbox, API key) and
+`serve-blog` (user pools default, API key and IAM: owner, static group, public and private IAM
+rules, @index, @hasMany / @belongsTo).
+
+Ours: a separate `python` process per build, in-memory store. The reference: `serve-v2.js` of
+an installed copy of ../shared/oracle-v2 (`$AMPLIFY_MOCK_ORACLE_V2`, its `gen1/` folder holding
+the Gen 1 line, with serve-v2.js copied in as the transform scripts are) with the real
+`amplify-appsync-simulator` and DynamoDB Local from an installed ../shared/oracle
+(`$ORACLE_V1_DIR`). Without both variables the reference column is skipped.
+
+The real simulator never authorizes an IAM caller on a v2 build (its README: the role ARNs in
+the v2 stash keep `arn:AWS::Partition:`), so the mixed workload's IAM `listBlogs` counts as
+answered when it comes back in GraphQL's shape, data or `Unauthorized`, on both servers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from amplify_mock.simulators import mock_loop
+from bench import bench_appsync as v1
+from bench.bench_appsync import API_KEY, IAM, _free_port, _jwt, _post, _row
+
+ROOT = Path(__file__).resolve().parents[1]
+V2_GOLDEN = ROOT / "tests" / "transformer" / "v2" / "golden"
+
+
+def _oracle_dirs() -> tuple[Path, Path] | None:
+    v2, v1_dir = os.environ.get("AMPLIFY_MOCK_ORACLE_V2"), os.environ.get("ORACLE_V1_DIR")
+    if not v2 or not v1_dir:
+        return None
+    gen1 = Path(v2) / "gen1"
+    return (gen1, Path(v1_dir)) if (gen1 / "serve-v2.js").is_file() else None
+
+
+@contextmanager
+def oracle_server(gen1: Path, v1_dir: Path, case: str) -> Iterator[int]:
+    """`serve-v2.js` on the case's schema with the case's auth modes and transform parameters."""
+    options = json.loads((V2_GOLDEN / case / "options.json").read_text())
+    modes = {"apiKey": "API_KEY", "userPools": "AMAZON_COGNITO_USER_POOLS", "iam": "AWS_IAM"}
+    port = _free_port()
+    proc = subprocess.Popen(
+        [
+            "node",
+            "serve-v2.js",
+            str(V2_GOLDEN / case / "schema.graphql"),
+            "--port",
+            str(port),
+            "--auth-config",
+            ",".join(modes[m] for m in options["authModes"]),
+            "--transform-parameters",
+            json.dumps(options.get("transformParameters") or {}),
+        ],
+        cwd=gen1,
+        env={**os.environ, "ORACLE_V1_DIR": str(v1_dir)},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
+    try:
+        assert proc.stdout is not None
+        line = proc.stdout.readline()
+        if '"ready":true' not in line:
+            raise RuntimeError(f"serve-v2.js did not start: {line!r}")
+        yield port
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+
+
+def _answered(field: str) -> Callable[[Any], bool]:
+    return lambda out: field in (out.get("data") or {}) or "errors" in out
+
+
+def mixed_requests() -> list[tuple[str, dict[str, str], Callable[[Any], bool]]]:
+    alice = _jwt("alice", [])
+    admin = _jwt("root", ["Admin"])
+    return [
+        ('{ getBlog(id: "b1") { id name } }', {"x-api-key": API_KEY},
+         lambda out: out["data"]["getBlog"]["id"] == "b1"),
+        ('{ getPost(id: "p1") { id title } }', {"Authorization": alice},
+         lambda out: out["data"]["getPost"]["id"] == "p1"),
+        ("{ listBlogs(limit: 5) { items { id } } }", {"Authorization": IAM},
+         _answered("listBlogs")),
+        ('mutation { createComment(input: {content: "c"}) { id } }', {"Authorization": admin},
+         lambda out: "errors" not in out),
+    ]  # fmt: skip
+
+
+def measure(todo_port: int, blog_port: int, args: argparse.Namespace) -> dict[str, Any]:
+    out = _post(todo_port, v1.CREATE, {"x-api-key": API_KEY})
+    assert "errors" not in out, out
+    alice = {"Authorization": _jwt("alice", [])}
+    for setup in (
+        'mutation { createBlog(input: {id: "b1", name: "b"}) { id } }',
+        'mutation { createPost(input: {id: "p1", blogID: "b1", title: "t"}) { id } }',
+    ):
+        out = _post(blog_port, setup, alice)
+        assert "errors" not in out, out
+    v1.keep_alive_loop(todo_port, min(1.0, args.seconds))  # warm-up
+    return {
+        "keep_alive": v1.keep_alive_loop(todo_port, args.seconds),
+        "new_connection": v1.new_connection_loop(todo_port, args.seconds),
+        "mixed_auth": v1.mixed_load(blog_port, args.seconds, args.clients, mixed_requests()),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--seconds", type=float, default=5.0)
+    parser.add_argument("--clients", type=int, default=8)
+    parser.add_argument("--no-oracle", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
+    args = parser.parse_args(argv)
+    with (
+        v1.our_server(V2_GOLDEN / "serve-todo" / "build") as todo_port,
+        v1.our_server(V2_GOLDEN / "serve-blog" / "build") as blog_port,
+    ):
+        ours = measure(todo_port, blog_port, args)
+    oracle: dict[str, Any] | None = None
+    dirs = None if args.no_oracle else _oracle_dirs()
+    if dirs is not None:
+        with (
+            oracle_server(*dirs, "serve-todo") as todo_port,
+            oracle_server(*dirs, "serve-blog") as blog_port,
+        ):
+            oracle = measure(todo_port, blog_port, args)
+    if args.json:
+        print(json.dumps({"ours": ours, "oracle": oracle}, indent=2))
+        return 0
+    header = f"{'measure (v2 builds)':<32} {'ours r/s':>9} {'p50 ms':>8} {'p99 ms':>8}"
+    if oracle is not None:
+        header += f"   {'real r/s':>9} {'p50 ms':>8} {'p99 ms':>8}   ratio"
+    print(header)
+    labels = {
+        "keep_alive": "getTodo, keep-alive",
+        "new_connection": "getTodo, new connection",
+        "mixed_auth": f"mixed auth, {args.clients} clients",
+    }
+    for key, label in labels.items():
+        print(_row(label, ours[key], oracle[key] if oracle else None))
+    print(f"({args.seconds:g} s per loop; {os.cpu_count()} CPUs; load average "
+          f"{os.getloadavg()[0]:.1f}; servers on {mock_loop.loop_name()})")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
