@@ -138,6 +138,8 @@ def _cdk_nested_stacks(root: Mapping[str, Any], files: Mapping[str, Any]) -> dic
     The v2 transformer's root stack points at each nested stack by a CDK asset URL (a content
     hash), not by `stacks/<Name>.json` as v1 does; the logical id names the stack file.
     """
+    # CDK drops the characters a logical id cannot hold: `Favorite_Books.json` is `FavoriteBooks`.
+    by_id = {re.sub(r"[^A-Za-z0-9]", "", n.removesuffix(".json")): t for n, t in files.items()}
     found: dict[str, Any] = {}
     for template in (root, *files.values()):
         resources = template.get("Resources") if isinstance(template, Mapping) else None
@@ -147,7 +149,7 @@ def _cdk_nested_stacks(root: Mapping[str, Any], files: Mapping[str, Any]) -> dic
                 continue
             if resource.get("Type") != "AWS::CloudFormation::Stack":
                 continue
-            stack_file = files.get(f"{match.group('name')}.json")
+            stack_file = by_id.get(match.group("name"))
             if stack_file is not None:
                 found[logical_id] = stack_file
     return found
