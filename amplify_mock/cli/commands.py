@@ -9,7 +9,8 @@ import click
 __all__ = ["COMMAND_MODULES", "all_commands", "command_names", "load_command"]
 
 #: (module, attribute holding the click command or group); one line per command module.
-#: The attribute is also the command's name on the command line.
+#: The attribute is also the command's name on the command line; a name that is a Python
+#: keyword or builtin (`import`, `help`) is held by `<name>_`.
 COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.info", "info"),
     ("amplify_mock.cli.help", "help"),
@@ -20,9 +21,12 @@ COMMAND_MODULES: list[tuple[str, str]] = [
     ("amplify_mock.cli.add", "add"),
     ("amplify_mock.cli.update", "update"),
     ("amplify_mock.cli.remove", "remove"),
+    ("amplify_mock.cli.import_", "import"),
     ("amplify_mock.cli.delete", "delete"),
     ("amplify_mock.cli.console", "console"),
     ("amplify_mock.cli.upgrade", "upgrade"),
+    ("amplify_mock.cli.diagnose", "diagnose"),
+    ("amplify_mock.cli.override", "override"),
     ("amplify_mock.cli.push", "push"),
     ("amplify_mock.cli.pull", "pull"),
     ("amplify_mock.cli.publish", "publish"),
@@ -37,6 +41,11 @@ COMMAND_MODULES: list[tuple[str, str]] = [
 ]
 
 
+def _attribute(module: object, name: str) -> click.Command:
+    command: click.Command = getattr(module, name, None) or getattr(module, f"{name}_")
+    return command
+
+
 def command_names() -> list[str]:
     """The registered command names, in the order `--help` lists them."""
     return [attribute for _module, attribute in COMMAND_MODULES]
@@ -46,7 +55,7 @@ def load_command(name: str) -> click.Command | None:
     """Import and return the command `name`, or None when no module registers it."""
     for module, attribute in COMMAND_MODULES:
         if attribute == name:
-            command: click.Command = getattr(importlib.import_module(module), attribute)
+            command: click.Command = _attribute(importlib.import_module(module), attribute)
             return command
     return None
 
@@ -54,5 +63,6 @@ def load_command(name: str) -> click.Command | None:
 def all_commands() -> list[click.Command]:
     """Import each command module in the order listed (the order `--help` shows)."""
     return [
-        getattr(importlib.import_module(module), attribute) for module, attribute in COMMAND_MODULES
+        _attribute(importlib.import_module(module), attribute)
+        for module, attribute in COMMAND_MODULES
     ]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-__all__ = ["help", "help_"]
+__all__ = ["help_"]
 
 
 @click.command("help")

@@ -114,6 +114,8 @@ def plan_deployment(project: Project, env: str, *, api_root_key: str) -> Deploym
     stacks: list[NestedStack] = []
     builds: dict[str, str] = {}
     for category, name, entry in project.resources():
+        if entry.get("serviceType") == "imported":
+            continue  # an existing resource: no stack (categories/imported.py)
         folder = project.paths.resource_dir(category, name)
         template_path = _template_file(project, category, name, entry)
         template = dict(read_json(template_path))

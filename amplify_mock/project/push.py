@@ -141,10 +141,16 @@ def _record_outputs(
     if not categories:
         team[env].pop("categories")
     project.write_team_provider_info(team)
+    categories = dict(team[env].get("categories") or {})
     meta = compose_backend_meta(project, env)
     stamp = now.strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
-    for category, name, _entry in project.resources():
+    for category, name, entry in project.resources():
         resource = meta[category][name]
+        if entry.get("serviceType") == "imported":  # no stack: its outputs are recorded
+            imported = (categories.get(category) or {}).get(name) or {}
+            resource["output"] = {**(resource.get("output") or {}), **imported}
+            resource["lastPushTimeStamp"] = stamp
+            continue
         logical_id = stack_logical_id(category, name)
         outputs = nested_outputs.get(logical_id, {})
         resource["output"] = {**(resource.get("output") or {}), **outputs}
