@@ -65,12 +65,11 @@ def _disconnecting_client(port: int, query: str, headers: dict[str, str]) -> Non
 def measure(port: int, pid: int, small_count: int) -> dict[str, Any]:
     headers = {"Authorization": _jwt("alice", [])}
     _post(port, 'mutation { createBlog(input: {id: "b1", name: "b"}) { id } }', headers)
+    create_post = (
+        'mutation {{ createPost(input: {{id: "{}", blogID: "b1", title: "t"}}) {{ id }} }}'
+    )
     for post in ("p1", "p2"):
-        _post(
-            port,
-            f'mutation {{ createPost(input: {{id: "{post}", blogID: "b1", title: "t"}}) {{ id }} }}',
-            headers,
-        )
+        _post(port, create_post.format(post), headers)
     alone = [_timed(port, SMALL, headers) for _ in range(small_count)]
     fan_out: dict[str, Any] = {}
 
