@@ -18,6 +18,7 @@ from amplify_mock.project.categories.api import (
     add_lambda_authorizer_function,
     check_authorizer_ttl,
     parse_add_api_request,
+    sample_schema,
 )
 from amplify_mock.project.categories.auth import add_auth
 from amplify_mock.project.categories.function import RUNTIMES, add_function
@@ -132,7 +133,7 @@ def add_api_command(
                 type=click.Choice(sorted(SCHEMA_TEMPLATES)),
                 default="single",
             )
-            schema = SCHEMA_TEMPLATES[template]
+            schema = sample_schema(project.root, template, modes[0].mode)
         request = AddApiRequest(api_name, schema, modes[0], tuple(modes[1:]))
     _done(add_api(project, request))
 

@@ -19,9 +19,12 @@ Inputs, as the CLI reads them:
   `functions/` replace or add generated files; `stacks/*.json` are nested in the root stack
   with the root parameters they declare.
 
+A project whose cli.json selects the v2 transformer (`useexperimentalpipelinedtransformer`
+and `transformerversion: 2`, as new projects have) is built by `transformer.v2`
+(`api_build_v2`).
+
 Not emulated: feature flags from environment variables, `@searchable`/`@http`/
-`@predictions`, and the v2 transformer (a project whose cli.json selects
-`transformerversion: 2` is refused with a clear error).
+`@predictions`.
 """
 
 from __future__ import annotations
@@ -41,6 +44,12 @@ from graphql.language.visitor import Visitor
 
 import transformer
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.project.api_build_v2 import (
+    TransformerVersionError,
+    build_v2,
+    transformer_version,
+    write_build_v2,
+)
 from transformer import (
     AuthConfig,
     DeploymentResources,
@@ -171,13 +180,15 @@ class BuildResult:
     api_name: str
     api_dir: Path
     build_dir: Path
-    resources: DeploymentResources
-    config: TransformConfig
+    resources: DeploymentResources | None
+    config: TransformConfig | None
     parameters: dict[str, Any]
     schema: SchemaSource
     auth_config: dict[str, Any] = field(default_factory=dict)
     #: "Type @directive" for each directive left out of a mock compile (`UNMOCKED_DIRECTIVES`)
     skipped: tuple[str, ...] = ()
+    #: 1 or 2; for 2, `resources` and `config` (the v1 transformer's) are None
+    transformer_version: int = 1
 
 
 #: directives `amplify mock` does not serve: a mock compile leaves them out and reports them,
@@ -561,18 +572,20 @@ def compile_api(
     name = find_api_name(project_root, api_name)
     api_dir = project_root / "amplify" / "backend" / "api" / name
     flag_section = read_feature_flags(project_root)
-    version = flag_section.get("transformerversion")
-    if version is not None and int(version) >= 2:
+    try:
+        version = transformer_version(flag_section)
+    except TransformerVersionError as err:
         raise ApiBuildError(
-            f"The API '{name}' uses GraphQL Transformer v{version} (amplify/cli.json "
-            "graphqltransformer.transformerversion); only the v1 transformer is emulated.",
-            "Set transformerversion to 1 in amplify/cli.json.",
-        )
+            str(err), "Set transformerversion to 1 or 2 in amplify/cli.json."
+        ) from err
     schema = read_api_schema(api_dir)
     skipped: tuple[str, ...] = ()
     if skip_unmocked:
         text, skipped = without_unmocked_directives(schema.text)
         schema = replace(schema, text=text)
+    if version == 2:
+        built = _compile_v2(project_root, name, api_dir, schema, flag_section, now)
+        return replace(built, skipped=skipped)
     transform_conf = read_transform_config(api_dir)
     auth = read_auth_config(project_root, name)
     config = TransformConfig.from_transform_conf(
@@ -608,4 +621,44 @@ def compile_api(
         schema=schema,
         auth_config=auth,
         skipped=skipped,
+    )
+
+
+def _compile_v2(
+    project_root: Path,
+    name: str,
+    api_dir: Path,
+    schema: SchemaSource,
+    flags: Mapping[str, Any],
+    now: datetime | None,
+) -> BuildResult:
+    """The v2 half of `compile_api` (see api_build_v2)."""
+    auth = read_auth_config(project_root, name)
+    parameters = _build_parameters(project_root, api_dir)
+    try:
+        build = build_v2(
+            schema.text,
+            api_name=name,
+            flags=flags,
+            transform_conf=read_transform_config(api_dir),
+            parameters=parameters,
+            auth=auth,
+            api_dir=api_dir,
+            now=now,
+        )
+    except TransformerError as err:
+        file, line, column = schema.locate(err.line, err.column)
+        raise ApiSchemaError(err.message, file=file, line=line, column=column) from err
+    build_dir = api_dir / "build"
+    write_build_v2(build, build_dir, parameters, _read_custom_stacks(api_dir), name)
+    return BuildResult(
+        api_name=name,
+        api_dir=api_dir,
+        build_dir=build_dir,
+        resources=None,
+        config=None,
+        parameters=parameters,
+        schema=schema,
+        auth_config=auth,
+        transformer_version=2,
     )

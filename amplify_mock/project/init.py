@@ -31,19 +31,62 @@ __all__ = [
 
 PROJECT_CONFIG_VERSION = "3.1"
 
-#: amplify/cli.json as a new project gets it (the GraphQL transformer v1 feature flags)
+#: amplify/cli.json as the current Gen 1 CLI writes it for a new project: every registered
+#: feature flag at its new-project default (names lower-cased, as the CLI writes them);
+#: `graphqltransformer` selects the v2 transformer. Existing projects keep their cli.json.
 DEFAULT_FEATURE_FLAGS: dict[str, Any] = {
     "features": {
         "graphqltransformer": {
             "addmissingownerfields": True,
             "improvepluralization": False,
             "validatetypenamereservedwords": True,
-            "useexperimentalpipelinedtransformer": False,
+            "useexperimentalpipelinedtransformer": True,
             "enableiterativegsiupdates": True,
             "secondarykeyasgsi": True,
             "skipoverridemutationinputtypes": True,
-            "transformerversion": 1,
-        }
+            "transformerversion": 2,
+            "suppressschemamigrationprompt": True,
+            "securityenhancementnotification": False,
+            "showfieldauthnotification": False,
+            "usesubusernamefordefaultidentityclaim": True,
+            "usefieldnameforprimarykeyconnectionfield": False,
+            "enableautoindexquerynames": True,
+            "respectprimarykeyattributesonconnectionfield": True,
+            "shoulddeepmergedirectiveconfigdefaults": False,
+            "populateownerfieldforstaticgroupauth": True,
+            "subscriptionsinheritprimaryauth": False,
+        },
+        "frontend-ios": {"enablexcodeintegration": True},
+        "auth": {
+            "enablecaseinsensitivity": True,
+            "useinclusiveterminology": True,
+            "breakcirculardependency": True,
+            "forcealiasattributes": False,
+            "useenabledmfas": True,
+        },
+        "codegen": {
+            "useappsyncmodelgenplugin": True,
+            "usedocsgeneratorplugin": True,
+            "usetypesgeneratorplugin": True,
+            "cleangeneratedmodelsdirectory": True,
+            "retaincasestyle": True,
+            "addtimestampfields": True,
+            "handlelistnullabilitytransparently": True,
+            "emitauthprovider": True,
+            "generateindexrules": True,
+            "enabledartnullsafety": True,
+            "generatemodelsforlazyloadandcustomselectionset": False,
+        },
+        "appsync": {"generategraphqlpermissions": True},
+        "latestregionsupport": {
+            "pinpoint": 1,
+            "translate": 1,
+            "transcribe": 1,
+            "rekognition": 1,
+            "textract": 1,
+            "comprehend": 1,
+        },
+        "project": {"overrides": True},
     }
 }
 

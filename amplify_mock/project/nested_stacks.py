@@ -99,6 +99,12 @@ def _uses_api_key(entry: Mapping[str, Any]) -> bool:
     return any(p.get("authenticationType") == "API_KEY" for p in providers)
 
 
+def _cdk_asset_name(template: Mapping[str, Any]) -> str:
+    """`<sha256 of the compact JSON>.json`, the file name CDK gives a nested stack template."""
+    compact = json.dumps(template, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(compact.encode("utf-8")).hexdigest() + ".json"
+
+
 def plan_deployment(project: Project, env: str, *, api_root_key: str) -> DeploymentPlan:
     """Assemble the root template and the files to upload for the resources in backend/.
 
@@ -139,7 +145,10 @@ def plan_deployment(project: Project, env: str, *, api_root_key: str) -> Deploym
                         path.read_bytes()
                     )
             for path in sorted((build_dir / "stacks").glob("*.json")):
-                stack.extra_templates[path.name] = dict(read_json(path))
+                nested = dict(read_json(path))
+                stack.extra_templates[path.name] = nested
+                # a v2 build's root stack names each nested stack by its CDK asset hash
+                stack.extra_templates[_cdk_asset_name(nested)] = nested
         if category == "function":
             body = _zip_folder(folder / "src")
             digest = hashlib.sha256(body).hexdigest()[:20]

@@ -3,6 +3,7 @@ authConfig the project engine writes is the one the mock's AWS_LAMBDA mode uses.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import aiohttp
@@ -33,6 +34,13 @@ def app(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     root.mkdir()
     monkeypatch.setenv("AMPLIFY_PROJECT_DIR", str(root))
     _run("init", "--amplify", '{"envName":"dev"}', "--yes")
+    # A v2 model without @auth answers only sandbox (API key) callers, so a Lambda-authorized
+    # API needs v2 @auth (issue 14); this test keeps the project on the v1 transformer.
+    cli_json = root / "amplify" / "cli.json"
+    config = json.loads(cli_json.read_text())
+    config["features"]["graphqltransformer"]["useexperimentalpipelinedtransformer"] = False
+    config["features"]["graphqltransformer"]["transformerversion"] = 1
+    cli_json.write_text(json.dumps(config))
     return root
 
 

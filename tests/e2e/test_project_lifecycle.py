@@ -21,7 +21,11 @@ ADD_API_REQUEST = {
     "serviceConfiguration": {
         "serviceName": "AppSync",
         "apiName": "todoapi",
-        "transformSchema": "type Todo @model {\n  id: ID!\n  name: String!\n}\n",
+        # a new project builds with the v2 transformer: public models need the sandbox rule
+        "transformSchema": (
+            "input AMPLIFY { globalAuthRule: AuthRule = { allow: public } }\n\n"
+            "type Todo @model {\n  id: ID!\n  name: String!\n}\n"
+        ),
         "defaultAuthType": {"mode": "API_KEY", "expirationTime": 7},
     },
 }

@@ -262,14 +262,12 @@ def test_compile_api_unknown_name_raises(tmp_path: Path) -> None:
     assert caught.value.message == f"No GraphQL API named 'other' in {tmp_path}."
 
 
-def test_compile_api_refuses_transformer_v2_projects(tmp_path: Path) -> None:
+def test_compile_api_transformerversion_2_alone_stays_v1_as_in_the_cli(tmp_path: Path) -> None:
+    """The CLI runs v2 only with useexperimentalpipelinedtransformer too."""
     make_project(tmp_path, cli_json={"features": {"graphqltransformer": {"transformerversion": 2}}})
-    with pytest.raises(ApiBuildError) as caught:
-        compile_api(tmp_path)
-    assert caught.value.message == (
-        "The API 'todoapi' uses GraphQL Transformer v2 (amplify/cli.json "
-        "graphqltransformer.transformerversion); only the v1 transformer is emulated."
-    )
+    result = compile_api(tmp_path)
+    assert result.transformer_version == 1
+    assert (result.build_dir / "stacks" / "Todo.json").is_file()
 
 
 def test_compile_api_missing_schema_raises(tmp_path: Path) -> None:

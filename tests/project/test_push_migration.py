@@ -29,6 +29,12 @@ def pushed(tmp_path: Path) -> tuple[Path, Path]:
     app = tmp_path / "app"
     app.mkdir()
     amplify(app, home, "init", "--amplify", '{"projectName":"keyapp","envName":"dev"}', "--yes")
+    # the migration checks are the v1 transformer's: a project that stays on v1
+    cli_json = app / "amplify" / "cli.json"
+    config = json.loads(cli_json.read_text())
+    config["features"]["graphqltransformer"]["useexperimentalpipelinedtransformer"] = False
+    config["features"]["graphqltransformer"]["transformerversion"] = 1
+    cli_json.write_text(json.dumps(config))
     amplify(app, home, "add", "api", "--headless", stdin=json.dumps(ADD_API))
     amplify(app, home, "push", "--yes")
     schema = app / "amplify/backend/api/keyapi/schema.graphql"

@@ -17,6 +17,7 @@ stack); `synthesize` resolves the tokens stack by stack, in the order CDK discov
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -63,7 +64,12 @@ def locale_sort_key(text: str) -> tuple[tuple[tuple[int, str], ...], tuple[bool,
 
 def make_unique_id(components: list[str]) -> str:
     """CDK's `makeUniqueId`: a path of construct ids -> a CloudFormation logical id."""
-    components = [c for c in components if c != "Default"]
+    return _unique_id(tuple(components))
+
+
+@functools.lru_cache(maxsize=65536)
+def _unique_id(path: tuple[str, ...]) -> str:
+    components = [c for c in path if c != "Default"]
     if len(components) == 1:
         candidate = _NON_ALNUM.sub("", components[0])
         if len(candidate) <= 255:

@@ -11,6 +11,7 @@ Not emulated: REST (API Gateway) APIs, conflict resolution (DataStore) settings.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from amplify_mock.base.files import read_json, write_json
@@ -35,12 +36,14 @@ __all__ = [
     "DEFAULT_AUTHORIZER_TTL",
     "LAMBDA_AUTHORIZER_SOURCE",
     "SCHEMA_TEMPLATES",
+    "SCHEMA_TEMPLATES_V2",
     "AddApiRequest",
     "AuthMode",
     "add_api",
     "add_lambda_authorizer_function",
     "check_authorizer_ttl",
     "parse_add_api_request",
+    "sample_schema",
     "update_api_key",
     "update_conflict_resolution",
 ]
@@ -82,6 +85,44 @@ SCHEMA_TEMPLATES = {
         "  description: String\n}\n"
     ),
 }
+
+#: the Gen 1 CLI's sample schemas for a GraphQL Transformer v2 project
+SCHEMA_TEMPLATES_V2 = {
+    "single": "type Todo @model {\n  name: String!\n  description: String\n}\n",
+    "blog": (
+        "type Blog @model {\n  name: String!\n  posts: [Post] @hasMany\n}\n\n"
+        "type Post @model {\n  title: String!\n  blog: Blog @belongsTo\n"
+        "  comments: [Comment] @hasMany\n}\n\n"
+        "type Comment @model {\n  post: Post @belongsTo\n  content: String!\n}\n"
+    ),
+    "owner": (
+        "type Task\n  @model\n  @auth(rules: [\n"
+        '    { allow: groups, groups: ["Managers"], operations: [create, update, read, delete] }\n'
+        '    { allow: groups, groups: ["Employees"], operations: [read] }\n'
+        "  ]) {\n  title: String!\n  description: String\n  status: String\n}\n\n"
+        "type PrivateNote @model @auth(rules: [{ allow: owner }]) {\n  content: String!\n}\n"
+    ),
+}
+#: what a v2 API with an API key default mode starts with: every model public (sandbox)
+SANDBOX_HEADER = (
+    '# This "input" configures a global authorization rule to enable public access to\n'
+    "# all models in this schema. Learn more about authorization rules here: "
+    "https://docs.amplify.aws/cli/graphql/authorization-rules\n"
+    "input AMPLIFY { globalAuthRule: AuthRule = { allow: public } } # FOR TESTING ONLY!\n\n"
+)
+
+
+def sample_schema(project_root: Path, name: str, default_mode: str) -> str:
+    """The sample schema `name` as the CLI writes it for this project: the v1 samples, or
+    for a v2 project (cli.json) the v2 samples, behind the sandbox rule with an API key."""
+    from amplify_mock.project.api_build import read_feature_flags
+    from amplify_mock.project.api_build_v2 import transformer_version
+
+    if transformer_version(read_feature_flags(project_root)) == 1:
+        return SCHEMA_TEMPLATES[name]
+    header = SANDBOX_HEADER if default_mode == "API_KEY" else ""
+    return header + SCHEMA_TEMPLATES_V2[name]
+
 
 _CUSTOM_RESOURCES = {
     "AWSTemplateFormatVersion": "2010-09-09",

@@ -27,7 +27,7 @@ from transformer.naming import ResolverResourceIDs
 from transformer.scalars import DEFAULT_SCALARS
 from transformer.v2.context import TransformerContext
 from transformer.v2.directives import keys as k
-from transformer.v2.errors import InvalidDirectiveError
+from transformer.v2.errors import InvalidDirectiveError, PlainError
 from transformer.v2.model import slots
 from transformer.v2.plugin import TransformerPlugin
 from transformer.v2.resolver import QUERY_SLOTS, Template, TransformerResolver
@@ -53,7 +53,7 @@ class IndexPlugin(TransformerPlugin):
         config = k.key_config(parent, definition, directive)
         if config.name:
             if not _INDEX_NAME.match(config.name):
-                raise InvalidDirectiveError(
+                raise PlainError(
                     "The indexName is invalid. It should be between 3 and 255 characters. Only "
                     "A\u2013Z, a\u2013z, 0\u20139, underscore characters, hyphens, and periods "
                     "allowed."
@@ -61,7 +61,7 @@ class IndexPlugin(TransformerPlugin):
         elif config.name is None and any(
             arg.name.value == "name" for arg in directive.arguments or ()
         ):
-            raise InvalidDirectiveError("Explicit null value not allowed for name field on @index")
+            raise PlainError("Explicit null value not allowed for name field on @index")
         else:
             config.name = k.index_query_name(config)
         if config.has_query_field_argument and config.query_field is None:
