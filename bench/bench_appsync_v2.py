@@ -11,8 +11,8 @@ rules, @index, @hasMany / @belongsTo).
 Ours: a separate `python` process per build, in-memory store. The reference: `serve-v2.js` of
 an installed copy of ../shared/oracle-v2 (`$AMPLIFY_MOCK_ORACLE_V2`, its `gen1/` folder holding
 the Gen 1 line, with serve-v2.js copied in as the transform scripts are) with the real
-`amplify-appsync-simulator` and DynamoDB Local from an installed ../shared/oracle
-(`$ORACLE_V1_DIR`). Without both variables the reference column is skipped.
+`amplify-appsync-simulator` and DynamoDB Local from the installed v1 oracle harness
+(`$AMPLIFY_ORACLE`, as `bench.bench_appsync`). Without both the reference column is skipped.
 
 The real simulator never authorizes an IAM caller on a v2 build (its README: the role ARNs in
 the v2 stash keep `arn:AWS::Partition:`), so the mixed workload's IAM `listBlogs` counts as
@@ -40,11 +40,11 @@ V2_GOLDEN = ROOT / "tests" / "transformer" / "v2" / "golden"
 
 
 def _oracle_dirs() -> tuple[Path, Path] | None:
-    v2, v1_dir = os.environ.get("AMPLIFY_MOCK_ORACLE_V2"), os.environ.get("ORACLE_V1_DIR")
-    if not v2 or not v1_dir:
+    v2 = os.environ.get("AMPLIFY_MOCK_ORACLE_V2")
+    if not v2 or not (v1.ORACLE / "node_modules").is_dir():
         return None
     gen1 = Path(v2) / "gen1"
-    return (gen1, Path(v1_dir)) if (gen1 / "serve-v2.js").is_file() else None
+    return (gen1, v1.ORACLE) if (gen1 / "serve-v2.js").is_file() else None
 
 
 @contextmanager
