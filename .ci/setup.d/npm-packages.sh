@@ -4,7 +4,8 @@
 # - the AppSync console's front end (GraphiQL, explorer, React), served locally, no CDN;
 # - the console's browser test driver (playwright-core only; the browser is Debian's chromium);
 # - aws-amplify + ws for the JS client tests of the AppSync endpoint and of the local S3 (6.8.2),
-#   and aws-amplify latest 6.x for the local Cognito flows (tests/js/auth).
+#   and aws-amplify latest 6.x + esbuild for the local Cognito flows in Node and in chromium
+#   (tests/js/auth, tests/js/auth/web).
 set -euo pipefail
 folders=(
   amplify_mock/simulators/appsync/console
