@@ -312,8 +312,17 @@ def value_size(value: Mapping[str, Any]) -> int:
 
 
 def _number_size(text: str) -> int:
-    digits = text.lstrip("-").replace(".", "").strip("0")
-    return (len(digits) + 1) // 2 + 1
+    """DynamoDB stores a number as base-100 digit pairs aligned on the decimal point, plus an
+    exponent byte, plus a byte when negative: `12` is 2 bytes, `1.5` and `123` are 3, `-1` is 3.
+    """
+    value = _CONTEXT.create_decimal(text)
+    if value.is_zero():
+        return 1
+    sign, digits, exponent = value.normalize(_CONTEXT).as_tuple()
+    assert isinstance(exponent, int)
+    high = exponent + len(digits) - 1
+    pairs = high // 2 - exponent // 2 + 1
+    return 1 + pairs + sign
 
 
 def item_size(item: Mapping[str, Mapping[str, Any]]) -> int:

@@ -14,6 +14,7 @@ from amplify_mock.simulators.dynamodb.values import (
     item_size,
     validate_item,
     validate_value,
+    value_size,
     values_equal,
 )
 
@@ -47,6 +48,8 @@ def test_values_numbers_are_stored_canonically(text: str, canonical: str) -> Non
     ("text", "message"),
     [
         ("abc", "A value provided cannot be converted into a number"),
+        (" 1", "A value provided cannot be converted into a number"),
+        ("1 ", "A value provided cannot be converted into a number"),
         ("1" * 39, "Attempting to store more than 38 significant digits in a Number"),
         (
             "1e126",
@@ -59,7 +62,7 @@ def test_values_numbers_are_stored_canonically(text: str, canonical: str) -> Non
             "supported range",
         ),
     ],
-    ids=["not-a-number", "39-digits", "overflow", "underflow"],
+    ids=["not-a-number", "leading-space", "trailing-space", "39-digits", "overflow", "underflow"],
 )
 def test_values_invalid_numbers_are_rejected(text: str, message: str) -> None:
     with pytest.raises(ValidationException) as caught:
@@ -127,3 +130,29 @@ def test_values_key_encoding_orders_strings_by_utf8_bytes() -> None:
 def test_values_item_size_counts_names_and_values() -> None:
     item = {"id": {"S": "abc"}, "n": {"N": "123"}, "ok": {"BOOL": True}, "l": {"L": [{"S": "x"}]}}
     assert item_size(item) == (2 + 3) + (1 + 3) + (2 + 1) + (1 + 3 + 1 + 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "size"),
+    [
+        ("0", 1),
+        ("1", 2),
+        ("12", 2),
+        ("123", 3),
+        ("1.5", 3),
+        ("0.001", 2),
+        ("1000", 2),
+        ("1E+100", 2),
+        ("-1", 3),
+        ("-123", 4),
+        ("12345678901234567890123456789012345678", 20),
+    ],
+)
+def test_values_number_size_is_dynamodbs(text: str, size: int) -> None:
+    """Base-100 digit pairs aligned on the decimal point, an exponent byte, a sign byte when
+    negative: measured against DynamoDB Local's 400 KB item limit."""
+    assert value_size({"N": text}) == size
+
+
+def test_values_1000_and_1e3_are_one_key() -> None:
+    assert encode_key(validate_value({"N": "1000"})) == encode_key(validate_value({"N": "1E+3"}))

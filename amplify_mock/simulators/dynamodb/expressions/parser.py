@@ -90,6 +90,7 @@ class _Parser:
             )
         self.tokens = tokenize(source)
         self.pos = 0
+        self.paths_in_order: list[Path] = []  # update targets as written
         self._check_operators()
         self._check_parentheses()
 
@@ -254,12 +255,10 @@ class _Parser:
                 f"function: {name}"
             )
         self.expect_punct("(")
-        args: list[Operand] = []
-        if not self.is_punct(")"):
+        args: list[Operand] = [self.operand(update=name in _UPDATE_FUNCTIONS)]
+        while self.is_punct(","):
+            self.advance()
             args.append(self.operand(update=name in _UPDATE_FUNCTIONS))
-            while self.is_punct(","):
-                self.advance()
-                args.append(self.operand(update=name in _UPDATE_FUNCTIONS))
         self.expect_punct(")")
         if len(args) != allowed[name]:
             self.fail(
@@ -395,6 +394,7 @@ class _Parser:
 
     def update_action(self, clause: str) -> Any:
         path = self.path()
+        self.paths_in_order.append(path)
         if clause == "REMOVE":
             return path
         if clause == "SET":
@@ -457,6 +457,7 @@ def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
     if parser.token.kind == "EOF":
         parser.fail("The expression can not be empty;")
     update = parser.update()
+    _check_no_overlap(parser, parser.paths_in_order)
     for _path, value in update.set:
         _check_set_operand_types(parser, value)
     for clause, actions in (("ADD", update.add), ("DELETE", update.delete)):
@@ -469,7 +470,6 @@ def parse_update(source: str, placeholders: Placeholders) -> UpdateExpression:
                     f"{clause}, operand type: {TYPE_NAMES[kind]}, "
                     f"typeSet: ALLOWED_FOR_{clause}_OPERAND"
                 )
-    _check_no_overlap(parser, update.paths())
     return update
 
 

@@ -40,12 +40,17 @@ def apply_update(
     :raises ValidationException: key attributes updated, missing operands, wrong types,
         invalid document paths, with DynamoDB's messages.
     """
-    for path in update.paths():
-        if path.elements[0] in key_names:
+    targets = {path.elements[0] for path in update.paths()}
+    for name in key_names:  # reported in key schema order
+        if name in targets:
             raise ItemValidationError(
                 f"One or more parameter values were invalid: Cannot update attribute "
-                f"{path.elements[0]}. This attribute is part of the key"
+                f"{name}. This attribute is part of the key"
             )
+    # Every nested target needs its parent (a map or list) before any operand is read.
+    for path in update.paths():
+        if len(path.elements) > 1:
+            _check_parent(dict(item), path)
     # Right-hand sides see the item as it was before the update.
     values = [(path, _set_value(value, item)) for path, value in update.set]
     result = copy.deepcopy(dict(item))

@@ -47,8 +47,15 @@ def batch_get_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
 
 def batch_write_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     request = params.get("RequestItems") or {}
+    if not request:
+        raise ValidationException("BatchWriteItem cannot have a null or no requests set")
+    for table_name, actions in request.items():
+        if not actions:
+            raise ValidationException(
+                f"The batch write request list for a table cannot be null or empty: {table_name}"
+            )
     total = sum(len(actions) for actions in request.values())
-    if total > 25 or total < 1:
+    if total > 25:
         raise ValidationException(
             "1 validation error detected: Value at 'requestItems' failed to satisfy constraint: "
             "Map value must satisfy constraint: [Member must have length less than or equal to "

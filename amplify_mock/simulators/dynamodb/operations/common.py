@@ -43,8 +43,11 @@ _EXPRESSION_PARAMS = (
 )
 
 
-def placeholders(params: Mapping[str, Any]) -> Placeholders:
-    """The validated ExpressionAttributeNames/Values of a request.
+def placeholders(
+    params: Mapping[str, Any], expression: str = "ConditionExpression"
+) -> Placeholders:
+    """The validated ExpressionAttributeNames/Values of a request; `expression` is the one
+    DynamoDB names when values come without any expression.
 
     :raises ValidationException: bad keys, empty maps, placeholders without expressions.
     """
@@ -57,7 +60,8 @@ def placeholders(params: Mapping[str, Any]) -> Placeholders:
         )
     if values is not None and not has_expression:
         raise ValidationException(
-            "ExpressionAttributeValues can only be specified when using expressions"
+            "ExpressionAttributeValues can only be specified when using expressions: "
+            f"{expression} is null"
         )
     if values is not None and not values:
         raise ValidationException("ExpressionAttributeValues must not be empty")
@@ -80,13 +84,14 @@ def placeholders(params: Mapping[str, Any]) -> Placeholders:
 
 def check_unused(found: Placeholders) -> None:
     """:raises ValidationException: a name or value no expression of the request used."""
-    unused_names = sorted(set(found.names) - found.used_names)
+    # Listed in the order the request gives them, as DynamoDB does.
+    unused_names = [name for name in found.names if name not in found.used_names]
     if unused_names:
         raise ValidationException(
             "Value provided in ExpressionAttributeNames unused in expressions: "
             f"keys: {{{', '.join(unused_names)}}}"
         )
-    unused_values = sorted(set(found.values) - found.used_values)
+    unused_values = [name for name in found.values if name not in found.used_values]
     if unused_values:
         raise ValidationException(
             "Value provided in ExpressionAttributeValues unused in expressions: "

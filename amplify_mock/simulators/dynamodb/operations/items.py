@@ -26,13 +26,13 @@ __all__ = ["delete_item", "get_item", "put_item", "update_item"]
 
 def put_item(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     table = store.get_table(params.get("TableName"))
+    return_values = check_return_values(params, ("NONE", "ALL_OLD"))
     item = validate_item(params.get("Item"))
-    table.validate_item_key(item)
-    size = check_item_size(item)
     found = placeholders(params)
     condition = condition_of(params, found)
     check_unused(found)
-    return_values = check_return_values(params, ("NONE", "ALL_OLD"))
+    table.validate_item_key(item)  # after the expressions, as DynamoDB checks
+    size = check_item_size(item)
     key = table.key_of(item)
     with store.write():
         old = store.load_item(table, key)

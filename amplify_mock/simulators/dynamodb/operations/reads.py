@@ -108,6 +108,11 @@ def _select(
             "constraint: Member must satisfy enum value set: [SPECIFIC_ATTRIBUTES, COUNT, "
             "ALL_ATTRIBUTES, ALL_PROJECTED_ATTRIBUTES]"
         )
+    if projection is not None and select != "SPECIFIC_ATTRIBUTES":
+        wanted = "only the Count" if select == "COUNT" else select
+        raise ValidationException(
+            f"Cannot specify the ProjectionExpression when choosing to get {wanted}"
+        )
     if select == "ALL_PROJECTED_ATTRIBUTES" and index is None:
         raise ValidationException(
             "ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName"
@@ -116,11 +121,6 @@ def _select(
         raise ValidationException(
             "Must specify the AttributesToGet or ProjectionExpression when choosing to get "
             "SPECIFIC_ATTRIBUTES"
-        )
-    if projection is not None and select != "SPECIFIC_ATTRIBUTES":
-        wanted = "only the Count" if select == "COUNT" else select
-        raise ValidationException(
-            f"Cannot specify the ProjectionExpression when choosing to get {wanted}"
         )
     return str(select)
 
@@ -440,14 +440,14 @@ def query(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     assert key_condition is not None
     key_schema = index.key if index else table.key
     hk, range_clauses, range_args = _key_range(key_condition, key_schema, index)
-    _check_filter_keys(filter_, key_schema)
-    select = _select(params, projection, index, table.key)
-    _check_filter_projected(filter_, index, table.key)
-    limit = _limit(params)
     forward = params.get("ScanIndexForward", True) is not False
     start = _start_key(params, table, index)
     if start is not None:
         _check_start_in_range(start, hk, range_clauses, range_args, forward, index is None)
+    _check_filter_keys(filter_, key_schema)
+    select = _select(params, projection, index, table.key)
+    _check_filter_projected(filter_, index, table.key)
+    limit = _limit(params)
     direction = "ASC" if forward else "DESC"
     compare = ">" if forward else "<"
     if index is None:
@@ -511,7 +511,7 @@ def _at_end_of_range(
 def scan(store: Store, params: dict[str, Any]) -> dict[str, Any]:
     table = store.get_table(params.get("TableName"))
     index = _index(table, params)
-    found = placeholders(params)
+    found = placeholders(params, "FilterExpression")
     filter_ = condition_of(params, found, "FilterExpression")
     projection = projection_of(params, found)
     check_unused(found)

@@ -114,12 +114,12 @@ def _check_billing(params: dict[str, Any], billing: str) -> None:
                 "WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST"
             )
         return
-    if params.get("ProvisionedThroughput") is None:
-        raise ValidationException("No provisioned throughput specified for the table")
     if any(isinstance(i, dict) and i.get("ProvisionedThroughput") is None for i in indexes):
         raise ValidationException(
             "No provisioned throughput specified for the global secondary index"
         )
+    if params.get("ProvisionedThroughput") is None:
+        raise ValidationException("No provisioned throughput specified for the table")
 
 
 def create_table(store: Store, params: dict[str, Any]) -> dict[str, Any]:
