@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from amplify_mock.cli.project_context import open_project
@@ -16,11 +18,28 @@ def hosting() -> None:
 
 
 @hosting.command("add")
-def add() -> None:
+@click.option(
+    "--environment",
+    type=click.Choice(["DEV", "PROD"]),
+    help="DEV: S3 only with HTTP; PROD: S3 with CloudFront using HTTPS (asked at a terminal).",
+)
+def add(environment: str | None) -> None:
     """Add the hosting bucket (created by the next push)."""
     project = open_project()
-    add_hosting(project)
-    click.echo("Hosting added. Run `amplify publish` to push and upload the frontend.")
+    if environment is None:
+        environment = "DEV"
+        if sys.stdin.isatty():
+            choice = click.prompt(
+                "Select the environment setup: (DEV (S3 only with HTTP), PROD (S3 with "
+                "CloudFront using HTTPS))",
+                type=click.Choice(["DEV", "PROD"]),
+                default="DEV",
+            )
+            environment = str(choice)
+    add_hosting(project, environment)
+    click.echo(
+        f"Hosting added ({environment}). Run `amplify publish` to push and upload the frontend."
+    )
 
 
 @hosting.command("configure")

@@ -16,7 +16,11 @@ __all__ = ["publish"]
 @click.option("--codegen", "codegen_json", help="JSON: codegen settings, as for push.")
 @click.option("--force", is_flag=True, help="Push even when nothing changed.")
 @click.option(
-    "--invalidateCloudFront", "-c", "invalidate", is_flag=True, help="Ignored: no CloudFront."
+    "--invalidateCloudFront",
+    "-c",
+    "invalidate",
+    is_flag=True,
+    help="Invalidate the CloudFront cache of a PROD hosting setup (/*).",
 )
 @click.option(
     "--no-build", is_flag=True, help="Upload DistributionDir without running BuildCommand."
@@ -29,8 +33,20 @@ def publish(
     if not push_options_run(yes, codegen_json, force):
         return
     project = open_project()
-    result = publish_frontend(project, build=not no_build, mfa_prompt=mfa_prompt)
+    result = publish_frontend(
+        project, build=not no_build, invalidate=invalidate, mfa_prompt=mfa_prompt
+    )
     click.echo(f"Uploaded {len(result.files)} files to bucket {result.bucket}.")
+    if result.invalidation_id:
+        click.echo(
+            f"CloudFront invalidation {result.invalidation_id} of distribution "
+            f"{result.distribution_id} created for /*."
+        )
+    elif result.distribution_id:
+        click.echo(
+            "CloudFront keeps serving its cached files until they expire; publish with -c "
+            "to invalidate them."
+        )
     if not result.local:
         click.echo(f"Your app is published: {result.url}")
         return
@@ -39,6 +55,11 @@ def publish(
         "Your app is published to the local cloud: "
         f"http://localhost:{port}/{result.bucket}/{result.index_document}"
     )
+    if result.distribution_id:
+        click.echo(
+            f"`amplify mock` serves CloudFront distribution {result.distribution_id} at "
+            "http://localhost:20007/ (cached, as CloudFront)."
+        )
     click.echo(
         "Run `amplify mock` to serve it: the local S3 serves the hosting bucket as a static "
         f"website (also at http://{result.bucket}.localhost:{port}/ for an app whose asset "

@@ -111,6 +111,10 @@ class Cloud(Protocol):
         """Remove every object of a bucket (before the stack that owns it is deleted)."""
         ...
 
+    def create_invalidation(self, distribution_id: str, paths: list[str]) -> str:
+        """Invalidate cached paths of a CloudFront distribution; returns the invalidation id."""
+        ...
+
 
 class BucketNotFoundError(AmplifyMockError):
     """No bucket of that name exists."""

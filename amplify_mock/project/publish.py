@@ -37,6 +37,10 @@ class PublishResult:
     url: str
     local: bool = False
     index_document: str = "index.html"
+    #: the PROD setup's CloudFront distribution and the invalidation `-c` created
+    distribution_id: str | None = None
+    cloudfront_url: str | None = None
+    invalidation_id: str | None = None
 
 
 def run_frontend_command(project: Project, key: str) -> None:
@@ -53,9 +57,14 @@ def run_frontend_command(project: Project, key: str) -> None:
 
 
 def publish_frontend(
-    project: Project, *, build: bool = True, mfa_prompt: MfaPrompt | None = None
+    project: Project,
+    *,
+    build: bool = True,
+    invalidate: bool = False,
+    mfa_prompt: MfaPrompt | None = None,
 ) -> PublishResult:
-    """Upload DistributionDir to the hosting bucket (after the BuildCommand, if `build`).
+    """Upload DistributionDir to the hosting bucket (after the BuildCommand, if `build`);
+    with `invalidate` and a CloudFront distribution (PROD), invalidate its cache (`/*`).
 
     :raises ResourceNotFoundError: hosting is not added or not pushed yet.
     :raises FrontendCommandError: the build failed.
@@ -87,7 +96,14 @@ def publish_frontend(
     parameters = read_json(
         project.paths.resource_dir("hosting", HOSTING_RESOURCE) / "parameters.json", default={}
     )
+    distribution = output.get("CloudFrontDistributionID")
+    invalidation = None
+    if invalidate and distribution:
+        invalidation = cloud.create_invalidation(str(distribution), ["/*"])
     return PublishResult(
+        distribution_id=str(distribution) if distribution else None,
+        cloudfront_url=str(output.get("CloudFrontSecureURL") or "") or None,
+        invalidation_id=invalidation,
         bucket=bucket,
         files=uploaded,
         url=url,

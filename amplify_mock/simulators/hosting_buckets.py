@@ -27,6 +27,8 @@ class HostingBucket:
     bucket_name: str
     index_document: str = _DEFAULT_INDEX
     error_document: str | None = _DEFAULT_INDEX
+    #: the PROD setup's CloudFront distribution (pushed), served by the local front
+    distribution_id: str | None = None
 
 
 def _entries(project: Project) -> dict[str, dict[str, Any]]:
@@ -56,6 +58,7 @@ def find_hosting_buckets(project: Project, env: str) -> tuple[HostingBucket, ...
                 bucket_name=bucket,
                 index_document=str(parameters.get("IndexDocument") or _DEFAULT_INDEX),
                 error_document=str(parameters.get("ErrorDocument") or "") or None,
+                distribution_id=(entry.get("output") or {}).get("CloudFrontDistributionID"),
             )
         )
     return tuple(found)

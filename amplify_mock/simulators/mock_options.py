@@ -34,6 +34,7 @@ class MockOptions:
     storage_port: int | None = None
     dynamodb_port: int | None = None
     cognito_port: int | None = None
+    cloudfront_port: int | None = None  # the PROD hosting's CloudFront front (default 20007)
     dynamodb_endpoint: str | None = None
     timeout: float | None = None
     https: tuple[Path, Path] | None = None

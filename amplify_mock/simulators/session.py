@@ -71,6 +71,7 @@ from amplify_mock.simulators.mock_reload import RELOAD_MESSAGES, api_change_kind
 from resolvers.data_sources.dynamodb import DynamoDBClient
 
 if TYPE_CHECKING:
+    from amplify_mock.simulators.cloudfront_front import CloudFrontFront
     from amplify_mock.simulators.cognito import CognitoServer
     from amplify_mock.simulators.s3 import S3Server
     from amplify_mock.simulators.storage_triggers import BucketTriggers
@@ -92,6 +93,7 @@ class _Running:
     runner: LambdaRunner | None = None
     appsync: AppSyncServer | None = None
     s3: S3Server | None = None
+    cloudfront: list[CloudFrontFront] = field(default_factory=list)
     cognito: CognitoServer | None = None
     override: FrontendConfigOverride | None = None
     watcher: ProjectWatcher | None = None
@@ -475,8 +477,41 @@ class MockSession:
         server = S3Server(settings, host=host, port=port)
         await server.start(tls_also=self._local_tls())
         self.running.s3 = server
+        await self._start_cloudfront(server.url, host)
         if self.options.seed_data is not None and not self.running.appsync:
             await load_seed_data(self.options.seed_data, s3_root=settings.root, client=None)
+
+    async def _start_cloudfront(self, origin: str, host: str) -> None:
+        """A PROD hosting bucket's CloudFront distribution, as a caching front on its port."""
+        from amplify_mock.cloud.local import LocalCloud
+        from amplify_mock.project.envs import cloud_for
+        from amplify_mock.simulators.cloudfront_front import (
+            DEFAULT_CLOUDFRONT_PORT,
+            CloudFrontFront,
+        )
+
+        for hosting in self.project.hosting:
+            if hosting.distribution_id is None:
+                continue
+            cloud = cloud_for(self.project.project, self.project.project.env_name)
+            if not isinstance(cloud, LocalCloud):
+                continue
+            distribution = hosting.distribution_id
+            port = self.options.cloudfront_port
+            front = CloudFrontFront(
+                distribution,
+                origin,
+                hosting.bucket_name,
+                partial(cloud.invalidations, distribution),
+                host=host,
+                port=DEFAULT_CLOUDFRONT_PORT if port is None else port,
+            )
+            await front.start()
+            self.running.cloudfront.append(front)
+            self.reporter.info(
+                f"CloudFront distribution {distribution} of {hosting.bucket_name} is served "
+                f"at {front.url}/"
+            )
 
     async def _on_s3_event(
         self, bucket: str, event_name: str, key: str, size: int | None, etag: str | None
@@ -634,6 +669,8 @@ class MockSession:
             task.cancel()
         if running.tasks:
             steps.append(("triggers", lambda: _gather_quietly(running.tasks)))
+        for front in running.cloudfront:
+            steps.append(("cloudfront", front.stop))
         if running.s3 is not None:
             steps.append(("storage", running.s3.stop))
         if running.appsync is not None:

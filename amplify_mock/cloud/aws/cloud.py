@@ -99,9 +99,25 @@ class AwsCloud:
         self.cfn: Any = cloudformation or session.client(  # type: ignore[union-attr]
             "cloudformation", region_name=region
         )
+        self.session = session
         self.poll_interval = poll_interval
         self.timeout = timeout
         self.sleep = sleep
+
+    @aws_errors
+    def create_invalidation(self, distribution_id: str, paths: list[str]) -> str:
+        """CloudFront CreateInvalidation; returns the invalidation id."""
+        if self.session is None:
+            raise ValueError("AwsCloud needs a session for CloudFront")
+        client = self.session.client("cloudfront")
+        response = client.create_invalidation(
+            DistributionId=distribution_id,
+            InvalidationBatch={
+                "Paths": {"Quantity": len(paths), "Items": paths},
+                "CallerReference": str(time.time()),
+            },
+        )
+        return str(response["Invalidation"]["Id"])
 
     # -- objects --------------------------------------------------------------------------
     @aws_errors

@@ -23,6 +23,7 @@ import datetime as dt
 import json
 import logging
 import posixpath
+import uuid
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -132,6 +133,31 @@ class LocalCloud:
     def empty_bucket(self, bucket: str) -> None:
         for key in self.store.keys(f"objects/{bucket}/"):
             self.store.delete(key)
+
+    # -- CloudFront -------------------------------------------------------------------------
+    def create_invalidation(self, distribution_id: str, paths: list[str]) -> str:
+        """Record an invalidation (`cloudfront/<id>.json`), which the local CloudFront front of
+        `amplify mock` applies to its cache."""
+        key = f"cloudfront/{distribution_id}.json"
+        invalidation_id = "I" + uuid.uuid4().hex[:13].upper()
+        for _attempt in range(10):
+            found = self.store.read(key)
+            record = json.loads(found.body) if found else {"Invalidations": []}
+            record["Invalidations"].append(
+                {"Id": invalidation_id, "Paths": list(paths), "CreateTime": _now()}
+            )
+            try:
+                self.store.write(
+                    key, json.dumps(record).encode(), expect=found.version if found else None
+                )
+                return invalidation_id
+            except VersionConflict:
+                continue
+        raise StackBusyError(distribution_id, distribution_id, "UPDATE_IN_PROGRESS")
+
+    def invalidations(self, distribution_id: str) -> list[dict[str, Any]]:
+        found = self.store.read(f"cloudfront/{distribution_id}.json")
+        return list(json.loads(found.body)["Invalidations"]) if found else []
 
     # -- stacks ---------------------------------------------------------------------------
     def describe_stack(self, stack_name: str) -> DeployedStack:

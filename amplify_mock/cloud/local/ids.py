@@ -189,7 +189,32 @@ def _identity_pool(
     return ResourceIdentity(pool_id, {"Name": props.get("IdentityPoolName", logical_id)})
 
 
+def _distribution(
+    ids: LocalIds, logical_id: str, props: Mapping[str, Any], token: str, region: str, account: str
+) -> ResourceIdentity:
+    distribution_id = "E" + token[:13].upper()
+    return ResourceIdentity(
+        distribution_id,
+        {
+            "Id": distribution_id,
+            "DomainName": f"d{token[13:26]}.cloudfront.net",
+            "Arn": f"arn:aws:cloudfront::{account}:distribution/{distribution_id}",
+        },
+    )
+
+
+def _origin_access_identity(
+    ids: LocalIds, logical_id: str, props: Mapping[str, Any], token: str, region: str, account: str
+) -> ResourceIdentity:
+    return ResourceIdentity(
+        "E" + token[:13].upper(),
+        {"Id": "E" + token[:13].upper(), "S3CanonicalUserId": token * 2},
+    )
+
+
 _IDENTIFIERS: dict[str, _Identifier] = {
+    "AWS::CloudFront::Distribution": _distribution,
+    "AWS::CloudFront::CloudFrontOriginAccessIdentity": _origin_access_identity,
     "AWS::S3::Bucket": _bucket,
     "AWS::IAM::Role": _role,
     "AWS::DynamoDB::Table": _table,
