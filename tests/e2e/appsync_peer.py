@@ -13,9 +13,10 @@ compiled, served on a free port with an in-memory store and the Lambda runner, a
 transformer (an interim check of the endpoint alone; needs the oracle checkout).
 
 The v2 corpus (`--v2`, data/appsync_peer_v2: the Transformer v2 API tests recorded against real
-AppSync) is served from the real v2 transformer's build of each file, kept once in the v2 golden
-suite (`tests/transformer/v2/golden/peer-<file>/build`, made with the file's transform
-parameters and auth modes by `tests/transformer/v2/regen_golden.py --peer`).
+AppSync) is served either from the real v2 transformer's build of each file, kept once in the v2
+golden suite (`tests/transformer/v2/golden/peer-<file>/build`, made with the file's transform
+parameters and auth modes; `--transformer oracle`), or from a Gen 1 project in the CLI's layout
+with the file's feature flags, built by our v2 transformer (`--transformer ours`).
 """
 
 from __future__ import annotations
@@ -148,6 +149,35 @@ async def run_case_file(
     )
 
 
+def write_v2_project(case: dict[str, Any], root: Path) -> Path:
+    """The v2 case as a Gen 1 project, as the corpus README describes it: the new-project
+    cli.json with each transform parameter as its lower-cased flag, the sandbox rule in the
+    schema, `DisableResolverDeduping` in transform.conf.json, `CreateAPIKey: 0` and the other
+    deploy parameters in parameters.json."""
+    from amplify_mock.project.init import DEFAULT_FEATURE_FLAGS
+
+    write_project(case, root)
+    params = dict(case.get("transformParameters") or {})
+    api_dir = root / "amplify" / "backend" / "api" / API_NAME
+    schema = case["schema"]
+    if params.pop("sandboxModeEnabled", False):
+        schema = "input AMPLIFY {\n  globalAuthRule: AuthRule = { allow: public }\n}\n" + schema
+    (api_dir / "schema.graphql").write_text(schema)
+    transform_conf: dict[str, Any] = {"Version": 5, "ElasticsearchWarning": True}
+    if params.pop("disableResolverDeduping", False):
+        transform_conf["DisableResolverDeduping"] = True
+    (api_dir / "transform.conf.json").write_text(json.dumps(transform_conf))
+    parameters: dict[str, Any] = {"AppSyncApiName": API_NAME}
+    if params.pop("suppressApiKeyGeneration", False):
+        parameters["CreateAPIKey"] = 0
+    parameters.update({k: v for k, v in (case.get("deployParameters") or {}).items() if k != "env"})
+    (api_dir / "parameters.json").write_text(json.dumps(parameters))
+    cli = json.loads(json.dumps(DEFAULT_FEATURE_FLAGS))
+    cli["features"]["graphqltransformer"].update({k.lower(): v for k, v in params.items()})
+    (root / "amplify" / "cli.json").write_text(json.dumps(cli))
+    return root
+
+
 async def run_v2_case_file(
     case_file: Path,
     workdir: Path,
@@ -155,6 +185,7 @@ async def run_v2_case_file(
     timeout: float = 600.0,
     verbose: bool = False,
     golden: Path = V2_GOLDEN,
+    transformer: str = "oracle",
 ) -> PeerResult:
     """Serve the oracle's v2 build of one v2 case file and run the v2 `run_peer.py` on it.
 
@@ -171,8 +202,12 @@ async def run_v2_case_file(
         deployed = name.replace("${env}", str(env))
         if env and deployed in functions:
             functions[name.replace("-${env}", "").replace("${env}", "")] = functions[deployed]
-    project = write_project({**case, "functions": functions}, workdir / case_file.stem)
-    build = golden / f"peer-{case_file.stem}" / "build"
+    if transformer == "ours":
+        project = write_v2_project({**case, "functions": functions}, workdir / case_file.stem)
+        build = build_with_ours(project)
+    else:
+        project = write_project({**case, "functions": functions}, workdir / case_file.stem)
+        build = golden / f"peer-{case_file.stem}" / "build"
     return await serve_and_run(
         case_file,
         build,
@@ -241,7 +276,13 @@ async def serve_and_run(
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
-    parser.add_argument("--transformer", choices=("ours", "oracle"), default="ours")
+    parser.add_argument(
+        "--transformer",
+        choices=("ours", "oracle"),
+        default="ours",
+        help="v1: build with ours or the v1 oracle; --v2: a Gen 1 project built by ours, or the "
+        "oracle's golden build",
+    )
     parser.add_argument("--v2", action="store_true", help="the v2 corpus, on the oracle builds")
     parser.add_argument(
         "--v2-golden", type=Path, default=V2_GOLDEN, help="where the peer-<file>/build folders are"
@@ -262,6 +303,7 @@ def main(argv: list[str] | None = None) -> int:
                     timeout=args.timeout,
                     verbose=args.verbose,
                     golden=args.v2_golden,
+                    transformer="ours" if args.transformer == "ours" else "oracle",
                 )
             else:
                 run = run_case_file(
