@@ -115,3 +115,19 @@ def test_category_verb_order_runs_verb_category(initialized: Path) -> None:
     unknown = CliRunner().invoke(cli, ["function", "frobnicate"])
     assert unknown.exit_code == 2
     assert "No such command 'function'." in unknown.output
+
+
+def test_category_push_deploys_when_only_that_category_changed(initialized: Path) -> None:
+    result = CliRunner().invoke(cli, ["function", "add", "--name", "fx", "--runtime", "nodejs"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "All resources are updated" in CliRunner().invoke(cli, ["function", "push", "--yes"]).output
+    )
+    CliRunner().invoke(cli, ["add", "function", "--name", "fy", "--runtime", "nodejs"])
+    CliRunner().invoke(cli, ["hosting", "add"])
+    refused = CliRunner().invoke(cli, ["function", "push", "--yes"])
+    assert refused.exit_code == 1
+    assert (
+        "`amplify push function` would also deploy the changes of hosting/S3AndCloudFront; "
+        "pushing one category alone is not emulated." in refused.output
+    )
