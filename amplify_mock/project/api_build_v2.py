@@ -22,9 +22,11 @@ Inputs, as the Gen 1 CLI maps them:
 The build is written in the layout of the real transformer's output (the v2 golden cases):
 schema.graphql, resolvers/, stacks/<Name>.json, cloudformation-template.json, parameters.json.
 
+`ResolverConfig` (DataStore conflict detection) turns on the sync query, versioned data
+sources and the delta sync table.
+
 Not emulated: `override.ts` (reported as not applied), custom transformers in
-transform.conf.json, DataStore conflict detection (`ResolverConfig` is refused with a clear
-error until the v2 sync resolvers exist).
+transform.conf.json.
 """
 
 from __future__ import annotations
@@ -175,12 +177,7 @@ def build_v2(
     :raises TransformerError: invalid schema, directive misuse, unsupported configuration.
     """
     transform_parameters_, explicit = transform_parameters(flags, transform_conf, parameters)
-    resolver_config = transform_conf.get("ResolverConfig")
-    if resolver_config:
-        raise TransformerError(
-            "ResolverConfig (DataStore conflict detection) is not supported by the v2 "
-            "transformer of amplify-mock yet; remove it from transform.conf.json to build."
-        )
+    resolver_config = transform_conf.get("ResolverConfig") or None
     if (api_dir / "override.ts").is_file():
         LOG.warning(
             "%s is not applied: overrides of the v2 API resources are not emulated",
@@ -189,7 +186,7 @@ def build_v2(
     config = V2Config(
         parameters=transform_parameters_,
         synth=SynthParameters(apiName=str(parameters.get("AppSyncApiName") or api_name)),
-        resolver_config=None,
+        resolver_config=resolver_config,
         now=now,
         user_resolvers=user_resolvers(api_dir),
         explicit=explicit - {"sandboxModeEnabled"},

@@ -207,3 +207,19 @@ def test_build_is_written_fresh(tmp_path: Path) -> None:
     compile_api(tmp_path)
     assert not stale.exists()
     shutil.rmtree(first.build_dir)
+
+
+def test_resolver_config_builds_the_datastore_api(tmp_path: Path) -> None:
+    """transform.conf.json ResolverConfig (what `amplify update api` writes for DataStore)
+    builds what the real transformer builds with that resolverConfig."""
+    case = _case("serve-datastore")
+    api_dir = make_v2_project(tmp_path, case.schema)
+    conf = {
+        "Version": 5,
+        "ElasticsearchWarning": True,
+        "ResolverConfig": case.options["resolverConfig"],
+    }
+    (api_dir / "transform.conf.json").write_text(json.dumps(conf))
+    result = compile_api(tmp_path, now=case.oracle_clock())
+    for relative, text in case.expected_files().items():
+        assert (result.build_dir / relative).read_text() == text, relative

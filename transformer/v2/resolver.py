@@ -75,6 +75,10 @@ class DataSource:
     type: str
     resource: Resource
     table: Resource | None = None
+    #: DataStore: the conflict handler its data functions get (`SyncConfig`)
+    sync_config: dict[str, Any] | None = None
+    #: DataStore: a versioned data source with a delta sync table
+    delta_sync: bool = False
 
 
 @dataclass
@@ -217,15 +221,16 @@ class TransformerResolver:
         stack = self.stack or stack
         functions = self._slot_functions(host, stack, self.slot_names[0])
         data_name = to_pascal_case([self.type_name, self.field_name, "DataResolverFn"])
-        functions.append(
-            host.add_function(
-                stack,
-                data_name,
-                (self.request, self.request.resolved_name("main", 0)),
-                (self.response, self.response.resolved_name("main", 0)),
-                self.data_source,
-            )
+        data_function = host.add_function(
+            stack,
+            data_name,
+            (self.request, self.request.resolved_name("main", 0)),
+            (self.response, self.response.resolved_name("main", 0)),
+            self.data_source,
         )
+        if self.data_source is not None and self.data_source.sync_config:
+            data_function.body["Properties"]["SyncConfig"] = self.data_source.sync_config
+        functions.append(data_function)
         functions += self._slot_functions(host, stack, self.slot_names[1])
         properties: dict[str, Any] = {
             "ApiId": host._api_id(),

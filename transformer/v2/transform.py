@@ -18,6 +18,7 @@ from transformer.errors import TransformerError
 from transformer.v2.config import V2Config
 from transformer.v2.context import OutputSchema, TransformerContext
 from transformer.v2.errors import GraphQLError, SchemaValidationError
+from transformer.v2.model.datastore import create_sync_table, uses_datastore
 from transformer.v2.plugin import TransformerPlugin
 from transformer.v2.resolver import FunctionHost, Template, TransformerResolver
 from transformer.validation import parse_type_system, validate_model_schema
@@ -143,6 +144,8 @@ class GraphQLTransformV2:
                 getattr(plugin, phase)(ctx)
         schema_text = ctx.output.print()
         self._create_api(ctx)
+        if uses_datastore(ctx):
+            create_sync_table(ctx)
         for plugin in self.plugins:
             plugin.generate_resolvers(ctx)
         for plugin in reversed(self.plugins):
@@ -418,6 +421,8 @@ def _before(ctx: TransformerContext, resolver: TransformerResolver) -> list[Any]
     ]
     if source is not None and source.type == "AMAZON_DYNAMODB" and source.table is not None:
         parts += ['$util.qr($ctx.stash.put("tableName", "', source.table.ref(), '"))']
+        if source.delta_sync:
+            parts.append('\n$util.qr($ctx.stash.put("deltaSyncTableTtl", 30))')
     account = {"Ref": "AWS::AccountId"}
     synth = ctx.synth
     if synth.authenticatedUserRoleName:

@@ -42,6 +42,7 @@ class IndexPlugin(TransformerPlugin):
 
     def __init__(self) -> None:
         self.configs: list[k.KeyConfig] = []
+        self.sync_snippets: dict[str, tuple[TransformerResolver, list[str]]] = {}
 
     def field(
         self,
@@ -284,6 +285,11 @@ class IndexPlugin(TransformerPlugin):
                 k.add_to_pre_auth(delete, [k.merge_inputs_and_defaults(), check])
         if config.query_field:
             self._query_resolver(config, ctx)
+        assert config.name is not None
+        k.record_sync_snippet(self.sync_snippets, ctx, config, config.name)
+
+    def after(self, ctx: TransformerContext) -> None:
+        k.add_sync_pre_auth(self.sync_snippets)
 
     def _query_resolver(self, config: k.KeyConfig, ctx: TransformerContext) -> None:
         assert config.query_field is not None and config.name is not None

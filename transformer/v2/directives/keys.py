@@ -335,6 +335,60 @@ def set_query_snippet(config: KeyConfig, ctx: TransformerContext, is_list: bool)
     return print_template(a.block("Set query expression for key", expressions))
 
 
+def sync_map_snippet(name: str, config: KeyConfig) -> str:
+    """A key's entry in the DataStore sync resolver's key maps (`dbTable` for the primary key)."""
+    keys = [config.field.name.value, *config.sort_key_fields]
+    return print_template(
+        a.block(
+            "Set query expression for @key",
+            [
+                a.raw(f"$util.qr($QueryMap.put('{'+'.join(keys)}' , '{name}'))"),
+                a.raw(f"$util.qr($PkMap.put('{config.field.name.value}' , '{name}'))"),
+                a.qref(
+                    a.method_call(
+                        a.ref("SkMap.put"),
+                        a.str_(name),
+                        a.list_([a.str_(k) for k in config.sort_key_fields]),
+                    )
+                ),
+            ],
+        )
+    )
+
+
+def record_sync_snippet(
+    snippets: dict[str, tuple[TransformerResolver, list[str]]],
+    ctx: TransformerContext,
+    config: KeyConfig,
+    name: str,
+) -> None:
+    """Remember a key for the model's sync resolver (DataStore projects only)."""
+    from transformer.v2.model.datastore import uses_datastore
+
+    if not uses_datastore(ctx):
+        return
+    resolver_name = lookup_resolver_name(config, "sync")
+    resolver = ctx.get_resolver("Query", resolver_name) if resolver_name else None
+    if resolver is None:
+        return
+    snippets.setdefault(resolver.key, (resolver, []))[1].append(sync_map_snippet(name, config))
+
+
+def add_sync_pre_auth(snippets: dict[str, tuple[TransformerResolver, list[str]]]) -> None:
+    """The sync resolver's preAuth slot: pick the index (or the table) a sync query can use."""
+    from transformer.v2.model.templates import SYNC_KEYS_INIT, SYNC_KEYS_QUERY
+
+    for resolver, entries in snippets.values():
+        text = "\n".join([SYNC_KEYS_INIT, *entries]) + "\n" + SYNC_KEYS_QUERY
+        resolver.add_to_slot(
+            "preAuth",
+            Template.s3(
+                text.removesuffix("\n") + "\n",
+                f"{resolver.type_name}.{resolver.field_name}.{{slotName}}.{{slotIndex}}.req.vtl",
+            ),
+        )
+
+
 def add_to_pre_auth(resolver: TransformerResolver, lines: list[str]) -> None:
     resolver.add_to_slot(
         "preAuth",

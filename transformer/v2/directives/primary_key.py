@@ -33,6 +33,7 @@ class PrimaryKeyPlugin(TransformerPlugin):
 
     def __init__(self) -> None:
         self.configs: list[k.KeyConfig] = []
+        self.sync_snippets: dict[str, tuple[Any, list[str]]] = {}
 
     def field(
         self,
@@ -242,6 +243,10 @@ class PrimaryKeyPlugin(TransformerPlugin):
             k.add_to_pre_auth(
                 delete, [k.merge_inputs_and_defaults(), k.set_primary_key_snippet(config, True)]
             )
+        k.record_sync_snippet(self.sync_snippets, ctx, config, "dbTable")
+
+    def after(self, ctx: TransformerContext) -> None:
+        k.add_sync_pre_auth(self.sync_snippets)
 
 
 def _replace(node: Any, **changes: Any) -> Any:

@@ -2,8 +2,9 @@
 subscriptions with `condition` / `filter` inputs, and the pipeline resolvers with their
 `init` and `postAuth` slots.
 
-Not emulated: DataStore (`ResolverConfig` conflict detection: sync queries, `_version`),
-SQL models, `EnableDeletionProtection`.
+With DataStore conflict detection (`ResolverConfig`, see datastore.py): sync fields and
+query, versioned data sources, conflict handlers. Not emulated: SQL models,
+`EnableDeletionProtection`.
 """
 
 from __future__ import annotations
@@ -40,6 +41,12 @@ from transformer.v2.cdk import Resource, Stack, make_unique_id
 from transformer.v2.context import TransformerContext
 from transformer.v2.errors import InvalidDirectiveError
 from transformer.v2.model import slots, templates
+from transformer.v2.model.datastore import (
+    datastore_table_arns,
+    delta_sync_table_name,
+    sync_config,
+    uses_datastore,
+)
 from transformer.v2.plugin import TransformerPlugin
 from transformer.v2.resolver import (
     MUTATION_SLOTS,
@@ -82,7 +89,9 @@ def _argument_values(directive: ast.DirectiveNode) -> dict[str, Any]:
     return {a.name.value: value_from_ast_untyped(a.value) for a in directive.arguments or ()}
 
 
-def model_config(type_name: str, directive: ast.DirectiveNode, deep_merge: bool) -> ModelConfig:
+def model_config(
+    type_name: str, directive: ast.DirectiveNode, deep_merge: bool, datastore: bool = False
+) -> ModelConfig:
     args = _argument_values(directive)
     subscription_defaults: dict[str, Any] = {
         "level": "on",
@@ -94,6 +103,7 @@ def model_config(type_name: str, directive: ast.DirectiveNode, deep_merge: bool)
         "queries": {
             "get": to_camel_case(["get", type_name]),
             "list": to_camel_case(["list", pluralize(type_name)]),
+            **({"sync": to_camel_case(["sync", pluralize(type_name)])} if datastore else {}),
         },
         "mutations": {
             "create": to_camel_case(["create", type_name]),
@@ -184,7 +194,10 @@ class ModelPlugin(TransformerPlugin):
                 "schema element."
             )
         self.configs[name] = model_config(
-            name, directive, ctx.parameters.shouldDeepMergeDirectiveConfigDefaults
+            name,
+            directive,
+            ctx.parameters.shouldDeepMergeDirectiveConfigDefaults,
+            uses_datastore(ctx),
         )
         self.models.append(name)
         ctx.metadata.setdefault("models", self.configs)
@@ -204,6 +217,8 @@ class ModelPlugin(TransformerPlugin):
             ctx.output.add_fields("Mutation", mutations)
             subscriptions = self._subscription_fields(ctx, obj)
             ctx.output.add_fields("Subscription", subscriptions)
+            if uses_datastore(ctx):
+                self._add_sync_fields(ctx, name)
             if find_directive(obj, "auth") is None:
                 self._add_service_directives(ctx, obj, queries, mutations, subscriptions)
 
@@ -263,6 +278,30 @@ class ModelPlugin(TransformerPlugin):
                     make_field(stamp, [], make_non_null_type(make_named_type("AWSDateTime")))
                 )
         ctx.output.put(_replace(obj, fields=tuple(fields)))
+
+    @staticmethod
+    def _add_sync_fields(ctx: TransformerContext, name: str) -> None:
+        obj = ctx.output.get(name)
+        present = {f.name.value for f in obj.fields or ()}
+        extra = [
+            make_field("_version", [], make_non_null_type(make_named_type("Int"))),
+            make_field("_deleted", [], make_named_type("Boolean")),
+            make_field("_lastChangedAt", [], make_non_null_type(make_named_type("AWSTimestamp"))),
+        ]
+        fields = (*obj.fields, *(f for f in extra if f.name.value not in present))
+        ctx.output.put(_replace(obj, fields=fields))
+
+    @staticmethod
+    def _datastore_conditions(ctx: TransformerContext) -> list[Any]:
+        if not uses_datastore(ctx):
+            return []
+        return [make_input_value("_deleted", make_named_type("ModelBooleanInput"))]
+
+    @staticmethod
+    def _datastore_version(ctx: TransformerContext) -> list[Any]:
+        if not uses_datastore(ctx):
+            return []
+        return [make_input_value("_version", make_named_type("Int"))]
 
     @staticmethod
     def _timestamp_names(config: ModelConfig) -> list[str]:
@@ -400,6 +439,11 @@ class ModelPlugin(TransformerPlugin):
                                 make_non_null_type(make_list_type(make_named_type(model))),
                             ),
                             make_field("nextToken", [], make_named_type("String")),
+                            *(
+                                [make_field("startedAt", [], make_named_type("AWSTimestamp"))]
+                                if uses_datastore(ctx)
+                                else []
+                            ),
                         ),
                         directives=(),
                         interfaces=(),
@@ -412,7 +456,11 @@ class ModelPlugin(TransformerPlugin):
                     *self._enum_filters(ctx, obj),
                     make_input_object(
                         filter_name,
-                        [*self._condition_fields(ctx, obj), *self._logical(filter_name)],
+                        [
+                            *self._condition_fields(ctx, obj),
+                            *self._logical(filter_name),
+                            *self._datastore_conditions(ctx),
+                        ],
                     ),
                 ],
             )
@@ -427,6 +475,19 @@ class ModelPlugin(TransformerPlugin):
                     make_named_type(connection),
                 )
             )
+        if queries.get("sync"):
+            fields.append(
+                make_field(
+                    str(queries["sync"]),
+                    [
+                        make_input_value("filter", make_named_type(filter_input_name(model))),
+                        make_input_value("limit", make_named_type("Int")),
+                        make_input_value("nextToken", make_named_type("String")),
+                        make_input_value("lastSync", make_named_type("AWSTimestamp")),
+                    ],
+                    make_named_type(connection_name(model)),
+                )
+            )
         return fields
 
     def _condition_input(self, ctx: TransformerContext, obj: Any, config: ModelConfig) -> Any:
@@ -437,6 +498,7 @@ class ModelPlugin(TransformerPlugin):
             if not (v.name.value == "id" and get_base_type(v.type) == "ModelIDInput")
         ]
         values += self._logical(name)
+        values += self._datastore_conditions(ctx)
         if config.timestamps is not None:
             present = {v.name.value for v in values}
             stamps = {
@@ -489,7 +551,7 @@ class ModelPlugin(TransformerPlugin):
         elif get_base_type(id_field.type) in ("ID", "String"):
             values = [_nullable(v) if v.name.value == "id" else v for v in values]
         values = self._nullable_timestamps(values, config)
-        return make_input_object(name, values)
+        return make_input_object(name, [*values, *self._datastore_version(ctx)])
 
     def _nullable_timestamps(self, values: list[Any], config: ModelConfig) -> list[Any]:
         stamps = [s for s in (config.timestamps or {}).values() if s]
@@ -516,12 +578,15 @@ class ModelPlugin(TransformerPlugin):
                 for v in values
             ]
         values = self._nullable_timestamps(values, config)
-        return make_input_object(name, values)
+        return make_input_object(name, [*values, *self._datastore_version(ctx)])
 
     def _delete_input(self, ctx: TransformerContext, obj: Any, config: ModelConfig) -> Any:
         return make_input_object(
             f"Delete{to_upper(obj.name.value)}Input",
-            [make_input_value("id", make_non_null_type(make_named_type("ID")))],
+            [
+                make_input_value("id", make_non_null_type(make_named_type("ID"))),
+                *self._datastore_version(ctx),
+            ],
         )
 
     def _subscription_fields(self, ctx: TransformerContext, obj: Any) -> list[Any]:
@@ -572,7 +637,10 @@ class ModelPlugin(TransformerPlugin):
             if is_scalar(f.type) or is_enum:
                 type_name = scalar_filter_input_name("String" if is_enum else base, True)
                 values.append(make_input_value(f.name.value, make_named_type(type_name)))
-        return make_input_object(name, [*values, *self._logical(name, with_not=False)])
+        return make_input_object(
+            name,
+            [*values, *self._logical(name, with_not=False), *self._datastore_conditions(ctx)],
+        )
 
     # ---- resources and resolvers --------------------------------------------------------
     def generate_resolvers(self, ctx: TransformerContext) -> None:
@@ -649,6 +717,12 @@ class ModelPlugin(TransformerPlugin):
                 "DeletionPolicy": "Delete",
             },
         )
+        datastore = uses_datastore(ctx)
+        if datastore:
+            table.body["Properties"]["TimeToLiveSpecification"] = {
+                "AttributeName": "_ttl",
+                "Enabled": True,
+            }
         ctx.tables[model] = table
         if ctx.parameters.enableTransformerCfnOutputs:
             self._output(
@@ -676,7 +750,19 @@ class ModelPlugin(TransformerPlugin):
                     "ApiId": ctx.api_id(),
                     "DynamoDBConfig": {
                         "AwsRegion": {"Ref": "AWS::Region"},
+                        **(
+                            {
+                                "DeltaSyncConfig": {
+                                    "BaseTableTTL": "43200",
+                                    "DeltaSyncTableName": delta_sync_table_name(ctx),
+                                    "DeltaSyncTableTTL": "30",
+                                }
+                            }
+                            if datastore
+                            else {}
+                        ),
                         "TableName": table.ref(),
+                        **({"Versioned": True} if datastore else {}),
                     },
                     "Name": f"{model}Table",
                     "ServiceRoleArn": role.get_att("Arn"),
@@ -695,7 +781,14 @@ class ModelPlugin(TransformerPlugin):
                 source.get_att("Name"),
                 [f"{model}DataSource", "Name"],
             )
-        ctx.data_sources[model] = DataSource(f"{model}Table", "AMAZON_DYNAMODB", source, table)
+        ctx.data_sources[model] = DataSource(
+            f"{model}Table",
+            "AMAZON_DYNAMODB",
+            source,
+            table,
+            sync_config=sync_config(ctx, model) if datastore else None,
+            delta_sync=datastore,
+        )
 
     @staticmethod
     def _output(
@@ -763,6 +856,11 @@ class ModelPlugin(TransformerPlugin):
                                         "Resource": [
                                             {"Fn::Sub": [arn, {"tablename": table_name}]},
                                             {"Fn::Sub": [arn + "/*", {"tablename": table_name}]},
+                                            *(
+                                                datastore_table_arns(ctx)
+                                                if uses_datastore(ctx)
+                                                else []
+                                            ),
                                         ],
                                     }
                                 ],
@@ -811,7 +909,45 @@ class ModelPlugin(TransformerPlugin):
                 },
             },
         )
+        handler = self._lambda_conflict_handler(ctx, model)
+        if handler is not None:
+            invoke_path = ["InvokeLambdaFunction", "Resource"]
+            stack.add_resource(
+                invoke_path,
+                {
+                    "Type": "AWS::IAM::Policy",
+                    "Properties": {
+                        "PolicyDocument": {
+                            "Statement": [
+                                {
+                                    "Action": "lambda:InvokeFunction",
+                                    "Effect": "Allow",
+                                    "Resource": _sync_lambda_arn(ctx, handler),
+                                }
+                            ],
+                            "Version": "2012-10-17",
+                        },
+                        "PolicyName": make_unique_id(invoke_path),
+                        "Roles": [role.ref()],
+                    },
+                },
+            )
         return role
+
+    @staticmethod
+    def _lambda_conflict_handler(ctx: TransformerContext, model: str) -> dict[str, Any] | None:
+        """The LambdaConflictHandler of a model whose DataStore conflicts a Lambda resolves."""
+        if not uses_datastore(ctx):
+            return None
+        config = ctx.config.resolver_config or {}
+        chosen = config.get("project")
+        own = (config.get("models") or {}).get(model)
+        if own and own.get("ConflictDetection") and own.get("ConflictHandler"):
+            chosen = own
+        if not chosen or chosen.get("ConflictHandler") != "LAMBDA":
+            return None
+        handler = chosen.get("LambdaConflictHandler")
+        return dict(handler) if handler else None
 
     def _create_resolvers(self, ctx: TransformerContext, model: str) -> None:
         config = self.configs[model]
@@ -821,6 +957,8 @@ class ModelPlugin(TransformerPlugin):
             ctx.parameters.sandboxModeEnabled, ctx.synth.enableIamAccess
         )
         queries = config.queries or {}
+        datastore = uses_datastore(ctx)
+        respond = _with_result if datastore else _same
         operations: list[tuple[str, str, str, str, str, tuple[Any, Any], DataSource | None]] = []
         if queries.get("get"):
             operations.append(
@@ -829,7 +967,7 @@ class ModelPlugin(TransformerPlugin):
                     str(queries["get"]),
                     f"Get{resource_name(model)}Resolver",
                     templates.GET_REQUEST,
-                    templates.GET_RESPONSE,
+                    respond(templates.GET_RESPONSE),
                     QUERY_SLOTS,
                     source,
                 )
@@ -841,7 +979,19 @@ class ModelPlugin(TransformerPlugin):
                     str(queries["list"]),
                     f"List{resource_name(model)}Resolver",
                     templates.LIST_REQUEST,
-                    templates.DEFAULT_RESPONSE,
+                    respond(templates.DEFAULT_RESPONSE),
+                    QUERY_SLOTS,
+                    source,
+                )
+            )
+        if queries.get("sync"):
+            operations.append(
+                (
+                    "Query",
+                    str(queries["sync"]),
+                    f"Sync{resource_name(model)}Resolver",
+                    templates.SYNC_REQUEST,
+                    respond(templates.DEFAULT_RESPONSE),
                     QUERY_SLOTS,
                     source,
                 )
@@ -870,10 +1020,13 @@ class ModelPlugin(TransformerPlugin):
                 + "#set( $mergedValues = $util.map.copyAndRemoveAllKeys($mergedValues, "
                 "$nullIndexFields) )\n",
             )
+        update_request, delete_request = templates.UPDATE_REQUEST, templates.DELETE_REQUEST
+        if datastore:
+            update_request, delete_request = _versioned(update_request, delete_request)
         for kind, request in (
             ("create", create_request),
-            ("update", templates.UPDATE_REQUEST),
-            ("delete", templates.DELETE_REQUEST),
+            ("update", update_request),
+            ("delete", delete_request),
         ):
             if mutations.get(kind):
                 operations.append(
@@ -882,7 +1035,7 @@ class ModelPlugin(TransformerPlugin):
                         str(mutations[kind]),
                         f"{to_upper(kind)}{resource_name(model)}Resolver",
                         request,
-                        templates.MUTATION_RESPONSE,
+                        respond(templates.MUTATION_RESPONSE),
                         MUTATION_SLOTS,
                         source,
                     )
@@ -1021,6 +1174,56 @@ class _IndexArn(dict[str, Any]):
         if properties.get("GlobalSecondaryIndexes") or properties.get("LocalSecondaryIndexes"):
             return {"Fn::Join": ["", [self.table.get_att("Arn"), "/index/*"]]}
         return {"Ref": "AWS::NoValue"}
+
+
+def _sync_lambda_arn(ctx: TransformerContext, handler: dict[str, Any]) -> dict[str, Any]:
+    """The conflict handler function's ARN (its `-${env}` dropped without an environment)."""
+    name = str(handler.get("name") or "")
+    region = handler.get("region")
+    prefix = f"arn:aws:lambda:{region}" if region else "arn:aws:lambda:${AWS::Region}"
+    with_env: dict[str, Any] = {"env": ctx.synth.amplifyEnvironmentName} if "${env}" in name else {}
+    return {
+        "Fn::If": [
+            "HasEnvironmentParameter",
+            {"Fn::Sub": [f"{prefix}:${{AWS::AccountId}}:function:{name}", with_env]},
+            {
+                "Fn::Sub": [
+                    f"{prefix}:${{AWS::AccountId}}:function:{name.replace('-${env}', '', 1)}",
+                    {},
+                ]
+            },
+        ]
+    }
+
+
+_ERROR = "$util.error($ctx.error.message, $ctx.error.type)"
+_VERSION = '$util.defaultIfNull($args.input["_version"], 0)'
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _with_result(text: str) -> str:
+    """DataStore responses hand the conflicting item back with the error."""
+    return text.replace(_ERROR, "$util.error($ctx.error.message, $ctx.error.type, $ctx.result)")
+
+
+def _versioned(update: str, delete: str) -> tuple[str, str]:
+    """Update and delete requests of a versioned (DataStore) model."""
+    sync_keys = '"_version", "_deleted", "_lastChangedAt"'
+    update = update.replace("#set( $keyFields = [] )", f"#set( $keyFields = [{sync_keys}] )")
+    update = update.replace(
+        '#set( $keyFields = ["id"] )', f'#set( $keyFields = ["id", {sync_keys}] )'
+    )
+    update = update.replace(
+        '"update": $update\n} )', f'"update": $update,\n  "_version": {_VERSION}\n}} )'
+    )
+    delete = delete.replace(
+        "$util.toJson($DeleteRequest)",
+        f'$util.qr($DeleteRequest.put("_version", {_VERSION}))\n$util.toJson($DeleteRequest)',
+    )
+    return update, delete
 
 
 def _wrapper_is_list(type_: ast.TypeNode) -> bool:

@@ -403,3 +403,219 @@ $extensions.setSubscriptionFilter($util.transform.toSubscriptionFilter($ctx.args
 #end
 $util.toJson(null)
 ## [End] Subscription Response template. **"""
+
+SYNC_REQUEST = """\
+## [Start] Sync Request template. **
+#set( $args = $util.defaultIfNull($ctx.stash.transformedArgs, $ctx.args) )
+#set( $queryFilterContainsAuthField = false )
+#set( $authFilterContainsSortKey = false )
+#set( $useScan = true )
+#if( $util.isNullOrEmpty($ctx.stash.authFilter) && $ctx.stash.QueryRequest )
+  #set( $useScan = false )
+#end
+#if( !$util.isNullOrEmpty($ctx.stash.authFilter) )
+  #set( $filter = $ctx.stash.authFilter )
+  #if( $ctx.stash.QueryRequestVariables.partitionKey )
+    #foreach( $filterItem in $ctx.stash.authFilter.or )
+      #if( $filterItem.get($ctx.stash.QueryRequestVariables.partitionKey) )
+        #set( $queryFilterContainsAuthField = true )
+      #end
+    #end
+    #if( !$queryFilterContainsAuthField )
+      #foreach( $filterItem in $ctx.stash.authFilter.or )
+        #foreach( $sortKey in $ctx.stash.QueryRequestVariables.sortKeys )
+          #if( $filterItem.get($sortKey) )
+            #set( $authFilterContainsSortKey = true )
+          #end
+        #end
+      #end
+      #if( !$authFilterContainsSortKey )
+        #if( !$util.isNullOrEmpty($ctx.stash.QueryRequest.filter) )
+          #set( $ctx.stash.QueryRequest.filter = {
+  "and":   [$ctx.stash.QueryRequest.filter, $ctx.stash.authFilter]
+} )
+        #else
+          #set( $ctx.stash.QueryRequest.filter = $ctx.stash.authFilter )
+        #end
+        #set( $useScan = false )
+      #end
+    #else
+      #foreach( $filterItem in $ctx.stash.authFilter.or )
+        #if( $util.toJson($filterItem) == $util.toJson($ctx.stash.QueryRequestVariables.partitionKeyFilter) )
+          #set( $useScan = false )
+        #end
+      #end
+    #end
+  #end
+  #if( !$util.isNullOrEmpty($args.filter) )
+    #set( $filter = {
+  "and":   [$filter, $args.filter]
+} )
+  #end
+#else
+  #if( !$util.isNullOrEmpty($args.filter) )
+    #set( $filter = $args.filter )
+  #end
+#end
+#if( !$util.isNullOrEmpty($filter) )
+  #set( $filterExpression = $util.parseJson($util.transform.toDynamoDBFilterExpression($filter)) )
+  #if( !$util.isNullOrBlank($filterExpression.expression) )
+    #if( $filterExpression.expressionValues.size() == 0 )
+      $util.qr($filterExpression.remove("expressionValues"))
+    #end
+    #set( $filter = $filterExpression )
+  #end
+#end
+#if( !$useScan )
+  #if( $ctx.stash.QueryRequest.filter )
+    #set( $ctx.stash.QueryRequest.filter = $util.parseJson($util.transform.toDynamoDBFilterExpression($ctx.stash.QueryRequest.filter)) )
+  #end
+  $util.toJson($ctx.stash.QueryRequest)
+#else
+{
+      "version": "2018-05-29",
+      "operation": "Sync",
+      "filter":     #if( $filter )
+$util.toJson($filter)
+    #else
+null
+    #end,
+      "limit": $util.defaultIfNull($args.limit, 100),
+      "lastSync": $util.toJson($util.defaultIfNull($args.lastSync, null)),
+      "nextToken": $util.toJson($util.defaultIfNull($args.nextToken, null))
+  }
+#end
+## [End] Sync Request template. **"""
+
+#: the sync resolver preAuth slot of a model with keys: init, then one map per key, then this
+SYNC_KEYS_INIT = """\
+## [Start] Set map initialization for @key **
+#set( $index = "" )
+#set( $scan = true )
+#set( $filterMap = {} )
+#set( $QueryMap = {} )
+#set( $PkMap = {} )
+#set( $SkMap = {} )
+#set( $filterArgsMap = {} )
+#if( $ctx.stash.QueryRequest )
+  #return
+#end
+#set( $queryRequestVariables = {} )
+## [End] Set map initialization for @key **"""
+
+SYNC_KEYS_QUERY = """\
+## [Start] Set query expression for @key **
+#set( $filterArgsMap = $ctx.args.filter.get("and") )
+#set( $isLastSyncInDeltaTTLWindow = false )
+#set( $minLastSync = $util.time.nowEpochMilliSeconds() - $ctx.stash.deltaSyncTableTtl * 60 * 1000 )
+#if( !$util.isNull($ctx.args.lastSync) && $ctx.args.lastSync != 0 && $minLastSync <= $ctx.args.lastSync )
+  #set( $isLastSyncInDeltaTTLWindow = true )
+#end
+#if( !$util.isNullOrEmpty($filterArgsMap) && !$isLastSyncInDeltaTTLWindow )
+  #set( $json = $filterArgsMap )
+  #foreach( $item in $json )
+    #set( $ind = $foreach.index )
+    #foreach( $entry in $item.entrySet() )
+      #if( $ind == 0 && !$util.isNullOrEmpty($entry.value.eq) && !$util.isNullOrEmpty($PkMap.get($entry.key)) )
+        #set( $pk = $entry.key )
+        #set( $scan = false )
+        #set( $queryRequestVariables.partitionKey = $pk )
+        #set( $queryRequestVariables.sortKeys = $SkMap.get($PkMap.get($pk)) )
+        #set( $queryRequestVariables.partitionKeyFilter = {} )
+        $util.qr($queryRequestVariables.partitionKeyFilter.put($pk, {'eq': $entry.value.eq}))
+        $util.qr($ctx.args.put($pk,$entry.value.eq))
+        #set( $index = $PkMap.get($pk) )
+      #end
+      #if( $ind == 1 && !$util.isNullOrEmpty($pk) && !$util.isNullOrEmpty($QueryMap.get("${pk}+$entry.key")) )
+        #set( $sk = $entry.key )
+        $util.qr($ctx.args.put($sk,$entry.value))
+        #set( $index = $QueryMap.get("${pk}+$sk") )
+      #else
+        #if( $ind > 0 )
+          $util.qr($filterMap.put($entry.key,$entry.value))
+        #end
+      #end
+    #end
+  #end
+#else
+  #set( $filterMap = $ctx.args.filter )
+#end
+## [End] Set query expression for @key **
+## [Start] Set Primary Key initialization @key **
+#set( $modelQueryExpression = {} )
+#if( !$util.isNull($pk) )
+  #set( $modelQueryExpression.expression = "#pk = :pk" )
+  #set( $modelQueryExpression.expressionNames = {
+  "#pk": "$pk"
+} )
+  #set( $modelQueryExpression.expressionValues = {
+  ":pk": $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($pk)))
+} )
+#end
+## [End] Set Primary Key initialization @key **
+## [Start] Applying Key Condition **
+#if( !$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).beginsWith) )
+  #set( $modelQueryExpression.expression = "$modelQueryExpression.expression AND begins_with(#sortKey, :sortKey)" )
+  $util.qr($modelQueryExpression.expressionNames.put("#sortKey", $sk))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).beginsWith))))
+#end
+#if( !$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).between) )
+  #set( $modelQueryExpression.expression = "$modelQueryExpression.expression AND #sortKey BETWEEN :sortKey0 AND :sortKey1" )
+  $util.qr($modelQueryExpression.expressionNames.put("#sortKey", $sk))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).between[0]))))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).between[1]))))
+#end
+#if( !$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).eq) )
+  #set( $modelQueryExpression.expression = "$modelQueryExpression.expression AND #sortKey = :sortKey" )
+  $util.qr($modelQueryExpression.expressionNames.put("#sortKey", $sk))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).eq))))
+#end
+#if( !$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).lt) )
+  #set( $modelQueryExpression.expression = "$modelQueryExpression.expression AND #sortKey < :sortKey" )
+  $util.qr($modelQueryExpression.expressionNames.put("#sortKey", $sk))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).lt))))
+#end
+#if( !$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).le) )
+  #set( $modelQueryExpression.expression = "$modelQueryExpression.expression AND #sortKey <= :sortKey" )
+  $util.qr($modelQueryExpression.expressionNames.put("#sortKey", $sk))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).le))))
+#end
+#if( !$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).gt) )
+  #set( $modelQueryExpression.expression = "$modelQueryExpression.expression AND #sortKey > :sortKey" )
+  $util.qr($modelQueryExpression.expressionNames.put("#sortKey", $sk))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).gt))))
+#end
+#if( !$util.isNull($ctx.args.get($sk)) && !$util.isNull($ctx.args.get($sk).ge) )
+  #set( $modelQueryExpression.expression = "$modelQueryExpression.expression AND #sortKey >= :sortKey" )
+  $util.qr($modelQueryExpression.expressionNames.put("#sortKey", $sk))
+  $util.qr($modelQueryExpression.expressionValues.put(":sortKey", $util.parseJson($util.dynamodb.toDynamoDBJson($ctx.args.get($sk).ge))))
+#end
+## [End] Applying Key Condition **
+## [Start]  Set query expression for @key **
+#if( !$scan )
+  #set( $limit = $util.defaultIfNull($context.args.limit, 100) )
+  #set( $ctx.stash.QueryRequestVariables = $queryRequestVariables )
+  #set( $ctx.stash.QueryRequest = {
+  "version": "2018-05-29",
+  "operation": "Sync",
+  "limit": $limit,
+  "lastSync": $util.defaultIfNull($ctx.args.lastSync, null),
+  "query": $modelQueryExpression
+} )
+  #if( !$util.isNull($ctx.args.sortDirection)
+                    && $ctx.args.sortDirection == "DESC" )
+    #set( $ctx.stash.QueryRequest.scanIndexForward = false )
+  #else
+    #set( $ctx.stash.QueryRequest.scanIndexForward = true )
+  #end
+#if( $context.args.nextToken ) #set( $ctx.stash.QueryRequest.nextToken = $context.args.nextToken ) #end
+  #if( !$util.isNullOrEmpty($filterMap) && $util.toJson($filterMap) != $util.toJson({}) )
+    #set( $ctx.stash.QueryRequest.filter = $filterMap )
+  #end
+  #if( $index != "dbTable" )
+    #set( $ctx.stash.QueryRequest.index = $index )
+  #end
+#end
+$util.toJson({})
+## [End]  Set query expression for @key **
+"""
