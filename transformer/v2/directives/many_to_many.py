@@ -173,6 +173,13 @@ class ManyToManyPlugin(TransformerPlugin):
             raise InvalidDirectiveError("@manyToMany must be used with a list.")
         assert relation.relation_name is not None
         name = graphql_name(to_upper(relation.relation_name))
+        if not name:
+            # The real transformer crashes on this (a TypeError while building the join
+            # model's table); refuse it with a message instead.
+            raise InvalidDirectiveError(
+                f"@manyToMany relationName '{relation.relation_name}' on "
+                f"{parent.name.value}.{definition.name.value} does not make a type name."
+            )
         pair = self.pairs.get(name)
         if pair is None:
             self.pairs[name] = _Pair(name, relation)
