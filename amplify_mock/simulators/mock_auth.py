@@ -32,6 +32,7 @@ __all__ = [
     "AuthResource",
     "LocalUserPoolVerifier",
     "SeedUsersError",
+    "ensure_project_groups",
     "find_auth_resource",
     "load_seed_users",
     "pool_settings",
@@ -153,6 +154,28 @@ class LocalUserPoolVerifier:
             raise UnauthorizedRequest(f"Token issuer {issuer} is not the local user pool")
         elif self._fallback is not None:
             self._fallback.verify(token, claims)
+
+
+def ensure_project_groups(pool: UserPool, project: Project) -> list[str]:
+    """Create the user pool groups of `amplify add auth` (the userPoolGroups resource's
+    user-pool-group-precedence.json) that the local pool lacks; returns the names created."""
+    path = project.paths.resource_dir("auth", "userPoolGroups") / "user-pool-group-precedence.json"
+    entries = read_json(path, default=[])
+    created = []
+    for entry in entries if isinstance(entries, list) else []:
+        name = entry.get("groupName") if isinstance(entry, dict) else None
+        if not isinstance(name, str) or name in pool.store.groups:
+            continue
+        precedence = entry.get("precedence")
+        pool.store.groups[name] = Group(
+            name,
+            precedence=precedence if isinstance(precedence, int) else None,
+            created=pool.clock(),
+        )
+        created.append(name)
+    if created:
+        pool.store.save()
+    return created
 
 
 class SeedUsersError(AmplifyMockError):

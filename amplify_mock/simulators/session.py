@@ -419,6 +419,7 @@ class MockSession:
         """The local user pool and identity pool (the project has a Cognito auth resource)."""
         from amplify_mock.simulators.cognito import CognitoServer, UserPool
         from amplify_mock.simulators.mock_auth import (
+            ensure_project_groups,
             find_auth_resource,
             load_seed_users,
             pool_settings,
@@ -428,6 +429,7 @@ class MockSession:
         assert auth is not None
         settings = pool_settings(self.project.project, auth, self.project.region)
         pool = UserPool(settings, self.project.mock_data_dir / "cognito", notify=self.reporter.info)
+        ensure_project_groups(pool, self.project.project)
         if self.options.seed_data is not None:
             created = load_seed_users(pool, self.options.seed_data)
             if created:

@@ -13,6 +13,7 @@ from amplify_mock.project.project import Project
 from amplify_mock.simulators.cognito import PasswordPolicy, UserPool
 from amplify_mock.simulators.mock_auth import (
     SeedUsersError,
+    ensure_project_groups,
     find_auth_resource,
     load_seed_users,
     pool_settings,
@@ -111,3 +112,17 @@ def test_seed_users_are_created_once_and_bad_files_name_the_problem(
     assert str(caught.value) == (
         f"{users}: user cy: Password did not conform with policy: Password not long enough"
     )
+
+
+def test_project_user_pool_groups_are_created(project: Project, tmp_path: Path) -> None:
+    folder = project.paths.resource_dir("auth", "userPoolGroups")
+    folder.mkdir(parents=True)
+    (folder / "user-pool-group-precedence.json").write_text(
+        json.dumps([{"groupName": "Admin", "precedence": 1}, {"groupName": "Editors"}])
+    )
+    auth = find_auth_resource(project)
+    assert auth is not None
+    pool = UserPool(pool_settings(project, auth, "us-east-1"), tmp_path / "data")
+    assert ensure_project_groups(pool, project) == ["Admin", "Editors"]
+    assert ensure_project_groups(pool, project) == []
+    assert pool.store.groups["Admin"].precedence == 1
