@@ -63,15 +63,22 @@ def utc_now() -> dt.datetime:
 
 
 def cloud_for(project: Project, env: str, *, mfa_prompt: MfaPrompt | None = None) -> Cloud:
-    """The cloud an environment lives in, with its credentials and region."""
+    """The cloud an environment lives in, with its credentials and region (a project still
+    holding the old in-folder local cloud has it moved to the store first)."""
     aws_info = project.local_aws_info().get(env) or {"configLevel": "general"}
     region = project.team_provider_info().get(env, {}).get(PROVIDER_NAME, {}).get("Region")
-    return open_cloud(
+    cloud = open_cloud(
         project.cloud_store,
         region or region_of(aws_info),
         aws_info,
         mfa_prompt=mfa_prompt,
     )
+    if isinstance(cloud, LocalCloud):
+        from amplify_mock.project.cloud_migration import legacy_stacks_dir, migrate_legacy_cloud
+
+        if legacy_stacks_dir(project).is_dir():
+            migrate_legacy_cloud(project, cloud)
+    return cloud
 
 
 def create_env(

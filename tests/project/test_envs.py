@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 
+from amplify_mock.cloud.local import LocalCloud
+from amplify_mock.cloud.local.apps import app_envs
 from amplify_mock.project.envs import add_env, checkout_env, create_env, import_env, remove_env
 from amplify_mock.project.errors import (
     EnvExistsError,
@@ -114,3 +117,30 @@ def test_import_env_missing_key(project: Project) -> None:
     assert err.value.message == (
         "Invalid value for --config: missing required key 'awscloudformation.StackName'."
     )
+
+
+def test_legacy_in_folder_cloud_moves_to_the_store(project: Project) -> None:
+    """A project deployed before the local cloud moved out of amplify/mock-data keeps its env."""
+    from amplify_mock.project.envs import cloud_for
+
+    cloud = local_cloud()
+    stack = "amplify-todoapp-dev-030405"
+    state = cloud.stack_state(stack)
+    legacy = project.paths.mock_data_dir / "cloud" / "stacks"
+    legacy.mkdir(parents=True)
+    (legacy / f"{stack}.json").write_text(json.dumps(state))
+    bucket = f"{stack}-deployment"
+    old_objects = project.paths.mock_data_dir / "S3" / bucket
+    old_objects.mkdir(parents=True)
+    (old_objects / "#current-cloud-backend.zip").write_bytes(b"old zip")
+    cloud.delete_stack(stack)  # the store starts empty, as before the upgrade
+    cloud.store.delete("apps/" + project.provider_info()["AmplifyAppId"] + ".json")
+    assert cloud.stack_names() == []
+    migrated = cloud_for(project, "dev")
+    assert isinstance(migrated, LocalCloud)
+    assert migrated.stack_names() == [stack]
+    assert migrated.get_object(bucket, "#current-cloud-backend.zip") == b"old zip"
+    assert not legacy.exists()
+    assert (project.paths.mock_data_dir / "cloud.migrated" / "stacks" / f"{stack}.json").is_file()
+    app_id = project.provider_info()["AmplifyAppId"]
+    assert list(app_envs(migrated.store, app_id)) == ["dev"]
