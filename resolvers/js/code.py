@@ -60,6 +60,7 @@ class JsOutcome:
     response_headers: dict[str, str] = field(default_factory=dict)
 
 
+_CACHE_LIMIT = 4096
 _VALIDATED: dict[str, str] = {}
 _KEYS: dict[str, str] = {}
 _LOCK = threading.Lock()
@@ -105,6 +106,9 @@ def _load(code: JsCode) -> str:
                 code.file_name, [CodeIssue("PARSER_ERROR", err.message, err.line, err.column, 1)]
             ) from None
         with _LOCK:
+            if len(_VALIDATED) >= _CACHE_LIMIT:
+                _VALIDATED.clear()
+                _KEYS.clear()
             _VALIDATED[key] = factory
     try:
         engine(bridge.call).load(key, factory)

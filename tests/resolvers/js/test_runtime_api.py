@@ -450,3 +450,24 @@ def test_whole_context_serializes() -> None:
     assert outcome.value["arguments"] == {"id": "1"}
     assert outcome.value["stash"] == {"s": 2}
     assert outcome.value["info"]["selectionSetList"] == []
+
+
+def test_not_emulated_util_names_itself() -> None:
+    with pytest.raises(ResolverError) as caught:
+        run("util.transform.toElasticsearchQueryDSL({ a: { eq: 1 } })")
+    assert caught.value.message.endswith(
+        "Error: util.transform.toElasticsearchQueryDSL is not emulated "
+        "(no OpenSearch data source locally)"
+    )
+
+
+def test_named_and_aliased_imports_and_export_lists() -> None:
+    code = JsCode(
+        "import { util as u } from '@aws-appsync/utils';\n"
+        "import { get, operations } from '@aws-appsync/utils/dynamodb';\n"
+        "function handle(ctx) { return [u.str.toUpper('a'), get({ key: { id: 1 } }).operation,"
+        " typeof operations.increment]; }\n"
+        "export { handle as request };\n",
+        "imports.js",
+    )
+    assert evaluate(code, "request", build_context()).value == ["A", "GetItem", "function"]
