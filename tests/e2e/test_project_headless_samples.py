@@ -92,7 +92,19 @@ def test_sample_configure_project(app: Path, home: Path) -> None:
 
 
 def test_sample_env_import(app: Path, home: Path) -> None:
+    """The sample imports a stack a teammate deployed: refused while it does not exist."""
+    from amplify_mock.cloud.local import LocalCloud
+
     assert run_sample("init.sh", app, home).returncode == 0
+    refused = run_sample("env_import.sh", app, home)
+    assert refused.returncode == 1
+    assert (
+        "The root stack 'mytestproject-20181106123241' of environment 'dev' does not exist in "
+        "the local cloud." in refused.stderr
+    )
+    teammate = LocalCloud(home / ".amplify" / "local-cloud")
+    role = {"Type": "AWS::IAM::Role", "Properties": {"RoleName": "mytestproject-authRole"}}
+    teammate.deploy_stack("mytestproject-20181106123241", {"Resources": {"Role": role}}, {})
     result = run_sample("env_import.sh", app, home)
     assert result.returncode == 0, result.stderr
     team = _json(app / "amplify/team-provider-info.json")
