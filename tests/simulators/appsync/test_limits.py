@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import dataclasses
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
@@ -208,9 +209,10 @@ async def test_limits_small_query_is_answered_while_a_fan_out_runs(
         await asyncio.sleep(0)
     await post("small", '{ getBlog(id: "b1") { id name } }')
     assert finished == ["small"]
-    assert len(runner.calls) < 10_000
-    await big
-    assert finished == ["small", "fan-out"]
+    assert len(runner.calls) < 10_000  # answered while the fan-out was still resolving
+    big.cancel()  # its own end is test_limits_fan_out_is_cut_off_at_the_resolver_count_limit
+    with contextlib.suppress(asyncio.CancelledError):
+        await big
 
 
 async def test_limits_disconnected_request_stops_its_work(blog_config: ApiConfig) -> None:
