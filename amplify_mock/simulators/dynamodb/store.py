@@ -234,7 +234,12 @@ class Store:
         return info
 
     def get_table(self, name: Any) -> TableInfo:
-        """:raises ResourceNotFoundException: no such table."""
+        """:raises ValidationException: an invalid name.
+        :raises ResourceNotFoundException: no such table.
+        """
+        info = self._tables.get(name) if isinstance(name, str) else None
+        if info is not None:  # a known table's name is valid: skip the pattern check
+            return info
         validate_table_name(name)
         info = self.find_table(name)
         if info is None:

@@ -315,14 +315,18 @@ def _number_size(text: str) -> int:
     """DynamoDB stores a number as base-100 digit pairs aligned on the decimal point, plus an
     exponent byte, plus a byte when negative: `12` is 2 bytes, `1.5` and `123` are 3, `-1` is 3.
     """
-    value = _CONTEXT.create_decimal(text)
-    if value.is_zero():
+    if "e" in text or "E" in text:  # not canonical: let Decimal place the point
+        text = format_number(_CONTEXT.create_decimal(text))
+    negative = text.startswith("-")
+    whole, _, fraction = text.lstrip("-").partition(".")
+    digits = (whole + fraction).lstrip("0")
+    significant = digits.rstrip("0")
+    if not significant:
         return 1
-    sign, digits, exponent = value.normalize(_CONTEXT).as_tuple()
-    assert isinstance(exponent, int)
-    high = exponent + len(digits) - 1
+    exponent = len(digits) - len(significant) - len(fraction)
+    high = exponent + len(significant) - 1
     pairs = high // 2 - exponent // 2 + 1
-    return 1 + pairs + sign
+    return 1 + pairs + int(negative)
 
 
 def item_size(item: Mapping[str, Mapping[str, Any]]) -> int:

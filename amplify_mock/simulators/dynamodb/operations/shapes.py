@@ -148,8 +148,20 @@ _ELEMENTS: dict[str, str] = {
 }
 
 
+#: The exact Python types json.loads gives for each kind (the fast path of `_expect`).
+_JSON_TYPES: dict[str, tuple[type, ...]] = {
+    _STRING: (str,),
+    _NUMBER: (int, float),
+    _BOOLEAN: (bool,),
+    _MAP: (dict,),
+    _LIST: (list,),
+}
+
+
 def _expect(name: str, value: Any, expected: str, *, member: bool = False) -> None:
     """`member`: an element of a list or map, where null is not allowed either."""
+    if type(value) in _JSON_TYPES[expected]:
+        return
     actual = _kind(value)
     if (value is not None or member) and actual != expected:
         raise SerializationException(
@@ -159,7 +171,13 @@ def _expect(name: str, value: Any, expected: str, *, member: bool = False) -> No
 
 def check_shapes(params: Mapping[str, Any], operation: str = "") -> None:
     """:raises SerializationException: a request member of the wrong JSON type."""
-    pending: list[tuple[str, Any]] = list(params.items())
+    pending: list[tuple[str, Any]] = []
+    for name, value in params.items():  # the top level: most requests stop here
+        expected = _MEMBERS.get(name)
+        if expected is not None:
+            _expect(name, value, expected)
+        if (name not in _OPAQUE or name in _ELEMENTS) and isinstance(value, Mapping | list):
+            pending.append((name, value))
     while pending:
         name, value = pending.pop()
         expected = _MEMBERS.get(name)
