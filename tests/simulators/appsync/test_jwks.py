@@ -7,6 +7,7 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -133,20 +134,27 @@ async def test_authorize_request_with_verifier_refuses_unsigned_token() -> None:
         await authorize_request(config, {"authorization": unsigned}, "127.0.0.1", verifier=verifier)
 
 
+# The claims are made when the test runs, not at collection: a token minted at collection time
+# expires (default exp = now + 600 s) before the test runs in a long, loaded suite.
 @pytest.mark.parametrize(
-    ("claims", "message"),
+    ("make_claims", "message"),
     [
-        (_claims(exp=str(int(time.time()) + 600)), "Invalid JWT token: claim exp is not a number"),
-        (_claims(exp=True), "Invalid JWT token: claim exp is not a number"),
-        (_claims(nbf=[1]), "Invalid JWT token: claim nbf is not a number"),
-        (_claims(iat={"a": 1}), "Invalid JWT token: claim iat is not a number"),
-        (_claims(nbf=int(time.time()) + 3600), "Token is not yet valid"),
+        (
+            lambda: _claims(exp=str(int(time.time()) + 600)),
+            "Invalid JWT token: claim exp is not a number",
+        ),
+        (lambda: _claims(exp=True), "Invalid JWT token: claim exp is not a number"),
+        (lambda: _claims(nbf=[1]), "Invalid JWT token: claim nbf is not a number"),
+        (lambda: _claims(iat={"a": 1}), "Invalid JWT token: claim iat is not a number"),
+        (lambda: _claims(nbf=int(time.time()) + 3600), "Token is not yet valid"),
     ],
     ids=["exp-string", "exp-bool", "nbf-list", "iat-object", "nbf-future"],
 )
-def test_jwks_verifier_checks_time_claims(claims: dict[str, Any], message: str) -> None:
+def test_jwks_verifier_checks_time_claims(
+    make_claims: Callable[[], dict[str, Any]], message: str
+) -> None:
     with pytest.raises(UnauthorizedRequest) as info:
-        _verify(JwksVerifier(_rsa_jwks()["keys"]), _rs256(claims))
+        _verify(JwksVerifier(_rsa_jwks()["keys"]), _rs256(make_claims()))
     assert info.value.message == f"UnauthorizedException: {message}"
 
 
