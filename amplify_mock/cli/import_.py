@@ -1,5 +1,5 @@
-"""`amplify import storage [--bucket NAME]` (and `amplify storage import`); `import auth` is
-refused as not emulated."""
+"""`amplify import storage [--bucket NAME]` and `amplify import auth [--user-pool-id ID]`
+(also `amplify storage import`, `amplify auth import`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ __all__ = ["import_"]
 
 @click.group("import")
 def import_() -> None:
-    """Use an existing cloud resource in the project (S3 bucket)."""
+    """Use an existing cloud resource in the project (S3 bucket, Cognito user pool)."""
 
 
 @import_.command("storage")
@@ -39,9 +39,24 @@ def import_storage_command(bucket: str | None) -> None:
 
 
 @import_.command("auth")
-def import_auth_command() -> None:
-    """Import an existing Cognito user pool (not emulated)."""
-    raise ProjectOperationError(
-        "`amplify import auth` is not emulated.",
-        "Add auth with `amplify add auth`.",
-    )
+@click.option("--user-pool-id", help="The user pool to import (asked for when not given).")
+def import_auth_command(user_pool_id: str | None) -> None:
+    """Import a Cognito user pool of the local cloud (its app clients and identity pool)."""
+    from amplify_mock.project.categories.imported import import_auth, importable_user_pools
+
+    project = open_project()
+    if user_pool_id is None:
+        pools = importable_user_pools(project, mfa_prompt)
+        if not pools:
+            raise ProjectOperationError(
+                "There are no Cognito user pools in the local cloud to import.",
+                "Push a project with auth first, or add auth with `amplify add auth`.",
+            )
+        labels = {f"{p.user_pool_name} ({p.user_pool_id})": p.user_pool_id for p in pools}
+        label = click.prompt(
+            "Select the User Pool you want to import", type=click.Choice(sorted(labels))
+        )
+        user_pool_id = labels[str(label)]
+    name = import_auth(project, user_pool_id, mfa_prompt)
+    click.echo(f"Cognito User Pool '{user_pool_id}' was successfully imported as '{name}'.")
+    click.echo("Run `amplify push` to update your frontend configuration.")

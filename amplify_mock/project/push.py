@@ -147,7 +147,9 @@ def _record_outputs(
     for category, name, entry in project.resources():
         resource = meta[category][name]
         if entry.get("serviceType") == "imported":  # no stack: its outputs are recorded
-            imported = (categories.get(category) or {}).get(name) or {}
+            from amplify_mock.project.categories.imported import imported_output
+
+            imported = imported_output(category, (categories.get(category) or {}).get(name) or {})
             resource["output"] = {**(resource.get("output") or {}), **imported}
             resource["lastPushTimeStamp"] = stamp
             continue

@@ -6,6 +6,7 @@ import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from amplify_mock.cli.main import cli
@@ -33,9 +34,37 @@ def test_import_storage_from_the_local_cloud(initialized: Path) -> None:
     assert '"aws_user_files_s3_bucket": "shared-photos"' in exports
     again = CliRunner().invoke(cli, ["import", "storage", "--bucket", "shared-photos"])
     assert again.exit_code == 1
-    auth = CliRunner().invoke(cli, ["import", "auth"])
-    assert auth.exit_code == 1
-    assert "`amplify import auth` is not emulated." in auth.output
+
+
+def test_import_auth_a_teammates_user_pool(
+    initialized: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A pool another project pushed to the local cloud becomes this project's auth."""
+    other = tmp_path / "other"
+    other.mkdir()
+    monkeypatch.setenv("AMPLIFY_PROJECT_DIR", str(other))
+    run_ok("init", "--amplify", '{"projectName":"other","envName":"dev"}', "--yes")
+    run_ok("add", "auth")
+    run_ok("push", "--yes")
+    other_meta = json.loads((other / "amplify/backend/amplify-meta.json").read_text())
+    monkeypatch.setenv("AMPLIFY_PROJECT_DIR", str(initialized))
+    (pool_output,) = [r["output"] for r in other_meta["auth"].values()]
+    missing = CliRunner().invoke(cli, ["import", "auth", "--user-pool-id", "us-east-1_nope"])
+    assert missing.exit_code == 1
+    assert "The Cognito user pool 'us-east-1_nope' does not exist in the local cloud." in (
+        missing.output
+    )
+    pool_id = pool_output["UserPoolId"]
+    chosen = CliRunner().invoke(cli, ["auth", "import"], input="\n")
+    assert "Select the User Pool you want to import (" in chosen.output
+    assert pool_id in chosen.output  # offered by name (id)
+    output = run_ok("import", "auth", "--user-pool-id", pool_id)
+    assert f"Cognito User Pool '{pool_id}' was successfully imported as" in output
+    run_ok("push", "--yes")
+    exports = (initialized / "src/aws-exports.js").read_text()
+    assert f'"aws_user_pools_id": "{pool_id}"' in exports
+    assert f'"aws_user_pools_web_client_id": "{pool_output["AppClientIDWeb"]}"' in exports
+    assert f'"aws_cognito_identity_pool_id": "{pool_output["IdentityPoolId"]}"' in exports
 
 
 def test_diagnose_zip_leaves_out_credentials(initialized: Path) -> None:
