@@ -44,12 +44,7 @@ from graphql.language.visitor import Visitor
 
 import transformer
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.project.api_build_v2 import (
-    TransformerVersionError,
-    build_v2,
-    transformer_version,
-    write_build_v2,
-)
+from amplify_mock.project.transformer_version import TransformerVersionError, transformer_version
 from transformer import (
     AuthConfig,
     DeploymentResources,
@@ -584,7 +579,9 @@ def compile_api(
         text, skipped = without_unmocked_directives(schema.text)
         schema = replace(schema, text=text)
     if version == 2:
-        built = _compile_v2(project_root, name, api_dir, schema, flag_section, now)
+        from amplify_mock.project.api_build_v2 import compile_v2
+
+        built = compile_v2(project_root, name, api_dir, schema, flag_section, now)
         return replace(built, skipped=skipped)
     transform_conf = read_transform_config(api_dir)
     auth = read_auth_config(project_root, name)
@@ -621,44 +618,4 @@ def compile_api(
         schema=schema,
         auth_config=auth,
         skipped=skipped,
-    )
-
-
-def _compile_v2(
-    project_root: Path,
-    name: str,
-    api_dir: Path,
-    schema: SchemaSource,
-    flags: Mapping[str, Any],
-    now: datetime | None,
-) -> BuildResult:
-    """The v2 half of `compile_api` (see api_build_v2)."""
-    auth = read_auth_config(project_root, name)
-    parameters = _build_parameters(project_root, api_dir)
-    try:
-        build = build_v2(
-            schema.text,
-            api_name=name,
-            flags=flags,
-            transform_conf=read_transform_config(api_dir),
-            parameters=parameters,
-            auth=auth,
-            api_dir=api_dir,
-            now=now,
-        )
-    except TransformerError as err:
-        file, line, column = schema.locate(err.line, err.column)
-        raise ApiSchemaError(err.message, file=file, line=line, column=column) from err
-    build_dir = api_dir / "build"
-    write_build_v2(build, build_dir, parameters, _read_custom_stacks(api_dir), name)
-    return BuildResult(
-        api_name=name,
-        api_dir=api_dir,
-        build_dir=build_dir,
-        resources=None,
-        config=None,
-        parameters=parameters,
-        schema=schema,
-        auth_config=auth,
-        transformer_version=2,
     )

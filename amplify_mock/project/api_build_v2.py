@@ -39,6 +39,20 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from amplify_mock.project.api_build import (
+    ApiSchemaError,
+    BuildResult,
+    SchemaSource,
+    _build_parameters,
+    _read_custom_stacks,
+    read_auth_config,
+    read_transform_config,
+)
+from amplify_mock.project.transformer_version import (
+    TransformerVersionError,
+    transformer_version,
+    truthy,
+)
 from transformer import TransformerError
 from transformer.v2 import BuildV2, SynthParameters, TransformParameters, V2Config
 from transformer.v2 import transform as transform_v2
@@ -46,7 +60,9 @@ from transformer.v2.cdk import make_unique_id
 
 __all__ = [
     "EXISTING_PROJECT_FLAGS",
+    "TransformerVersionError",
     "auth_settings",
+    "compile_v2",
     "transform_parameters",
     "transformer_version",
     "write_build_v2",
@@ -76,42 +92,6 @@ _AUTH_NAMES = {
 }
 
 
-class TransformerVersionError(ValueError):
-    """cli.json names a transformer version the CLI does not know."""
-
-
-def transformer_version(flags: Mapping[str, Any]) -> int:
-    """The GraphQL transformer the CLI runs for these `graphqltransformer` flags: v1 unless
-    `useexperimentalpipelinedtransformer` is true; then `transformerversion` (1 is migrated
-    to 2 by the CLI).
-
-    :raises TransformerVersionError: a version other than 1 or 2.
-    """
-    if not _truthy(flags.get("useexperimentalpipelinedtransformer", False)):
-        return 1
-    version = flags.get("transformerversion", 1)
-    try:
-        number = int(version)
-    except (TypeError, ValueError):
-        number = -1
-    if number not in (1, 2):
-        raise TransformerVersionError(
-            f"Invalid value specified for transformerVersion: '{version}'"
-        )
-    if number == 1:
-        LOG.warning(
-            "The project is configured with 'transformerVersion': 1, but "
-            "'useExperimentalPipelinedTransformer': true; the CLI builds it with version 2."
-        )
-    return 2
-
-
-def _truthy(value: Any) -> bool:
-    if isinstance(value, str):
-        return value.strip().lower() == "true"
-    return bool(value)
-
-
 def transform_parameters(
     flags: Mapping[str, Any],
     transform_conf: Mapping[str, Any],
@@ -121,8 +101,8 @@ def transform_parameters(
     from the schema)."""
     values: dict[str, Any] = {}
     for flag, (name, default) in EXISTING_PROJECT_FLAGS.items():
-        values[name] = _truthy(flags[flag]) if flag in flags else default
-    values["disableResolverDeduping"] = _truthy(transform_conf.get("DisableResolverDeduping"))
+        values[name] = truthy(flags[flag]) if flag in flags else default
+    values["disableResolverDeduping"] = truthy(transform_conf.get("DisableResolverDeduping"))
     values["suppressApiKeyGeneration"] = parameters.get("CreateAPIKey") in (0, "0", False, "false")
     return TransformParameters().merged(values), frozenset(values)
 
@@ -244,4 +224,44 @@ def write_build_v2(
     final.write(build_dir)
     (build_dir / "parameters.json").write_text(
         json.dumps(dict(parameters), indent=4, ensure_ascii=False), encoding="utf-8"
+    )
+
+
+def compile_v2(
+    project_root: Path,
+    name: str,
+    api_dir: Path,
+    schema: SchemaSource,
+    flags: Mapping[str, Any],
+    now: datetime | None,
+) -> BuildResult:
+    """The v2 half of `api_build.compile_api`: build, write, and describe the result."""
+    auth = read_auth_config(project_root, name)
+    parameters = _build_parameters(project_root, api_dir)
+    try:
+        build = build_v2(
+            schema.text,
+            api_name=name,
+            flags=flags,
+            transform_conf=read_transform_config(api_dir),
+            parameters=parameters,
+            auth=auth,
+            api_dir=api_dir,
+            now=now,
+        )
+    except TransformerError as err:
+        file, line, column = schema.locate(err.line, err.column)
+        raise ApiSchemaError(err.message, file=file, line=line, column=column) from err
+    build_dir = api_dir / "build"
+    write_build_v2(build, build_dir, parameters, _read_custom_stacks(api_dir), name)
+    return BuildResult(
+        api_name=name,
+        api_dir=api_dir,
+        build_dir=build_dir,
+        resources=None,
+        config=None,
+        parameters=parameters,
+        schema=schema,
+        auth_config=auth,
+        transformer_version=2,
     )

@@ -116,7 +116,7 @@ def sample_schema(project_root: Path, name: str, default_mode: str) -> str:
     """The sample schema `name` as the CLI writes it for this project: the v1 samples, or
     for a v2 project (cli.json) the v2 samples, behind the sandbox rule with an API key."""
     from amplify_mock.project.api_build import read_feature_flags
-    from amplify_mock.project.api_build_v2 import transformer_version
+    from amplify_mock.project.transformer_version import transformer_version
 
     if transformer_version(read_feature_flags(project_root)) == 1:
         return SCHEMA_TEMPLATES[name]
