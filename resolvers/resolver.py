@@ -12,13 +12,14 @@ requests 5 at most, AppSync's default), resolver caching.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from resolvers.context import build_context, copy_value
 from resolvers.data_sources.base import DataSource
 from resolvers.errors import DataSourceError, ResolverError, TemplateError
+from resolvers.trace import FieldLogSink, FieldTrace
 
 if TYPE_CHECKING:
     from resolvers.js import JsCode, JsOutcome
@@ -83,6 +84,10 @@ class FieldInvocation:
     identity: dict[str, Any] | None
     request: dict[str, Any]
     info: dict[str, Any]
+    #: The field's response path (`["listTodos", "items", 0, "owner"]`), asked only when logging.
+    path: Callable[[], list[Any]] | None = None
+    #: The GraphQL request's id (AppSync's `requestId` in the field logs).
+    request_id: str | None = None
 
 
 @dataclass
@@ -114,6 +119,7 @@ class _Run:
     stash: dict[str, Any] = field(default_factory=dict)
     errors: list[ResolverError] = field(default_factory=list)
     extensions: dict[str, Any] = field(default_factory=dict)
+    trace: FieldTrace | None = None
 
     @property
     def owner(self) -> str:
@@ -140,25 +146,52 @@ class _Run:
         info.setdefault("parentTypeName", self.config.type_name)
         return info
 
-    def render(self, template: MappingTemplate, context: Mapping[str, Any]) -> RenderResult:
+    def render(
+        self,
+        template: MappingTemplate,
+        context: Mapping[str, Any],
+        log_type: str,
+        function: str | None = None,
+    ) -> RenderResult:
         # Imported on first use: the VTL engine is not needed until a resolver runs.
         from resolvers.vtl import render
 
-        result = render(template.text, context, file_name=template.file_name)
+        trace = self.trace
+        if trace is None:
+            result = render(template.text, context, file_name=template.file_name)
+        else:
+            try:
+                result = trace.rendering(
+                    lambda: render(template.text, context, file_name=template.file_name)
+                )
+            except ResolverError as err:
+                trace.template(log_type, context, function=function, error=err)
+                raise
+            trace.template(log_type, context, rendered=result.text, function=function,
+                           error=result.errors[0] if result.errors else None)  # fmt: skip
         self.errors.extend(result.errors)
         self.extensions.update(result.extensions)
         return result
 
     def evaluate(self, code: JsCode, handler: Literal["request", "response"],
-                 context: dict[str, Any]) -> JsOutcome:  # fmt: skip
+                 context: dict[str, Any], log_type: str,
+                 function: str | None = None) -> JsOutcome:  # fmt: skip
         # Imported on first use: the JS engine starts only when a JS resolver runs.
         from resolvers.js import evaluate
 
+        trace = self.trace
         try:
             outcome = evaluate(code, handler, context)
         except ResolverError as err:
             self.errors.extend(getattr(err, "appended", ()))
+            if trace is not None:
+                trace.template(log_type, context, function=function, error=err)
             raise
+        if trace is not None:
+            for line in outcome.logs:
+                trace.message("INFO", line)
+            trace.template(log_type, context, evaluation=outcome.value, function=function,
+                           error=outcome.errors[0] if outcome.errors else None)  # fmt: skip
         self.errors.extend(outcome.errors)
         self.extensions.update(outcome.extensions)
         return outcome
@@ -181,6 +214,11 @@ class _Run:
         }
 
 
+def error_shape(err: DataSourceError) -> dict[str, Any]:
+    """`$ctx.error` of a data-source failure."""
+    return {"message": err.message, "type": err.error_type or UNKNOWN_ERROR_TYPE}
+
+
 def _parse_json(text: str, file_name: str) -> Any:
     """A rendered template's JSON; blank output is null.
 
@@ -199,10 +237,16 @@ def _parse_json(text: str, file_name: str) -> Any:
 
 
 async def _call_js_data_source(
-    run: _Run, data_source_name: str | None, owner: str, code: JsCode, prev: Any
+    run: _Run,
+    data_source_name: str | None,
+    owner: str,
+    code: JsCode,
+    prev: Any,
+    function: str | None,
 ) -> Any:
     """One APPSYNC_JS request -> data source -> response round."""
-    before = run.evaluate(code, "request", run.context(prev=prev))
+    request_type, response_type = _log_types(function)
+    before = run.evaluate(code, "request", run.context(prev=prev), request_type, function)
     if before.early_return:
         return before.value
     source = run.data_source(data_source_name, owner)
@@ -212,7 +256,17 @@ async def _call_js_data_source(
         result = await source.invoke(copy_value(before.value))
     except DataSourceError as err:
         error = {"message": err.message, "type": err.error_type or UNKNOWN_ERROR_TYPE}
-    return run.evaluate(code, "response", run.context(result=result, error=error, prev=prev)).value
+    if run.trace is not None:
+        run.trace.data_source(source.name, before.value, result, error)
+    context = run.context(result=result, error=error, prev=prev)
+    return run.evaluate(code, "response", context, response_type, function).value
+
+
+def _log_types(function: str | None) -> tuple[str, str]:
+    """AppSync's log types of a unit resolver's or a pipeline function's two halves."""
+    if function is None:
+        return "RequestMapping", "ResponseMapping"
+    return "RequestFunctionEvaluation", "ResponseFunctionEvaluation"
 
 
 async def _call_data_source(
@@ -223,12 +277,14 @@ async def _call_data_source(
     response_template: MappingTemplate | None,
     prev: Any,
     code: JsCode | None = None,
+    function: str | None = None,
 ) -> Any:
     """One request -> data source -> response round (a unit resolver or a pipeline function)."""
     if code is not None:
-        return await _call_js_data_source(run, data_source_name, owner, code, prev)
+        return await _call_js_data_source(run, data_source_name, owner, code, prev, function)
+    request_type, response_type = _log_types(function)
     if request_template is not None:
-        rendered = run.render(request_template, run.context(prev=prev))
+        rendered = run.render(request_template, run.context(prev=prev), request_type, function)
         if rendered.is_return:
             return rendered.return_value
         request = _parse_json(rendered.text, request_template.file_name)
@@ -245,13 +301,19 @@ async def _call_data_source(
     try:
         result = await source.invoke(copy_value(request))
     except DataSourceError as err:
+        if run.trace is not None:
+            run.trace.data_source(source.name, request, None, error_shape(err))
         version = request.get("version") if isinstance(request, Mapping) else None
         if response_template is None or version != ERROR_HANDLING_VERSION:
             raise
-        error = {"message": err.message, "type": err.error_type or UNKNOWN_ERROR_TYPE}
+        error = error_shape(err)
+    else:
+        if run.trace is not None:
+            run.trace.data_source(source.name, request, result, None)
     if response_template is None:
         return result
-    rendered = run.render(response_template, run.context(result=result, error=error, prev=prev))
+    context = run.context(result=result, error=error, prev=prev)
+    rendered = run.render(response_template, context, response_type, function)
     if rendered.is_return:
         return rendered.return_value
     return _parse_json(rendered.text, response_template.file_name)
@@ -261,12 +323,12 @@ async def _run_pipeline(run: _Run) -> Any:
     config = run.config
     prev: Any = {}
     if config.code is not None:
-        before_js = run.evaluate(config.code, "request", run.context())
+        before_js = run.evaluate(config.code, "request", run.context(), "BeforeMapping")
         if before_js.early_return:
             return before_js.value
         prev = before_js.value
     elif config.request_template is not None:
-        before = run.render(config.request_template, run.context())
+        before = run.render(config.request_template, run.context(), "BeforeMapping")
         if before.is_return:
             return before.return_value
         prev = _parse_json(before.text, config.request_template.file_name)
@@ -279,12 +341,16 @@ async def _run_pipeline(run: _Run) -> Any:
             function.response_template,
             prev,
             function.code,
+            function.name,
         )
     if config.code is not None:
-        return run.evaluate(config.code, "response", run.context(result=prev, prev=prev)).value
+        context = run.context(result=prev, prev=prev)
+        return run.evaluate(config.code, "response", context, "AfterMapping").value
     if config.response_template is None:
         return prev
-    after = run.render(config.response_template, run.context(result=prev, prev=prev))
+    after = run.render(
+        config.response_template, run.context(result=prev, prev=prev), "AfterMapping"
+    )
     if after.is_return:
         return after.return_value
     return _parse_json(after.text, config.response_template.file_name)
@@ -294,6 +360,7 @@ async def execute_resolver(
     config: ResolverConfig,
     invocation: FieldInvocation,
     data_sources: Mapping[str, DataSource],
+    log: FieldLogSink | None = None,
 ) -> ResolverOutcome:
     """Resolve one field as AppSync does.
 
@@ -304,6 +371,28 @@ async def execute_resolver(
         handled by a 2018-05-29 response template, a template error, a missing data source.
     """
     run = _Run(config, invocation, data_sources, copy_value(invocation.arguments))
+    if log is None:
+        return await _execute(run)
+    trace = FieldTrace(
+        log,
+        type_name=config.type_name,
+        field_name=config.field_name,
+        path=invocation.path,
+        request_id=invocation.request_id,
+    )
+    run.trace = trace
+    try:
+        outcome = await _execute(run)
+    except Exception as err:
+        trace.fail(err)
+        trace.finish(run.errors)
+        raise
+    trace.finish(run.errors)
+    return outcome
+
+
+async def _execute(run: _Run) -> ResolverOutcome:
+    config = run.config
     if config.kind == "PIPELINE":
         data = await _run_pipeline(run)
     else:

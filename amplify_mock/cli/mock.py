@@ -145,6 +145,12 @@ def _common_options(command: Callable[..., Any]) -> Callable[..., Any]:
             metavar="JWKS",
             help="Check JWT signatures and expiry against this JWKS file or URL.",
         ),
+        click.option(
+            "--log-level",
+            type=click.Choice(["NONE", "ERROR", "ALL"], case_sensitive=False),
+            default="NONE",
+            help="AppSync field logs to amplify/mock-data/logs/appsync.log and the terminal.",
+        ),
         click.option("--no-codegen", is_flag=True, help="Do not generate GraphQL statements."),
         click.option("--no-watch", is_flag=True, help="Do not reload on file changes."),
         click.option(
@@ -173,6 +179,7 @@ def _options(categories: frozenset[str], params: dict[str, Any]) -> MockOptions:
         codegen=not params.get("no_codegen"),
         watch=not params.get("no_watch"),
         fresh_lambda=bool(params.get("fresh_lambda")),
+        log_level=str(params.get("log_level") or "NONE").upper(),
     )
 
 

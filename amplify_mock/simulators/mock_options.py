@@ -46,6 +46,7 @@ class MockOptions:
     fresh_lambda: bool = False
     add_codegen: bool = False  # no .graphqlconfig.yml yet: create it with the defaults
     verify_tokens: str | None = None  # a JWKS file or URL: check JWT signatures and expiry
+    log_level: str = "NONE"  # AppSync field logs: NONE, ERROR (fields in error) or ALL
 
 
 def choose_port(option: int | None, setting: int) -> int:

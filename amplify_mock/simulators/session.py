@@ -30,6 +30,7 @@ from amplify_mock.simulators.appsync.app import EndpointOptions
 from amplify_mock.simulators.appsync.auth import TokenVerifier
 from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
 from amplify_mock.simulators.appsync.execution import ApiState
+from amplify_mock.simulators.appsync.field_log import field_log_for, logging_runner
 from amplify_mock.simulators.appsync.server import AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
 from amplify_mock.simulators.appsync.wiring import (
@@ -114,6 +115,7 @@ class MockSession:
         self.bucket_triggers: dict[str, BucketTriggers] = {}
         self._tls_context: ssl.SSLContext | None = None
         self.local_ca: Path | None = None
+        self.field_log = field_log_for(options.log_level, project.mock_data_dir, reporter)
 
     # -- settings ---------------------------------------------------------------------------
     @property
@@ -380,7 +382,11 @@ class MockSession:
             lambda_invoker=self.running.runner,
             region=self.project.region,
         )
-        state = build_api_state(mock_build.build_dir, data_source_factory=factory)
+        state = build_api_state(
+            mock_build.build_dir,
+            data_source_factory=factory,
+            runner=logging_runner(self.field_log),
+        )
         if parse_templates:
             check_templates(self._configs(state), mock_build, self.build.api_dir)
         self.mock_build = mock_build

@@ -12,6 +12,7 @@ from urllib.parse import quote_plus, unquote_plus
 
 from resolvers import java_types as jt
 from resolvers.errors import ResolverError
+from resolvers.trace import active_trace
 from resolvers.util import environment
 
 __all__ = ["CoreUtil", "LogUtil", "from_json", "to_json"]
@@ -81,16 +82,25 @@ _KSUID_EPOCH = 1400000000
 
 
 class LogUtil:
-    """`$util.log.info/error`: messages go to this module's logger (CloudWatch stand-in)."""
+    """`$util.log.info/error`: into the field's logs when field logging is on (as AppSync
+    writes them to CloudWatch), else to this module's logger."""
 
     vtl_name = "$util.log"
 
     def info(self, message: Any, *args: Any) -> str:
-        LOG.info("%s", _log_text(message, args))
+        trace = active_trace()
+        if trace is None:
+            LOG.info("%s", _log_text(message, args))
+        else:
+            trace.message("INFO", _log_text(message, args))
         return jt.VOID
 
     def error(self, message: Any, *args: Any) -> str:
-        LOG.error("%s", _log_text(message, args))
+        trace = active_trace()
+        if trace is None:
+            LOG.error("%s", _log_text(message, args))
+        else:
+            trace.message("ERROR", _log_text(message, args))
         return jt.VOID
 
 

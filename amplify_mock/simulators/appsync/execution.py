@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import uuid
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
@@ -98,6 +99,8 @@ class RequestContext:
     #: Resolvers invoked so far by this request (AppSync's `resolverCountLimit` counts them).
     resolver_count: int = 0
     turns: ResolverTurns = field(default_factory=lambda: ResolverTurns(YIELD_EVERY))
+    #: AppSync's `requestId` in the field logs.
+    request_id: str = field(default_factory=lambda: str(uuid.uuid4()))
 
 
 class ResolverTurns:
@@ -439,6 +442,8 @@ def _bound_resolver(
             identity=context.auth.identity,
             request=context.request,
             info=_info_dict(info),
+            path=info.path.as_list,
+            request_id=context.request_id,
         )
         async with context.turns:
             outcome = await runner(spec, call, data_sources)

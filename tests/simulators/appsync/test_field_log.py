@@ -1,0 +1,145 @@
+"""`--log-level`: a query over the endpoint writes AppSync field logs to `logs/appsync.log`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient
+
+from amplify_mock.simulators.appsync.app import create_app
+from amplify_mock.simulators.appsync.field_log import FieldLog, compact_line, logging_runner
+from amplify_mock.simulators.appsync.state import StateHolder, build_api_state
+from amplify_mock.simulators.appsync.wiring import data_source_factory, ensure_tables
+from amplify_mock.simulators.dynamodb.client import StoreClient
+from amplify_mock.simulators.dynamodb.store import Store
+from resolvers.resolver import execute_resolver
+from resolvers.trace import LogLevel
+
+from .conftest import API_KEY
+
+ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
+V2_TODO = Path(__file__).parents[2] / "transformer" / "v2" / "golden" / "serve-todo" / "build"
+KEY = {"x-api-key": API_KEY}
+
+
+@pytest.fixture
+async def store_client() -> AsyncIterator[StoreClient]:
+    store = Store.open(None)
+    yield StoreClient(store)
+    store.close()
+
+
+async def _client(
+    aiohttp_client: ClientFactory, build: Path, store: StoreClient, log: FieldLog
+) -> TestClient[Any, Any]:
+    state = build_api_state(
+        build,
+        data_source_factory=data_source_factory(dynamodb_client=store),
+        api_key=API_KEY,
+        runner=logging_runner(log),
+    )
+    await ensure_tables(store, state.config)
+    return await aiohttp_client(create_app(StateHolder(state)))
+
+
+async def _post(client: TestClient[Any, Any], query: str) -> Any:
+    response = await client.post("/graphql", json={"query": query}, headers=KEY)
+    return await response.json()
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text().splitlines()]
+
+
+def _log(tmp_path: Path, level: LogLevel, echoed: list[str]) -> FieldLog:
+    return FieldLog(level, tmp_path / "logs" / "appsync.log", echoed.append)
+
+
+async def test_pipeline_query_writes_appsync_log_lines_with_rendered_templates(
+    aiohttp_client: ClientFactory, store_client: StoreClient, tmp_path: Path
+) -> None:
+    echoed: list[str] = []
+    log = _log(tmp_path, "ALL", echoed)
+    client = await _client(aiohttp_client, V2_TODO, store_client, log)
+    await _post(client, 'mutation { createTodo(input: {id: "t1", name: "Milk"}) { id } }')
+    got = await _post(client, '{ getTodo(id: "t1") { id name } }')
+    assert got == {"data": {"getTodo": {"id": "t1", "name": "Milk"}}}
+    log.close()
+    entries = [e for e in _lines(log.log_file) if e["fieldName"] == "getTodo"]
+    assert [e["logType"] for e in entries] == [
+        "BeforeMapping",
+        "RequestFunctionEvaluation",  # the auth slot (returns early: no data source call)
+        "RequestFunctionEvaluation",
+        "DataSourceInvocation",
+        "ResponseFunctionEvaluation",
+        "AfterMapping",
+        "Tracing",
+    ]
+    request_ids = {e["requestId"] for e in entries}
+    assert len(request_ids) == 1 and None not in request_ids
+    assert entries[0]["path"] == ["getTodo"] and entries[0]["parentType"] == "Query"
+    assert entries[1]["functionName"] == "QuerygetTodopostAuth0Function"
+    get_item = entries[2]
+    assert get_item["functionName"] == "QueryGetTodoDataResolverFn"
+    rendered = json.loads(get_item["transformedTemplate"])  # v2 reads one item with a Query
+    assert rendered["operation"] == "Query" and "t1" in get_item["transformedTemplate"]
+    assert get_item["context"]["arguments"] == {"id": "t1"}
+    assert entries[3]["response"]["items"][0]["name"] == "Milk"
+    assert json.loads(entries[5]["transformedTemplate"])["name"] == "Milk"
+    assert all(e["fieldInError"] is False for e in entries)
+    assert any(line.startswith("[AfterMapping] Query.getTodo (getTodo)") for line in echoed)
+
+
+async def test_error_level_logs_the_template_error_with_file_line_and_column(
+    aiohttp_client: ClientFactory, store_client: StoreClient, tmp_path: Path
+) -> None:
+    build = tmp_path / "build"
+    shutil.copytree(V2_TODO, build)
+    template = build / "resolvers" / "Query.getTodo.res.vtl"
+    template.write_text('## broken on purpose\n#set($x = $util.parseJson("{bad"))\n$x\n')
+    echoed: list[str] = []
+    log = _log(tmp_path, "ERROR", echoed)
+    client = await _client(aiohttp_client, build, store_client, log)
+    await _post(client, 'mutation { createTodo(input: {id: "t1", name: "Milk"}) { id } }')
+    got = await _post(client, '{ getTodo(id: "t1") { id } }')
+    assert got["data"] == {"getTodo": None}
+    message = got["errors"][0]["message"]
+    log.close()
+    entries = _lines(log.log_file)
+    assert {e["fieldName"] for e in entries} == {"getTodo"}  # ERROR: only fields in error
+    failed = next(e for e in entries if e["errors"])
+    # v2: Query.getTodo.res.vtl is the data function's response template
+    assert failed["logType"] == "ResponseFunctionEvaluation"
+    assert failed["functionName"] == "QueryGetTodoDataResolverFn"
+    location = failed["errors"][0]["location"]
+    assert location["file"].endswith("Query.getTodo.res.vtl")
+    assert (location["line"], location["column"]) == (2, 1)  # the #set directive
+    assert failed["errors"][0]["message"] == message
+    assert f"Query.getTodo.res.vtl:2:{location['column']}: " in message
+    assert any("error: " in line and "Query.getTodo.res.vtl:2:" in line for line in echoed)
+
+
+def test_compact_line_of_a_data_source_call() -> None:
+    entry = {
+        "logType": "DataSourceInvocation",
+        "path": ["getTodo"],
+        "parentType": "Query",
+        "fieldName": "getTodo",
+        "dataSource": "TodoTable",
+        "request": {"operation": "GetItem"},
+        "response": {"id": "1"},
+        "errors": [],
+    }
+    assert compact_line(entry) == (
+        '[DataSourceInvocation] Query.getTodo (getTodo) TodoTable <- {"operation": "GetItem"}'
+        ' -> {"id": "1"}'
+    )
+
+
+def test_no_sink_means_the_plain_runner() -> None:
+    assert logging_runner(None) is execute_resolver
