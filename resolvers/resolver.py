@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from resolvers.context import build_context, copy_value
-from resolvers.data_sources.base import DataSource
+from resolvers.data_sources.base import DataSource, SyncedDataSource
 from resolvers.errors import DataSourceError, ResolverError, TemplateError
 from resolvers.trace import FieldLogSink, FieldTrace
 
@@ -59,6 +59,8 @@ class FunctionConfig:
     request_template: MappingTemplate | None
     response_template: MappingTemplate | None
     code: JsCode | None = None
+    #: the `SyncConfig` (`ConflictDetection`, `ConflictHandler`, ...) for versioned data sources
+    sync_config: Mapping[str, Any] | None = None
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,7 @@ class ResolverConfig:
     response_template: MappingTemplate | None
     functions: tuple[FunctionConfig, ...] = ()
     code: JsCode | None = None
+    sync_config: Mapping[str, Any] | None = None
 
 
 @dataclass
@@ -269,6 +272,13 @@ def _log_types(function: str | None) -> tuple[str, str]:
     return "RequestFunctionEvaluation", "ResponseFunctionEvaluation"
 
 
+async def _invoke(source: DataSource, request: Any, sync_config: Mapping[str, Any] | None) -> Any:
+    """Call the data source, under the resolver's `SyncConfig` when it is a versioned one."""
+    if sync_config is not None and isinstance(source, SyncedDataSource):
+        return await source.invoke_synced(request, sync_config)
+    return await source.invoke(request)
+
+
 async def _call_data_source(
     run: _Run,
     data_source_name: str | None,
@@ -278,6 +288,7 @@ async def _call_data_source(
     prev: Any,
     code: JsCode | None = None,
     function: str | None = None,
+    sync_config: Mapping[str, Any] | None = None,
 ) -> Any:
     """One request -> data source -> response round (a unit resolver or a pipeline function)."""
     if code is not None:
@@ -299,7 +310,7 @@ async def _call_data_source(
     error: dict[str, Any] | None = None
     result: Any = None
     try:
-        result = await source.invoke(copy_value(request))
+        result = await _invoke(source, copy_value(request), sync_config)
     except DataSourceError as err:
         if run.trace is not None:
             run.trace.data_source(source.name, request, None, error_shape(err))
@@ -307,6 +318,8 @@ async def _call_data_source(
         if response_template is None or version != ERROR_HANDLING_VERSION:
             raise
         error = error_shape(err)
+        # what AppSync still exposes as `$ctx.result` (a conflict's server item, cancellations)
+        result = getattr(err, "result", None)
     else:
         if run.trace is not None:
             run.trace.data_source(source.name, request, result, None)
@@ -342,6 +355,7 @@ async def _run_pipeline(run: _Run) -> Any:
             prev,
             function.code,
             function.name,
+            sync_config=function.sync_config,
         )
     if config.code is not None:
         context = run.context(result=prev, prev=prev)
@@ -404,5 +418,6 @@ async def _execute(run: _Run) -> ResolverOutcome:
             config.response_template,
             None,
             config.code,
+            sync_config=config.sync_config,
         )
     return ResolverOutcome(data, run.errors, run.extensions)

@@ -10,6 +10,7 @@ from resolvers.errors import DataSourceError, ResolverError
 __all__ = [
     "DataSource",
     "DataSourceFactory",
+    "SyncedDataSource",
     "UnsupportedDataSourceError",
     "UnsupportedOperationError",
     "create_data_source",
@@ -31,6 +32,15 @@ class DataSource(Protocol):
     type: str
 
     async def invoke(self, request: Mapping[str, Any]) -> Any: ...
+
+
+@runtime_checkable
+class SyncedDataSource(Protocol):
+    """A versioned data source, called with the resolver's `SyncConfig` (conflict handler)."""
+
+    async def invoke_synced(
+        self, request: Mapping[str, Any], sync_config: Mapping[str, Any] | None
+    ) -> Any: ...
 
 
 #: Builds a data source from its name, its CloudFormation-derived config and injected clients.

@@ -5,7 +5,9 @@ The request is the JSON a request mapping template rendered (`{"version", "opera
 AppSync does. Table access goes through an injected `DynamoDBClient`, so the same data source
 works against the embedded store or any DynamoDB-compatible endpoint.
 
-Not emulated: `_version` conflict detection (sync-enabled data sources), the `Custom`
+Versioned (DataStore) data sources live in `dynamodb_versioned`.
+
+Not emulated: the `Custom`
 conditionalCheckFailedHandler (a Lambda), and BatchGetItem/BatchWriteItem unprocessed items
 (the embedded store processes every item).
 """

@@ -14,6 +14,7 @@ __all__ = [
     "AuthProvider",
     "AuthenticationType",
     "DataSourceSpec",
+    "DeltaSyncSpec",
     "FunctionSpec",
     "ResolverSpec",
     "TableSpec",
@@ -68,6 +69,15 @@ class AuthProvider:
 
 
 @dataclass(frozen=True)
+class DeltaSyncSpec:
+    """A versioned DynamoDB data source's `DeltaSyncConfig` (TTLs in minutes)."""
+
+    table_name: str | None
+    base_table_ttl: int = 43200
+    delta_sync_table_ttl: int = 30
+
+
+@dataclass(frozen=True)
 class DataSourceSpec:
     """An `AWS::AppSync::DataSource`: `table_name` for DynamoDB, `function_name` for Lambda."""
 
@@ -76,6 +86,8 @@ class DataSourceSpec:
     table_name: str | None = None
     function_name: str | None = None
     properties: dict[str, Any] = field(default_factory=dict, compare=False)
+    #: set when `DynamoDBConfig.Versioned` is true (a DataStore data source)
+    delta_sync: DeltaSyncSpec | None = None
 
 
 @dataclass(frozen=True)

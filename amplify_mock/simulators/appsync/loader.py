@@ -22,6 +22,7 @@ from amplify_mock.simulators.appsync.config import (
     AuthenticationType,
     AuthProvider,
     DataSourceSpec,
+    DeltaSyncSpec,
     FunctionSpec,
     ResolverSpec,
     TableSpec,
@@ -299,6 +300,7 @@ def _collect(
                     table_name=table_names.get(str(table), str(table)) if table else None,
                     function_name=_function_name(arn) if isinstance(arn, str) else None,
                     properties=dict(props),
+                    delta_sync=_delta_sync(ddb, table_names),
                 )
             )
         elif res.type == "AWS::AppSync::FunctionConfiguration":
@@ -309,6 +311,7 @@ def _collect(
                 request_template=reader.read(props, "Request"),
                 response_template=reader.read(props, "Response"),
                 code=reader.read_code(props, f"Function {name}"),
+                sync_config=_sync_config(props),
             )
     resolvers: list[ResolverSpec] = []
     for res in resources:
@@ -339,6 +342,7 @@ def _collect(
                 code=reader.read_code(
                     props, f"Resolver {props.get('TypeName')}.{props.get('FieldName')}"
                 ),
+                sync_config=_sync_config(props),
             )
         )
     api_props = api.properties
@@ -363,6 +367,26 @@ def _collect(
         unsupported_resource_types=tuple(unsupported),
         query_depth_limit=_int_property(api_props, "QueryDepthLimit"),
         resolver_count_limit=_int_property(api_props, "ResolverCountLimit"),
+    )
+
+
+def _sync_config(props: Mapping[str, Any]) -> dict[str, Any] | None:
+    """A resolver's or function's `SyncConfig` (conflict detection and handler), if any."""
+    sync = props.get("SyncConfig")
+    return dict(sync) if isinstance(sync, Mapping) else None
+
+
+def _delta_sync(ddb: Mapping[str, Any], table_names: Mapping[str, str]) -> DeltaSyncSpec | None:
+    """A versioned DynamoDB data source's delta sync settings; its delta table is named by
+    the logical id of the build's `AWS::DynamoDB::Table` (AmplifyDataStore) like every table."""
+    if ddb.get("Versioned") not in (True, "true", "True"):
+        return None
+    config = ddb.get("DeltaSyncConfig") or {}
+    table = config.get("DeltaSyncTableName")
+    return DeltaSyncSpec(
+        table_name=table_names.get(str(table), str(table)) if table else None,
+        base_table_ttl=_int_property(config, "BaseTableTTL") or 43200,
+        delta_sync_table_ttl=_int_property(config, "DeltaSyncTableTTL") or 30,
     )
 
 

@@ -51,6 +51,13 @@ def data_source_factory(
             if dynamodb_client is None:
                 return _UnavailableDataSource(spec, f"No DynamoDB store for {spec.name}")
             config = {"table_name": spec.table_name, "client": dynamodb_client, "region": region}
+            if spec.delta_sync is not None:
+                config.update(
+                    versioned=True,
+                    delta_sync_table_name=spec.delta_sync.table_name,
+                    base_table_ttl=spec.delta_sync.base_table_ttl,
+                    delta_sync_table_ttl=spec.delta_sync.delta_sync_table_ttl,
+                )
         elif spec.type == "AWS_LAMBDA":
             if lambda_invoker is None:
                 return _UnavailableDataSource(spec, f"No Lambda runner for {spec.name}")
