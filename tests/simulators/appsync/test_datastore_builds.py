@@ -1,5 +1,6 @@
-"""DataStore-enabled v2 builds (the real v2 transformer's output, in the v2 golden suite) served
-by the endpoint: versioned data sources, each build's conflict handler, `sync<Model>s`."""
+"""DataStore-enabled builds served by the endpoint: versioned data sources, each build's conflict
+handler, `sync<Model>s`. v2 builds are the real v2 transformer's output (v2 golden suite); the v1
+build is the v1 transformer core suite's expected output (`datastore_sync`)."""
 
 from __future__ import annotations
 
@@ -19,10 +20,11 @@ from amplify_mock.simulators.dynamodb.client import StoreClient
 from amplify_mock.simulators.dynamodb.store import Store
 from resolvers.data_sources import dynamodb_versioned
 
-from .conftest import API_KEY
+from .conftest import API_KEY, user_pool_token
 
 ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
 V2_GOLDEN = Path(__file__).parents[2] / "transformer" / "v2" / "golden"
+V1_SYNC_BUILD = Path(__file__).parents[2] / "transformer" / "core_data" / "datastore_sync" / "build"
 KEY = {"x-api-key": API_KEY}
 NOTE = "id title content _version _deleted _lastChangedAt"
 
@@ -45,18 +47,19 @@ async def store_client() -> AsyncIterator[StoreClient]:
 
 
 async def _client(
-    aiohttp_client: ClientFactory, case: str, store: StoreClient
+    aiohttp_client: ClientFactory, case: str | Path, store: StoreClient
 ) -> TestClient[Any, Any]:
     factory = data_source_factory(dynamodb_client=store)
-    state = build_api_state(
-        V2_GOLDEN / case / "build", data_source_factory=factory, api_key=API_KEY
-    )
+    build = case if isinstance(case, Path) else V2_GOLDEN / case / "build"
+    state = build_api_state(build, data_source_factory=factory, api_key=API_KEY)
     await ensure_tables(store, state.config)
     return await aiohttp_client(create_app(StateHolder(state)))
 
 
-async def _post(client: TestClient[Any, Any], query: str) -> Any:
-    response = await client.post("/graphql", json={"query": query}, headers=KEY)
+async def _post(
+    client: TestClient[Any, Any], query: str, headers: dict[str, str] | None = None
+) -> Any:
+    response = await client.post("/graphql", json={"query": query}, headers=headers or KEY)
     assert response.status == 200
     return await response.json()
 
@@ -144,3 +147,42 @@ async def test_optimistic_concurrency_build_rejects_a_stale_version(
     assert error["message"] == "Conflict resolver rejects mutation."
     assert error["path"] == ["updateItem"]
     assert error["data"]["name"] == "b" and error["data"]["_version"] == 2
+
+
+async def test_v1_datastore_build_versions_merges_and_syncs(
+    aiohttp_client: ClientFactory, store_client: StoreClient
+) -> None:
+    client = await _client(aiohttp_client, V1_SYNC_BUILD, store_client)
+    user = {"Authorization": user_pool_token("user1")}
+    fields = "id title _version _deleted _lastChangedAt"
+    created = await _post(
+        client, f'mutation {{ createPost(input: {{id: "p1", title: "a"}}) {{ {fields} }} }}', user
+    )
+    assert created["data"]["createPost"]["_version"] == 1
+    updated = await _post(
+        client,
+        f'mutation {{ updatePost(input: {{id: "p1", title: "b", _version: 1}}) {{ {fields} }} }}',
+        user,
+    )
+    assert updated.get("errors") is None, updated
+    assert updated["data"]["updatePost"]["_version"] == 2
+    # the project handler is AUTOMERGE: a stale scalar update keeps the server's value
+    stale = await _post(
+        client,
+        f'mutation {{ updatePost(input: {{id: "p1", title: "old", _version: 1}}) {{ {fields} }} }}',
+        user,
+    )
+    assert (stale["data"]["updatePost"]["title"], stale["data"]["updatePost"]["_version"]) == (
+        "b",
+        3,
+    )
+    deleted = await _post(
+        client, f'mutation {{ deletePost(input: {{id: "p1", _version: 3}}) {{ {fields} }} }}', user
+    )
+    assert deleted["data"]["deletePost"]["_deleted"] is True
+    synced = await _post(
+        client, f"{{ syncPosts {{ items {{ {fields} }} nextToken startedAt }} }}", user
+    )
+    page = synced["data"]["syncPosts"]
+    assert [(i["id"], i["_version"], i["_deleted"]) for i in page["items"]] == [("p1", 4, True)]
+    assert isinstance(page["startedAt"], int)
