@@ -46,6 +46,8 @@ PEER_DIR = Path(
 PEER_V2_DIR = Path(
     os.environ.get("AMPLIFY_MOCK_PEER_V2_DIR", Path(__file__).parent / "data" / "appsync_peer_v2")
 )
+#: The runner, one copy for both corpora: the v2 runner reads the v1 format unchanged.
+RUNNER = Path(__file__).parent / "data" / "run_peer.py"
 V2_GOLDEN = Path(__file__).parents[1] / "transformer" / "v2" / "golden"
 ORACLE_TRANSFORM = (
     Path(
@@ -144,9 +146,7 @@ async def run_case_file(
         build = build_with_oracle(case, project)
     else:
         build = build_with_ours(project)
-    return await serve_and_run(
-        case_file, build, project, PEER_DIR, timeout=timeout, verbose=verbose
-    )
+    return await serve_and_run(case_file, build, project, timeout=timeout, verbose=verbose)
 
 
 def write_v2_project(case: dict[str, Any], root: Path) -> Path:
@@ -212,7 +212,6 @@ async def run_v2_case_file(
         case_file,
         build,
         project,
-        PEER_V2_DIR,
         parameters=case.get("deployParameters") or {},
         timeout=timeout,
         verbose=verbose,
@@ -223,7 +222,6 @@ async def serve_and_run(
     case_file: Path,
     build: Path,
     project: Path,
-    peer_dir: Path,
     *,
     parameters: dict[str, Any] | None = None,
     timeout: float = 600.0,
@@ -245,7 +243,7 @@ async def serve_and_run(
         try:
             proc = await asyncio.create_subprocess_exec(
                 sys.executable,
-                str(peer_dir / "run_peer.py"),
+                str(RUNNER),
                 "--url",
                 f"http://127.0.0.1:{port}/graphql",
                 "--api-key",

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 # ruff: noqa
 # fmt: off
-# Copied from ../shared/peer-v2/run_peer.py; only these three comment lines were added.
+# Copied from ../shared/peer-v2/run_peer.py (which also reads the v1 corpus of ../shared/peer, whose
+# runner it extends); only these four comment lines were added.
 """Run the peer conformance corpus (cases/*.json) against a GraphQL endpoint.
 
     python3 run_peer.py --url http://127.0.0.1:PORT/graphql --api-key KEY CASEFILE...
