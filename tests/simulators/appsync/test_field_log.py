@@ -11,8 +11,14 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
+from amplify_mock.simulators.appsync import field_log
 from amplify_mock.simulators.appsync.app import create_app
-from amplify_mock.simulators.appsync.field_log import FieldLog, compact_line, logging_runner
+from amplify_mock.simulators.appsync.field_log import (
+    FieldLog,
+    compact_line,
+    field_log_for,
+    logging_runner,
+)
 from amplify_mock.simulators.appsync.state import StateHolder, build_api_state
 from amplify_mock.simulators.appsync.wiring import data_source_factory, ensure_tables
 from amplify_mock.simulators.dynamodb.client import StoreClient
@@ -143,3 +149,37 @@ def test_compact_line_of_a_data_source_call() -> None:
 
 def test_no_sink_means_the_plain_runner() -> None:
     assert logging_runner(None) is execute_resolver
+
+
+class _Reporter:
+    def __init__(self) -> None:
+        self.lines: list[str] = []
+
+    def info(self, message: str) -> None:
+        self.lines.append(message)
+
+
+def test_field_log_for_each_level(tmp_path: Path) -> None:
+    reporter = _Reporter()
+    assert field_log_for("NONE", tmp_path, reporter) is None
+    error = field_log_for("error", tmp_path, reporter)
+    assert error is not None and error.level == "ERROR"
+    assert error.log_file == tmp_path / "logs" / "appsync.log"
+    full = field_log_for("ALL", tmp_path, reporter)
+    assert full is not None and full.level == "ALL"
+    full.write([{"logType": "ApplicationLog", "path": ["a"], "parentType": "Query",
+                 "fieldName": "a", "level": "INFO", "message": "hi", "errors": []}])  # fmt: skip
+    full.close()
+    assert reporter.lines == ["[ApplicationLog] Query.a (a) INFO: hi"]
+    assert json.loads(full.log_file.read_text())["message"] == "hi"
+
+
+def test_the_log_file_rotates_by_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(field_log, "MAX_BYTES", 200)
+    log = FieldLog("ALL", tmp_path / "appsync.log")
+    for n in range(10):
+        log.write([{"logType": "ApplicationLog", "message": "x" * 50, "n": n}])
+    log.close()
+    assert (tmp_path / "appsync.log.1").is_file()
+    newest = _lines(tmp_path / "appsync.log")
+    assert newest[-1]["n"] == 9 and (tmp_path / "appsync.log").stat().st_size <= 200
