@@ -64,7 +64,16 @@ class InvalidTransformerError(TransformerError):
 
 
 class SchemaValidationError(TransformerError):
-    """The input schema is not valid GraphQL (graphql-js validation errors, printed)."""
+    """The input schema is not valid GraphQL (graphql-js validation errors, printed).
+
+    Directives of the other transformer version get the migration message instead of
+    "Unknown directive"; each version names those directives and words the message itself
+    (the class attributes below), as the real transformers do.
+    """
+
+    other_version_directives: tuple[str, ...] = _V2_DIRECTIVES
+    other_version = "the newer version"
+    more_errors_lead = " There are additional validation errors listed below: \n\n "
 
     def __init__(
         self,
@@ -76,32 +85,30 @@ class SchemaValidationError(TransformerError):
         column: int | None = None,
     ) -> None:
         kept: list[str] = []
-        v2_in_use: list[str] = []
+        in_use: list[str] = []
         for message, printed in zip(messages or printed_errors, printed_errors, strict=True):
             name = next(
                 (
                     d
-                    for d in _V2_DIRECTIVES
+                    for d in self.other_version_directives
                     if message.startswith("Unknown directive") and message.endswith(f'"@{d}".')
                 ),
                 None,
             )
             if name is None:
                 kept.append(printed)
-            elif name not in v2_in_use:
-                v2_in_use.append(name)
-        if v2_in_use:
-            names = ", ".join(f'"@{d}"' for d in v2_in_use)
-            noun = "directives" if len(v2_in_use) > 1 else "directive"
+            elif name not in in_use:
+                in_use.append(name)
+        if in_use:
+            names = ", ".join(f'"@{d}"' for d in in_use)
+            noun = "directives" if len(in_use) > 1 else "directive"
             text = (
-                f"Your GraphQL Schema is using {names} {noun} from the newer version of the "
+                f"Your GraphQL Schema is using {names} {noun} from {self.other_version} of the "
                 f"GraphQL Transformer. Visit {_MIGRATION_URL} to learn how to migrate your "
                 "GraphQL schema."
             )
             if kept:
-                text += " There are additional validation errors listed below: \n\n " + "\n\n".join(
-                    kept
-                )
+                text += self.more_errors_lead + "\n\n".join(kept)
         else:
             text = "Schema validation failed.\n\n" + "\n\n".join(kept) + " "
         super().__init__(text, file=file, line=line, column=column)
