@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import uuid
-from collections.abc import Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from aiohttp import web
@@ -41,6 +41,7 @@ _SERVICES: dict[str, Mapping[str, Operation]] = {
     "AWSCognitoIdentityService": identity_pool.OPERATIONS,
 }
 _CONTENT_TYPE = "application/x-amz-json-1.1"
+_MAX_BODY = 1 << 20
 _CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Expose-Headers": "x-amzn-RequestId,x-amzn-ErrorType,x-amzn-ErrorMessage,Date",
@@ -78,7 +79,7 @@ async def handle_call(request: web.Request) -> web.Response:
         operation = _operation(request.headers.get("X-Amz-Target", ""))
         try:
             body = json.loads(await request.read() or b"{}")
-        except (ValueError, UnicodeDecodeError) as err:
+        except (ValueError, UnicodeDecodeError, RecursionError) as err:  # deep JSON too
             raise SerializationException(
                 "Start of structure or map found where not expected."
             ) from err
@@ -87,6 +88,8 @@ async def handle_call(request: web.Request) -> web.Response:
         answer = operation(request.app[USER_POOL], Params(body))
     except CognitoError as err:
         return _error(err, request_id)
+    except web.HTTPException:  # aiohttp's own (an oversize body): shaped by _errors_as_json
+        raise
     except Exception:  # a bug of ours: Cognito's JSON error shape, never an HTML 500
         LOG.exception("Cognito operation failed")
         return _error(InternalErrorException("Internal error (amplify mock)."), request_id)
@@ -117,8 +120,27 @@ async def handle_jwks(request: web.Request) -> web.Response:
     return _json(200, pool.key.jwks(), {})
 
 
+@web.middleware
+async def _errors_as_json(
+    request: web.Request, handler: Callable[[web.Request], Awaitable[web.StreamResponse]]
+) -> web.StreamResponse:
+    """aiohttp's own errors (404, 405, an oversize body's 413) in Cognito's JSON error shape."""
+    try:
+        return await handler(request)
+    except web.HTTPException as err:
+        if err.status < 400:
+            raise
+        error: CognitoError = UnknownOperationException(f"{request.method} {request.path}")
+        if isinstance(err, web.HTTPRequestEntityTooLarge):
+            error = SerializationException(
+                f"Request size exceeded the maximum of {_MAX_BODY} bytes"
+            )
+        error.status = err.status
+        return _error(error, str(uuid.uuid4()))
+
+
 def create_app(pool: UserPool) -> web.Application:
-    app = web.Application(client_max_size=1 << 20)
+    app = web.Application(client_max_size=_MAX_BODY, middlewares=[_errors_as_json])
     app[USER_POOL] = pool
     app.router.add_post("/", handle_call)
     app.router.add_route("OPTIONS", "/{tail:.*}", handle_preflight)
