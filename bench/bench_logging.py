@@ -121,8 +121,9 @@ def main(argv: list[str] | None = None) -> int:
             for level, port in ports.items():
                 runs[level].append(v1.keep_alive_loop(port, args.seconds))
         for level in LEVELS:
-            log_file = Path(tmp) / level / "logs" / "appsync.log"
-            log_lines[level] = len(log_file.read_text().splitlines()) if log_file.is_file() else 0
+            # appsync.log and its rotated predecessors (appsync.log.1 ...)
+            files = (Path(tmp) / level / "logs").glob("appsync.log*")
+            log_lines[level] = sum(len(f.read_text().splitlines()) for f in files)
     result: dict[str, Any] = {
         level: {
             "req_s": statistics.median(r["req_s"] for r in runs[level]),
