@@ -103,6 +103,11 @@ class FieldTrace:
             self.in_error = True
             self._logged.add(id(error))
         copy = self._copy
+        if copy is _same:  # ERROR: the context as it is, picked apart only if written
+            self._pending.append(
+                ("template", log_type, context, rendered, evaluation, function, error)
+            )
+            return
         snapshot = {key: copy(context.get(key)) for key in _CONTEXT_KEYS}
         self._pending.append(
             ("template", log_type, snapshot, rendered, copy(evaluation), function, error)
@@ -175,7 +180,7 @@ def _entry(base: Mapping[str, Any], item: tuple[Any, ...]) -> dict[str, Any]:
         if function is not None:
             entry["functionName"] = function
             entry["functionArn"] = f"{LOCAL_API_ARN}/functions/{function}"
-        entry["context"] = snapshot
+        entry["context"] = {key: snapshot.get(key) for key in _CONTEXT_KEYS}
         if rendered is not None:
             entry["transformedTemplate"] = rendered
         if evaluation is not None:
