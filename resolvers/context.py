@@ -8,12 +8,23 @@ from typing import Any
 __all__ = ["build_context", "copy_value"]
 
 
+#: Leaf types of JSON-like data, returned as they are without a call per value.
+_SCALARS = frozenset({str, int, float, bool, type(None)})
+
+
 def copy_value(value: Any) -> Any:
-    """A deep copy of JSON-like data (much faster than `copy.deepcopy` for dicts and lists)."""
-    if isinstance(value, dict):
-        return {k: copy_value(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [copy_value(v) for v in value]
+    """A deep copy of JSON-like data (much faster than `copy.deepcopy` for dicts and lists).
+
+    Dicts (and dict subclasses) become plain dicts, lists and tuples become lists; anything
+    else is shared. Scalars are recognised by exact type first, the bulk of every request.
+    """
+    kind = type(value)
+    if kind in _SCALARS:
+        return value
+    if kind is dict or isinstance(value, dict):
+        return {k: v if type(v) in _SCALARS else copy_value(v) for k, v in value.items()}
+    if kind is list or isinstance(value, list | tuple):
+        return [v if type(v) in _SCALARS else copy_value(v) for v in value]
     return value
 
 

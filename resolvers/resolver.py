@@ -298,7 +298,10 @@ async def _call_data_source(
         rendered = run.render(request_template, run.context(prev=prev), request_type, function)
         if rendered.is_return:
             return rendered.return_value
+        # Parsed from the rendered text: no template holds it, the data source may own it
+        # (unless the field log still shows it after the call).
         request = _parse_json(rendered.text, request_template.file_name)
+        owned = request if run.trace is None else copy_value(request)
     else:
         request = None
     source = run.data_source(data_source_name, owner)
@@ -307,10 +310,11 @@ async def _call_data_source(
             raise ResolverError(f"{owner} has no request mapping template.")
         request = {"version": ERROR_HANDLING_VERSION, "operation": "Invoke",
                    "payload": run.direct_lambda_event(prev)}  # fmt: skip
+        owned = copy_value(request)  # holds the run's arguments and stash
     error: dict[str, Any] | None = None
     result: Any = None
     try:
-        result = await _invoke(source, copy_value(request), sync_config)
+        result = await _invoke(source, owned, sync_config)
     except DataSourceError as err:
         if run.trace is not None:
             run.trace.data_source(source.name, request, None, error_shape(err))

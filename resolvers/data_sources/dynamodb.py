@@ -427,7 +427,10 @@ def _numbers_as_text(value: Any) -> Any:
     Mapping templates may render numbers unquoted (`"N": $ctx.args.count`), which AppSync
     accepts; the DynamoDB wire protocol wants number text.
     """
-    if isinstance(value, Mapping):
+    kind = type(value)
+    if kind is str or kind is bool or value is None:
+        return value  # the bulk of a request: no ABC check
+    if kind is dict or isinstance(value, Mapping):
         if len(value) == 1:
             tag, raw = next(iter(value.items()))
             if tag == "N" and _is_number(raw):

@@ -78,6 +78,12 @@ class Placeholders:
     used_values: set[str] = field(default_factory=set)
 
 
+#: Token lists of expressions that passed the lexical checks (operator count, parentheses),
+#: by source text; the parser only reads them.
+_CHECKED_TOKENS: dict[str, list[Token]] = {}
+_CHECKED_TOKENS_LIMIT = 4096
+
+
 class _Parser:
     def __init__(self, source: str, kind: str, placeholders: Placeholders) -> None:
         self.source = source
@@ -88,11 +94,19 @@ class _Parser:
                 "Expression size has exceeded the maximum allowed size; "
                 f"expression size: {len(source)}"
             )
-        self.tokens = tokenize(source)
         self.pos = 0
         self.paths_in_order: list[Path] = []  # update targets as written
+        checked = _CHECKED_TOKENS.get(source)
+        if checked is not None:
+            self.tokens = checked
+            return
+        self.tokens = tokenize(source)
         self._check_operators()
         self._check_parentheses()
+        # Resolvers send the same few expressions with every request: lex and check them once.
+        if len(_CHECKED_TOKENS) >= _CHECKED_TOKENS_LIMIT:
+            _CHECKED_TOKENS.clear()
+        _CHECKED_TOKENS[source] = self.tokens
 
     def _check_operators(self) -> None:
         """Bounds the work (and the tree depth) of one expression, as DynamoDB does."""
