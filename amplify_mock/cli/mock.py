@@ -55,7 +55,10 @@ async def _serve(session: MockSession, ready: Callable[[MockSession], None] | No
     loop = asyncio.get_running_loop()
     stopping: list[asyncio.Task[None]] = []
 
+    signalled: list[bool] = []
+
     def on_signal() -> None:
+        signalled.append(True)
         if stop.is_set():
             with contextlib.suppress(Exception):
                 restore_frontend_config(session.project.root)
@@ -82,6 +85,10 @@ async def _serve(session: MockSession, ready: Callable[[MockSession], None] | No
         finally:
             for sig in STOP_SIGNALS:
                 loop.remove_signal_handler(sig)
+                if signalled:
+                    # Stopped by a signal, the process is exiting: a second Ctrl-C arriving
+                    # after the stop must not turn the clean stop into a KeyboardInterrupt.
+                    signal.signal(sig, signal.SIG_IGN)
 
 
 def _offer_codegen(project: MockProject, options: MockOptions) -> bool:
