@@ -21,7 +21,7 @@ LAYERS: list[set[str]] = [
     {"cli"},
     {"simulators"},
     {"project"},
-    {"cloud", "codegen"},
+    {"cloud", "codegen", "gen2"},
     {"base"},
     {"errors", "appsync_prelude"},
 ]

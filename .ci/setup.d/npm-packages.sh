@@ -5,7 +5,9 @@
 # - the console's browser test driver (playwright-core only; the browser is Debian's chromium);
 # - aws-amplify + ws for the JS client tests of the AppSync endpoint and of the local S3 (6.8.2),
 #   and aws-amplify latest 6.x + esbuild for the local Cognito flows in Node and in chromium
-#   (tests/js/auth, tests/js/auth/web).
+#   (tests/js/auth, tests/js/auth/web);
+# - the Gen 2 example app (examples/gen2): @aws-amplify/data-schema + esbuild are what the Gen 2
+#   Node step runs; the Gen 2 tests load their fixture projects with these node_modules.
 set -euo pipefail
 folders=(
   amplify_mock/simulators/appsync/console
@@ -13,6 +15,7 @@ folders=(
   tests/js/appsync
   tests/js/storage
   tests/js/auth
+  examples/gen2
 )
 for folder in "${folders[@]}"; do
   dir="$1/$folder"

@@ -1,0 +1,1 @@
+export function request(ctx) { return {}; } export function response(ctx) { return ctx.result; }

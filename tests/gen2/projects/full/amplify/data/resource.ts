@@ -1,0 +1,24 @@
+import { type ClientSchema, a, defineData } from '@aws-amplify/backend';
+import { sayHello } from '../functions/say-hello/resource';
+
+const schema = a.schema({
+  Todo: a.model({
+    content: a.string(),
+    done: a.boolean(),
+  }).authorization((allow) => [allow.owner()]),
+  sayHello: a.query()
+    .arguments({ name: a.string() })
+    .returns(a.string())
+    .handler(a.handler.function(sayHello))
+    .authorization((allow) => [allow.authenticated()]),
+  addTodo: a.mutation()
+    .arguments({ content: a.string() })
+    .returns(a.ref('Todo'))
+    .handler(a.handler.custom({ dataSource: a.ref('Todo'), entry: './addTodo.js' }))
+    .authorization((allow) => [allow.authenticated()]),
+});
+export type Schema = ClientSchema<typeof schema>;
+export const data = defineData({
+  schema,
+  authorizationModes: { defaultAuthorizationMode: 'userPool', apiKeyAuthorizationMode: { expiresInDays: 30 } },
+});

@@ -1,0 +1,1 @@
+export const handler = async (event: { arguments: { name: string } }) => `Hello, ${event.arguments.name}!`;
