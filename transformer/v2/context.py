@@ -21,7 +21,13 @@ from transformer.v2.resolver import (
     TransformerResolver,
 )
 
-__all__ = ["KEPT_DIRECTIVES", "OutputSchema", "TransformerContext"]
+__all__ = [
+    "KEPT_DIRECTIVES",
+    "ModelFieldMap",
+    "OutputSchema",
+    "ResolverReference",
+    "TransformerContext",
+]
 
 #: the directives the printed AppSync schema keeps (every other directive is stripped)
 KEPT_DIRECTIVES = frozenset(
@@ -159,6 +165,45 @@ def _strip(node: Any) -> Any:
     return _replace(node, **changes)
 
 
+@dataclass(frozen=True)
+class ResolverReference:
+    type_name: str
+    field_name: str
+    is_list: bool
+
+
+@dataclass
+class ModelFieldMap:
+    """A model's fields whose stored attribute has another name (the foreign keys of a renamed
+    model's relations: `articleCommentsId` stored as `postCommentsId`), and the resolvers that
+    read or write that model (they get the @mapsTo field-mapping slots)."""
+
+    #: current field name -> original (stored) attribute name, in registration order
+    mapped_fields: dict[str, str] = field(default_factory=dict)
+    resolver_references: list[ResolverReference] = field(default_factory=list)
+
+    def add_mapped_field(self, current: str, original: str) -> ModelFieldMap:
+        """:raises ValueError: the field is already mapped (the transformer's own message)."""
+        if current in self.mapped_fields:
+            raise ValueError(
+                f"Field mapping for [{current}] to [{self.mapped_fields[current]}] already "
+                f"exists. Cannot insert mapping to [{original}]"
+            )
+        self.mapped_fields[current] = original
+        return self
+
+    def add_resolver_reference(self, type_name: str, field_name: str, is_list: bool) -> None:
+        for known in self.resolver_references:
+            if (known.type_name, known.field_name) == (type_name, field_name):
+                if known.is_list != is_list:
+                    raise ValueError(
+                        f"Resolver of type [{type_name}] and field [{field_name}] already "
+                        f"registered with isList set to [{str(known.is_list).lower()}]"
+                    )
+                return
+        self.resolver_references.append(ResolverReference(type_name, field_name, is_list))
+
+
 @dataclass
 class TransformerContext:
     """What plugins read and write. Stacks: `stacks.root` and `stack_for(name)`."""
@@ -174,6 +219,8 @@ class TransformerContext:
     tables: dict[str, Resource] = field(default_factory=dict)
     #: model name -> name of its table/stack (@mapsTo)
     model_name_mapping: dict[str, str] = field(default_factory=dict)
+    #: model name -> its renamed-field mappings, in first-use order (@mapsTo with relations)
+    model_field_maps: dict[str, ModelFieldMap] = field(default_factory=dict)
     #: shared state between plugins (e.g. @model's directive options by type)
     metadata: dict[str, Any] = field(default_factory=dict)
     api: Resource | None = None
@@ -198,6 +245,12 @@ class TransformerContext:
 
     def get_model_name_mapping(self, model: str) -> str:
         return self.model_name_mapping.get(model, model)
+
+    def is_model_renamed(self, model: str) -> bool:
+        return self.get_model_name_mapping(model) != model
+
+    def get_model_field_map(self, model: str) -> ModelFieldMap:
+        return self.model_field_maps.setdefault(model, ModelFieldMap())
 
     # ---- resolvers ------------------------------------------------------------------------
     def add_resolver(self, resolver: TransformerResolver) -> TransformerResolver:

@@ -220,6 +220,9 @@ class TransformerResolver:
     def synthesize(self, host: FunctionHost, stack: Stack, before: Callable[..., Any]) -> None:
         stack = self.stack or stack
         functions = self._slot_functions(host, stack, self.slot_names[0])
+        # the response-side slot functions are created before the data function (the CDK
+        # construct order, which decides the resource order in the stack)
+        after = self._slot_functions(host, stack, self.slot_names[1])
         data_name = to_pascal_case([self.type_name, self.field_name, "DataResolverFn"])
         data_function = host.add_function(
             stack,
@@ -231,7 +234,7 @@ class TransformerResolver:
         if self.data_source is not None and self.data_source.sync_config:
             data_function.body["Properties"]["SyncConfig"] = self.data_source.sync_config
         functions.append(data_function)
-        functions += self._slot_functions(host, stack, self.slot_names[1])
+        functions += after
         properties: dict[str, Any] = {
             "ApiId": host._api_id(),
             "FieldName": self.field_name,

@@ -28,6 +28,7 @@ from amplify_mock.simulators.appsync.config import (
     TableSpec,
     TemplateSpec,
 )
+from amplify_mock.simulators.appsync.field_mapping import is_field_mapping_function
 from resolvers.js import JsCode, validate
 
 __all__ = ["ApiBuildError", "load_api_config"]
@@ -275,6 +276,8 @@ def _collect(
             )
             table_names[str(props.get("TableName", res.logical_id))] = res.logical_id
             table_names[res.logical_id] = res.logical_id
+        elif res.type == "AWS::Lambda::Function" and is_field_mapping_function(res.properties):
+            continue  # run in process (field_mapping.py)
         elif res.type not in _HANDLED | _NO_LOCAL_EFFECT and res.type not in unsupported:
             unsupported.append(res.type)
     if api is None:

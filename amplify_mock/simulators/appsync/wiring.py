@@ -7,6 +7,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 
 from amplify_mock.simulators.appsync.config import ApiConfig, DataSourceSpec
+from amplify_mock.simulators.appsync.field_mapping import field_mapping_data_source
 from amplify_mock.simulators.appsync.state import DataSourceFactory
 from amplify_mock.simulators.dynamodb import migration
 from amplify_mock.simulators.dynamodb.migration import MigrationResult
@@ -59,6 +60,9 @@ def data_source_factory(
                     delta_sync_table_ttl=spec.delta_sync.delta_sync_table_ttl,
                 )
         elif spec.type == "AWS_LAMBDA":
+            built_in = field_mapping_data_source(spec.name, spec.function_name)
+            if built_in is not None:
+                return built_in
             if lambda_invoker is None:
                 return _UnavailableDataSource(spec, f"No Lambda runner for {spec.name}")
             config = {"function_name": spec.function_name, "invoker": lambda_invoker}

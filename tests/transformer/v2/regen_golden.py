@@ -123,6 +123,9 @@ def regenerate(case: str, oracle: Path) -> None:
         print(f"{case}: error {error['name']}", flush=True)
         return
     error_file.unlink(missing_ok=True)
+    # `functions/<name>.zip` holds the path of the oracle's own asset (a path of this machine),
+    # not a build output of the transformer: not kept.
+    shutil.rmtree(folder / "build" / "functions", ignore_errors=True)
     print(f"{case}: regenerated", flush=True)
 
 

@@ -29,6 +29,7 @@ from transformer.definitions import (
 )
 from transformer.naming import graphql_name, to_upper
 from transformer.v2.context import TransformerContext
+from transformer.v2.directives.maps_to_fields import register_many_to_many
 from transformer.v2.directives.relational import HasOnePlugin
 from transformer.v2.directives.relational_resources import (
     has_many_resolver,
@@ -266,6 +267,14 @@ class ManyToManyPlugin(TransformerPlugin):
         )
         for side in sides:
             self.index.field(ctx, original_join, side.related_field_original, side.index)
+        renamed = [
+            (side.related_field.name.value, side.related_field_original.name.value)
+            for relation, side in zip((one, two), sides, strict=True)
+            if ctx.is_model_renamed(relation.object.name.value)
+        ]
+        if renamed:
+            referenced_by = [(r.object.name.value, r.field.name.value) for r in (one, two)]
+            register_many_to_many(ctx, name, referenced_by, renamed)
 
     def transform_schema(self, ctx: TransformerContext) -> None:
         for relation in self.relations:

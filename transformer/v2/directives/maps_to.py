@@ -1,7 +1,5 @@
-"""@mapsTo(name): a renamed model keeps its original table (and the table's stack).
-
-Not emulated: renamed fields of a renamed model (the field-mapping Lambda the real transformer
-attaches when relational fields refer to renamed fields).
+"""@mapsTo(name): a renamed model keeps its original table (and the table's stack); the
+foreign keys its relations stored under the old name are mapped (directives/maps_to_fields.py).
 """
 
 from __future__ import annotations
@@ -12,6 +10,7 @@ from graphql.language import ast
 
 from transformer.definitions import find_directive
 from transformer.v2.context import TransformerContext
+from transformer.v2.directives.maps_to_fields import attach_field_mapping_slots
 from transformer.v2.errors import InvalidDirectiveError
 from transformer.v2.plugin import TransformerPlugin
 
@@ -64,3 +63,6 @@ class MapsToPlugin(TransformerPlugin):
                     f'"{other.name.value}" model already has the same name mapping.'
                 )
         ctx.model_name_mapping[model] = mapped
+
+    def after(self, ctx: TransformerContext) -> None:
+        attach_field_mapping_slots(ctx)

@@ -7,7 +7,7 @@ in `generate_resolvers` (relational_resources). Two forms: `fields` (or nothing:
 transformer stores the related key as `<type><Field>Id`) and `references` (the child's fields
 named on both sides, queried through a GSI `gsi-<Parent>.<field>`).
 
-Not emulated: SQL models; renamed models' field mappings (@mapsTo with relations).
+Not emulated: SQL models.
 """
 
 from __future__ import annotations
@@ -18,6 +18,11 @@ from graphql.language import ast
 
 from transformer.definitions import get_base_type, is_list_type, is_scalar
 from transformer.v2.context import TransformerContext
+from transformer.v2.directives.maps_to_fields import (
+    register_has_many,
+    register_has_one,
+    set_field_mapping_resolver_reference,
+)
 from transformer.v2.directives.relational_resources import (
     has_many_resolver,
     references_has_many_resolver,
@@ -350,6 +355,17 @@ def related_type_index(
     return [partition_field, *sort_fields]
 
 
+def _reference_mapped_fields(ctx: TransformerContext, relation: Relation, is_list: bool) -> None:
+    """The `references` form reads the related model's items as stored: its mapped fields."""
+    set_field_mapping_resolver_reference(
+        ctx,
+        relation.related_type.name.value,
+        relation.object.name.value,
+        relation.field.name.value,
+        is_list,
+    )
+
+
 class _RelationalPlugin(TransformerPlugin):
     def __init__(self) -> None:
         self.relations: list[Relation] = []
@@ -404,6 +420,14 @@ class HasManyPlugin(_RelationalPlugin):
         _require_related_model(relation)
         _validate_datastore(ctx, relation)
 
+    def prepare(self, ctx: TransformerContext) -> None:
+        for relation in self.relations:
+            if relation.references is not None:
+                _reference_mapped_fields(ctx, relation, is_list=True)
+            register_has_many(
+                ctx, relation.object.name.value, relation.field.name.value, relation.related_type
+            )
+
     def transform_schema(self, ctx: TransformerContext) -> None:
         for relation in self.relations:
             if relation.references is None:
@@ -452,6 +476,14 @@ class HasOnePlugin(_RelationalPlugin):
             raise InvalidDirectiveError("@hasOne cannot be used with lists. Use @hasMany instead.")
         _require_related_model(relation)
         _validate_datastore(ctx, relation)
+
+    def prepare(self, ctx: TransformerContext) -> None:
+        for relation in self.relations:
+            if relation.references is not None:
+                _reference_mapped_fields(ctx, relation, is_list=True)
+            register_has_one(
+                ctx, relation.object.name.value, relation.field.name.value, relation.related_type
+            )
 
     def transform_schema(self, ctx: TransformerContext) -> None:
         for relation in self.relations:
@@ -511,6 +543,16 @@ class BelongsToPlugin(_RelationalPlugin):
                 f"{relation.related_type.name.value} must have a relationship with "
                 f"{relation.object.name.value} "
                 "in order to use @belongsTo."
+            )
+
+    def prepare(self, ctx: TransformerContext) -> None:
+        for relation in self.relations:
+            if relation.references is not None:
+                _reference_mapped_fields(ctx, relation, is_list=False)
+            elif relation.relation_type != "hasOne":
+                continue
+            register_has_one(
+                ctx, relation.object.name.value, relation.field.name.value, relation.related_type
             )
 
     def transform_schema(self, ctx: TransformerContext) -> None:
