@@ -246,8 +246,11 @@ async def _call_js_data_source(
     code: JsCode,
     prev: Any,
     function: str | None,
+    sync_config: Mapping[str, Any] | None = None,
 ) -> Any:
-    """One APPSYNC_JS request -> data source -> response round."""
+    """One APPSYNC_JS request -> data source -> response round (under the resolver's
+    `SyncConfig` on a versioned data source; a conflict's server item is `ctx.result`, as in
+    AppSync)."""
     request_type, response_type = _log_types(function)
     before = run.evaluate(code, "request", run.context(prev=prev), request_type, function)
     if before.early_return:
@@ -256,9 +259,10 @@ async def _call_js_data_source(
     error: dict[str, Any] | None = None
     result: Any = None
     try:
-        result = await source.invoke(copy_value(before.value))
+        result = await _invoke(source, copy_value(before.value), sync_config)
     except DataSourceError as err:
         error = {"message": err.message, "type": err.error_type or UNKNOWN_ERROR_TYPE}
+        result = getattr(err, "result", None)
     if run.trace is not None:
         run.trace.data_source(source.name, before.value, result, error)
     context = run.context(result=result, error=error, prev=prev)
@@ -292,7 +296,9 @@ async def _call_data_source(
 ) -> Any:
     """One request -> data source -> response round (a unit resolver or a pipeline function)."""
     if code is not None:
-        return await _call_js_data_source(run, data_source_name, owner, code, prev, function)
+        return await _call_js_data_source(
+            run, data_source_name, owner, code, prev, function, sync_config
+        )
     request_type, response_type = _log_types(function)
     if request_template is not None:
         rendered = run.render(request_template, run.context(prev=prev), request_type, function)

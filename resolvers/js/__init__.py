@@ -5,25 +5,37 @@ Modules: `engine` (QuickJS, the only module importing it), `runtime.js` (what th
 `util` methods shared with VTL), `lexer` + `validator` (AppSync's runtime restrictions),
 `module` (ES `import`/`export` to a loadable factory), `code` (evaluate a handler).
 
-Not emulated: AppSync's exact lint wording (unpublished; ours names the feature); the
-allow-list of built-in methods (e.g. `Math.random` and regular expressions built with
-`new RegExp` run here); a per-call time limit (QuickJS cannot combine one with calls into
-Python; the loops that never end are rejected statically and runaway recursion overflows the
-stack); `util.http.addResponseHeader` headers are collected but not sent (as for VTL);
+Restrictions: `validator` (the linter's rules and words, the clock and random numbers), the
+methods the runtime lacks (`runtime.js`), a per-call time limit (`code.TIME_LIMIT_MS`, checked
+by the code itself: `module.py` instruments loops and functions).
+
+Not emulated: regular expressions built with `new RegExp` run here;
+`util.http.addResponseHeader` headers are collected but not sent (as for VTL);
 `util.transform.toElasticsearchQueryDSL` (no OpenSearch data source locally).
 """
 
 from __future__ import annotations
 
-from resolvers.js.code import CodeError, JsCode, JsOutcome, JsRuntimeError, evaluate, validate
+from resolvers.js.code import (
+    TIME_LIMIT_MS,
+    CodeError,
+    JsCode,
+    JsOutcome,
+    JsRuntimeError,
+    JsTimeoutError,
+    evaluate,
+    validate,
+)
 from resolvers.js.validator import CodeIssue
 
 __all__ = [
+    "TIME_LIMIT_MS",
     "CodeError",
     "CodeIssue",
     "JsCode",
     "JsOutcome",
     "JsRuntimeError",
+    "JsTimeoutError",
     "evaluate",
     "validate",
 ]

@@ -17,9 +17,22 @@ from resolvers.js.lexer import LexError
 from resolvers.js.module import FACTORY_HEAD, ModuleError, to_factory
 from resolvers.js.validator import CodeIssue, check
 
-__all__ = ["CodeError", "JsCode", "JsOutcome", "JsRuntimeError", "evaluate", "validate"]
+__all__ = [
+    "TIME_LIMIT_MS",
+    "CodeError",
+    "JsCode",
+    "JsOutcome",
+    "JsRuntimeError",
+    "JsTimeoutError",
+    "evaluate",
+    "validate",
+]
 
 Handler = Literal["request", "response"]
+
+#: How long one handler call may run. AppSync documents no figure for a single evaluation
+#: (only the request's 30 seconds); this one keeps a runaway loop from holding the server.
+TIME_LIMIT_MS = 1000.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,12 @@ class JsRuntimeError(TemplateError):
     """An uncaught JavaScript error (TypeError, ReferenceError...) in a handler."""
 
     error_type = "CodeError"
+
+
+class JsTimeoutError(TemplateError):
+    """A handler still running after `TIME_LIMIT_MS` (a runaway loop), ended by the runtime."""
+
+    error_type = "ExecutionTimeout"
 
 
 @dataclass
@@ -111,7 +130,7 @@ def _load(code: JsCode) -> str:
                 _KEYS.clear()
             _VALIDATED[key] = factory
     try:
-        engine(bridge.call).load(key, factory)
+        engine(bridge.call).load(key, factory, TIME_LIMIT_MS)
     except EngineError as err:
         line = err.line or 1
         column = err.column or _column(code.text, line, err.message)
@@ -165,6 +184,7 @@ def evaluate(code: JsCode, handler: Handler, context: dict[str, Any]) -> JsOutco
 
     :raises CodeError: the code breaks a restriction or does not compile.
     :raises JsRuntimeError: the handler raised a JavaScript error (`file:line:col`).
+    :raises JsTimeoutError: the handler ran past `TIME_LIMIT_MS`.
     :raises ResolverError: `util.error` / `util.unauthorized`.
     """
     key = _load(code)
@@ -172,7 +192,7 @@ def evaluate(code: JsCode, handler: Handler, context: dict[str, Any]) -> JsOutco
         parts = _ENCODE([context.get(name) for name in _PARTS])
         previous = bridge.serve(context)
         try:
-            out = engine(bridge.call).invoke(key, handler, parts)
+            out = engine(bridge.call).invoke(key, handler, parts, TIME_LIMIT_MS)
         finally:
             bridge.serve(previous)
     except EngineError as err:
@@ -196,6 +216,11 @@ def evaluate(code: JsCode, handler: Handler, context: dict[str, Any]) -> JsOutco
     if kind == "early":
         outcome.early_return = True
         return outcome
+    if kind == "timeout":
+        raise JsTimeoutError(
+            f"Execution timed out after {TIME_LIMIT_MS:g} ms ({handler} function)",
+            file=code.file_name,
+        )
     if kind == "missing":
         raise JsRuntimeError(f"The code does not export a {handler} function", file=code.file_name)
     if kind == "error":

@@ -48,9 +48,7 @@ __all__ = ["PRELUDE_LINES", "Engine", "EngineError", "engine"]
 #: is the runtime's own, and the first frame before it is the resolver code's.
 PRELUDE_LINES = 100_000
 
-#: Memory for one engine; a runaway allocation fails the call, not the server. (QuickJS cannot
-#: combine a time limit with calls into Python; loops that never end need `while` or
-#: `for(;;)`, which the validator rejects, and endless recursion overflows the stack.)
+#: Memory for one engine; a runaway allocation fails the call, not the server.
 MEMORY_LIMIT_BYTES = 256 * 1024 * 1024
 
 _FRAME = re.compile(r"at (?:(\S+) )?\(?<input>:(\d+)(?::(\d+))?\)?")
@@ -99,7 +97,7 @@ class Engine:
         self._invoke = self._context.get("__invoke")
         self._loaded: set[str] = set()
 
-    def load(self, code_id: str, factory_source: str) -> None:
+    def load(self, code_id: str, factory_source: str, time_limit_ms: float) -> None:
         """Compile `factory_source` (a function expression of `__modules`) under `code_id`.
 
         :raises EngineError: the code does not compile or its top level fails.
@@ -107,19 +105,23 @@ class Engine:
         if code_id in self._loaded:
             return
         try:
-            self._context.eval(f"__load({json.dumps(code_id)}, {factory_source});")
+            self._context.eval(
+                f"__load({json.dumps(code_id)}, {factory_source}, {float(time_limit_ms)!r});"
+            )
         except quickjs.JSException as err:
             raise _parse_exception(str(err)) from None
         self._loaded.add(code_id)
 
-    def invoke(self, code_id: str, function: str, parts_json: str) -> Any:
+    def invoke(self, code_id: str, function: str, parts_json: str, time_limit_ms: float) -> Any:
         """Call export `function` of loaded code with `ctx`'s arguments, stash, prev, result
-        and error as one JSON array; the outcome as Python.
+        and error as one JSON array; the outcome as Python (`kind` "timeout" past
+        `time_limit_ms`: QuickJS's own time limit cannot be combined with calls into Python, so
+        the code itself checks the clock, see `module.py`).
 
         :raises EngineError: the engine itself failed (time or memory limit, stack overflow).
         """
         try:
-            out = self._invoke(code_id, function, parts_json)
+            out = self._invoke(code_id, function, parts_json, time_limit_ms)
         except quickjs.StackOverflow:
             raise EngineError("RangeError", "Maximum call stack size exceeded") from None
         except quickjs.JSException as err:

@@ -3,6 +3,11 @@
 `import ... from '@aws-appsync/utils'` (and `/dynamodb`) become reads of the runtime's
 modules; `export` declarations become the factory's result. Every line stays where it was,
 so engine lines are source lines; on line 1, columns shift by `FACTORY_HEAD`'s length.
+
+The code is also instrumented for the per-call time limit: each function body and each
+`for ... of` / `for ... in` body starts with `__tick()` (a loop whose body is not a block has
+its collection passed through `__each(...)`), which ends the call past its deadline. Inserted
+on the line they belong to, they move no line.
 """
 
 from __future__ import annotations
@@ -47,6 +52,7 @@ def to_factory(source: str) -> str:
             i = _export(tokens, i, edits, exported)
             continue
         i += 1
+    edits.extend(_instrument(tokens))
     out = []
     last = 0
     for start, end, text in sorted(edits):
@@ -57,6 +63,54 @@ def to_factory(source: str) -> str:
     body = "".join(out)
     result = ", ".join(f"{json_key(public)}: {local}" for public, local in exported)
     return f"{FACTORY_HEAD}{body}\n;return {{{result}}};\n}})"
+
+
+_NO_TICK = frozenset({"if", "switch", "catch", "with", "while"})
+TICK = "__tick();"
+
+
+def _instrument(tokens: list[Token]) -> list[tuple[int, int, str]]:
+    """Insertions of `__tick();` at the start of function and loop bodies."""
+    edits: list[tuple[int, int, str]] = []
+    opened: dict[int, int] = {}  # index of `)` -> index of its `(`
+    stack: list[int] = []
+    for i, token in enumerate(tokens):
+        if token.value == "(":
+            stack.append(i)
+        elif token.value == ")" and stack:
+            opened[i] = stack.pop()
+    for i, token in enumerate(tokens):
+        if token.value != "{" or i == 0:
+            continue
+        prev = tokens[i - 1]
+        if prev.value == ")" and i - 1 in opened:
+            head = opened[i - 1] - 1
+            if head >= 0 and tokens[head].value in _NO_TICK:
+                continue
+        elif prev.value != "=>":
+            continue
+        at = token.offset + 1
+        edits.append((at, at, TICK))
+    for i, token in enumerate(tokens):
+        if token.value != "for" or i + 1 >= len(tokens) or tokens[i + 1].value != "(":
+            continue
+        close = next((c for c, o in opened.items() if o == i + 1), None)
+        if close is None or (close + 1 < len(tokens) and tokens[close + 1].value == "{"):
+            continue
+        depth = 0
+        for j in range(i + 2, close):
+            value = tokens[j].value
+            if value in ("(", "[", "{"):
+                depth += 1
+            elif value in (")", "]", "}"):
+                depth -= 1
+            elif depth == 0 and value in ("of", "in") and tokens[j].kind == "ident":
+                start = tokens[j + 1].offset
+                end = tokens[close].offset
+                edits.append((start, start, "__each("))
+                edits.append((end, end, ")"))
+                break
+    return edits
 
 
 def json_key(name: str) -> str:

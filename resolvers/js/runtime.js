@@ -39,6 +39,10 @@
 (function () {
 'use strict';
 const __py = globalThis.__py;
+// Captured before the guards at the end of this file replace them for the resolver's code.
+const __create = Object.create;
+const __now = Date.now;
+const __random = Math.random;
 const __state = { errors: [], extensions: {}, logs: [], headers: {} };
 const __codes = {};
 const __ERROR = Symbol('appsyncError');
@@ -179,8 +183,8 @@ const util = {
     roundNum: (v) => Math.round(v),
     minVal: (a, b) => Math.min(a, b),
     maxVal: (a, b) => Math.max(a, b),
-    randomDouble: () => Math.random(),
-    randomWithinRange: (lo, hi) => lo + Math.floor(Math.random() * (hi - lo)),
+    randomDouble: () => __random(),
+    randomWithinRange: (lo, hi) => lo + Math.floor(__random() * (hi - lo)),
   },
   http: {
     copyHeaders: (headers) => __call('http.copyHeaders', [headers || {}]),
@@ -225,14 +229,10 @@ function __expression(obj) {
   return out;
 }
 
+// `_version` is a field of the request (the item version a versioned data source checks
+// under the resolver's SyncConfig), not a condition.
 function __withVersion(request, version) {
-  if (version !== undefined && version !== null) {
-    const cond = request.condition || { expression: '' };
-    request.condition = cond;
-    cond.expression = cond.expression ? `(${cond.expression}) AND #_version = :_version` : '#_version = :_version';
-    cond.expressionNames = Object.assign({}, cond.expressionNames, { '#_version': '_version' });
-    cond.expressionValues = Object.assign({}, cond.expressionValues, { ':_version': __toDynamoDB(version) });
-  }
+  if (version !== undefined && version !== null) request._version = version;
   return request;
 }
 
@@ -419,8 +419,41 @@ function __show(v) {
   return text === undefined ? String(v) : text;
 }
 
-function __load(id, factory) {
-  __codes[id] = factory(__modules);
+// The per-call time limit: the code's loops and functions call `__tick` (inserted by
+// `module.py`), the callback-taking Array methods too; past the deadline it throws a signal
+// the code cannot catch (try/catch is refused), ending the call.
+const __TIMEOUT = Symbol('timeout');
+const __timedOut = Object.freeze({ [__TIMEOUT]: true });
+let __deadline = Infinity;
+let __ticks = 0;
+function __tick() {
+  __ticks += 1;
+  if ((__ticks & 63) === 0 && __now() > __deadline) throw __timedOut;
+}
+function __each(iterable) {
+  if (__now() > __deadline) throw __timedOut;
+  return iterable;
+}
+for (const name of ['forEach', 'map', 'filter', 'reduce', 'reduceRight', 'some', 'every', 'find',
+  'findIndex', 'findLast', 'findLastIndex', 'flatMap', 'sort']) {
+  const original = Array.prototype[name];
+  Object.defineProperty(Array.prototype, name, {
+    value: function (...args) { __tick(); return original.apply(this, args); },
+    writable: true,
+    configurable: true,
+  });
+}
+
+function __load(id, factory, limitMs) {
+  __deadline = __now() + limitMs;
+  try {
+    __codes[id] = factory(__modules);
+  } catch (e) {
+    if (e === __timedOut) throw new Error('Execution timed out.');
+    throw e;
+  } finally {
+    __deadline = Infinity;
+  }
 }
 
 const __FIELDS = ['arguments', 'stash', 'prev', 'result', 'error', 'identity', 'source', 'info',
@@ -471,12 +504,13 @@ function __authType(identity) {
   return 'IAM Authorization';
 }
 
-function __invoke(id, fn, partsJson) {
+function __invoke(id, fn, partsJson, limitMs) {
+  __deadline = __now() + limitMs;
   __state.errors = [];
   __state.extensions = {};
   __state.logs = [];
   __state.headers = {};
-  const ctx = Object.create(__ctxProto);
+  const ctx = __create(__ctxProto);
   ctx[__RAW] = JSON.parse(partsJson);
   ctx[__PARSED] = {};
   __state.ctx = ctx;
@@ -489,7 +523,9 @@ function __invoke(id, fn, partsJson) {
       const value = handler(ctx);
       out = { kind: 'ok', value: value === undefined ? null : value };
     } catch (e) {
-      if (e !== null && typeof e === 'object' && e[__ERROR] === true) {
+      if (e === __timedOut) {
+        out = { kind: 'timeout' };
+      } else if (e !== null && typeof e === 'object' && e[__ERROR] === true) {
         out = { kind: 'error', error: e };
       } else if (e !== null && typeof e === 'object' && e[__EARLY] === true) {
         out = { kind: 'early', value: e.value };
@@ -508,10 +544,63 @@ function __invoke(id, fn, partsJson) {
   if (__state.logs.length) out.logs = __state.logs;
   if (Object.keys(__state.headers).length) out.headers = __state.headers;
   __state.ctx = null;
+  __deadline = Infinity;
   return JSON.stringify(out);
 }
 
 globalThis.__load = __load;
+globalThis.__tick = __tick;
+globalThis.__each = __each;
 globalThis.__invoke = __invoke;
 globalThis.console = console;
+})();
+
+// What the runtime does not implement, refused when called (the validator refuses the calls it
+// can see; these catch the others): the clock, the random number generator, and the methods
+// AWS's linter lists (`no-disallowed-methods`). Conversions JavaScript makes implicitly
+// (toString, valueOf) stay.
+(function () {
+  'use strict';
+  const define = Object.defineProperty;
+  function refuse(target, name, label) {
+    if (!Object.hasOwn(target, name)) return;
+    const message = `Method ${label} is not implemented`;
+    define(target, name, {
+      value: function () { throw new Error(message); },
+      writable: true,
+      configurable: true,
+    });
+  }
+  refuse(Math, 'random', 'Math.random');
+  refuse(Date, 'now', 'DateConstructor.now');
+  for (const name of ['copyWithin', 'entries', 'keys', 'values', 'toLocaleString']) {
+    refuse(Array.prototype, name, `Array.${name}`);
+  }
+  for (const name of ['charCodeAt', 'localeCompare', 'matchAll', 'padEnd', 'padStart', 'repeat',
+    'search', 'toLocaleLowerCase', 'toLocaleUpperCase']) {
+    refuse(String.prototype, name, `String.${name}`);
+  }
+  for (const name of ['setDate', 'setFullYear', 'setHours', 'setMilliseconds', 'setMinutes',
+    'setMonth', 'setSeconds', 'setTime', 'setUTCDate', 'setUTCFullYear', 'setUTCHours',
+    'setUTCMilliseconds', 'setUTCMinutes', 'setUTCMonth', 'setUTCSeconds', 'setYear',
+    'toGMTString', 'toLocaleDateString', 'toLocaleString', 'toLocaleTimeString']) {
+    refuse(Date.prototype, name, `Date.${name}`);
+  }
+  for (const name of ['create', 'defineProperties', 'defineProperty', 'freeze',
+    'getOwnPropertyDescriptor', 'getOwnPropertyDescriptors', 'getOwnPropertyNames',
+    'getOwnPropertySymbols', 'getPrototypeOf', 'is', 'isExtensible', 'isFrozen', 'isSealed',
+    'preventExtensions', 'seal', 'setPrototypeOf']) {
+    refuse(Object, name, `ObjectConstructor.${name}`);
+  }
+  // `new Date()` (now) is refused, a Date of a given time is not.
+  const NativeDate = Date;
+  const GuardedDate = function Date(...args) {
+    if (args.length === 0) throw new Error('The Date constructor without arguments is not supported');
+    return new.target ? new NativeDate(...args) : NativeDate(...args);
+  };
+  GuardedDate.prototype = NativeDate.prototype;
+  GuardedDate.UTC = NativeDate.UTC;
+  GuardedDate.parse = NativeDate.parse;
+  GuardedDate.now = NativeDate.now;
+  globalThis.Date = GuardedDate;
 })();

@@ -222,15 +222,7 @@ DDB_CASES: list[tuple[str, Any]] = [
     ),
     (
         'ddb.remove({ key: { id: "1" }, _version: 3 })',
-        {
-            "operation": "DeleteItem",
-            "key": {"id": {"S": "1"}},
-            "condition": {
-                "expression": "#_version = :_version",
-                "expressionNames": {"#_version": "_version"},
-                "expressionValues": {":_version": {"N": "3"}},
-            },
-        },
+        {"operation": "DeleteItem", "key": {"id": {"S": "1"}}, "_version": 3},
     ),
     (
         'ddb.update({ key: { id: "1" }, update: { title: "x", views: ddb.operations.increment(1),'

@@ -98,7 +98,7 @@ async def test_evaluate_code_with_unsupported_feature_is_bad_request(client: Any
     assert error["detail"]["codeErrors"] == [
         {
             "errorType": "LINT_ERROR",
-            "value": "while statements are not supported",
+            "value": "While statements are not supported.",
             "location": {"line": 2, "column": 3, "span": 5},
         }
     ]

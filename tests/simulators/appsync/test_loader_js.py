@@ -66,8 +66,7 @@ def test_code_breaking_a_runtime_rule_fails_the_load(tmp_path: Path) -> None:
     with pytest.raises(ApiBuildError) as caught:
         load_api_config(build)
     assert caught.value.reason == (
-        "Resolver Query.getTodo (inline Code):2:3: "
-        "for(initialization; condition; afterthought) statements are not supported"
+        "Resolver Query.getTodo (inline Code):2:3: For statements are not supported."
     )
 
 
