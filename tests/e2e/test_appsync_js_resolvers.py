@@ -75,7 +75,7 @@ async def test_js_resolver_edit_reloads_and_a_broken_edit_keeps_the_last_good_ap
     await wait_for(lower)
     assert "Mapping template change detected. Reloading..." in recorder.text()
     code.write_text(code.read_text().replace("return {", "while (true) {}\n  return {", 1))
-    await wait_for(lambda: "while statements are not supported" in recorder.text("error"))
+    await wait_for(lambda: "While statements are not supported." in recorder.text("error"))
     assert "resolvers/Query.getTodoJs.js:" in recorder.text("error")
     assert await graphql(mock, '{ getTodoJs(id: "r1") { name } }') == {
         "data": {"getTodoJs": {"name": "reload"}}
