@@ -13,7 +13,7 @@ repository root, with its node_modules installed) has `serve.js`, for the real A
    IAM `listBlogs`, Cognito `createComment`) from `--clients` concurrent keep-alive clients.
 
 An aiohttp server answering a fixed body is measured first, as the machine's HTTP ceiling.
-Both servers run on the event loop `amplify mock` uses (`amplify_mock.simulators.mock_loop`).
+Both servers run on the event loop `amplify mock` uses (`amplify_mock.mock.loop`).
 Only 127.0.0.1 is used; every loop is bounded by `--seconds`.
 """
 
@@ -39,7 +39,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from amplify_mock.simulators import mock_loop
+from amplify_mock.mock import loop as mock_loop
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = ROOT / "tests" / "transformer" / "golden" / "cases"

@@ -31,7 +31,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from amplify_mock.simulators import mock_loop
+from amplify_mock.mock import loop as mock_loop
 from bench import bench_appsync as v1
 from bench.bench_appsync import API_KEY, IAM, _free_port, _jwt, _post, _row
 

@@ -73,8 +73,8 @@ def post(url: str, query: str) -> dict[str, object]:
 
 async def save_to_served(edits: int) -> list[float]:
     """Time from writing an override template to the first response that uses it."""
-    from amplify_mock.simulators.mock_project import load_mock_project
-    from amplify_mock.simulators.session import MockOptions, MockSession
+    from amplify_mock.mock.gen1.project import load_mock_project
+    from amplify_mock.mock.session import MockOptions, MockSession
 
     class Quiet:
         def info(self, message: str) -> None: ...

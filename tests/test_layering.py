@@ -16,9 +16,11 @@ FORBIDDEN = {
 }
 
 #: the layers of amplify_mock, top to bottom: a layer imports only the layers below it, so
-#: the engine (project/) builds on the clouds and codegen, never the other way round
+#: the engine (project/) builds on the clouds and codegen, never the other way round, and
+#: `amplify mock`'s orchestration (mock/) wires the simulators, which never import it
 LAYERS: list[set[str]] = [
     {"cli"},
+    {"mock"},
     {"simulators"},
     {"project"},
     {"cloud", "codegen", "gen2"},
@@ -96,6 +98,25 @@ def test_layering_every_amplify_mock_package_has_a_layer() -> None:
 
 def test_layering_amplify_mock_imports_run_downwards() -> None:
     assert layer_violations(ROOT) == []
+
+
+def test_layering_simulators_never_import_the_orchestration() -> None:
+    assert layer_of("mock") < layer_of("simulators")
+    assert [v for v in layer_violations(ROOT) if v.startswith("amplify_mock/simulators/")] == []
+
+
+def test_layering_checker_detects_a_simulator_importing_the_orchestration(tmp_path: Path) -> None:
+    for package in ("mock", "simulators"):
+        (tmp_path / "amplify_mock" / package).mkdir(parents=True)
+    (tmp_path / "amplify_mock" / "simulators" / "s3.py").write_text(
+        "from amplify_mock.mock.session import MockSession\n"
+    )
+    (tmp_path / "amplify_mock" / "mock" / "session.py").write_text(
+        "from amplify_mock.simulators.s3 import S3Server\n"
+    )
+    assert layer_violations(tmp_path) == [
+        "amplify_mock/simulators/s3.py imports amplify_mock.mock.session",
+    ]
 
 
 def test_layering_checker_detects_an_upward_import(tmp_path: Path) -> None:

@@ -15,14 +15,14 @@ import click
 
 from amplify_mock.cli.mock_function import function
 from amplify_mock.cli.project_context import project_dir
-from amplify_mock.simulators import mock_loop
-from amplify_mock.simulators.frontend_override import restore_frontend_config
-from amplify_mock.simulators.mock_project import (
+from amplify_mock.mock import loop as mock_loop
+from amplify_mock.mock.frontend.override import restore_frontend_config
+from amplify_mock.mock.gen1.project import (
     MockProject,
     find_project_root,
     load_mock_project,
 )
-from amplify_mock.simulators.session import MockOptions, MockSession
+from amplify_mock.mock.session import MockOptions, MockSession
 
 __all__ = ["ClickReporter", "mock", "run_mock"]
 

@@ -11,6 +11,7 @@ from typing import Any
 import click
 
 from amplify_mock.cli.project_context import project_dir
+from amplify_mock.mock.gen1.project import find_project_root
 from amplify_mock.simulators.lambda_.build import build_function
 from amplify_mock.simulators.lambda_.config import function_dir, list_functions
 from amplify_mock.simulators.lambda_.errors import (
@@ -20,7 +21,6 @@ from amplify_mock.simulators.lambda_.errors import (
 )
 from amplify_mock.simulators.lambda_.runner import LambdaRunner
 from amplify_mock.simulators.lambda_.worker import InvocationOutcome
-from amplify_mock.simulators.mock_project import find_project_root
 
 __all__ = ["format_result", "function"]
 

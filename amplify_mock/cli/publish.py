@@ -6,8 +6,8 @@ import click
 
 from amplify_mock.cli.project_context import mfa_prompt, open_project, yes_option
 from amplify_mock.cli.push import push_options_run
+from amplify_mock.mock.gen1.project import load_mock_project
 from amplify_mock.project.publish import publish_frontend
-from amplify_mock.simulators.mock_project import load_mock_project
 
 __all__ = ["publish"]
 

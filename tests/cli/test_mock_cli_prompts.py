@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from amplify_mock.cli.mock import _offer_codegen
-from amplify_mock.simulators.mock_options import MockOptions
-from amplify_mock.simulators.mock_project import load_mock_project
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.options import MockOptions
 
 DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 

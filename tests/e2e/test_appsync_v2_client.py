@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.simulators.mock_project import load_mock_project
-from amplify_mock.simulators.session import MockOptions, MockSession
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.session import MockOptions, MockSession
 from tests.e2e.test_mock_session import Recorder, graphql, wait_for
 from tests.project.amplify_subprocess import amplify
 

@@ -16,10 +16,10 @@ import aiohttp
 import boto3
 import pytest
 
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.session import MockOptions, MockSession
 from amplify_mock.project.categories.auth import add_auth
 from amplify_mock.project.project import Project
-from amplify_mock.simulators.mock_project import load_mock_project
-from amplify_mock.simulators.session import MockOptions, MockSession
 from tests.e2e.test_mock_session import DEMO, Recorder
 from tests.simulators.cognito.srp_client import srp_sign_in
 

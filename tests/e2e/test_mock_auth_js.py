@@ -12,8 +12,8 @@ from typing import Any
 
 import pytest
 
-from amplify_mock.simulators.mock_project import load_mock_project
-from amplify_mock.simulators.session import MockSession
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.session import MockSession
 from tests.e2e.test_mock_auth import auth_project, mock_options
 from tests.e2e.test_mock_session import Recorder
 

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from amplify_mock.cli.main import cli
-from amplify_mock.simulators.mock_project import load_mock_project
-from amplify_mock.simulators.session import MockOptions, MockSession
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.session import MockOptions, MockSession
 from tests.e2e.test_mock_session import Recorder
 
 pytestmark = pytest.mark.e2e

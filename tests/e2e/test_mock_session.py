@@ -13,9 +13,9 @@ import aiohttp
 import pytest
 
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.session import MockOptions, MockSession
 from amplify_mock.simulators.appsync.errors import PortInUseError
-from amplify_mock.simulators.mock_project import load_mock_project
-from amplify_mock.simulators.session import MockOptions, MockSession
 
 ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"

@@ -10,8 +10,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from amplify_mock.simulators.mock_project import load_mock_project
-from amplify_mock.simulators.session import MockOptions, MockSession
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.session import MockOptions, MockSession
 from tests.e2e.test_mock_session import DEMO, Recorder, wait_for
 
 pytestmark = pytest.mark.e2e
@@ -107,7 +107,7 @@ async def test_mock_storage_trigger_filters_and_delivers(tmp_path: Path) -> None
 
 def test_mock_storage_bad_parameters_json_names_the_file(tmp_path: Path) -> None:
     from amplify_mock.errors import AmplifyMockError
-    from amplify_mock.simulators.storage_triggers import load_bucket_triggers
+    from amplify_mock.mock.gen1.storage_triggers import load_bucket_triggers
 
     project = tmp_path / "demo"
     shutil.copytree(DEMO, project)

@@ -10,8 +10,8 @@ from pathlib import Path
 import aiohttp
 import pytest
 
-from amplify_mock.simulators.mock_project import load_mock_project
-from amplify_mock.simulators.session import MockOptions, MockSession
+from amplify_mock.mock.gen1.project import load_mock_project
+from amplify_mock.mock.session import MockOptions, MockSession
 from tests.project.amplify_subprocess import amplify
 
 pytestmark = pytest.mark.e2e

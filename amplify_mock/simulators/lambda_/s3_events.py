@@ -1,7 +1,7 @@
 """S3 storage triggers: the dispatch hook.
 
 The local S3 builds the event (the real `{"Records": [{"eventVersion", "eventSource":
-"aws:s3", "s3": {"bucket", "object"}, ...}]}` shape) and `simulators/storage_triggers.py`
+"aws:s3", "s3": {"bucket", "object"}, ...}]}` shape) and `mock/gen1/storage_triggers.py`
 decides which functions it goes to; this module invokes one. Failures are logged, as an
 asynchronous S3 notification's are.
 """

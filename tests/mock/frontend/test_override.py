@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.simulators.frontend_override import (
+from amplify_mock.mock.frontend.override import (
     BACKUP_MANIFEST,
     FrontendConfigOverride,
     MockEndpoints,

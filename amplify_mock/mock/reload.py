@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from amplify_mock.simulators.mock_build import TEMPLATE_FOLDERS
+from amplify_mock.mock.gen1.build import TEMPLATE_FOLDERS
 
 __all__ = ["RELOAD_MESSAGES", "api_change_kind", "changed_functions"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
-from amplify_mock.simulators.hot_reload import ProjectWatcher
+from amplify_mock.mock.watcher import ProjectWatcher
 
 
 async def wait_for(condition, timeout: float = 10.0) -> None:  # type: ignore[no-untyped-def]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.simulators.mock_build import prepare_mock_build
+from amplify_mock.mock.gen1.build import prepare_mock_build
 
 
 @pytest.fixture

@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.project.categories.auth import add_auth
-from amplify_mock.project.project import Project
-from amplify_mock.simulators.cognito import PasswordPolicy, UserPool
-from amplify_mock.simulators.mock_auth import (
+from amplify_mock.mock.auth import (
     SeedUsersError,
     ensure_project_groups,
     find_auth_resource,
     load_seed_users,
     pool_settings,
 )
+from amplify_mock.project.categories.auth import add_auth
+from amplify_mock.project.project import Project
+from amplify_mock.simulators.cognito import PasswordPolicy, UserPool
 
-ROOT = Path(__file__).resolve().parents[3]
+ROOT = Path(__file__).resolve().parents[2]
 DEMO = ROOT / "examples" / "demo"
 
 

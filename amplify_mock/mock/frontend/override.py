@@ -24,9 +24,9 @@ from typing import Any
 
 from amplify_mock.base.files import read_json, write_text
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.mock.frontend.auth import LocalAuth, resources_config
 from amplify_mock.project.frontend_config import frontend_config_paths, render_aws_exports
 from amplify_mock.project.paths import ProjectPaths
-from amplify_mock.simulators.frontend_auth import LocalAuth, resources_config
 
 __all__ = [
     "BACKUP_MANIFEST",
@@ -55,7 +55,7 @@ class MockEndpoints:
     s3_buckets: tuple[str, ...] = ()
     s3_region: str | None = None
     #: the local Cognito: aws-exports.js / amplifyconfiguration.json are then written in the
-    #: ResourcesConfig form, the only one that carries its endpoints (see frontend_auth.py)
+    #: ResourcesConfig form, the only one that carries its endpoints (see frontend/auth.py)
     auth: LocalAuth | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 

@@ -15,10 +15,10 @@ from typing import Any
 
 from amplify_mock.base.files import read_json, write_text
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.mock.gen1.hosting import HostingBucket, find_hosting_buckets
 from amplify_mock.project.errors import NotInitializedError
 from amplify_mock.project.paths import ProjectPaths
 from amplify_mock.project.project import Project
-from amplify_mock.simulators.hosting_buckets import HostingBucket, find_hosting_buckets
 
 __all__ = [
     "DEFAULT_GRAPHQL_PORT",

@@ -6,9 +6,9 @@ import re
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from amplify_mock.mock.gen1.project import MockProject
 from amplify_mock.simulators.appsync.auth import LambdaAuthorizerInvoker
 from amplify_mock.simulators.lambda_ import LambdaRunner
-from amplify_mock.simulators.mock_project import MockProject
 
 __all__ = ["MOCK_API_ID", "LocalTableExports", "function_parameters", "lambda_authorizer"]
 

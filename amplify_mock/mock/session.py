@@ -12,19 +12,44 @@ swapped in with one assignment; a build that fails leaves the old one serving.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import importlib
 import logging
 import shutil
 import ssl
 import time
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.mock.frontend.override import (
+    FrontendConfigOverride,
+    MockEndpoints,
+    restore_frontend_config,
+)
+from amplify_mock.mock.functions import (
+    LocalTableExports,
+    function_parameters,
+    lambda_authorizer,
+)
+from amplify_mock.mock.gen1.build import (
+    MockBuild,
+    check_templates,
+    prepare_mock_build,
+    sync_templates,
+)
+from amplify_mock.mock.gen1.project import MockProject, add_mock_paths_to_gitignore
+from amplify_mock.mock.options import (
+    CATEGORIES,
+    MockOptions,
+    Reporter,
+    choose_port,
+    ssl_context,
+)
+from amplify_mock.mock.reload import RELOAD_MESSAGES, api_change_kind, changed_functions
+from amplify_mock.mock.running import Running, stop_running
+from amplify_mock.mock.watcher import ProjectWatcher
 from amplify_mock.project.api_build import BuildResult, compile_api
 from amplify_mock.simulators.appsync.app import EndpointOptions
 from amplify_mock.simulators.appsync.auth import TokenVerifier
@@ -39,66 +64,18 @@ from amplify_mock.simulators.appsync.wiring import (
     ensure_tables,
 )
 from amplify_mock.simulators.dynamodb.client import EndpointClient, StoreClient
-from amplify_mock.simulators.dynamodb.server import DynamoDBServer, start_server
+from amplify_mock.simulators.dynamodb.server import start_server
 from amplify_mock.simulators.dynamodb.store import Store
-from amplify_mock.simulators.frontend_override import (
-    FrontendConfigOverride,
-    MockEndpoints,
-    restore_frontend_config,
-)
-from amplify_mock.simulators.hot_reload import ProjectWatcher
 from amplify_mock.simulators.lambda_ import LambdaRunner
 from amplify_mock.simulators.lambda_.streams import find_stream_triggers, run_stream_trigger
-from amplify_mock.simulators.mock_build import (
-    MockBuild,
-    check_templates,
-    prepare_mock_build,
-    sync_templates,
-)
-from amplify_mock.simulators.mock_functions import (
-    LocalTableExports,
-    function_parameters,
-    lambda_authorizer,
-)
-from amplify_mock.simulators.mock_options import (
-    CATEGORIES,
-    MockOptions,
-    Reporter,
-    choose_port,
-    ssl_context,
-)
-from amplify_mock.simulators.mock_project import MockProject, add_mock_paths_to_gitignore
-from amplify_mock.simulators.mock_reload import RELOAD_MESSAGES, api_change_kind, changed_functions
 from resolvers.data_sources.dynamodb import DynamoDBClient
 
 if TYPE_CHECKING:
-    from amplify_mock.simulators.cloudfront_front import CloudFrontFront
-    from amplify_mock.simulators.cognito import CognitoServer
-    from amplify_mock.simulators.s3 import S3Server
-    from amplify_mock.simulators.storage_triggers import BucketTriggers
+    from amplify_mock.mock.storage import BucketTriggers
 
 __all__ = ["CATEGORIES", "MockOptions", "MockSession", "Reporter"]
 
 LOG = logging.getLogger(__name__)
-#: How long `stop` may take in all (`amplify mock` must stop within 2 s of a signal).
-STOP_SECONDS = 1.5
-
-
-@dataclass
-class _Running:
-    """What has been started, so `stop` can undo exactly that."""
-
-    store: Store | None = None
-    dynamodb_client: DynamoDBClient | None = None
-    dynamodb_server: DynamoDBServer | None = None
-    runner: LambdaRunner | None = None
-    appsync: AppSyncServer | None = None
-    s3: S3Server | None = None
-    cloudfront: list[CloudFrontFront] = field(default_factory=list)
-    cognito: CognitoServer | None = None
-    override: FrontendConfigOverride | None = None
-    watcher: ProjectWatcher | None = None
-    tasks: list[asyncio.Task[Any]] = field(default_factory=list)
 
 
 class MockSession:
@@ -108,7 +85,7 @@ class MockSession:
         self.project = project
         self.options = options
         self.reporter = reporter
-        self.running = _Running()
+        self.running = Running()
         self.build: BuildResult | None = None
         self.mock_build: MockBuild | None = None
         self.state: ApiState | None = None
@@ -275,7 +252,7 @@ class MockSession:
         state = await self._build_state(compile_schema=True, parse_templates=False)
         created = await self._ensure_tables(state)
         if created and self.options.seed_data is not None:
-            from amplify_mock.simulators.seed import load_seed_data
+            from amplify_mock.mock.seed import load_seed_data
 
             loaded = await load_seed_data(
                 self.options.seed_data,
@@ -291,7 +268,7 @@ class MockSession:
 
             verifier = JwksVerifier.from_source(self.options.verify_tokens)
         if self.running.cognito is not None:
-            from amplify_mock.simulators.mock_auth import LocalUserPoolVerifier
+            from amplify_mock.mock.auth import LocalUserPoolVerifier
 
             # user-pool tokens are checked against the local pool's key by default
             verifier = LocalUserPoolVerifier(self.running.cognito.pool, fallback=verifier)
@@ -417,19 +394,19 @@ class MockSession:
         return self._tls_context
 
     def _wants_auth(self) -> bool:
-        from amplify_mock.simulators.mock_auth import find_auth_resource
+        from amplify_mock.mock.auth import find_auth_resource
 
         return find_auth_resource(self.project.project) is not None
 
     async def _start_auth(self) -> None:
         """The local user pool and identity pool (the project has a Cognito auth resource)."""
-        from amplify_mock.simulators.cognito import CognitoServer, UserPool
-        from amplify_mock.simulators.mock_auth import (
+        from amplify_mock.mock.auth import (
             ensure_project_groups,
             find_auth_resource,
             load_seed_users,
             pool_settings,
         )
+        from amplify_mock.simulators.cognito import CognitoServer, UserPool
 
         auth = find_auth_resource(self.project.project)
         assert auth is not None
@@ -447,94 +424,35 @@ class MockSession:
 
     async def _start_storage(self) -> None:
         # Imported here: a project without storage never loads the local S3.
-        from amplify_mock.simulators.s3 import (
-            NotificationTarget,
-            S3Server,
-            S3Settings,
-            WebsiteConfiguration,
-        )
-        from amplify_mock.simulators.seed import load_seed_data
-        from amplify_mock.simulators.storage_triggers import BucketTriggers, load_bucket_triggers
+        from amplify_mock.mock.gen1.hosting import start_cloudfront_fronts
+        from amplify_mock.mock.gen1.storage_triggers import load_bucket_triggers
+        from amplify_mock.mock.seed import load_seed_data
+        from amplify_mock.mock.storage import start_local_s3
 
-        buckets = tuple(resource.bucket_name for resource in self.project.storage)
         self.bucket_triggers = load_bucket_triggers(self.project)
-        for resource in self.project.storage:
-            if resource.trigger_function and resource.bucket_name not in self.bucket_triggers:
-                # cli-inputs names a trigger but the template wires none: every event, no filter
-                self.bucket_triggers[resource.bucket_name] = BucketTriggers(
-                    resource.bucket_name,
-                    tuple(
-                        NotificationTarget(resource.trigger_function, f"s3:{event}:*", ())
-                        for event in ("ObjectCreated", "ObjectRemoved")
-                    ),
-                )
-        settings = S3Settings(
-            root=self.project.mock_data_dir / "S3",
-            buckets=buckets,
-            region=self.project.region,
-            on_event=self._on_s3_event if self.bucket_triggers else None,
-            websites={
-                hosting.bucket_name: WebsiteConfiguration(
-                    hosting.index_document, hosting.error_document
-                )
-                for hosting in self.project.hosting
-            },
-        )
-        port = choose_port(self.options.storage_port, self.project.settings.storage_port)
         host = "localhost" if self.host in ("127.0.0.1", "localhost") else self.host
-        server = S3Server(settings, host=host, port=port)
-        await server.start(tls_also=self._local_tls())
-        self.running.s3 = server
-        await self._start_cloudfront(server.url, host)
-        if self.options.seed_data is not None and not self.running.appsync:
-            await load_seed_data(self.options.seed_data, s3_root=settings.root, client=None)
-
-    async def _start_cloudfront(self, origin: str, host: str) -> None:
-        """A PROD hosting bucket's CloudFront distribution, as a caching front on its port."""
-        from amplify_mock.cloud.local import LocalCloud
-        from amplify_mock.project.envs import cloud_for
-        from amplify_mock.simulators.cloudfront_front import (
-            DEFAULT_CLOUDFRONT_PORT,
-            CloudFrontFront,
+        server = await start_local_s3(
+            root=self.project.mock_data_dir / "S3",
+            buckets=tuple(resource.bucket_name for resource in self.project.storage),
+            region=self.project.region,
+            hosting=self.project.hosting,
+            triggers=self.bucket_triggers,
+            invoker=lambda: self.running.runner,
+            host=host,
+            port=choose_port(self.options.storage_port, self.project.settings.storage_port),
+            tls_also=self._local_tls(),
         )
-
-        for hosting in self.project.hosting:
-            if hosting.distribution_id is None:
-                continue
-            cloud = cloud_for(self.project.project, self.project.project.env_name)
-            if not isinstance(cloud, LocalCloud):
-                continue
-            distribution = hosting.distribution_id
-            port = self.options.cloudfront_port
-            front = CloudFrontFront(
-                distribution,
-                origin,
-                hosting.bucket_name,
-                partial(cloud.invalidations, distribution),
-                host=host,
-                port=DEFAULT_CLOUDFRONT_PORT if port is None else port,
-            )
-            await front.start()
-            self.running.cloudfront.append(front)
-            self.reporter.info(
-                f"CloudFront distribution {distribution} of {hosting.bucket_name} is served "
-                f"at {front.url}/"
-            )
-
-    async def _on_s3_event(
-        self, bucket: str, event_name: str, key: str, size: int | None, etag: str | None
-    ) -> None:
-        """Deliver an S3 event to the functions the bucket's notification rules select."""
-        from amplify_mock.simulators.lambda_.s3_events import dispatch_s3_event
-        from amplify_mock.simulators.s3 import build_s3_event
-
-        triggers = self.bucket_triggers.get(bucket)
-        runner = self.running.runner
-        if triggers is None or runner is None:
-            return
-        for function in triggers.functions_for(event_name, key):
-            event = build_s3_event(bucket, event_name, key, size, etag, region=self.project.region)
-            await dispatch_s3_event(runner, function, event)
+        self.running.s3 = server
+        self.running.cloudfront = await start_cloudfront_fronts(
+            self.project.project,
+            self.project.hosting,
+            server.url,
+            host=host,
+            port=self.options.cloudfront_port,
+            report=self.reporter.info,
+        )
+        if self.options.seed_data is not None and not self.running.appsync:
+            await load_seed_data(self.options.seed_data, s3_root=server.settings.root, client=None)
 
     def _start_stream_triggers(self) -> None:
         runner, client = self.running.runner, self.running.dynamodb_client
@@ -551,7 +469,7 @@ class MockSession:
         state = self.state
         auth = None
         if self.running.cognito is not None:
-            from amplify_mock.simulators.frontend_auth import LocalAuth
+            from amplify_mock.mock.frontend.auth import LocalAuth
 
             pool = self.running.cognito.pool.settings
             auth = LocalAuth(
@@ -658,57 +576,6 @@ class MockSession:
 
     # -- stop -------------------------------------------------------------------------------
     async def stop(self) -> None:
-        """Restore the frontend config, then stop everything that started, in reverse order.
-
-        The config comes first, so that nothing (a second Ctrl-C, a step out of time) can
-        leave it rewritten; each step then gets what is left of `STOP_SECONDS`, and the
-        functions' process groups are killed whatever happened before.
-        """
-        running, self.running = self.running, _Running()
-        if running.override is not None:
-            try:
-                running.override.restore()
-            except AmplifyMockError as err:
-                self.reporter.error(f"Restoring the frontend config failed: {err}")
-        steps: list[tuple[str, Callable[[], Awaitable[Any]]]] = []
-        if running.watcher is not None:
-            steps.append(("watcher", running.watcher.stop))
-        for task in running.tasks:
-            task.cancel()
-        if running.tasks:
-            steps.append(("triggers", lambda: _gather_quietly(running.tasks)))
-        for front in running.cloudfront:
-            steps.append(("cloudfront", front.stop))
-        if running.s3 is not None:
-            steps.append(("storage", running.s3.stop))
-        if running.appsync is not None:
-            steps.append(("api", running.appsync.stop))
-        if running.dynamodb_server is not None:
-            steps.append(("dynamodb endpoint", running.dynamodb_server.stop))
-        if running.cognito is not None:
-            steps.append(("auth", running.cognito.stop))
-        if running.runner is not None:
-            steps.append(("functions", running.runner.close))
-        deadline = asyncio.get_running_loop().time() + STOP_SECONDS
-        try:
-            for name, step in steps:
-                remaining = deadline - asyncio.get_running_loop().time()
-                try:
-                    await asyncio.wait_for(step(), max(remaining, 0.05))
-                except TimeoutError:
-                    LOG.warning("stopping the %s took too long; left behind", name)
-                except Exception:
-                    LOG.exception("stopping the %s failed", name)
-        finally:
-            if running.runner is not None:
-                running.runner.kill_now()
-            if isinstance(running.dynamodb_client, EndpointClient):
-                with contextlib.suppress(Exception):
-                    await running.dynamodb_client.close()
-            if running.store is not None:
-                running.store.close()
-
-
-async def _gather_quietly(tasks: list[asyncio.Task[Any]]) -> None:
-    with contextlib.suppress(asyncio.CancelledError):
-        await asyncio.gather(*tasks, return_exceptions=True)
+        """Restore the frontend config, then stop everything that started (`stop_running`)."""
+        running, self.running = self.running, Running()
+        await stop_running(running, self.reporter)

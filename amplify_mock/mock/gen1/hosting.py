@@ -1,4 +1,4 @@
-"""The project's S3 hosting buckets (`amplify hosting add`), which the local S3 serves as websites.
+"""The project's S3 hosting buckets (`amplify hosting add`), served by the local S3 as websites.
 
 The bucket name is the deployed one (amplify-meta `hosting.S3AndCloudFront.output
 .HostingBucketName`) when the hosting was pushed, else `<bucketName>-<env>` from the
@@ -8,13 +8,18 @@ from the same parameters.json (`amplify hosting configure` writes them there).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from amplify_mock.base.files import read_json
 from amplify_mock.project.project import Project
 
-__all__ = ["HostingBucket", "find_hosting_buckets"]
+if TYPE_CHECKING:
+    from amplify_mock.simulators.cloudfront_front import CloudFrontFront
+
+__all__ = ["HostingBucket", "find_hosting_buckets", "start_cloudfront_fronts"]
 
 _DEFAULT_INDEX = "index.html"
 
@@ -62,3 +67,46 @@ def find_hosting_buckets(project: Project, env: str) -> tuple[HostingBucket, ...
             )
         )
     return tuple(found)
+
+
+async def start_cloudfront_fronts(
+    project: Project,
+    hosting: tuple[HostingBucket, ...],
+    origin: str,
+    *,
+    host: str,
+    port: int | None,
+    report: Callable[[str], None],
+) -> list[CloudFrontFront]:
+    """A caching front per PROD hosting bucket's CloudFront distribution (local cloud only).
+
+    Each front is started; the caller stops them.
+    """
+    # Imported here: a project without PROD hosting never loads the local cloud.
+    from amplify_mock.cloud.local import LocalCloud
+    from amplify_mock.project.envs import cloud_for
+    from amplify_mock.simulators.cloudfront_front import DEFAULT_CLOUDFRONT_PORT, CloudFrontFront
+
+    fronts: list[CloudFrontFront] = []
+    for bucket in hosting:
+        if bucket.distribution_id is None:
+            continue
+        cloud = cloud_for(project, project.env_name)
+        if not isinstance(cloud, LocalCloud):
+            continue
+        distribution = bucket.distribution_id
+        front = CloudFrontFront(
+            distribution,
+            origin,
+            bucket.bucket_name,
+            partial(cloud.invalidations, distribution),
+            host=host,
+            port=DEFAULT_CLOUDFRONT_PORT if port is None else port,
+        )
+        await front.start()
+        fronts.append(front)
+        report(
+            f"CloudFront distribution {distribution} of {bucket.bucket_name} is served "
+            f"at {front.url}/"
+        )
+    return fronts

@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import json
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from amplify_mock.cloud.cfn import evaluate_stack
 from amplify_mock.cloud.cfn.model import PseudoParameters
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.simulators.mock_project import MockProject, StorageResource
-from amplify_mock.simulators.s3 import NotificationTarget, matching_targets, notification_targets
+from amplify_mock.mock.gen1.project import MockProject, StorageResource
+from amplify_mock.mock.storage import BucketTriggers
+from amplify_mock.simulators.s3 import NotificationTarget, notification_targets
 
 __all__ = ["BucketTriggers", "load_bucket_triggers"]
 
@@ -26,23 +26,6 @@ LOG = logging.getLogger(__name__)
 
 ACCOUNT_ID = "123456789012"
 _TEMPLATES = ("s3-cloudformation-template.json", "build/cloudformation-template.json")
-
-
-@dataclass(frozen=True)
-class BucketTriggers:
-    """The Lambda targets of one bucket; `functions_for` applies the event and key filters."""
-
-    bucket: str
-    targets: tuple[NotificationTarget, ...]
-
-    def functions_for(self, event_name: str, key: str) -> list[str]:
-        """Function names or ARNs (the Lambda runner takes either) to invoke, in order."""
-        found: list[str] = []
-        for target in matching_targets(self.targets, event_name, key):
-            function = target.function
-            if isinstance(function, str) and function not in found:
-                found.append(function)
-        return found
 
 
 def _template(project: MockProject, resource: StorageResource) -> dict[str, Any] | None:
@@ -97,28 +80,43 @@ def _parameters(
 def load_bucket_triggers(project: MockProject) -> dict[str, BucketTriggers]:
     """Bucket name -> its triggers, for the project's storage resources that declare any.
 
+    A resource whose cli-inputs names a trigger function that its template does not wire
+    gets that function for every event, unfiltered.
+
     :raises AmplifyMockError: a storage template is not valid JSON or does not evaluate.
     """
     triggers: dict[str, BucketTriggers] = {}
     pseudo = PseudoParameters(region=project.region, account_id=ACCOUNT_ID)
     for resource in project.storage:
-        template = _template(project, resource)
-        if template is None:
-            continue
-        parameters = _parameters(project, resource, template)
-        try:
-            stack = evaluate_stack(template, parameters, pseudo=pseudo)
-        except AmplifyMockError as err:
-            raise AmplifyMockError(
-                f"Storage {resource.name}: its CloudFormation template does not evaluate: "
-                f"{err.message}",
-                "Fix the template's parameters or intrinsics.",
-            ) from err
-        targets: list[NotificationTarget] = []
-        for evaluated in stack.walk():
-            if evaluated.type == "AWS::S3::Bucket":
-                targets.extend(notification_targets(evaluated.properties))
+        targets = _template_targets(project, resource, pseudo)
+        if not targets and resource.trigger_function:
+            targets = [
+                NotificationTarget(resource.trigger_function, f"s3:{event}:*", ())
+                for event in ("ObjectCreated", "ObjectRemoved")
+            ]
         if targets:
             triggers[resource.bucket_name] = BucketTriggers(resource.bucket_name, tuple(targets))
             LOG.info("bucket %s triggers %s", resource.bucket_name, [t.function for t in targets])
     return triggers
+
+
+def _template_targets(
+    project: MockProject, resource: StorageResource, pseudo: PseudoParameters
+) -> list[NotificationTarget]:
+    template = _template(project, resource)
+    if template is None:
+        return []
+    parameters = _parameters(project, resource, template)
+    try:
+        stack = evaluate_stack(template, parameters, pseudo=pseudo)
+    except AmplifyMockError as err:
+        raise AmplifyMockError(
+            f"Storage {resource.name}: its CloudFormation template does not evaluate: "
+            f"{err.message}",
+            "Fix the template's parameters or intrinsics.",
+        ) from err
+    targets: list[NotificationTarget] = []
+    for evaluated in stack.walk():
+        if evaluated.type == "AWS::S3::Bucket":
+            targets.extend(notification_targets(evaluated.properties))
+    return targets

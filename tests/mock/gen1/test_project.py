@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from amplify_mock.project.errors import NotInitializedError
-from amplify_mock.simulators.mock_project import (
+from amplify_mock.mock.gen1.project import (
     MockSettingsError,
     NoApiError,
     StorageResource,
@@ -17,6 +16,7 @@ from amplify_mock.simulators.mock_project import (
     find_project_root,
     load_mock_project,
 )
+from amplify_mock.project.errors import NotInitializedError
 
 DEMO = Path(__file__).resolve().parents[3] / "examples" / "demo"
 

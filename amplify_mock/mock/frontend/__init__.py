@@ -1,0 +1,1 @@
+"""The app's frontend config, pointed at the mock while it runs and restored byte for byte."""

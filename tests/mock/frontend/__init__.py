@@ -1,0 +1,1 @@
+"""Tests of the frontend config rewrite of `amplify mock`."""

@@ -1,0 +1,1 @@
+"""Tests of the Gen 1 project adapter of `amplify mock`."""
