@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
 from resolvers.context import build_context, copy_value
-from resolvers.data_sources.base import DataSource, SyncedDataSource
+from resolvers.data_sources.base import ConflictCaller, DataSource, SyncedDataSource
 from resolvers.errors import DataSourceError, ResolverError, TemplateError
 from resolvers.trace import FieldLogSink, FieldTrace
 
@@ -276,10 +276,19 @@ def _log_types(function: str | None) -> tuple[str, str]:
     return "RequestFunctionEvaluation", "ResponseFunctionEvaluation"
 
 
-async def _invoke(source: DataSource, request: Any, sync_config: Mapping[str, Any] | None) -> Any:
-    """Call the data source, under the resolver's `SyncConfig` when it is a versioned one."""
+async def _invoke(
+    run: _Run, source: DataSource, request: Any, sync_config: Mapping[str, Any] | None
+) -> Any:
+    """Call the data source, under the resolver's `SyncConfig` when it is a versioned one (with
+    the field's arguments and identity, which a LAMBDA conflict handler receives)."""
     if sync_config is not None and isinstance(source, SyncedDataSource):
-        return await source.invoke_synced(request, sync_config)
+        caller = ConflictCaller(
+            parent_type=run.config.type_name,
+            field_name=run.config.field_name,
+            arguments=run.arguments,
+            identity=run.invocation.identity,
+        )
+        return await source.invoke_synced(request, sync_config, caller)
     return await source.invoke(request)
 
 
@@ -320,7 +329,7 @@ async def _call_data_source(
     error: dict[str, Any] | None = None
     result: Any = None
     try:
-        result = await _invoke(source, owned, sync_config)
+        result = await _invoke(run, source, owned, sync_config)
     except DataSourceError as err:
         if run.trace is not None:
             run.trace.data_source(source.name, request, None, error_shape(err))

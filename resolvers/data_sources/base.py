@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol, runtime_checkable
 
 from resolvers.errors import DataSourceError, ResolverError
 
 __all__ = [
+    "ConflictCaller",
     "DataSource",
     "DataSourceFactory",
     "SyncedDataSource",
@@ -34,12 +36,26 @@ class DataSource(Protocol):
     async def invoke(self, request: Mapping[str, Any]) -> Any: ...
 
 
+@dataclass(frozen=True)
+class ConflictCaller:
+    """The field a versioned data source is called for: what a LAMBDA conflict handler's event
+    carries besides the two items (`arguments`, `identity`, `resolver.parentType/field`)."""
+
+    parent_type: str
+    field_name: str
+    arguments: Mapping[str, Any]
+    identity: Mapping[str, Any] | None
+
+
 @runtime_checkable
 class SyncedDataSource(Protocol):
     """A versioned data source, called with the resolver's `SyncConfig` (conflict handler)."""
 
     async def invoke_synced(
-        self, request: Mapping[str, Any], sync_config: Mapping[str, Any] | None
+        self,
+        request: Mapping[str, Any],
+        sync_config: Mapping[str, Any] | None,
+        caller: ConflictCaller | None = None,
     ) -> Any: ...
 
 

@@ -2,12 +2,15 @@
 
 A data source whose `DynamoDBConfig` has `Versioned: true` and a `DeltaSyncConfig` keeps
 `_version`, `_lastChangedAt` and `_deleted` on every item, checks the `_version` a mutation
-carries against the stored one under the resolver's `SyncConfig` conflict handler, writes each
-change to the delta sync table, and answers AppSync's `Sync` operation.
+carries against the stored one under the resolver's `SyncConfig` conflict handler (see
+`conflict`), writes each change to the delta sync table, and answers AppSync's `Sync` operation.
 
-Not emulated: the LAMBDA conflict handler (a conflict under it fails with a clear
-`ConflictUnhandled` naming the gap), TTL expiry of soft-deleted and delta records (the `_ttl`
-attribute is written, nothing removes expired items), Automerge of DynamoDB sets and maps.
+TTL: a soft delete writes `_ttl` (epoch seconds, `BaseTableTTL` minutes ahead; with
+`BaseTableTTL` 0 the item leaves the base table at once) and every delta record has one
+(`DeltaSyncTableTTL`). As DynamoDB's TTL process does, expired items are deleted without a
+trace in the delta table: lazily, by a sweep of both tables that runs before the data source's
+next call once a minute (DynamoDB itself takes up to a few days; expired items it has not yet
+deleted are still read).
 """
 
 from __future__ import annotations
@@ -15,10 +18,19 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Mapping
+from contextvars import ContextVar
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from resolvers.data_sources.base import register_data_source_type
+from resolvers.data_sources.base import ConflictCaller, register_data_source_type
+from resolvers.data_sources.conflict import (
+    ConflictError,
+    ConflictUnhandledError,
+    LambdaConflictHandler,
+    automerge,
+    preview_update,
+    set_values,
+)
 from resolvers.data_sources.dynamodb import (
     DynamoDBDataSource,
     DynamoDBDataSourceError,
@@ -27,23 +39,32 @@ from resolvers.data_sources.dynamodb import (
     unmarshall,
     unmarshall_item,
 )
+from resolvers.data_sources.lambda_ import LambdaInvoker
 
-__all__ = ["ConflictUnhandledError", "VersionedDynamoDBDataSource", "build_dynamodb_data_source"]
+__all__ = [
+    "ConflictError",
+    "ConflictUnhandledError",
+    "VersionedDynamoDBDataSource",
+    "build_dynamodb_data_source",
+]
 
-_REJECTED = "Conflict resolver rejects mutation."
-_SET_ASSIGNMENT = re.compile(r"^\s*(#?[A-Za-z0-9_]+)\s*=\s*(:[A-Za-z0-9_]+)\s*$")
+#: the metadata attributes the data source owns; a LAMBDA handler's item cannot set them
+_METADATA = ("_version", "_lastChangedAt", "_deleted", "_ttl")
+#: seconds between two TTL sweeps of a data source's tables
+SWEEP_INTERVAL = 60
 
-
-class ConflictUnhandledError(DynamoDBDataSourceError):
-    """A mutation whose `_version` differs from the stored one, rejected by the handler;
-    `result` is the item on the server (AppSync's `data` of the error)."""
-
-    def __init__(self, current: dict[str, Any] | None, message: str = _REJECTED) -> None:
-        super().__init__(message, error_type="ConflictUnhandled", result=current)
+#: the calling resolver's `SyncConfig` and field, for the duration of one call
+_SYNC_CONFIG: ContextVar[Mapping[str, Any]] = ContextVar("sync_config", default={})  # noqa: B039
+_CALLER: ContextVar[ConflictCaller | None] = ContextVar("conflict_caller", default=None)
 
 
 def _now_ms() -> int:
     return int(time.time() * 1000)
+
+
+def _now_s() -> int:
+    """The clock TTL compares `_ttl` with (epoch seconds, as DynamoDB's TTL process)."""
+    return int(time.time())
 
 
 def _n(value: int) -> dict[str, str]:
@@ -63,24 +84,38 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
         delta_sync_table_name: str | None = None,
         base_table_ttl: int = 43200,
         delta_sync_table_ttl: int = 30,
+        lambda_invoker: LambdaInvoker | None = None,
         **config: Any,
     ) -> None:
         super().__init__(name, table_name=table_name, client=client, region=region, **config)
+        self.region = region
         self.delta_sync_table_name = delta_sync_table_name
         #: minutes a soft-deleted item stays in the base table / a record in the delta table
         self.base_table_ttl = base_table_ttl
         self.delta_sync_table_ttl = delta_sync_table_ttl
-        self._sync_config: Mapping[str, Any] = {}
+        #: runs the functions of LAMBDA conflict handlers
+        self.lambda_invoker = lambda_invoker
+        self._next_sweep = 0
+
+    async def invoke(self, request: Mapping[str, Any]) -> Any:
+        await self._sweep_expired()
+        return await super().invoke(request)
 
     async def invoke_synced(
-        self, request: Mapping[str, Any], sync_config: Mapping[str, Any] | None
+        self,
+        request: Mapping[str, Any],
+        sync_config: Mapping[str, Any] | None,
+        caller: ConflictCaller | None = None,
     ) -> Any:
-        """`invoke` under the calling resolver's `SyncConfig` (its conflict handler)."""
-        self._sync_config = sync_config or {}
+        """`invoke` under the calling resolver's `SyncConfig` (its conflict handler); `caller`
+        is the field (arguments, identity) a LAMBDA handler's event describes."""
+        config_token = _SYNC_CONFIG.set(sync_config or {})
+        caller_token = _CALLER.set(caller)
         try:
             return await self.invoke(request)
         finally:
-            self._sync_config = {}
+            _SYNC_CONFIG.reset(config_token)
+            _CALLER.reset(caller_token)
 
     # -- writes --------------------------------------------------------------------------------
     async def _put_item(self, request: Mapping[str, Any]) -> Any:
@@ -123,12 +158,12 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
     async def _resolve_update(
         self, request: Mapping[str, Any], current: Mapping[str, Any], stored: int
     ) -> Any:
-        server = unmarshall_item(current)
-        handler = str(self._sync_config.get("ConflictHandler") or "OPTIMISTIC_CONCURRENCY")
+        server = unmarshall_item(current) or {}
+        handler = self._handler()
         if handler == "AUTOMERGE":
-            incoming = _set_values(request.get("update") or {})
+            incoming = set_values(request.get("update") or {})
             if incoming is not None:
-                merged = _automerge(dict(current), incoming)
+                merged = automerge(dict(current), incoming)
                 key_fields = set((request.get("key") or {}).keys())
                 expression_names: dict[str, str] = {}
                 expression_values: dict[str, Any] = {}
@@ -150,10 +185,66 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
                 }
                 return await self._write_update(retry, current)
         if handler == "LAMBDA":
-            raise ConflictUnhandledError(
-                server, "Conflict detected; the LAMBDA conflict handler is not emulated."
-            )
+            preview = preview_update(server, request.get("update") or {})
+            return await self._ask_lambda(request, current, stored, preview)
         raise ConflictUnhandledError(server)
+
+    async def _ask_lambda(
+        self,
+        request: Mapping[str, Any],
+        current: Mapping[str, Any],
+        stored: int,
+        new_item: Mapping[str, Any],
+    ) -> Any:
+        """Resolve a conflict with the LAMBDA handler: RESOLVE writes its item (next version),
+        REJECT is `ConflictUnhandled` with the server item, REMOVE soft-deletes the item.
+
+        :raises ConflictError: the handler failed or gave an answer AppSync does not accept.
+        """
+        server = unmarshall_item(current) or {}
+        config = _SYNC_CONFIG.get().get("LambdaConflictHandlerConfig") or {}
+        arn = str(config.get("LambdaConflictHandlerArn") or "")
+        if not arn:
+            raise ConflictError(
+                "The LAMBDA conflict handler has no LambdaConflictHandlerConfig."
+                "LambdaConflictHandlerArn."
+            )
+        handler = LambdaConflictHandler(arn, self.lambda_invoker)
+        event = handler.event(
+            new_item=new_item,
+            existing_item=server,
+            caller=_CALLER.get(),
+            table_name=self.table_name,
+            region=self.region,
+        )
+        decision = await handler.decide(event)
+        if decision.action == "REJECT":
+            raise ConflictUnhandledError(server)
+        if decision.action == "REMOVE":
+            return await self._soft_delete({**request, "_version": stored}, current)
+        assert decision.item is not None
+        return await self._write_resolved(request, stored, decision.item)
+
+    async def _write_resolved(
+        self, request: Mapping[str, Any], stored: int, item: Mapping[str, Any]
+    ) -> Any:
+        """Replace the stored item with a LAMBDA handler's item (the request's key wins, the
+        data source sets the metadata), if the stored version is still `stored`."""
+        now = _now_ms()
+        key = dict(request.get("key") or {})
+        values = _marshall_item({k: v for k, v in item.items() if k not in _METADATA})
+        values.update(key)
+        values.update({"_version": _n(stored + 1), "_lastChangedAt": _n(now)})
+        condition = {
+            "expression": "#_version = :_stored_version",
+            "expressionNames": {"#_version": "_version"},
+            "expressionValues": {":_stored_version": _n(stored)},
+        }
+        result = await DynamoDBDataSource._put_item(
+            self, {"key": key, "attributeValues": values, "condition": condition}
+        )
+        await self._record_delta(result, now)
+        return result
 
     async def _delete_item(self, request: Mapping[str, Any]) -> Any:
         """A soft delete: `_deleted: true`, the next `_version`, and `_ttl` per BaseTableTTL."""
@@ -162,9 +253,19 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
         if current is not None and expected is not None and self._detects_conflicts():
             stored = int(unmarshall(current.get("_version", _n(0))))
             if int(expected) != stored:
-                handler = str(self._sync_config.get("ConflictHandler") or "")
+                handler = self._handler()
+                if handler == "LAMBDA":
+                    preview = {**(unmarshall_item(current) or {}), "_deleted": True}
+                    return await self._ask_lambda(request, current, stored, preview)
                 if handler != "AUTOMERGE":
                     raise ConflictUnhandledError(unmarshall_item(current))
+        return await self._soft_delete(request, current)
+
+    async def _soft_delete(
+        self, request: Mapping[str, Any], current: Mapping[str, Any] | None
+    ) -> Any:
+        """Mark the item deleted (a new version, recorded in the delta table); with
+        `BaseTableTTL` 0 it then leaves the base table at once, as AppSync documents."""
         now = _now_ms()
         ttl = now // 1000 + self.base_table_ttl * 60
         soft = {
@@ -176,10 +277,59 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
                 "expressionValues": {":_deleted": {"BOOL": True}, ":_ttl": _n(ttl)},
             },
         }
-        return await self._write_update(soft, current, now)
+        result = await self._write_update(soft, current, now)
+        if self.base_table_ttl == 0:
+            await self._call("DeleteItem", {"TableName": self.table_name, "Key": request["key"]})
+        return result
+
+    def _handler(self) -> str:
+        return str(_SYNC_CONFIG.get().get("ConflictHandler") or "OPTIMISTIC_CONCURRENCY")
 
     def _detects_conflicts(self) -> bool:
-        return str(self._sync_config.get("ConflictDetection") or "VERSION") == "VERSION"
+        return str(_SYNC_CONFIG.get().get("ConflictDetection") or "VERSION") == "VERSION"
+
+    # -- TTL -----------------------------------------------------------------------------------
+    async def _sweep_expired(self) -> None:
+        """Delete the items of the base and delta tables whose `_ttl` has passed, at most once
+        per `SWEEP_INTERVAL` (DynamoDB's TTL: no stream of AppSync, no delta record)."""
+        now = _now_s()
+        if now < self._next_sweep:
+            return
+        self._next_sweep = now + SWEEP_INTERVAL
+        for table in (self.table_name, self.delta_sync_table_name):
+            if table is not None:
+                await self._expire(table, now)
+
+    async def _expire(self, table: str, now: int) -> None:
+        keys = await self._key_attributes(table)
+        start: dict[str, Any] | None = None
+        while True:
+            params: dict[str, Any] = {
+                "TableName": table,
+                "FilterExpression": "#ttl < :now",
+                "ExpressionAttributeNames": {"#ttl": "_ttl"},
+                "ExpressionAttributeValues": {":now": _n(now)},
+            }
+            if start is not None:
+                params["ExclusiveStartKey"] = start
+            page = await self._call("Scan", params)
+            for item in page.get("Items") or ():
+                try:
+                    await self._call(
+                        "DeleteItem",
+                        {
+                            "TableName": table,
+                            "Key": {k: item[k] for k in keys},
+                            "ConditionExpression": "#ttl = :ttl",
+                            "ExpressionAttributeNames": {"#ttl": "_ttl"},
+                            "ExpressionAttributeValues": {":ttl": item["_ttl"]},
+                        },
+                    )
+                except DynamoDBDataSourceError:
+                    continue  # rewritten since the scan (a new `_ttl` or none): keep it
+            start = page.get("LastEvaluatedKey")
+            if not start:
+                return
 
     async def _record_delta(self, item: Mapping[str, Any] | None, now: int) -> None:
         """Write the changed item to the delta sync table, keyed by day and change time."""
@@ -289,37 +439,6 @@ def _add_set(expression: str, assignments: str) -> str:
     return f"{expression[:end]} {assignments},{expression[end:]}"
 
 
-def _set_values(update: Mapping[str, Any]) -> dict[str, Any] | None:
-    """The attribute -> wire value a `SET #a = :a, ...` update writes; None for any other form
-    (a REMOVE/ADD clause or an arithmetic SET), which Automerge cannot merge."""
-    expression = str(update.get("expression") or "").strip()
-    if not expression.startswith("SET ") or re.search(r"\b(REMOVE|ADD|DELETE)\b", expression):
-        return None
-    names = update.get("expressionNames") or {}
-    values = update.get("expressionValues") or {}
-    out: dict[str, Any] = {}
-    for part in expression[4:].split(","):
-        match = _SET_ASSIGNMENT.match(part)
-        if match is None or match.group(2) not in values:
-            return None
-        name = names.get(match.group(1), match.group(1))
-        out[str(name)] = values[match.group(2)]
-    return out
-
-
-def _automerge(server: dict[str, Any], incoming: Mapping[str, Any]) -> dict[str, Any]:
-    """AppSync's Automerge of wire items: server scalars win, lists are concatenated (server
-    first), fields absent or null on the server take the incoming value."""
-    merged = dict(server)
-    for name, value in incoming.items():
-        existing = server.get(name)
-        if existing is None or "NULL" in existing:
-            merged[name] = value
-        elif "L" in existing and "L" in value:
-            merged[name] = {"L": [*existing["L"], *value["L"]]}
-    return merged
-
-
 def _marshall_item(item: Mapping[str, Any]) -> dict[str, Any]:
     return {k: _marshall(v) for k, v in item.items()}
 
@@ -344,7 +463,12 @@ def build_dynamodb_data_source(name: str, **config: Any) -> DynamoDBDataSource:
     """AMAZON_DYNAMODB: the versioned kind when `versioned=True` (a DeltaSyncConfig), else plain."""
     if config.pop("versioned", False):
         return VersionedDynamoDBDataSource(name, **config)
-    for option in ("delta_sync_table_name", "base_table_ttl", "delta_sync_table_ttl"):
+    for option in (
+        "delta_sync_table_name",
+        "base_table_ttl",
+        "delta_sync_table_ttl",
+        "lambda_invoker",
+    ):
         config.pop(option, None)
     return DynamoDBDataSource(name, **config)
 

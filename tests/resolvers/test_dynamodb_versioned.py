@@ -12,10 +12,13 @@ import pytest
 from amplify_mock.simulators.dynamodb import Store
 from amplify_mock.simulators.dynamodb.client import StoreClient
 from resolvers.data_sources import create_data_source, dynamodb_versioned
+from resolvers.data_sources.base import ConflictCaller
 from resolvers.data_sources.dynamodb_versioned import (
+    ConflictError,
     ConflictUnhandledError,
     VersionedDynamoDBDataSource,
 )
+from resolvers.data_sources.lambda_ import LambdaInvokeError
 
 V = "2018-05-29"
 AUTOMERGE = {"ConflictDetection": "VERSION", "ConflictHandler": "AUTOMERGE"}
@@ -48,6 +51,8 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> int:
     ticks = iter(range(10_000))
     start = int(time.time() * 1000) - 3_600_000
     monkeypatch.setattr(dynamodb_versioned, "_now_ms", lambda: start + 1000 * next(ticks))
+    # TTL compares with the same (fake) time: nothing written by a test has expired yet
+    monkeypatch.setattr(dynamodb_versioned, "_now_s", lambda: start // 1000)
     return start
 
 
@@ -163,12 +168,6 @@ CONFLICTS: list[tuple[str, dict[str, Any], dict[str, Any], dict[str, Any] | str]
         {"title": "server", "content": "added", "tags": ["a", "b", "c"], "_version": 3},
     ),
     (
-        "lambda is not emulated and says so",
-        LAMBDA,
-        {"title": "mine"},
-        "Conflict detected; the LAMBDA conflict handler is not emulated.",
-    ),
-    (
         "no detection overwrites",
         NO_DETECTION,
         {"title": "mine"},
@@ -267,3 +266,234 @@ async def test_sync_applies_the_filter_expression(notes: VersionedDynamoDBDataSo
     assert [i["title"] for i in base["items"]] == ["a", "a"]
     delta = await notes.invoke(_sync(filter=title_is_a, lastSync=base["startedAt"] - 60_000))
     assert [i["title"] for i in delta["items"]] == ["a", "a"]
+
+
+# -- LAMBDA conflict handler ---------------------------------------------------------------------
+ARN = "arn:aws:lambda:::function:f"
+CALLER = ConflictCaller(
+    parent_type="Mutation",
+    field_name="updateNote",
+    arguments={"input": {"id": "n1", "title": "mine", "_version": 1}, "condition": None},
+    identity={"sub": "user-1", "username": "alice"},
+)
+
+
+class FakeInvoker:
+    """Records each event and answers as the handler would (a dict, or an exception)."""
+
+    def __init__(self, answer: Any) -> None:
+        self.answer = answer
+        self.calls: list[tuple[str, Any]] = []
+
+    async def invoke(self, function_name: str, payload: Any) -> Any:
+        self.calls.append((function_name, payload))
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+
+def _with_invoker(notes: VersionedDynamoDBDataSource, answer: Any) -> FakeInvoker:
+    invoker = FakeInvoker(answer)
+    notes.lambda_invoker = invoker
+    return invoker
+
+
+async def _conflicting(notes: VersionedDynamoDBDataSource) -> dict[str, Any]:
+    """n1 at version 2 ("server"); the caller's update will carry the stale version 1."""
+    await notes.invoke_synced(_create("n1", title="first", tags=["a"]), LAMBDA)
+    server: dict[str, Any] = await notes.invoke_synced(_update("n1", 1, title="server"), LAMBDA)
+    return server
+
+
+async def test_lambda_handler_gets_appsyncs_event(notes: VersionedDynamoDBDataSource) -> None:
+    server = await _conflicting(notes)
+    invoker = _with_invoker(notes, {"action": "REJECT"})
+    with pytest.raises(ConflictUnhandledError):
+        await notes.invoke_synced(_update("n1", 1, title="mine"), LAMBDA, CALLER)
+    [(function, event)] = invoker.calls
+    assert function == ARN
+    assert event == {
+        "newItem": {**server, "title": "mine"},  # the item if the mutation had succeeded
+        "existingItem": server,
+        "arguments": CALLER.arguments,
+        "resolver": {
+            "tableName": "NoteTable",
+            "awsRegion": "us-east-1",
+            "parentType": "Mutation",
+            "field": "updateNote",
+        },
+        "identity": CALLER.identity,
+    }
+
+
+#: (case, the handler's answer, expected item fields or (error class, message))
+LAMBDA_ANSWERS: list[tuple[str, Any, dict[str, Any] | tuple[type[Exception], str]]] = [
+    (
+        "RESOLVE writes the handler's item as the next version",
+        {"action": "RESOLVE", "item": {"id": "other", "title": "resolved", "_version": 99}},
+        {"id": "n1", "title": "resolved", "tags": None, "_version": 3, "_deleted": None},
+    ),
+    (
+        "REJECT is ConflictUnhandled with the server item",
+        {"action": "REJECT"},
+        (ConflictUnhandledError, "Conflict resolver rejects mutation."),
+    ),
+    (
+        "REMOVE soft-deletes the item",
+        {"action": "REMOVE"},
+        {"id": "n1", "title": "server", "_version": 3, "_deleted": True},
+    ),
+    (
+        "an unknown action is a ConflictError",
+        {"action": "MERGE"},
+        (
+            ConflictError,
+            f'Invalid response from the Lambda conflict handler {ARN}: {{"action": "MERGE"}} '
+            '(expected {"action": "RESOLVE", "item": {...}}, {"action": "REJECT"} '
+            'or {"action": "REMOVE"}).',
+        ),
+    ),
+    (
+        "RESOLVE without an item is a ConflictError",
+        {"action": "RESOLVE"},
+        (
+            ConflictError,
+            f'Invalid response from the Lambda conflict handler {ARN}: {{"action": "RESOLVE"}} '
+            '(expected {"action": "RESOLVE", "item": {...}}, {"action": "REJECT"} '
+            'or {"action": "REMOVE"}).',
+        ),
+    ),
+    (
+        "a failing handler is a ConflictError",
+        LambdaInvokeError("Error", "Unknown Resolver"),
+        (ConflictError, f"The Lambda conflict handler {ARN} failed: Error: Unknown Resolver"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("answer", "expected"), [c[1:] for c in LAMBDA_ANSWERS], ids=[c[0] for c in LAMBDA_ANSWERS]
+)
+async def test_lambda_handler_answer(
+    notes: VersionedDynamoDBDataSource,
+    store: Store,
+    answer: Any,
+    expected: dict[str, Any] | tuple[type[Exception], str],
+) -> None:
+    server = await _conflicting(notes)
+    _with_invoker(notes, answer)
+    if isinstance(expected, tuple):
+        error_class, message = expected
+        with pytest.raises(error_class) as caught:
+            await notes.invoke_synced(_update("n1", 1, title="mine"), LAMBDA, CALLER)
+        assert isinstance(caught.value, ConflictError | ConflictUnhandledError)
+        assert caught.value.message == message
+        assert caught.value.error_type == (
+            "ConflictUnhandled" if error_class is ConflictUnhandledError else "ConflictError"
+        )
+        assert caught.value.result == (server if error_class is ConflictUnhandledError else None)
+        stored = store.dispatch("GetItem", {"TableName": "NoteTable", "Key": {"id": {"S": "n1"}}})
+        assert stored["Item"]["_version"] == {"N": "2"}  # nothing written
+        return
+    result = await notes.invoke_synced(_update("n1", 1, title="mine"), LAMBDA, CALLER)
+    assert {k: result.get(k) for k in expected} == expected
+    # the resolution is a change like any other: DataStore clients sync it
+    assert [r["_version"]["N"] for r in _delta(store)] == ["1", "2", "3"]
+
+
+async def test_lambda_handler_not_called_without_a_conflict(
+    notes: VersionedDynamoDBDataSource,
+) -> None:
+    invoker = _with_invoker(notes, {"action": "REJECT"})
+    await notes.invoke_synced(_create("n1", title="a"), LAMBDA, CALLER)
+    updated = await notes.invoke_synced(_update("n1", 1, title="b"), LAMBDA, CALLER)
+    assert (updated["title"], updated["_version"], invoker.calls) == ("b", 2, [])
+
+
+async def test_lambda_handler_on_a_stale_delete(notes: VersionedDynamoDBDataSource) -> None:
+    server = await _conflicting(notes)
+    invoker = _with_invoker(notes, {"action": "REMOVE"})
+    deleted = await notes.invoke_synced(_delete("n1", 1), LAMBDA, CALLER)
+    assert (deleted["_deleted"], deleted["_version"]) == (True, 3)
+    [(_, event)] = invoker.calls
+    assert event["newItem"] == {**server, "_deleted": True}
+    assert event["existingItem"] == server
+
+
+async def test_lambda_handler_without_a_runner_is_a_conflict_error(
+    notes: VersionedDynamoDBDataSource,
+) -> None:
+    await _conflicting(notes)
+    with pytest.raises(ConflictError) as caught:
+        await notes.invoke_synced(_update("n1", 1, title="mine"), LAMBDA, CALLER)
+    assert caught.value.message == (
+        f"Cannot invoke the Lambda conflict handler {ARN}: no Lambda runner is available."
+    )
+
+
+# -- TTL -------------------------------------------------------------------------------------------
+def _items(store: Store, table: str) -> list[dict[str, Any]]:
+    return list(store.dispatch("Scan", {"TableName": table})["Items"])
+
+
+async def test_expired_soft_deletes_and_delta_records_are_swept(
+    notes: VersionedDynamoDBDataSource,
+    store: Store,
+    clock: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    await notes.invoke_synced(_create("gone", title="a"), OPTIMISTIC)
+    await notes.invoke_synced(_create("kept", title="b"), OPTIMISTIC)
+    deleted = await notes.invoke_synced(_delete("gone", 1), OPTIMISTIC)
+    assert len(_items(store, "AmplifyDataStore")) == 3
+    # 31 minutes later: the delta records (30 min) have expired, the tombstone (30 days) not
+    monkeypatch.setattr(dynamodb_versioned, "_now_s", lambda: clock // 1000 + 31 * 60)
+    await notes.invoke(_sync())
+    assert _items(store, "AmplifyDataStore") == []
+    assert sorted(i["id"]["S"] for i in _items(store, "NoteTable")) == ["gone", "kept"]
+    # past the tombstone's _ttl: the deleted item leaves the base table, the others stay
+    monkeypatch.setattr(dynamodb_versioned, "_now_s", lambda: deleted["_ttl"] + 1)
+    page = await notes.invoke(_sync())
+    assert [i["id"] for i in page["items"]] == ["kept"]
+    assert [i["id"]["S"] for i in _items(store, "NoteTable")] == ["kept"]
+
+
+async def test_the_ttl_sweep_runs_at_most_once_a_minute(
+    notes: VersionedDynamoDBDataSource,
+    store: Store,
+    clock: int,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    now = clock // 1000
+    await notes.invoke_synced(_create("n1", title="a"), OPTIMISTIC)  # sweeps at `now`
+    deleted = await notes.invoke_synced(_delete("n1", 1), OPTIMISTIC)
+    expiry = deleted["_ttl"]
+    monkeypatch.setattr(dynamodb_versioned, "_now_s", lambda: expiry + 1)
+    notes._next_sweep = expiry + 30  # the last sweep ran 30 s before `expiry + 1`
+    await notes.invoke(_sync())
+    assert len(_items(store, "NoteTable")) == 1  # expired, not yet swept
+    monkeypatch.setattr(dynamodb_versioned, "_now_s", lambda: expiry + 30)
+    await notes.invoke(_sync())
+    assert _items(store, "NoteTable") == []
+    assert now < expiry
+
+
+async def test_base_table_ttl_zero_removes_a_deleted_item_at_once(store: Store) -> None:
+    source = create_data_source(
+        "AMAZON_DYNAMODB",
+        "NoteTable",
+        table_name="NoteTable",
+        client=StoreClient(store),
+        versioned=True,
+        delta_sync_table_name="AmplifyDataStore",
+        base_table_ttl=0,
+        delta_sync_table_ttl=30,
+    )
+    assert isinstance(source, VersionedDynamoDBDataSource)
+    await source.invoke_synced(_create("n1", title="a"), OPTIMISTIC)
+    deleted = await source.invoke_synced(_delete("n1", 1), OPTIMISTIC)
+    assert (deleted["_deleted"], deleted["_version"]) == (True, 2)
+    assert _items(store, "NoteTable") == []
+    # the delta table still tells DataStore clients that it was deleted
+    last = _items(store, "AmplifyDataStore")[-1]
+    assert (last["_deleted"], last["_version"]) == ({"BOOL": True}, {"N": "2"})

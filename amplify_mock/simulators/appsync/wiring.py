@@ -58,6 +58,7 @@ def data_source_factory(
                     delta_sync_table_name=spec.delta_sync.table_name,
                     base_table_ttl=spec.delta_sync.base_table_ttl,
                     delta_sync_table_ttl=spec.delta_sync.delta_sync_table_ttl,
+                    lambda_invoker=lambda_invoker,  # LAMBDA conflict handlers
                 )
         elif spec.type == "AWS_LAMBDA":
             built_in = field_mapping_data_source(spec.name, spec.function_name)

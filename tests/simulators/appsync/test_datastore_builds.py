@@ -18,7 +18,9 @@ from amplify_mock.simulators.appsync.state import StateHolder, build_api_state
 from amplify_mock.simulators.appsync.wiring import data_source_factory, ensure_tables
 from amplify_mock.simulators.dynamodb.client import StoreClient
 from amplify_mock.simulators.dynamodb.store import Store
+from amplify_mock.simulators.lambda_ import LambdaRunner
 from resolvers.data_sources import dynamodb_versioned
+from tests.simulators.lambda_.project import add_function, write_project
 
 from .conftest import API_KEY, user_pool_token
 
@@ -36,6 +38,7 @@ def clock(monkeypatch: pytest.MonkeyPatch) -> int:
     ticks = iter(range(10_000))
     start = int(time.time() * 1000) - 3_600_000
     monkeypatch.setattr(dynamodb_versioned, "_now_ms", lambda: start + 1000 * next(ticks))
+    monkeypatch.setattr(dynamodb_versioned, "_now_s", lambda: start // 1000)
     return start
 
 
@@ -47,9 +50,12 @@ async def store_client() -> AsyncIterator[StoreClient]:
 
 
 async def _client(
-    aiohttp_client: ClientFactory, case: str | Path, store: StoreClient
+    aiohttp_client: ClientFactory,
+    case: str | Path,
+    store: StoreClient,
+    runner: LambdaRunner | None = None,
 ) -> TestClient[Any, Any]:
-    factory = data_source_factory(dynamodb_client=store)
+    factory = data_source_factory(dynamodb_client=store, lambda_invoker=runner)
     build = case if isinstance(case, Path) else V2_GOLDEN / case / "build"
     state = build_api_state(build, data_source_factory=factory, api_key=API_KEY)
     await ensure_tables(store, state.config)
@@ -186,3 +192,75 @@ async def test_v1_datastore_build_versions_merges_and_syncs(
     page = synced["data"]["syncPosts"]
     assert [(i["id"], i["_version"], i["_deleted"]) for i in page["items"]] == [("p1", 4, True)]
     assert isinstance(page["startedAt"], int)
+
+
+#: the project's conflict handler (a real Node process): RESOLVE for titles starting "resolve",
+#: REMOVE for "remove", a crash for "crash", REJECT otherwise; the event is echoed into the item
+CONFLICT_HANDLER = """
+exports.handler = async (event) => {
+  const title = event.newItem.title || event.newItem.text || '';
+  if (title.startsWith('crash')) throw new Error('handler crashed on ' + title);
+  if (title.startsWith('remove')) return { action: 'REMOVE' };
+  if (!title.startsWith('resolve')) return { action: 'REJECT' };
+  const seen = [event.resolver.parentType, event.resolver.field, event.resolver.tableName,
+                String(event.identity), event.existingItem.title, event.arguments.input.title];
+  return { action: 'RESOLVE', item: { ...event.newItem, tags: seen } };
+};
+"""
+
+
+async def test_lambda_conflict_handler_runs_the_projects_function(
+    aiohttp_client: ClientFactory, store_client: StoreClient, tmp_path: Path
+) -> None:
+    """datastore-lambda-sandbox: Post's handler is LAMBDA (function `resolver`)."""
+    root = write_project(tmp_path)
+    add_function(root, "resolver", {"src/index.js": CONFLICT_HANDLER})
+    fields = "id title tags _version _deleted"
+    async with LambdaRunner(root) as runner:
+        client = await _client(aiohttp_client, "datastore-lambda-sandbox", store_client, runner)
+
+        async def update(title: str, version: int) -> Any:
+            return await _post(
+                client,
+                f'mutation {{ updatePost(input: {{id: "p1", title: "{title}", '
+                f"_version: {version}}}) {{ {fields} }} }}",
+            )
+
+        await _post(client, 'mutation { createPost(input: {id: "p1", title: "a"}) { id } }')
+        first = await update("b", 1)
+        assert "errors" not in first, first
+        assert first["data"]["updatePost"]["_version"] == 2, first
+        rejected = await update("mine", 1)
+        [error] = rejected["errors"]
+        assert (error["errorType"], error["message"]) == (
+            "ConflictUnhandled",
+            "Conflict resolver rejects mutation.",
+        )
+        assert (error["data"]["title"], error["data"]["_version"]) == ("b", 2)
+        resolved = (await update("resolve me", 1))["data"]["updatePost"]
+        tags = resolved.pop("tags")
+        assert resolved == {"id": "p1", "title": "resolve me", "_version": 3, "_deleted": None}
+        # the event: resolver (parentType, field, tableName), identity (API key: null), the
+        # existing item and the mutation's arguments
+        assert tags[:2] + tags[3:] == ["Mutation", "updatePost", "null", "b", "resolve me"]
+        assert tags[2].startswith("Post")
+        crashed = await update("crash", 1)
+        [error] = crashed["errors"]
+        assert error["errorType"] == "ConflictError"
+        assert error["message"].endswith("failed: Error: handler crashed on crash"), error[
+            "message"
+        ]
+        removed = (await update("remove", 2))["data"]["updatePost"]
+        assert (removed["_deleted"], removed["_version"]) == (True, 4)
+        # Note names the handler `resolver-${env}` (a new function, as `amplify update api`
+        # writes it): the same project function answers
+        await _post(client, 'mutation { createNote(input: {id: "n1", text: "a"}) { id } }')
+        await _post(
+            client, 'mutation { updateNote(input: {id: "n1", text: "b", _version: 1}) { id } }'
+        )
+        note = await _post(
+            client,
+            'mutation { updateNote(input: {id: "n1", text: "remove", _version: 1})'
+            " { id _version _deleted } }",
+        )
+        assert note["data"]["updateNote"] == {"id": "n1", "_version": 3, "_deleted": True}

@@ -13,7 +13,13 @@ from transformer.naming import md5_hex
 from transformer.v2.cdk import Resource
 from transformer.v2.context import TransformerContext
 
-__all__ = ["create_sync_table", "delta_sync_table_name", "sync_config", "uses_datastore"]
+__all__ = [
+    "create_sync_table",
+    "delta_sync_table_name",
+    "sync_config",
+    "sync_lambda_arn",
+    "uses_datastore",
+]
 
 SYNC_TABLE = "AmplifyDataStore"
 
@@ -37,9 +43,31 @@ def sync_config(ctx: TransformerContext, model: str) -> dict[str, Any] | None:
         "ConflictHandler": chosen.get("ConflictHandler"),
     }
     handler = chosen.get("LambdaConflictHandler") or {}
-    if chosen.get("ConflictHandler") == "LAMBDA" and handler.get("lambdaArn"):
-        rendered["LambdaConflictHandlerConfig"] = {"LambdaConflictHandlerArn": handler["lambdaArn"]}
+    if chosen.get("ConflictHandler") == "LAMBDA" and handler:
+        # `amplify update api` writes the function's name (`<name>-${env}` for a new one)
+        arn = handler.get("lambdaArn") or sync_lambda_arn(ctx, handler)
+        rendered["LambdaConflictHandlerConfig"] = {"LambdaConflictHandlerArn": arn}
     return rendered
+
+
+def sync_lambda_arn(ctx: TransformerContext, handler: Mapping[str, Any]) -> dict[str, Any]:
+    """The conflict handler function's ARN (its `-${env}` dropped without an environment)."""
+    name = str(handler.get("name") or "")
+    region = handler.get("region")
+    prefix = f"arn:aws:lambda:{region}" if region else "arn:aws:lambda:${AWS::Region}"
+    with_env: dict[str, Any] = {"env": ctx.synth.amplifyEnvironmentName} if "${env}" in name else {}
+    return {
+        "Fn::If": [
+            "HasEnvironmentParameter",
+            {"Fn::Sub": [f"{prefix}:${{AWS::AccountId}}:function:{name}", with_env]},
+            {
+                "Fn::Sub": [
+                    f"{prefix}:${{AWS::AccountId}}:function:{name.replace('-${env}', '', 1)}",
+                    {},
+                ]
+            },
+        ]
+    }
 
 
 def delta_sync_table_name(ctx: TransformerContext) -> dict[str, Any]:

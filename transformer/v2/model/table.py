@@ -13,6 +13,7 @@ from transformer.v2.model.datastore import (
     datastore_table_arns,
     delta_sync_table_name,
     sync_config,
+    sync_lambda_arn,
     uses_datastore,
 )
 from transformer.v2.resolver import DataSource
@@ -285,7 +286,7 @@ def _create_role(
                             {
                                 "Action": "lambda:InvokeFunction",
                                 "Effect": "Allow",
-                                "Resource": _sync_lambda_arn(ctx, handler),
+                                "Resource": sync_lambda_arn(ctx, handler),
                             }
                         ],
                         "Version": "2012-10-17",
@@ -361,23 +362,3 @@ class _IndexArn(dict[str, Any]):
         if properties.get("GlobalSecondaryIndexes") or properties.get("LocalSecondaryIndexes"):
             return {"Fn::Join": ["", [self.table.get_att("Arn"), "/index/*"]]}
         return {"Ref": "AWS::NoValue"}
-
-
-def _sync_lambda_arn(ctx: TransformerContext, handler: dict[str, Any]) -> dict[str, Any]:
-    """The conflict handler function's ARN (its `-${env}` dropped without an environment)."""
-    name = str(handler.get("name") or "")
-    region = handler.get("region")
-    prefix = f"arn:aws:lambda:{region}" if region else "arn:aws:lambda:${AWS::Region}"
-    with_env: dict[str, Any] = {"env": ctx.synth.amplifyEnvironmentName} if "${env}" in name else {}
-    return {
-        "Fn::If": [
-            "HasEnvironmentParameter",
-            {"Fn::Sub": [f"{prefix}:${{AWS::AccountId}}:function:{name}", with_env]},
-            {
-                "Fn::Sub": [
-                    f"{prefix}:${{AWS::AccountId}}:function:{name.replace('-${env}', '', 1)}",
-                    {},
-                ]
-            },
-        ]
-    }
