@@ -413,6 +413,7 @@ def test_extensions_are_collected() -> None:
         "(extensions.setSubscriptionFilter(util.transform.toSubscriptionFilter({ a: { eq: 1 } })),"
         " extensions.setSubscriptionInvalidationFilter({ filterGroup: [] }),"
         ' extensions.invalidateSubscriptions({ subscriptionField: "onX", payload: { id: 1 } }),'
+        ' extensions.evictFromApiCache("Query", "getTodo", { "context.arguments.id": "1" }),'
         " null)"
     )
     assert outcome.extensions == {
@@ -421,12 +422,18 @@ def test_extensions_are_collected() -> None:
         },
         "subscriptionInvalidationFilter": {"filterGroup": []},
         "invalidateSubscriptions": [{"subscriptionField": "onX", "payload": {"id": 1}}],
+        "evictFromApiCache": [
+            {"typeName": "Query", "fieldName": "getTodo", "keys": {"context.arguments.id": "1"}}
+        ],
     }
 
 
 def test_response_headers_and_console_logs() -> None:
-    outcome = run('(util.http.addResponseHeader("x-a", 1), console.log("hi", { a: 1 }), null)')
-    assert outcome.response_headers == {"x-a": "1"}
+    outcome = run(
+        '(util.http.addResponseHeader("x-a", 1), util.http.addResponseHeaders({ "x-b": "2" }),'
+        ' console.log("hi", { a: 1 }), null)'
+    )
+    assert outcome.response_headers == {"x-a": "1", "x-b": "2"}
     assert outcome.logs == ['hi {"a":1}']
 
 

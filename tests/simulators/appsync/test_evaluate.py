@@ -114,6 +114,30 @@ async def test_evaluate_code_runtime_error_names_line_and_column(client: Any) ->
     }
 
 
+async def test_evaluate_code_runaway_loop_ends_and_the_server_keeps_answering(
+    client: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("resolvers.js.code.TIME_LIMIT_MS", 100.0)
+    code = (
+        "export function request(ctx) {\n  let n = 0;\n  const a = Array(5000).fill(1);\n"
+        "  for (const x of a) { for (const y of a) { n = n + x * y; } }\n  return { n };\n}\n"
+    )
+    answer = await asyncio.to_thread(
+        client.evaluate_code, runtime=RUNTIME, code=code, context="{}", function="request"
+    )
+    assert answer["error"] == {
+        "message": "code.js: Execution timed out after 100 ms (request function)"
+    }
+    again = await asyncio.to_thread(
+        client.evaluate_code,
+        runtime=RUNTIME,
+        code="export function request(ctx) { return { ok: true }; }",
+        context="{}",
+        function="request",
+    )
+    assert json.loads(again["evaluationResult"]) == {"ok": True}
+
+
 async def test_evaluate_code_bad_context_json(client: Any) -> None:
     with pytest.raises(ClientError) as caught:
         await asyncio.to_thread(
