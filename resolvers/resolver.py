@@ -259,7 +259,7 @@ async def _call_js_data_source(
     error: dict[str, Any] | None = None
     result: Any = None
     try:
-        result = await _invoke(source, copy_value(before.value), sync_config)
+        result = await _invoke(run, source, copy_value(before.value), sync_config)
     except DataSourceError as err:
         error = {"message": err.message, "type": err.error_type or UNKNOWN_ERROR_TYPE}
         result = getattr(err, "result", None)
