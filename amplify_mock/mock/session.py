@@ -23,6 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.mock.api import (
+    ensure_api_tables,
+    open_dynamodb,
+    start_appsync,
+    start_dynamodb_endpoint,
+)
 from amplify_mock.mock.frontend.override import (
     FrontendConfigOverride,
     MockEndpoints,
@@ -51,24 +57,15 @@ from amplify_mock.mock.reload import RELOAD_MESSAGES, api_change_kind, changed_f
 from amplify_mock.mock.running import Running, stop_running
 from amplify_mock.mock.watcher import ProjectWatcher
 from amplify_mock.project.api_build import BuildResult, compile_api
-from amplify_mock.simulators.appsync.app import EndpointOptions
-from amplify_mock.simulators.appsync.auth import TokenVerifier
 from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
 from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.field_log import field_log_for, logging_runner
-from amplify_mock.simulators.appsync.server import AppSyncServer
 from amplify_mock.simulators.appsync.state import build_api_state
 from amplify_mock.simulators.appsync.wiring import (
-    clear_all_tables,
     data_source_factory,
-    ensure_tables,
 )
-from amplify_mock.simulators.dynamodb.client import EndpointClient, StoreClient
-from amplify_mock.simulators.dynamodb.server import start_server
-from amplify_mock.simulators.dynamodb.store import Store
 from amplify_mock.simulators.lambda_ import LambdaRunner
 from amplify_mock.simulators.lambda_.streams import find_stream_triggers, run_stream_trigger
-from resolvers.data_sources.dynamodb import DynamoDBClient
 
 if TYPE_CHECKING:
     from amplify_mock.mock.storage import BucketTriggers
@@ -114,6 +111,10 @@ class MockSession:
     def console_url(self) -> str | None:
         url = self.graphql_url
         return url[: -len("/graphql")] if url else None
+
+    def restore_config(self) -> list[Path]:
+        """Put the frontend config back now (a second Ctrl-C, `--restore-config`)."""
+        return restore_frontend_config(self.project.root)
 
     # -- start ------------------------------------------------------------------------------
     async def start(self) -> None:
@@ -236,21 +237,15 @@ class MockSession:
                 shutil.rmtree(target)
         self.reporter.info("Mock data cleared (tables and storage objects).")
 
-    def _open_dynamodb(self) -> DynamoDBClient:
-        endpoint = self.options.dynamodb_endpoint or self.project.settings.dynamodb_endpoint
-        if endpoint:
-            client: DynamoDBClient = EndpointClient(endpoint, region=self.project.region)
-        else:
-            store = Store.open(self.project.mock_data_dir / "dynamodb", region=self.project.region)
-            self.running.store = store
-            client = StoreClient(store)
-        self.running.dynamodb_client = client
-        return client
-
     async def _start_api(self) -> None:
-        client = self._open_dynamodb()
+        client = open_dynamodb(
+            self.running,
+            endpoint=self.options.dynamodb_endpoint or self.project.settings.dynamodb_endpoint,
+            store_dir=self.project.mock_data_dir / "dynamodb",
+            region=self.project.region,
+        )
         state = await self._build_state(compile_schema=True, parse_templates=False)
-        created = await self._ensure_tables(state)
+        created = await ensure_api_tables(client, state, self.reporter)
         if created and self.options.seed_data is not None:
             from amplify_mock.mock.seed import load_seed_data
 
@@ -262,69 +257,26 @@ class MockSession:
             )
             if loaded:
                 self.reporter.info(f"Seed data loaded from {self.options.seed_data}: {loaded}.")
-        verifier: TokenVerifier | None = None
-        if self.options.verify_tokens:
-            from amplify_mock.simulators.appsync.jwks import JwksVerifier
-
-            verifier = JwksVerifier.from_source(self.options.verify_tokens)
-        if self.running.cognito is not None:
-            from amplify_mock.mock.auth import LocalUserPoolVerifier
-
-            # user-pool tokens are checked against the local pool's key by default
-            verifier = LocalUserPoolVerifier(self.running.cognito.pool, fallback=verifier)
-        options = EndpointOptions(
-            clear_data=lambda: clear_all_tables(client),
+        await start_appsync(
+            state,
+            self.running,
+            self.options,
+            host=self.host,
+            port=choose_port(self.options.port, self.project.settings.graphql_port),
             lambda_authorizer=lambda_authorizer(
                 self.running.runner, self.build.auth_config if self.build else {}
             ),
-            verifier=verifier,
-        )
-        server = AppSyncServer(
-            state,
-            host=self.host,
-            port=choose_port(self.options.port, self.project.settings.graphql_port),
-            options=options,
-        )
-        # requests wait until the frontend config names the endpoint (opened after the rewrite)
-        await server.start(
-            ssl_context=ssl_context(self.options.https),
             tls_also=self._local_tls(),
-            hold_requests=True,
         )
-        self.running.appsync = server
         if self.running.runner is not None:
             self.running.runner.api_endpoint = self.graphql_url or ""
             self.running.runner.api_key = state.config.api_key or ""
-        if self.running.store is not None:
-            self.running.dynamodb_server = await start_server(
-                self.running.store,
-                host=self.host,
-                port=choose_port(self.options.dynamodb_port, self.project.settings.dynamodb_port),
-            )
-            if self.running.runner is not None:
-                # what user functions pass to their DynamoDB client to reach the mock's tables
-                self.running.runner.extra_environment["DDB_ENDPOINT"] = (
-                    self.running.dynamodb_server.url
-                )
+        await start_dynamodb_endpoint(
+            self.running,
+            host=self.host,
+            port=choose_port(self.options.dynamodb_port, self.project.settings.dynamodb_port),
+        )
         self._start_stream_triggers()
-
-    async def _ensure_tables(self, state: ApiState) -> list[str]:
-        """Create, update or migrate the API's tables; returns the names created.
-
-        The embedded store applies GSI changes in place and recreates a table whose key or
-        LSIs changed, carrying over the items whose keys allow it (the real mock leaves stale
-        tables). Tables on an external endpoint are only created, never changed.
-        """
-        created: list[str] = []
-        client = self.running.dynamodb_client
-        if client is None:
-            return created
-        for result in await ensure_tables(client, state.config):
-            if result.action == "created":
-                created.append(result.table)
-            elif result.action in ("recreated", "conflict"):
-                self.reporter.warning(result.message)
-        return created
 
     async def _build_state(self, *, compile_schema: bool, parse_templates: bool = True) -> ApiState:
         """Compile (when asked), merge the user's templates, and build a complete `ApiState`.
@@ -561,7 +513,7 @@ class MockSession:
         try:
             state = await self._build_state(compile_schema=kind != "template")
             if kind != "template":
-                await self._ensure_tables(state)
+                await ensure_api_tables(self.running.dynamodb_client, state, self.reporter)
         except AmplifyMockError as err:
             self.reporter.error(f"Reloading failed with error\n{err}")
             return

@@ -3,39 +3,34 @@
 `amplify mock` rewrites `aws-exports.js` / `amplifyconfiguration.json` (JavaScript) and
 `awsconfiguration.json` / `amplifyconfiguration.json` (Android, iOS) with the local endpoints,
 the mock API key and the `..._dangerously_connect_to_http_endpoint_for_testing` flags. The
-originals are restored byte for byte on stop. The original bytes are first saved in a manifest
-beside the mock data (`amplify/mock-api-resources/frontend-config-backup.json`), so a mock that
-was killed with `kill -9` is repaired on the next start or by `amplify mock --restore-config`.
-A file the user (or an `amplify push`) changed while the mock ran is left as it is: the
-restore never overwrites work it did not write.
+originals are restored byte for byte on stop (`backup.py`); the manifest lives beside the mock
+data (`amplify/mock-api-resources/frontend-config-backup.json`).
 """
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import json
-import logging
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from amplify_mock.base.files import read_json, write_text
+from amplify_mock.base.files import read_json
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.mock.frontend.auth import LocalAuth, resources_config
+from amplify_mock.mock.frontend.backup import ConfigBackup, ConfigRestoreError, read_bytes
 from amplify_mock.project.frontend_config import frontend_config_paths, render_aws_exports
 from amplify_mock.project.paths import ProjectPaths
 
 __all__ = [
     "BACKUP_MANIFEST",
+    "ConfigRestoreError",
     "FrontendConfigOverride",
     "MockEndpoints",
     "restore_frontend_config",
 ]
 
-LOG = logging.getLogger(__name__)
 
 #: Relative to the project root; the marker that a mock run rewrote config files.
 BACKUP_MANIFEST = Path("amplify") / "mock-api-resources" / "frontend-config-backup.json"
@@ -58,31 +53,6 @@ class MockEndpoints:
     #: ResourcesConfig form, the only one that carries its endpoints (see frontend/auth.py)
     auth: LocalAuth | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
-
-
-class ConfigRestoreError(AmplifyMockError):
-    """The backup manifest itself is unreadable, so nothing can be restored from it."""
-
-    def __init__(self, manifest: Path, reason: str) -> None:
-        super().__init__(
-            f"Cannot restore the frontend config from {manifest}: {reason}",
-            "Check src/aws-exports.js (or awsconfiguration.json) by hand, then delete that file.",
-        )
-
-
-def _sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def _read_bytes(path: Path) -> bytes | None:
-    try:
-        return path.read_bytes()
-    except FileNotFoundError:
-        return None
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    write_text(path, data.decode("utf-8"))
 
 
 def mock_aws_exports(config: dict[str, Any], endpoints: MockEndpoints) -> dict[str, Any]:
@@ -235,7 +205,8 @@ class FrontendConfigOverride:
 
     def __init__(self, project_root: Path) -> None:
         self.project_root = project_root
-        self.manifest = project_root / BACKUP_MANIFEST
+        self.backup = ConfigBackup(project_root, BACKUP_MANIFEST)
+        self.manifest = self.backup.manifest
 
     def apply(self, endpoints: MockEndpoints) -> list[Path]:
         """Save the originals, then write the mock variants; returns the files written.
@@ -245,27 +216,16 @@ class FrontendConfigOverride:
 
         :raises AmplifyMockError: a config file is not in the format Amplify writes.
         """
-        restore_frontend_config(self.project_root)
-        planned: list[tuple[Path, bytes | None, bytes]] = []
+        self.backup.restore()
+        planned = []
         for path in _targets(self.project_root):
-            original = _read_bytes(path)
-            mocked = _mock_text(path, original, endpoints).encode("utf-8")
-            planned.append((path, original, mocked))
-        entries = {
-            str(path.relative_to(self.project_root)): {
-                "original": None if original is None else base64.b64encode(original).decode(),
-                "mockedSha256": _sha256(mocked),
-            }
-            for path, original, mocked in planned
-        }
-        write_text(self.manifest, json.dumps({"files": entries}, indent=2) + "\n")
-        for path, _original, mocked in planned:
-            _write_bytes(path, mocked)
-        return [path for path, _o, _m in planned]
+            original = read_bytes(path)
+            planned.append((path, original, _mock_text(path, original, endpoints).encode("utf-8")))
+        return self.backup.write(planned)
 
     def restore(self) -> list[Path]:
         """Put the originals back; see `restore_frontend_config`."""
-        return restore_frontend_config(self.project_root)
+        return self.backup.restore()
 
 
 def restore_frontend_config(project_root: Path) -> list[Path]:
@@ -276,26 +236,4 @@ def restore_frontend_config(project_root: Path) -> list[Path]:
 
     :raises ConfigRestoreError: the manifest exists but cannot be read.
     """
-    manifest = project_root / BACKUP_MANIFEST
-    raw = _read_bytes(manifest)
-    if raw is None:
-        return []
-    try:
-        files = json.loads(raw)["files"]
-    except (ValueError, KeyError, TypeError) as err:
-        raise ConfigRestoreError(manifest, f"not a backup manifest ({err})") from err
-    restored: list[Path] = []
-    for relative, entry in files.items():
-        path = project_root / relative
-        current = _read_bytes(path)
-        if current is not None and _sha256(current) != entry["mockedSha256"]:
-            LOG.warning("%s changed while mocking; keeping the new version", path)
-            continue
-        original = entry["original"]
-        if original is None:
-            path.unlink(missing_ok=True)
-        else:
-            _write_bytes(path, base64.b64decode(original))
-        restored.append(path)
-    manifest.unlink()
-    return restored
+    return ConfigBackup(project_root, BACKUP_MANIFEST).restore()

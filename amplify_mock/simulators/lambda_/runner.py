@@ -17,7 +17,7 @@ import uuid
 import weakref
 from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from amplify_mock.simulators.lambda_.build import python_packages_dir
 from amplify_mock.simulators.lambda_.config import (
@@ -42,7 +42,7 @@ from amplify_mock.simulators.lambda_.worker import (
 )
 from resolvers.data_sources.lambda_ import LambdaInvokeError
 
-__all__ = ["DEFAULT_TIMEOUT_SECONDS", "LambdaRunner", "ParameterSource"]
+__all__ = ["DEFAULT_TIMEOUT_SECONDS", "FunctionCatalog", "LambdaRunner", "ParameterSource"]
 
 LOG = logging.getLogger(__name__)
 
@@ -58,6 +58,31 @@ RUNTIME_DIR = Path(__file__).resolve().parent / "runtime"
 ParameterSource = Mapping[str, Any] | Callable[[str], Mapping[str, Any]]
 
 _SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", ".git", ".venv"})
+
+
+class FunctionCatalog(Protocol):
+    """Where the functions come from when they are not Gen 1 `amplify/backend/function/`
+    folders (Gen 2 `defineFunction`s): names, resolved configs and change fingerprints."""
+
+    region: str
+
+    def names(self) -> list[str]: ...
+
+    def find(self, function_name: str) -> str | None:
+        """The catalog's name for `function_name` (a name or deployed name), or None."""
+        ...
+
+    def location(self, name: str) -> Path:
+        """Where the function `name` would be defined (for the not-found message)."""
+        ...
+
+    def config(self, name: str) -> FunctionConfig:
+        """:raises LambdaRunnerError: the function cannot be built or loaded."""
+        ...
+
+    def fingerprint(self, name: str) -> object:
+        """Changes whenever the function's code or settings change (a new worker then)."""
+        ...
 
 
 class LambdaRunner:
@@ -84,8 +109,10 @@ class LambdaRunner:
         node_executable: str | None = None,
         python_executable: str | None = None,
         extra_environment: Mapping[str, str] | None = None,
+        catalog: FunctionCatalog | None = None,
     ) -> None:
         self.project_root = Path(project_root).resolve()
+        self.catalog = catalog
         self.parameters = parameters
         self.exports: Mapping[str, Any] = exports if exports is not None else {}
         self.api_endpoint = api_endpoint
@@ -109,7 +136,9 @@ class LambdaRunner:
         await self.close()
 
     def function_names(self) -> list[str]:
-        """The project's functions (folders with a `src/`), sorted."""
+        """The project's functions (folders with a `src/`, or the catalog's), sorted."""
+        if self.catalog is not None:
+            return sorted(self.catalog.names())
         return list_functions(self.project_root)
 
     def resolve_name(self, function_name: str) -> str:
@@ -125,6 +154,14 @@ class LambdaRunner:
             head, sep, _env = name.rpartition("-")
             if sep:
                 candidates.append(head)
+        if self.catalog is not None:
+            for name in candidates:
+                found = self.catalog.find(name) if name else None
+                if found is not None:
+                    return found
+            raise FunctionNotFoundError(
+                function_name, self.catalog.location(function_name), self.function_names()
+            )
         for name in candidates:
             if name and function_dir(self.project_root, name).is_dir():
                 return name
@@ -162,6 +199,8 @@ class LambdaRunner:
         """
         name = self.resolve_name(function_name)
         settings = ProjectSettings.read(self.project_root)
+        if self.catalog is not None:
+            return self.catalog.config(name), {"AWS::Region": self.catalog.region}, settings
         params = self.function_parameters(name, settings)
         config = load_function_config(self.project_root, name, params, exports=self.exports)
         return config, params, settings
@@ -331,8 +370,10 @@ class LambdaRunner:
             "deadlineMs": int(time.time() * 1000 + timeout * 1000),
         }
 
-    def _fingerprint(self, name: str) -> tuple[int, int]:
+    def _fingerprint(self, name: str) -> object:
         """A cheap change detector: newest mtime and file count of everything the worker read."""
+        if self.catalog is not None:
+            return self.catalog.fingerprint(name)
         folder = function_dir(self.project_root, name)
         newest, count = 0, 0
         for path in (

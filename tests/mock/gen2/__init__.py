@@ -1,0 +1,1 @@
+"""Tests of the Gen 2 project adapter of `amplify mock`."""
