@@ -13,7 +13,7 @@ Columns:
   included, one run), skipped when the variable is not set; `oracle-transform` is the
   transform time the oracle reports itself (its manifest's `transformMs`).
 
-Target: 50 models <= 1 s.
+Target: 50 models <= 1 s, with @auth rules too.
 """
 
 from __future__ import annotations
@@ -42,10 +42,21 @@ TODO_SCHEMA = """type Todo @model {
 """
 
 
-def generated_schema(models: int) -> str:
+_AUTH_RULES = (
+    '{ allow: owner }, { allow: groups, groups: ["Admin"] }, '
+    "{ allow: public, operations: [read] }, { allow: private, provider: iam, operations: [read] }",
+    '{ allow: owner, ownerField: "editors" }, { allow: groups, groupsField: "teams" }, '
+    "{ allow: private, operations: [read] }",
+    '{ allow: owner, identityClaim: "username" }, { allow: public }',
+)
+
+
+def generated_schema(models: int, auth: bool = False) -> str:
     """`models` @model types: a status enum, a GSI with a sort key and a query field, an
     auto-named GSI, a @default, a non-model type, a composite @primaryKey on every third
-    model, and renamed operations on every fifth."""
+    model, and renamed operations on every fifth. With `auth`, every model has @auth rules
+    (owner, static and dynamic groups, public, private, IAM; three rule sets in turn) and every
+    sixth model a field-level rule."""
     parts = [
         "enum Status {\n  OPEN\n  CLOSED\n}",
         "type Note {\n  text: String\n  at: AWSDateTime\n}",
@@ -53,7 +64,8 @@ def generated_schema(models: int) -> str:
     for index in range(models):
         name = f"Model{index}"
         arguments = f'(queries: {{ get: "fetch{name}" }})' if index % 5 == 4 else ""
-        lines = [f"type {name} @model{arguments} {{"]
+        rules = f" @auth(rules: [{_AUTH_RULES[index % 3]}])" if auth else ""
+        lines = [f"type {name} @model{arguments}{rules} {{"]
         if index % 3 == 2:
             lines.append('  tenant: ID! @primaryKey(sortKeyFields: ["createdAt", "title"])')
         else:
@@ -67,8 +79,12 @@ def generated_schema(models: int) -> str:
             "  status: Status @index",
             "  tags: [String]",
             "  note: Note",
-            "}",
         ]
+        if auth and index % 3 == 1:
+            lines += ["  editors: [String]", "  teams: [String]"]
+        if auth and index % 6 == 0:
+            lines.append('  secret: String @auth(rules: [{ allow: groups, groups: ["Admin"] }])')
+        lines += ["}"]
         parts.append("\n".join(lines))
     return "\n\n".join(parts) + "\n"
 
@@ -138,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
     schemas: list[tuple[str, Callable[[], str]]] = [
         ("todo (1 model)", lambda: TODO_SCHEMA),
         (f"generated ({args.models} models)", lambda: generated_schema(args.models)),
+        (f"with @auth ({args.models} models)", lambda: generated_schema(args.models, True)),
     ]
     print(
         f"{'schema':26} {'in-process best/median':>24} {'cpu':>8} {'process':>9} "

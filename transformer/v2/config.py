@@ -96,6 +96,11 @@ class V2Config:
     def from_options(cls, options: Mapping[str, Any], **extra: Any) -> V2Config:
         """From a golden case's options.json (`authModes`, `transformParameters`...)."""
         overrides = dict(options.get("transformParameters") or {})
+        synth = dict(options.get("synthParameters") or {})
+        if "adminRoles" in synth:
+            synth["adminRoles"] = tuple(synth["adminRoles"])
+        if synth:
+            extra.setdefault("synth", dataclasses.replace(SynthParameters(), **synth))
         return cls(
             auth_modes=tuple(options.get("authModes") or ("apiKey",)),
             parameters=TransformParameters().merged(overrides),

@@ -90,6 +90,7 @@ def _dump(value: Any) -> str:
 
 def default_plugins() -> list[TransformerPlugin]:
     """The plugins in the order of the real transformer chain (model first, auth late)."""
+    from transformer.v2.auth.plugin import AuthPlugin
     from transformer.v2.directives.default_value import DefaultValuePlugin
     from transformer.v2.directives.function import FunctionPlugin
     from transformer.v2.directives.index import IndexPlugin
@@ -112,6 +113,7 @@ def default_plugins() -> list[TransformerPlugin]:
         ManyToManyPlugin(model, index, has_one),
         BelongsToPlugin(),
         DefaultValuePlugin(),
+        AuthPlugin(),
         MapsToPlugin(),
     ]
 

@@ -11,6 +11,10 @@ the oracle's output replaces `golden/<case>/build/`. A case the oracle refuses g
 modes and transform parameters). `--generate N` first (re)writes the N seeded random cases
 `generated-<seed>` (tests/transformer/v2/schema_generator.py). `--jobs N` runs N oracles at once.
 
+`synthParameters` in options.json (`adminRoles`, `enableIamAccess`: what the CLI passes when the
+project has admin roles or IAM access) go to a copy of the oracle script that applies them over
+its synth parameters (`transform-v2-synth.js`, written next to it; the oracle itself has no flag).
+
 The oracle is `$AMPLIFY_MOCK_ORACLE_V2` (an installed copy of ../shared/oracle-v2 whose `gen1/`
 holds the Gen 1 line), else a fresh copy of ../shared/oracle-v2 installed with `npm ci`.
 """
@@ -98,11 +102,34 @@ def parse_node_error(stderr: str) -> dict[str, str]:
     return {"name": "Unknown", "message": stderr.strip()}
 
 
+_SYNTH_END = "  enableIamAccess: false,\n};\n"
+_SYNTH_ENV = "AMPLIFY_MOCK_SYNTH_PARAMETERS"
+
+
+def synth_script(script: Path) -> Path:
+    """The oracle script with `$AMPLIFY_MOCK_SYNTH_PARAMETERS` applied over its synth
+    parameters."""
+    text = script.read_text(encoding="utf-8")
+    if _SYNTH_END not in text:
+        raise SystemExit(f"{script}: synth parameters block not found")
+    patched = text.replace(
+        _SYNTH_END,
+        _SYNTH_END + f"Object.assign(synthParameters, JSON.parse(process.env.{_SYNTH_ENV}));\n",
+    )
+    target = script.with_name("transform-v2-synth.js")
+    target.write_text(patched, encoding="utf-8")
+    return target
+
+
 def regenerate(case: str, oracle: Path) -> None:
     folder = GOLDEN / case
     options = json.loads((folder / "options.json").read_text(encoding="utf-8"))
     line = options.get("line", "gen1")
     script = oracle / "gen1" / "transform-v2.js" if line == "gen1" else oracle / "transform-v2.js"
+    env = dict(os.environ)
+    if options.get("synthParameters"):
+        script = synth_script(script)
+        env[_SYNTH_ENV] = json.dumps(options["synthParameters"])
     command = [
         "node",
         str(script),
@@ -114,7 +141,9 @@ def regenerate(case: str, oracle: Path) -> None:
     ]
     if options.get("resolverConfig") is not None:
         command.append(f"--resolver-config={json.dumps(options['resolverConfig'])}")
-    done = subprocess.run(command, cwd=script.parent, capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        command, cwd=script.parent, capture_output=True, text=True, check=False, env=env
+    )
     error_file = folder / "error.json"
     if done.returncode != 0:
         shutil.rmtree(folder / "build", ignore_errors=True)
@@ -135,6 +164,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--peer", nargs="*", type=Path, default=[], help="peer-v2 case files")
     parser.add_argument("--generate", type=int, default=0, help="write N random cases first")
     parser.add_argument("--jobs", type=int, default=1, help="oracle runs at once")
+    parser.add_argument("--auth", action="store_true", help="(re)write the auth-* cases first")
     args = parser.parse_args(argv)
     cases = list(args.cases) + [write_peer_case(path) for path in args.peer]
     if args.generate:
@@ -142,6 +172,11 @@ def main(argv: list[str] | None = None) -> int:
         from tests.transformer.v2.schema_generator import write_generated_cases
 
         cases += write_generated_cases(GOLDEN, args.generate)
+    if args.auth:
+        sys.path.insert(0, str(ROOT))
+        from tests.transformer.v2.auth_cases import write_cases
+
+        cases += write_cases(GOLDEN)
     if not cases:
         cases = sorted(p.parent.name for p in GOLDEN.glob("*/options.json"))
     oracle = oracle_dir()

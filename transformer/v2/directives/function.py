@@ -133,6 +133,9 @@ class FunctionPlugin(TransformerPlugin):
                 resolver_id = ResolverResourceIDs.resolver(use.type_name, use.field_name)
                 if resolver_id not in resolvers:
                     resolvers[resolver_id] = self._resolver(ctx, stack, use, resolver_id)
+                    # @auth prepends its check to these resolvers (they are not slot resolvers)
+                    host_resolvers = ctx.metadata.setdefault("hostResolvers", {})
+                    host_resolvers[f"{use.type_name}.{use.field_name}"] = resolvers[resolver_id]
                 pipeline = resolvers[resolver_id].body["Properties"]["PipelineConfig"]["Functions"]
                 pipeline.append(functions[function_id].get_att("FunctionId"))
 

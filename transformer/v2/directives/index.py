@@ -150,6 +150,10 @@ class IndexPlugin(TransformerPlugin):
     def _ensure_query_field(self, config: k.KeyConfig, ctx: TransformerContext) -> None:
         if not config.query_field:
             return
+        # @auth protects each index query (model -> [(index name, query field)])
+        queries = ctx.metadata.setdefault("indexQueries", {}).setdefault(config.model, [])
+        if (config.name, config.query_field) not in queries:
+            queries.append((config.name, config.query_field))
         arguments = [k.hash_argument(config, for_query_field=True)]
         sort = k.sort_argument(config, ctx)
         if sort is not None:
