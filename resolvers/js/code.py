@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -37,10 +37,15 @@ TIME_LIMIT_MS = 1000.0
 
 @dataclass(frozen=True)
 class JsCode:
-    """An APPSYNC_JS resolver or function's code and the file it came from."""
+    """An APPSYNC_JS resolver or function's code and the file it came from; `origin` maps a
+    line and column of `text` to the file, line, column and text of the line it was built from
+    (a bundle's source map), for the errors the code raises while running."""
 
     text: str
     file_name: str
+    origin: Callable[[int, int], tuple[str, int, int, str] | None] | None = field(
+        default=None, compare=False, repr=False
+    )
 
 
 class CodeError(TemplateError):
@@ -146,8 +151,9 @@ def _load(code: JsCode) -> str:
 _SUBJECT = re.compile(r"'([^']+)'")
 
 
-def _column(text: str, line: int, message: str) -> int:
-    """Where on `line` the error's subject (`'x' is not defined`, `property 'y'`) appears."""
+def _column(text: str, line: int, message: str, default: int | None = None) -> int:
+    """Where on `line` the error's subject (`'x' is not defined`, `property 'y'`) appears;
+    else `default`, else the line's first non-blank column."""
     lines = text.split("\n")
     if not 1 <= line <= len(lines):
         return 1
@@ -159,6 +165,8 @@ def _column(text: str, line: int, message: str) -> int:
             found = source_line.find(probe)
             if found >= 0:
                 return found + 1
+    if default is not None:
+        return default
     return len(source_line) - len(source_line.lstrip()) + 1
 
 
@@ -229,8 +237,14 @@ def evaluate(code: JsCode, handler: Handler, context: dict[str, Any]) -> JsOutco
         raise error
     line = out.get("line") or _definition_line(code.text, handler)
     column = out.get("column") or (_column(code.text, line, out["message"]) if line else None)
+    file_name = code.file_name
+    if code.origin is not None and line is not None:
+        found = code.origin(line, column or 1)
+        if found is not None:
+            file_name, line, column, source_line = found
+            column = _column(source_line, 1, out["message"], default=column)
     raise JsRuntimeError(
-        f"{out['name']}: {out['message']}", file=code.file_name, line=line, column=column
+        f"{out['name']}: {out['message']}", file=file_name, line=line, column=column
     )
 
 

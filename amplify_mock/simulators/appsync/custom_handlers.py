@@ -16,8 +16,8 @@ The esbuild used is the project's (`node_modules/.bin/esbuild` in the entry's fo
 parent), else `$AMPLIFY_MOCK_ESBUILD`, else `esbuild` on PATH. Loading is blocking (a process
 per TypeScript file): call it while building the API state, not on the event loop.
 
-Not emulated: runtime errors of a bundled handler name the bundle's line (`handler.ts (bundled)`),
-not the TypeScript line.
+Errors a bundled handler raises while running are also reported at the TypeScript line (the
+engine gives lines; the column is found on the bundle's line, then mapped).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import os
 import re
 import shutil
 import subprocess
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -120,7 +120,7 @@ def load_handler_code(entry: Path, *, esbuild: Path | None = None) -> JsCode:
     if suffix not in _TYPESCRIPT:
         raise CustomHandlerError(str(entry), "a custom handler is a .js or .ts file")
     bundle, source_map = _bundle(entry, esbuild)
-    code = JsCode(bundle, f"{entry} (bundled)")
+    code = JsCode(bundle, f"{entry} (bundled)", origin=_origin(source_map))
     _check(code, source_map)
     return code
 
@@ -219,6 +219,26 @@ def _check(code: JsCode, source_map: SourceMap | None) -> None:
         if original is not None:
             where = f"{original[0]}:{original[1]}:{original[2]}"
     raise CustomHandlerError(where, first.message)
+
+
+def _origin(
+    source_map: SourceMap | None,
+) -> Callable[[int, int], tuple[str, int, int, str] | None]:
+    """Bundle line:column -> the TypeScript file, line, column and that line's text."""
+
+    def origin(line: int, column: int) -> tuple[str, int, int, str] | None:
+        found = source_map.original(line, column) if source_map is not None else None
+        if found is None:
+            return None
+        path, source_line, source_column = found
+        try:
+            lines = path.read_text(encoding="utf-8").split("\n")
+        except OSError:
+            lines = []
+        text = lines[source_line - 1] if 0 < source_line <= len(lines) else ""
+        return str(path), source_line, source_column, text
+
+    return origin
 
 
 def _js_string(value: str) -> str:

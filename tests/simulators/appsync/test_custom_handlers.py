@@ -13,6 +13,7 @@ from amplify_mock.simulators.appsync.custom_handlers import (
     custom_handler_resolver,
     load_handler_code,
 )
+from resolvers.js import JsRuntimeError
 from resolvers.resolver import execute_resolver
 from tests.resolvers.test_resolver import RecordingDataSource, invocation
 
@@ -160,3 +161,30 @@ def test_handler_of_another_type(tmp_path: Path) -> None:
     with pytest.raises(CustomHandlerError) as caught:
         load_handler_code(entry)
     assert caught.value.message == f"{entry}: a custom handler is a .js or .ts file"
+
+
+async def test_ts_runtime_error_is_reported_at_the_typescript_line(
+    tmp_path: Path, esbuild: Path
+) -> None:
+    entry = tmp_path / "broken.ts"
+    entry.write_text(
+        "import { util } from '@aws-appsync/utils';\n"
+        "type Post = { author: { name: string } };\n"
+        "export function request(ctx: { args: { id: string } }) {\n"
+        "  return { id: ctx.args.id };\n"
+        "}\n"
+        "export function response(ctx: { result: Post }) {\n"
+        "  const post: Post = ctx.result;\n"
+        "  return util.str.toUpper(post.author.name);\n"
+        "}\n",
+        encoding="utf-8",
+    )
+    config = custom_handler_resolver(
+        "Query", "getPost", [Handler(entry, "NONE")], api_id="abc", esbuild=esbuild
+    )
+    none = RecordingDataSource("NONE", type_name="NONE", result={})
+    with pytest.raises(JsRuntimeError) as caught:
+        await execute_resolver(config, invocation(id="p1"), {"NONE": none})
+    assert caught.value.message == (
+        f"{entry}:8:38: TypeError: cannot read property 'name' of undefined"
+    )
