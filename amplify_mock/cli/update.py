@@ -1,17 +1,23 @@
 """`amplify update <category> [name]` (also `amplify <category> update`): api (API key),
 function (environment variables, timeout), storage (access).
 
+`amplify update api` enables, changes or disables DataStore conflict detection (interactive,
+`--conflict-detection`, or the headless UpdateApiRequest) and sets the API key's expiration.
+
 Not emulated: updating auth (Cognito settings), an API's authorization modes, and a
-function's layers, schedules and resource access. `amplify update api`'s conflict detection
-goes through `update_conflict_resolution` (the DataStore work's hook).
+function's layers, schedules and resource access.
 """
 
 from __future__ import annotations
+
+import sys
 
 import click
 
 from amplify_mock.cli.project_context import open_project, yes_option
 from amplify_mock.cli.remove import choose_resource
+from amplify_mock.cli.update_api import print_conflict_detection, resolution_option, walkthrough
+from amplify_mock.project.categories.api_conflict import STRATEGY_NAMES
 from amplify_mock.project.errors import InvalidOptionError, ProjectOperationError
 
 __all__ = ["update"]
@@ -121,8 +127,16 @@ def update_storage_command(
 @click.option("--api-key-description", default="", help="The API key's description.")
 @click.option(
     "--conflict-detection",
-    type=click.Choice(["AUTOMERGE", "OPTIMISTIC_CONCURRENCY", "LAMBDA"]),
-    help="DataStore conflict detection (not emulated yet).",
+    type=click.Choice([*STRATEGY_NAMES, "NONE"], case_sensitive=False),
+    help="DataStore conflict detection for the whole API (NONE disables it).",
+)
+@click.option(
+    "--conflict-function",
+    metavar="NAME|new",
+    help="The LAMBDA strategy's function: a project function, or `new` to add one.",
+)
+@click.option(
+    "--headless", is_flag=True, help="Read the Amplify CLI UpdateApiRequest JSON on stdin."
 )
 @yes_option
 def update_api_command(
@@ -130,31 +144,49 @@ def update_api_command(
     api_key_expiration: int | None,
     api_key_description: str,
     conflict_detection: str | None,
+    conflict_function: str | None,
+    headless: bool,
     yes: bool,
 ) -> None:
-    """The API key's expiration and description; conflict detection is a hook for DataStore."""
-    from amplify_mock.project.categories.api import update_api_key, update_conflict_resolution
+    """Conflict detection (DataStore) and the API key's expiration and description."""
+    from amplify_mock.project.categories.api import update_api_key
+    from amplify_mock.project.categories.api_conflict import (
+        ConflictResolution,
+        parse_update_api_request,
+        set_conflict_resolution,
+    )
 
     project = open_project()
-    chosen = choose_resource(project, "api", name, yes, "update")
-    if conflict_detection is not None:
-        update_conflict_resolution(project, chosen, conflict_detection)
-    if api_key_expiration is None:
+    chosen = choose_resource(project, "api", name, yes or headless, "update")
+    resolution: ConflictResolution | None = None
+    if headless:
+        resolution = parse_update_api_request(sys.stdin.read())
+    elif conflict_detection is not None:
+        resolution = resolution_option(conflict_detection.upper(), conflict_function)
+    elif conflict_function is not None:
+        raise InvalidOptionError(
+            "--conflict-function",
+            "it goes with --conflict-detection LAMBDA",
+            "Pass --conflict-detection LAMBDA --conflict-function NAME.",
+        )
+    elif api_key_expiration is None:
         if yes:
             raise InvalidOptionError(
-                "--api-key-expiration", "nothing to update", "Pass --api-key-expiration DAYS."
+                "--api-key-expiration",
+                "nothing to update",
+                "Pass --api-key-expiration DAYS or --conflict-detection STRATEGY.",
             )
-        api_key_expiration = click.prompt(
-            "After how many days from now the API key should expire (1-365)",
-            type=click.IntRange(1, 365),
-            default=7,
+        resolution, api_key_expiration = walkthrough(project, chosen)
+    if resolution is not None:
+        done = set_conflict_resolution(project, chosen, resolution)
+        print_conflict_detection(resolution, done)
+    if api_key_expiration is not None:
+        update_api_key(
+            project,
+            chosen,
+            expiration_days=int(api_key_expiration),
+            description=api_key_description,
         )
-    update_api_key(
-        project,
-        chosen,
-        expiration_days=int(api_key_expiration),
-        description=api_key_description,
-    )
     _done(chosen)
 
 

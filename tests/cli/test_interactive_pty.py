@@ -136,3 +136,39 @@ def test_pty_update_function_and_plugin_init(app: Path, terminal_env: dict[str, 
     child.sendline("")
     assert "Added plugin 'ptyplug'." in finish(child)
     assert finish(spawn(app, terminal_env, "ptyplug", "version")).strip() == "1.0.0"
+
+
+def test_pty_update_api_enables_conflict_detection(app: Path, terminal_env: dict[str, str]) -> None:
+    request = {
+        "version": 1,
+        "serviceConfiguration": {
+            "serviceName": "AppSync",
+            "apiName": "ptyapi",
+            "transformSchema": "type Todo @model {\n  id: ID!\n  name: String\n}\n",
+            "defaultAuthType": {"mode": "API_KEY"},
+        },
+    }
+    child = spawn(app, terminal_env, "add", "api", "--headless")
+    child.sendline(json.dumps(request))
+    child.sendeof()
+    finish(child)
+    child = spawn(app, terminal_env, "update", "api")
+    child.expect_exact("Conflict detection (required for DataStore)")
+    child.expect_exact("- Disabled")
+    child.expect_exact(
+        "Select a setting to edit (authorization-modes, enable-conflict-detection): "
+    )
+    child.sendline("enable-conflict-detection")
+    child.expect_exact("Select the default resolution strategy")
+    child.sendline("LAMBDA")
+    child.expect_exact("Select from the options below (new, existing) [new]: ")
+    child.sendline("")
+    child.expect_exact("Do you want to override default per model settings? [y/N]: ")
+    child.sendline("")
+    output = finish(child)
+    assert "Conflict detection (required for DataStore): Enabled" in output
+    conf = json.loads((app / "amplify/backend/api/ptyapi/transform.conf.json").read_text())
+    handler = conf["ResolverConfig"]["project"]["LambdaConflictHandler"]["name"]
+    folder = handler.removesuffix("-${env}")
+    assert (app / "amplify/backend/function" / folder / "src/index.js").is_file()
+    assert f"Successfully added {folder} function locally" in output

@@ -5,7 +5,7 @@ The headless request is the Amplify CLI's `AddApiRequest` JSON:
 "transformSchema": ..., "defaultAuthType": {"mode": ...}, "additionalAuthTypes": [...]}}`.
 An AWS_LAMBDA mode (`lambdaFunction`, `ttlSeconds`) names a function of the project, which
 gets the permission for AppSync to invoke it, as the Amplify CLI adds it.
-Not emulated: REST (API Gateway) APIs, conflict resolution (DataStore) settings.
+Conflict detection (DataStore) is `api_conflict`'s. Not emulated: REST (API Gateway) APIs.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from amplify_mock.project.categories.resources import add_resource, validate_res
 from amplify_mock.project.errors import (
     HeadlessArgumentError,
     InvalidOptionError,
-    ProjectOperationError,
     ResourceNotFoundError,
 )
 from amplify_mock.project.headless import parse_json_object
@@ -45,7 +44,6 @@ __all__ = [
     "parse_add_api_request",
     "sample_schema",
     "update_api_key",
-    "update_conflict_resolution",
 ]
 
 AUTH_MODES = ("API_KEY", "AWS_IAM", "AMAZON_COGNITO_USER_POOLS", "OPENID_CONNECT", "AWS_LAMBDA")
@@ -422,18 +420,6 @@ def update_api_key(project: Project, name: str, *, expiration_days: int, descrip
             mode.update({"expirationTime": expiration_days, "keyDescription": description})
     if inputs:
         write_json(path, inputs)
-
-
-def update_conflict_resolution(project: Project, name: str, strategy: str) -> None:
-    """The hook for `amplify update api`'s conflict detection (DataStore's versioned tables
-    and conflict handler), which the DataStore work fills in.
-
-    :raises ProjectOperationError: always, until then.
-    """
-    raise ProjectOperationError(
-        f"Conflict detection ({strategy}) for the API '{name}' is not emulated yet.",
-        "It comes with DataStore support; `amplify update api` changes the API key only.",
-    )
 
 
 def add_lambda_authorizer_function(project: Project, name: str) -> str:
