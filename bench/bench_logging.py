@@ -1,4 +1,4 @@
-"""What AppSync field logging costs: `getTodo` req/s at `--log-level` NONE vs ERROR vs ALL.
+"""What AppSync logging costs: `getTodo` req/s at `--log-level` NONE, ERROR, ALL, NONE+trace.
 
     python -m bench.bench_logging [--seconds 3] [--rounds 3]
 
@@ -8,7 +8,9 @@ interleave the levels (NONE, ERROR, ALL, NONE, ...) so machine noise hits all th
 the median round is reported. Sequential `getTodo` over one keep-alive connection (the
 `bench.bench_appsync` client). At ALL every field's entries go to the log file and a compact line
 per entry to the server's stderr (discarded here, as a terminal nobody reads); at ERROR nothing
-is written for fields without error (the target: at most 10% below NONE).
+is written for fields without error, only the request-level `ExecutionSummary` and
+`RequestSummary` lines (the target: at most 10% below NONE). NONE+trace is NONE with a console
+trace view connected (every field collected at ALL into the ring buffer, no file).
 """
 
 from __future__ import annotations
@@ -33,14 +35,16 @@ from bench.bench_appsync import API_KEY, _free_port, _post
 
 ROOT = Path(__file__).resolve().parents[1]
 BUILD = ROOT / "tests" / "transformer" / "v2" / "golden" / "serve-todo" / "build"
-LEVELS = ("NONE", "ERROR", "ALL")
+LEVELS = ("NONE", "ERROR", "ALL", "NONE+trace")
 
 
 def serve(level: str, port: int, log_dir: str) -> None:
     """Child process: the endpoint on BUILD at `level`, in-memory store, until SIGTERM."""
-    from amplify_mock.simulators.appsync.field_log import field_log_for, logging_runner
+    from amplify_mock.simulators.appsync.app import EndpointOptions
+    from amplify_mock.simulators.appsync.field_log import field_log_for
     from amplify_mock.simulators.appsync.server import AppSyncServer
     from amplify_mock.simulators.appsync.state import build_api_state
+    from amplify_mock.simulators.appsync.tracing import Tracer, traced_runner
     from amplify_mock.simulators.appsync.wiring import data_source_factory, ensure_tables
     from amplify_mock.simulators.dynamodb.client import StoreClient
     from amplify_mock.simulators.dynamodb.store import Store
@@ -53,15 +57,17 @@ def serve(level: str, port: int, log_dir: str) -> None:
         gc.disable()  # as `amplify mock` starts, resumed once serving
         store = Store.open(None)
         client = StoreClient(store)
-        sink = field_log_for(level, Path(log_dir), _Stderr())
+        tracer = Tracer(field_log_for(level.split("+")[0], Path(log_dir), _Stderr()))
+        if level.endswith("+trace"):
+            tracer.watch(lambda trace: None)  # as the console's trace view does
         state = build_api_state(
             BUILD,
             data_source_factory=data_source_factory(dynamodb_client=client),
             api_key=API_KEY,
-            runner=logging_runner(sink),
+            runner=traced_runner,
         )
         await ensure_tables(client, state.config)
-        server = AppSyncServer(state, port=port)
+        server = AppSyncServer(state, port=port, options=EndpointOptions(tracer=tracer))
         await server.start()
         mock_loop.resume_collection()
         stop = asyncio.Event()

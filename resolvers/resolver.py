@@ -91,6 +91,8 @@ class FieldInvocation:
     path: Callable[[], list[Any]] | None = None
     #: The GraphQL request's id (AppSync's `requestId` in the field logs).
     request_id: str | None = None
+    #: The field's GraphQL return type (printed in the `Tracing` log entry only).
+    return_type: Any = None
 
 
 @dataclass
@@ -412,6 +414,7 @@ async def execute_resolver(
         field_name=config.field_name,
         path=invocation.path,
         request_id=invocation.request_id,
+        return_type=invocation.return_type,
     )
     run.trace = trace
     try:

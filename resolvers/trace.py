@@ -4,8 +4,12 @@ The resolver runtime only collects log entries (plain dicts) for a field when a 
 is given; where they go (a file, the terminal) is the caller's business. Without a sink nothing
 is collected or rendered.
 
-Not emulated: the request-level `RequestSummary` / `ExecutionSummary` entries, `resolverArn`
-account and API id (a fixed local account and API id stand in), `excludeVerboseContent`.
+The request-level `RequestSummary` / `ExecutionSummary` entries are the endpoint's (it knows the
+request); a sink with a `started_ns` attribute (the request's start, `perf_counter_ns`) gets each
+`Tracing` entry's `startOffset` from it.
+
+Not emulated: `resolverArn` account and API id (a fixed local account and API id stand in),
+`excludeVerboseContent`.
 """
 
 from __future__ import annotations
@@ -76,8 +80,10 @@ class FieldTrace:
         field_name: str,
         path: Callable[[], list[Any]] | None,
         request_id: str | None,
+        return_type: Any = None,
     ) -> None:
         self.sink = sink
+        self.return_type = return_type
         self.type_name = type_name
         self.field_name = field_name
         self.path = path
@@ -151,6 +157,11 @@ class FieldTrace:
             duration=time.perf_counter_ns() - self.started,
             errors=[error_entry(err) for err in appended],
         )
+        request_started = getattr(self.sink, "started_ns", None)
+        if request_started is not None:
+            tracing["startOffset"] = self.started - request_started
+        if self.return_type is not None:
+            tracing["returnType"] = str(self.return_type)
         entries.append(tracing)
         self.sink.write(entries)
 

@@ -10,6 +10,7 @@ from amplify_mock.mock.options import MockOptions, Reporter, ssl_context
 from amplify_mock.mock.running import Running
 from amplify_mock.simulators.appsync.app import EndpointOptions
 from amplify_mock.simulators.appsync.auth import LambdaAuthorizerInvoker, TokenVerifier
+from amplify_mock.simulators.appsync.dashboard import DashboardServices
 from amplify_mock.simulators.appsync.execution import ApiState
 from amplify_mock.simulators.appsync.server import AppSyncServer
 from amplify_mock.simulators.appsync.wiring import clear_all_tables, ensure_tables
@@ -85,13 +86,20 @@ async def start_appsync(
     port: int,
     lambda_authorizer: LambdaAuthorizerInvoker | None,
     tls_also: ssl.SSLContext | None,
+    dashboard: DashboardServices | None = None,
 ) -> AppSyncServer:
-    """The AppSync endpoint, holding requests until `open()` (after the config rewrite)."""
+    """The AppSync endpoint, holding requests until `open()` (after the config rewrite).
+
+    `dashboard`: the console's services, and its tracer for `--log-level` and the trace view
+    (the state's runner is then `tracing.traced_runner`).
+    """
     client = running.dynamodb_client
     endpoint_options = EndpointOptions(
         clear_data=(lambda: clear_all_tables(client)) if client is not None else None,
         lambda_authorizer=lambda_authorizer,
         verifier=token_verifier(options, running),
+        tracer=dashboard.tracer if dashboard is not None else None,
+        dashboard=dashboard,
     )
     server = AppSyncServer(state, host=host, port=port, options=endpoint_options)
     await server.start(

@@ -58,9 +58,11 @@ from amplify_mock.mock.running import Running, stop_running
 from amplify_mock.mock.watcher import ProjectWatcher
 from amplify_mock.project.api_build import BuildResult, compile_api
 from amplify_mock.simulators.appsync.config import FunctionSpec, ResolverSpec
+from amplify_mock.simulators.appsync.dashboard import DashboardServices, reload_event
 from amplify_mock.simulators.appsync.execution import ApiState
-from amplify_mock.simulators.appsync.field_log import field_log_for, logging_runner
+from amplify_mock.simulators.appsync.field_log import field_log_for
 from amplify_mock.simulators.appsync.state import build_api_state
+from amplify_mock.simulators.appsync.tracing import Tracer, traced_runner
 from amplify_mock.simulators.appsync.wiring import (
     data_source_factory,
 )
@@ -90,6 +92,8 @@ class MockSession:
         self._tls_context: ssl.SSLContext | None = None
         self.local_ca: Path | None = None
         self.field_log = field_log_for(options.log_level, project.mock_data_dir, reporter)
+        self.tracer = Tracer(self.field_log)
+        self.dashboard = DashboardServices(tracer=self.tracer)
 
     # -- settings ---------------------------------------------------------------------------
     @property
@@ -157,6 +161,7 @@ class MockSession:
             exports=LocalTableExports(),
             parameters=function_parameters(self.project),
         )
+        self.dashboard.attach_runner(self.running.runner)
         if (mock_api or mock_storage) and self._wants_auth():
             await self._start_auth()
         if mock_api:
@@ -257,6 +262,8 @@ class MockSession:
             )
             if loaded:
                 self.reporter.info(f"Seed data loaded from {self.options.seed_data}: {loaded}.")
+        self.dashboard.dynamodb = client
+        self.dashboard.api_dir = self.project.api_dir
         await start_appsync(
             state,
             self.running,
@@ -266,6 +273,7 @@ class MockSession:
             lambda_authorizer=lambda_authorizer(
                 self.running.runner, self.build.auth_config if self.build else {}
             ),
+            dashboard=self.dashboard,
             tls_also=self._local_tls(),
         )
         if self.running.runner is not None:
@@ -314,7 +322,7 @@ class MockSession:
         state = build_api_state(
             mock_build.build_dir,
             data_source_factory=factory,
-            runner=logging_runner(self.field_log),
+            runner=traced_runner,
         )
         if parse_templates:
             check_templates(self._configs(state), mock_build, self.build.api_dir)
@@ -373,6 +381,7 @@ class MockSession:
         server = CognitoServer(pool, host=self.host, port=port)
         await server.start(ssl_context=ssl_context(self.options.https), tls_also=self._local_tls())
         self.running.cognito = server
+        self.dashboard.user_pool = pool
 
     async def _start_storage(self) -> None:
         # Imported here: a project without storage never loads the local S3.
@@ -395,6 +404,7 @@ class MockSession:
             tls_also=self._local_tls(),
         )
         self.running.s3 = server
+        self.dashboard.s3 = server.state
         self.running.cloudfront = await start_cloudfront_fronts(
             self.project.project,
             self.project.hosting,
@@ -516,12 +526,15 @@ class MockSession:
                 await ensure_api_tables(self.running.dynamodb_client, state, self.reporter)
         except AmplifyMockError as err:
             self.reporter.error(f"Reloading failed with error\n{err}")
+            self.dashboard.events.publish("reload", reload_event(False, kind, str(err)))
             return
         except Exception as err:  # a bug of ours: report it, keep serving the old API
             LOG.exception("reload failed")
             self.reporter.error(f"Reloading failed with error\n{err!r}")
+            self.dashboard.events.publish("reload", reload_event(False, kind, repr(err)))
             return
         self.running.appsync.swap_state(state)
+        self.dashboard.events.publish("reload", reload_event(True, kind))
         LOG.info("reloaded (%s) in %.1f ms", kind, (time.perf_counter() - started) * 1000)
         if kind != "template" and self.options.codegen:
             await asyncio.to_thread(self._codegen)

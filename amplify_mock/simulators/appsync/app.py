@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import time
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -19,6 +20,7 @@ from amplify_mock.simulators.appsync.auth import (
     TokenVerifier,
     authorize_request,
 )
+from amplify_mock.simulators.appsync.dashboard import DashboardServices, add_routes
 from amplify_mock.simulators.appsync.errors import (
     ExecutionTimeoutError,
     MalformedRequest,
@@ -42,6 +44,7 @@ from amplify_mock.simulators.appsync.realtime import (
 )
 from amplify_mock.simulators.appsync.state import StateHolder
 from amplify_mock.simulators.appsync.subscriptions import SubscriptionHub
+from amplify_mock.simulators.appsync.tracing import RequestLog, Tracer
 
 __all__ = ["HOLDER", "HUB", "OPTIONS", "EndpointOptions", "create_app"]
 
@@ -60,6 +63,11 @@ class EndpointOptions:
     #: AppSync's per-request deadline and response size limit (smaller ones in tests).
     request_timeout: float = REQUEST_TIMEOUT_SECONDS
     response_size_limit: int = RESPONSE_SIZE_LIMIT
+    #: Request traces for `--log-level` and the console (the state's runner must be
+    #: `tracing.traced_runner` for field entries).
+    tracer: Tracer | None = None
+    #: The console's data browser, functions and user pool (filled in as services start).
+    dashboard: DashboardServices | None = None
 
 
 HOLDER = web.AppKey("appsync_state_holder", StateHolder)
@@ -108,8 +116,24 @@ async def handle_graphql(request: web.Request) -> web.Response:
     """POST /graphql: read the body (400 if malformed), auth (401), parse/validate, execute.
 
     The execution runs under AppSync's deadline; aiohttp cancels it when the client goes away
-    (the runner has `handler_cancellation`), and resolvers yield to the loop as they go.
+    (the runner has `handler_cancellation`), and resolvers yield to the loop as they go. A
+    request log is taken only when the tracer has a reader (`tracing.Tracer.begin`).
     """
+    tracer = request.app[OPTIONS].tracer
+    log = tracer.begin() if tracer is not None else None
+    if log is None:
+        return await _graphql(request, None)
+    assert tracer is not None
+    undo = log.activate()
+    try:
+        response = await _graphql(request, log)
+    finally:
+        undo()
+    tracer.finish(log, response.status)
+    return response
+
+
+async def _graphql(request: web.Request, log: RequestLog | None) -> web.Response:
     state = request.app[HOLDER].state
     options = request.app[OPTIONS]
     try:
@@ -119,6 +143,12 @@ async def handle_graphql(request: web.Request) -> web.Response:
         if err.unread_body:
             response.force_close()
         return response
+    if log is not None:
+        log.query, log.operation_name, log.variables = (
+            body.query,
+            body.operation_name,
+            body.variables,
+        )
     headers = {k.lower(): v for k, v in request.headers.items()}
     try:
         auth = await _authorize(
@@ -131,8 +161,18 @@ async def handle_graphql(request: web.Request) -> web.Response:
             },
         )
     except UnauthorizedRequest as err:
+        if log is not None:
+            log.body = unauthorized_body(err)
         return _json(unauthorized_body(err), 401)
-    prepared = await state.prepare_async(body.query)
+    if log is not None:
+        parse_started = time.perf_counter_ns()
+        prepared = await state.prepare_async(body.query)
+        log.parsed(parse_started)
+        operation = prepared.operation(body.operation_name)
+        if log.operation_name is None and operation is not None and operation.name is not None:
+            log.operation_name = operation.name.value
+    else:
+        prepared = await state.prepare_async(body.query)
     if operation_type(prepared, body.operation_name) is OperationType.SUBSCRIPTION:
         return _json(
             error_body(
@@ -147,6 +187,8 @@ async def handle_graphql(request: web.Request) -> web.Response:
         publish=request.app[HUB].publish,
         limits=replace(state.limits, timeout=options.request_timeout),
     )
+    if log is not None:
+        context.request_id = log.request_id
     try:
         async with asyncio.timeout(options.request_timeout):
             result = await state.execute(
@@ -155,7 +197,11 @@ async def handle_graphql(request: web.Request) -> web.Response:
     except TimeoutError:
         LOG.warning("request cut off at the %.0f s deadline", options.request_timeout)
         timeout = ExecutionTimeoutError()
+        if log is not None:
+            log.body = {"data": None, **error_body(timeout.message, timeout.error_type)}
         return _json({"data": None, **error_body(timeout.message, timeout.error_type)})
+    if log is not None:
+        log.body = result
     text = json.dumps(result, separators=(",", ":"))
     if len(text) > options.response_size_limit:
         too_large = ResponseSizeLimitError(options.response_size_limit)
@@ -282,7 +328,8 @@ def create_app(
     hub: SubscriptionHub | None = None,
 ) -> web.Application:
     """The endpoint's application: /graphql, /graphql/realtime, /api-config, /clear-data, /,
-    and AppSync's EvaluateCode / EvaluateMappingTemplate under /v1/."""
+    the console's API under /console/api/, and AppSync's EvaluateCode /
+    EvaluateMappingTemplate under /v1/."""
     app = web.Application(client_max_size=10 * 1024 * 1024, middlewares=[_appsync_errors])
     app[HOLDER] = holder
     app[HUB] = hub or SubscriptionHub()
@@ -299,5 +346,7 @@ def create_app(
     for path in ("/graphql", "/api-config", "/clear-data"):
         app.router.add_route("OPTIONS", path, handle_options)
     app.router.add_get("/", handle_console)
+    options = app[OPTIONS]
+    add_routes(app, options.dashboard or DashboardServices(tracer=options.tracer))
     app.router.add_static("/console/", CONSOLE_DIR)
     return app

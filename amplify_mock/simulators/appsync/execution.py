@@ -444,6 +444,7 @@ def _bound_resolver(
             info=_info_dict(info),
             path=info.path.as_list,
             request_id=context.request_id,
+            return_type=info.return_type,
         )
         async with context.turns:
             outcome = await runner(spec, call, data_sources)

@@ -15,10 +15,10 @@ from amplify_mock.simulators.binding import (
     bind_site,
     site_url,
 )
-from amplify_mock.simulators.s3.app import create_app
+from amplify_mock.simulators.s3.app import S3_STATE, create_app
 from amplify_mock.simulators.s3.errors import InvalidBucketName
 from amplify_mock.simulators.s3.keys import check_bucket_name
-from amplify_mock.simulators.s3.state import S3Settings
+from amplify_mock.simulators.s3.state import S3Settings, S3State
 
 __all__ = ["DEFAULT_PORT", "S3PortInUseError", "S3Server", "S3SettingsError", "run_standalone"]
 
@@ -68,14 +68,16 @@ class S3Server:
         self.host = host
         self._requested_port = port
         self._runner: web.AppRunner | None = None
+        self._app: web.Application | None = None
 
     async def start(self, *, tls_also: ssl.SSLContext | None = None) -> None:
         """Bind and serve; with `tls_also` the port answers TLS too (the URL stays http).
 
         :raises S3PortInUseError: the port is taken (never falls back to another port).
         """
+        self._app = create_app(self.settings)
         runner = web.AppRunner(
-            create_app(self.settings),
+            self._app,
             auto_decompress=False,  # S3 stores Content-Encoding: gzip bodies as sent
             access_log=None,
             read_bufsize=_READ_BUFFER,
@@ -93,6 +95,13 @@ class S3Server:
             ) from err
         self._runner = runner
         LOG.info("Local S3 listening on %s", self.url)
+
+    @property
+    def state(self) -> S3State | None:
+        """The running endpoint's store and event dispatcher (None before `start`)."""
+        if self._app is None or S3_STATE not in self._app:
+            return None
+        return self._app[S3_STATE]
 
     @property
     def port(self) -> int:

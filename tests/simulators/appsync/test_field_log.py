@@ -12,18 +12,13 @@ import pytest
 from aiohttp.test_utils import TestClient
 
 from amplify_mock.simulators.appsync import field_log
-from amplify_mock.simulators.appsync.app import create_app
-from amplify_mock.simulators.appsync.field_log import (
-    FieldLog,
-    compact_line,
-    field_log_for,
-    logging_runner,
-)
+from amplify_mock.simulators.appsync.app import EndpointOptions, create_app
+from amplify_mock.simulators.appsync.field_log import FieldLog, compact_line, field_log_for
 from amplify_mock.simulators.appsync.state import StateHolder, build_api_state
+from amplify_mock.simulators.appsync.tracing import Tracer, traced_runner
 from amplify_mock.simulators.appsync.wiring import data_source_factory, ensure_tables
 from amplify_mock.simulators.dynamodb.client import StoreClient
 from amplify_mock.simulators.dynamodb.store import Store
-from resolvers.resolver import execute_resolver
 from resolvers.trace import LogLevel
 
 from .conftest import API_KEY
@@ -47,10 +42,11 @@ async def _client(
         build,
         data_source_factory=data_source_factory(dynamodb_client=store),
         api_key=API_KEY,
-        runner=logging_runner(log),
+        runner=traced_runner,
     )
     await ensure_tables(store, state.config)
-    return await aiohttp_client(create_app(StateHolder(state)))
+    options = EndpointOptions(tracer=Tracer(log))
+    return await aiohttp_client(create_app(StateHolder(state), options=options))
 
 
 async def _post(client: TestClient[Any, Any], query: str) -> Any:
@@ -76,7 +72,7 @@ async def test_pipeline_query_writes_appsync_log_lines_with_rendered_templates(
     got = await _post(client, '{ getTodo(id: "t1") { id name } }')
     assert got == {"data": {"getTodo": {"id": "t1", "name": "Milk"}}}
     log.close()
-    entries = [e for e in _lines(log.log_file) if e["fieldName"] == "getTodo"]
+    entries = [e for e in _lines(log.log_file) if e.get("fieldName") == "getTodo"]
     assert [e["logType"] for e in entries] == [
         "BeforeMapping",
         "RequestFunctionEvaluation",  # the auth slot (returns early: no data source call)
@@ -99,6 +95,23 @@ async def test_pipeline_query_writes_appsync_log_lines_with_rendered_templates(
     assert json.loads(entries[5]["transformedTemplate"])["name"] == "Milk"
     assert all(e["fieldInError"] is False for e in entries)
     assert any(line.startswith("[AfterMapping] Query.getTodo (getTodo)") for line in echoed)
+    tracing = entries[-1]
+    assert tracing["returnType"] == "Todo" and tracing["startOffset"] > 0
+    (request_id,) = request_ids
+    request_level = [e for e in _lines(log.log_file) if "fieldName" not in e]
+    execution, summary = [e for e in request_level if e["requestId"] == request_id]
+    assert execution["logType"] == "ExecutionSummary" and execution["graphQLAPIId"] == "local"
+    assert execution["version"] == 1 and execution["duration"] >= tracing["duration"]
+    assert execution["parsing"]["startOffset"] >= 0 and execution["endTime"].endswith("Z")
+    assert summary == {
+        "logType": "RequestSummary",
+        "requestId": request_id,
+        "graphQLAPIId": "local",
+        "statusCode": 200,
+        "latency": summary["latency"],
+    }
+    assert summary["latency"] >= execution["duration"] > 0
+    assert f"[RequestSummary] {request_id} status=200 " in "\n".join(echoed)
 
 
 async def test_error_level_logs_the_template_error_with_file_line_and_column(
@@ -116,8 +129,15 @@ async def test_error_level_logs_the_template_error_with_file_line_and_column(
     assert got["data"] == {"getTodo": None}
     message = got["errors"][0]["message"]
     log.close()
-    entries = _lines(log.log_file)
+    lines = _lines(log.log_file)
+    entries = [e for e in lines if "fieldName" in e]
     assert {e["fieldName"] for e in entries} == {"getTodo"}  # ERROR: only fields in error
+    # the request-level entries of both requests, on the terminal only for the failed one
+    assert [e["logType"] for e in lines if "fieldName" not in e] == [
+        "ExecutionSummary",
+        "RequestSummary",
+    ] * 2
+    assert sum(line.startswith("[RequestSummary]") for line in echoed) == 1
     failed = next(e for e in entries if e["errors"])
     # v2: Query.getTodo.res.vtl is the data function's response template
     assert failed["logType"] == "ResponseFunctionEvaluation"
@@ -128,6 +148,7 @@ async def test_error_level_logs_the_template_error_with_file_line_and_column(
     assert failed["errors"][0]["message"] == message
     assert f"Query.getTodo.res.vtl:2:{location['column']}: " in message
     assert any("error: " in line and "Query.getTodo.res.vtl:2:" in line for line in echoed)
+    assert any(line.endswith("Query.getTodo.res.vtl:2:1") for line in echoed)
 
 
 def test_compact_line_of_a_data_source_call() -> None:
@@ -147,8 +168,24 @@ def test_compact_line_of_a_data_source_call() -> None:
     )
 
 
-def test_no_sink_means_the_plain_runner() -> None:
-    assert logging_runner(None) is execute_resolver
+def test_no_reader_means_no_request_log(tmp_path: Path) -> None:
+    tracer = Tracer(None)
+    assert tracer.begin() is None
+    unwatch = tracer.watch(lambda trace: None)
+    log = tracer.begin()
+    assert log is not None and log.level == "ALL"
+    unwatch()
+    assert tracer.begin() is None
+    at_error = Tracer(FieldLog("ERROR", tmp_path / "appsync.log"))
+    error_log = at_error.begin()
+    assert error_log is not None and error_log.level == "ERROR"
+    assert at_error.keeping is False
+
+
+def test_compact_line_of_the_request_summary() -> None:
+    entry = {"logType": "RequestSummary", "requestId": "r1", "statusCode": 401,
+             "latency": 1_500_000, "graphQLAPIId": "local"}  # fmt: skip
+    assert compact_line(entry) == "[RequestSummary] r1 status=401 1.50ms"
 
 
 class _Reporter:
