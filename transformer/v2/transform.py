@@ -102,7 +102,7 @@ def default_plugins() -> list[TransformerPlugin]:
 
     # model, function, http, predictions, primaryKey, index, hasMany, hasOne, manyToMany,
     # belongsTo, default, auth, mapsTo, sql, refersTo, searchable
-    model, index, has_one = ModelPlugin(), IndexPlugin(), HasOnePlugin()
+    model, index, has_one, auth = ModelPlugin(), IndexPlugin(), HasOnePlugin(), AuthPlugin()
     return [
         model,
         FunctionPlugin(),
@@ -110,10 +110,10 @@ def default_plugins() -> list[TransformerPlugin]:
         index,
         HasManyPlugin(),
         has_one,
-        ManyToManyPlugin(model, index, has_one),
+        ManyToManyPlugin(model, index, has_one, auth),
         BelongsToPlugin(),
         DefaultValuePlugin(),
-        AuthPlugin(),
+        auth,
         MapsToPlugin(),
     ]
 

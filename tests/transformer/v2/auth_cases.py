@@ -447,6 +447,71 @@ HAND_CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "  id: ID!\n  name: String\n}\n",
         _opts(UP),
     ),
+    "auth-field-empty-operations": (
+        "type Profile @model @auth(rules: [{ allow: owner, operations: [create, read] }]) {\n"
+        "  id: ID!\n  name: String\n"
+        "  hidden: String @auth(rules: [{ allow: owner, operations: [] }])\n}\n",
+        _opts(UP),
+    ),
+    "auth-many-to-many": (
+        "type Post @model @auth(rules: [{ allow: owner }]) {\n  id: ID!\n  title: String\n"
+        '  tags: [Tag] @manyToMany(relationName: "PostTags")\n}\n'
+        'type Tag @model @auth(rules: [{ allow: private, operations: [read] }, { allow: groups, groups: ["Admin"] }]) {\n'
+        '  id: ID!\n  label: String\n  posts: [Post] @manyToMany(relationName: "PostTags")\n}\n',
+        _opts(UP),
+    ),
+    "auth-oidc-custom-claims": (
+        'type Todo @model @auth(rules: [\n  { allow: owner, provider: oidc, identityClaim: "user_id" }\n'
+        '  { allow: groups, provider: oidc, groups: ["admins"], groupClaim: "roles" }\n'
+        '  { allow: groups, provider: oidc, groupsField: "teams", groupClaim: "roles" }\n]) {\n'
+        "  id: ID!\n  name: String\n  teams: [String]\n}\n",
+        _opts(["oidc", "apiKey"]),
+    ),
+    "auth-has-one-fields": (
+        "type Project @model @auth(rules: [{ allow: owner }]) {\n  id: ID!\n  teamID: ID\n"
+        '  team: Team @hasOne(fields: ["teamID"])\n}\n'
+        'type Team @model @auth(rules: [{ allow: owner, ownerField: "id", identityClaim: "sub" }]) {\n'
+        "  id: ID!\n  name: String\n}\n",
+        _opts(UP),
+    ),
+    "auth-belongs-to-owner-key": (
+        'type Author @model @auth(rules: [{ allow: owner, ownerField: "id", identityClaim: "sub" }, { allow: private, operations: [read] }]) {\n'
+        '  id: ID!\n  name: String\n  books: [Book] @hasMany(indexName: "byAuthor", fields: ["id"])\n}\n'
+        'type Book @model @auth(rules: [{ allow: owner, ownerField: "authorID", identityClaim: "sub" }]) {\n'
+        '  id: ID!\n  authorID: ID @index(name: "byAuthor")\n  author: Author @belongsTo(fields: ["authorID"])\n}\n',
+        _opts(UP),
+    ),
+    "auth-admin-roles-field-level": (
+        "type Todo @model @auth(rules: [{ allow: owner }, { allow: private, provider: iam }]) {\n"
+        "  id: ID!\n  name: String\n"
+        "  secret: String @auth(rules: [{ allow: owner }, { allow: private, provider: iam, operations: [read] }])\n}\n",
+        _opts(["userPools", "iam"], synthParameters={"adminRoles": ["adminRole"]}),
+    ),
+    "auth-non-model-iam": (
+        'type Query {\n  stats: Stats @function(name: "stats-${env}") @auth(rules: [{ allow: public, provider: iam }])\n}\n'
+        "type Stats {\n  count: Int\n}\n",
+        _opts(["userPools", "iam"]),
+    ),
+    "auth-two-owner-claims": (
+        'type Todo @model @auth(rules: [{ allow: owner }, { allow: owner, identityClaim: "username" }]) {\n'
+        "  id: ID!\n  name: String\n}\n",
+        _opts(UP),
+    ),
+    "auth-field-level-inherit-flag": (
+        "type Employee @model @auth(rules: [{ allow: private }, { allow: owner }]) {\n"
+        "  id: ID!\n  name: String\n  ssn: String @auth(rules: [{ allow: owner }])\n}\n",
+        _opts(UP, {"subscriptionsInheritPrimaryAuth": True}),
+    ),
+    "auth-identitypool-private-iam-access": (
+        "type Todo @model @auth(rules: [{ allow: private, provider: identityPool }, { allow: public, provider: identityPool, operations: [read] }]) {\n"
+        "  id: ID!\n  name: String\n}\n",
+        _opts(["iam", "apiKey"], synthParameters={"enableIamAccess": True}),
+    ),
+    "auth-lambda-field": (
+        "type Todo @model @auth(rules: [{ allow: custom }, { allow: public }]) {\n  id: ID!\n  name: String\n"
+        "  note: String @auth(rules: [{ allow: custom }])\n}\n",
+        _opts(["lambda", "apiKey"]),
+    ),
     "auth-error-no-rules": (
         "type Todo @model @auth(rules: []) {\n  id: ID!\n}\n",
         _opts(UP),

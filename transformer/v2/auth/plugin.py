@@ -3,6 +3,7 @@ and the auth slots of every model operation, field, relation and subscription.""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from graphql.language import ast
@@ -68,6 +69,7 @@ class AuthPlugin(TransformerPlugin):
         self.non_model: dict[str, AccessControlMatrix] = {}
         self.seen_non_model: dict[str, set[str]] = {}
         self.policy = iam.PolicyResources()
+        self._templates: dict[Any, str] = {}
 
     # ---- collecting rules -------------------------------------------------------------------
     def before(self, ctx: TransformerContext) -> None:
@@ -139,7 +141,12 @@ class AuthPlugin(TransformerPlugin):
         override_operations: tuple[str, ...] | None,
     ) -> None:
         for rule in rules:
-            operations = override_operations or rule.operations or MODEL_OPERATIONS
+            # an empty `operations: []` grants nothing (it is not the default)
+            operations: Sequence[str] = MODEL_OPERATIONS
+            if override_operations:
+                operations = override_operations
+            elif rule.operations is not None:
+                operations = rule.operations
             if rule.groups and not rule.groups_field:
                 for group in rule.groups:
                     claim = rule.group_claim or DEFAULT_GROUP_CLAIM
@@ -347,6 +354,14 @@ class AuthPlugin(TransformerPlugin):
                 self._propagate(ctx, ctx.output.get(name), providers)
 
     # ---- resolvers ----------------------------------------------------------------------------
+    def _template(self, generate: Any, *args: Any) -> str:
+        """Models with the same rules get the same template text: print it once."""
+        key = (generate, *(_freeze(a) for a in args))
+        text = self._templates.get(key)
+        if text is None:
+            text = self._templates[key] = generate(*args)
+        return text
+
     def generate_resolvers(self, ctx: TransformerContext) -> None:
         iam.generate_policies(ctx, self.policy, self.configured)
         for model, acm in self.models.items():
@@ -371,7 +386,8 @@ class AuthPlugin(TransformerPlugin):
                 continue
             if kind == "sync" and not uses_datastore(ctx):
                 continue
-            text = vtl_query.auth_expression_for_queries(
+            text = self._template(
+                vtl_query.auth_expression_for_queries,
                 self.configured,
                 self._roles(acm, kind),
                 fields,
@@ -381,7 +397,8 @@ class AuthPlugin(TransformerPlugin):
             )
             self._add_auth(ctx, "Query", str(name), text)
         for index, query in _indices(ctx, model):
-            text = vtl_query.auth_expression_for_queries(
+            text = self._template(
+                vtl_query.auth_expression_for_queries,
                 self.configured,
                 self._roles(acm, "list"),
                 fields,
@@ -429,8 +446,10 @@ class AuthPlugin(TransformerPlugin):
                 self._protect_delete(ctx, definition, str(name), acm)
         subscriptions = config.subscriptions or {}
         if subscriptions and (subscriptions.get("level") or "on") == "on":
-            text = vtl_field.auth_expression_for_subscriptions(
-                self.configured, self._roles(acm, "listen")
+            text = self._template(
+                vtl_field.auth_expression_for_subscriptions,
+                self.configured,
+                self._roles(acm, "listen"),
             )
             mutations = config.mutations or {}
             for kind, mutation in (
@@ -479,7 +498,8 @@ class AuthPlugin(TransformerPlugin):
             found.are_all_fields_allowed = len(allowed) == len(resources)
             found.allowed_fields = auto_generated_fields(ctx, definition, allowed, resources)
             roles.append(found)
-        text = vtl_mutation.auth_expression_for_create(
+        text = self._template(
+            vtl_mutation.auth_expression_for_create,
             self.configured,
             roles,
             list(definition.fields or ()),
@@ -508,14 +528,17 @@ class AuthPlugin(TransformerPlugin):
             found.null_allowed_fields = null_allowed
             roles.append(found)
         model = definition.name.value
-        text = vtl_mutation.auth_expression_for_update(
-            self.configured, roles, list(definition.fields or ())
+        text = self._template(
+            vtl_mutation.auth_expression_for_update,
+            self.configured,
+            roles,
+            list(definition.fields or ()),
         )
         self._add_auth(
             ctx,
             "Mutation",
             field_name,
-            generate_auth_request_expression(),
+            self._template(generate_auth_request_expression),
             text,
             ctx.data_sources.get(model),
         )
@@ -530,14 +553,17 @@ class AuthPlugin(TransformerPlugin):
             found.allowed_fields = [r for r in resources if acm.is_allowed(role, r, "delete")]
             roles.append(found)
         model = definition.name.value
-        text = vtl_mutation.auth_expression_for_delete(
-            self.configured, roles, list(definition.fields or ())
+        text = self._template(
+            vtl_mutation.auth_expression_for_delete,
+            self.configured,
+            roles,
+            list(definition.fields or ()),
         )
         self._add_auth(
             ctx,
             "Mutation",
             field_name,
-            generate_auth_request_expression(),
+            self._template(generate_auth_request_expression),
             text,
             ctx.data_sources.get(model),
         )
@@ -576,7 +602,8 @@ class AuthPlugin(TransformerPlugin):
                 )
             )
             roles = [self.role_map[r] for r in names]
-            related_auth = vtl_query.auth_expression_for_relation_query(
+            related_auth = self._template(
+                vtl_query.auth_expression_for_relation_query,
                 self.configured,
                 roles,
                 list(related.fields or ()),
@@ -613,7 +640,8 @@ class AuthPlugin(TransformerPlugin):
                 ctx.parameters.sandboxModeEnabled, ctx.synth.enableIamAccess
             )
         if needs_resolver:
-            field_auth = vtl_field.auth_expression_for_field(
+            field_auth = self._template(
+                vtl_field.auth_expression_for_field,
                 self.configured,
                 [self.role_map[r] for r in field_roles],
                 list(definition.fields or ()),
@@ -659,8 +687,12 @@ class AuthPlugin(TransformerPlugin):
         if host_resolver is not None:
             self._protect_host_resolver(ctx, host_resolver, stack, type_name, field_name, roles)
             return
-        text = vtl_field.auth_expression_for_field(
-            self.configured, roles, list(definition.fields or ()), field_name
+        text = self._template(
+            vtl_field.auth_expression_for_field,
+            self.configured,
+            roles,
+            list(definition.fields or ()),
+            field_name,
         )
         subs_enabled = False
         if is_model:
@@ -702,7 +734,9 @@ class AuthPlugin(TransformerPlugin):
         """A resolver another directive wrote itself (@function): the check becomes the
         first function of its pipeline."""
         assert ctx.host is not None
-        text = vtl_field.auth_expression_for_field(self.configured, roles, [], field_name)
+        text = self._template(
+            vtl_field.auth_expression_for_field, self.configured, roles, [], field_name
+        )
         none = ctx.ensure_none_data_source()
         # the real transformer creates the NONE data source here, without a description
         none.resource.body["Properties"].pop("Description", None)
@@ -746,6 +780,31 @@ class AuthPlugin(TransformerPlugin):
                 _scope_for_field(ctx, definition, field_name, is_model),
             )
         )
+
+
+def _freeze(value: Any) -> Any:
+    """A hashable stand-in for a template generator argument (roles by value, fields by name
+    and list-ness, the only things the templates read from them)."""
+    if isinstance(value, RoleDefinition):
+        return (
+            value.provider,
+            value.strategy,
+            value.static,
+            value.claim,
+            value.entity,
+            value.is_entity_list,
+            _freeze(value.allowed_fields),
+            _freeze(value.null_allowed_fields),
+            value.are_all_fields_allowed,
+            value.are_all_fields_null_allowed,
+        )
+    if isinstance(value, ast.FieldDefinitionNode):
+        return (value.name.value, is_list_type(value.type))
+    if isinstance(value, (list, tuple)):
+        return tuple(_freeze(v) for v in value)
+    if isinstance(value, dict):
+        return tuple((k, _freeze(v)) for k, v in value.items())
+    return value
 
 
 def _replace(node: Any, **changes: Any) -> Any:

@@ -4,10 +4,10 @@ The two fields naming one relation get a join @model `<RelationName>` with the k
 side (`postId`, `tagId`, plus `post<sortKey>` fields for composite keys, each indexed
 `by<Type>`) and a @hasOne back to each side; each field becomes a @hasMany-like connection
 over the join model's index. The join model goes through @model, @index and @hasOne exactly
-as if the user had written it, so this plugin hands it to those plugins in `prepare`.
+as if the user had written it, so this plugin hands it to those plugins in `prepare`, and
+to @auth with the union of both sides' rules (a join model's roles may repeat).
 
-Not emulated: the join model's @auth (its rules are the union of both sides' rules) waits
-for the v2 @auth plugin; SQL models.
+Not emulated: SQL models.
 """
 
 from __future__ import annotations
@@ -152,11 +152,16 @@ class ManyToManyPlugin(TransformerPlugin):
     directive = "manyToMany"
 
     def __init__(
-        self, model: TransformerPlugin, index: TransformerPlugin, has_one: HasOnePlugin
+        self,
+        model: TransformerPlugin,
+        index: TransformerPlugin,
+        has_one: HasOnePlugin,
+        auth: TransformerPlugin | None = None,
     ) -> None:
         self.model = model
         self.index = index
         self.has_one = has_one
+        self.auth = auth
         self.relations: list[Relation] = []
         self.pairs: dict[str, _Pair] = {}
 
@@ -224,6 +229,9 @@ class ManyToManyPlugin(TransformerPlugin):
                 )
 
     def prepare(self, ctx: TransformerContext) -> None:
+        join_types = ctx.metadata.setdefault("joinTypeList", [])
+        for pair in self.pairs.values():
+            join_types.append(pair.name)
         for pair in self.pairs.values():
             assert pair.second is not None
             self._join_model(ctx, pair.name, pair.first, pair.second)
@@ -258,6 +266,8 @@ class ManyToManyPlugin(TransformerPlugin):
         self.model.object(ctx, join_type, model_directive)
         for side in sides:
             self.has_one.field(ctx, join_type, side.connection, side.has_one)
+        if auth is not None and self.auth is not None:
+            self.auth.object(ctx, join_type, auth)
         # @index sees the join model with the key fields named after the original model names.
         original_join = ast.ObjectTypeDefinitionNode(
             name=ast.NameNode(value=name),
