@@ -130,47 +130,56 @@ def serve_baseline(port: int) -> None:
 
 
 @contextmanager
-def our_server(build: Path | None) -> Iterator[int]:
-    """Our endpoint on `build`, or the aiohttp baseline when `build` is None."""
-    port = _free_port()
-    mode = ["--serve", str(build), str(port)] if build else ["--serve-baseline", str(port)]
+def server_process(
+    command: list[str],
+    *,
+    cwd: Path,
+    ready: str,
+    env: dict[str, str] | None = None,
+    show_stderr: bool = False,
+) -> Iterator[None]:
+    """A server child process: started, waited for until its first stdout line holds `ready`,
+    stopped with SIGTERM on exit (shared by our endpoint, serve.js and serve-v2.js)."""
+    stderr = None if show_stderr else subprocess.DEVNULL
     proc = subprocess.Popen(
-        [sys.executable, "-m", "bench.bench_appsync", *mode],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        text=True,
+        command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True
     )
     try:
         assert proc.stdout is not None
         line = proc.stdout.readline()
-        if '"ready": true' not in line:
-            raise RuntimeError(f"our endpoint did not start: {line!r}")
-        yield port
+        if ready not in line:
+            raise RuntimeError(f"{' '.join(command[:2])} did not start: {line!r}")
+        yield
     finally:
         proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
+        try:
+            proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+@contextmanager
+def our_server(build: Path | None) -> Iterator[int]:
+    """Our endpoint on `build`, or the aiohttp baseline when `build` is None."""
+    port = _free_port()
+    mode = ["--serve", str(build), str(port)] if build else ["--serve-baseline", str(port)]
+    with server_process(
+        [sys.executable, "-m", "bench.bench_appsync", *mode],
+        cwd=ROOT,
+        ready='"ready": true',
+        show_stderr=True,
+    ):
+        yield port
 
 
 @contextmanager
 def oracle_server(example: str, extra: list[str]) -> Iterator[int]:
     port = _free_port()
     schema = ORACLE_EXAMPLES / example / "schema.graphql"
-    proc = subprocess.Popen(
-        ["node", str(ORACLE / "serve.js"), str(schema), "--port", str(port), *extra],
-        cwd=ORACLE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        if '"ready":true' not in line:
-            raise RuntimeError(f"serve.js did not start: {line!r}")
+    command = ["node", str(ORACLE / "serve.js"), str(schema), "--port", str(port), *extra]
+    with server_process(command, cwd=ORACLE, ready='"ready":true'):
         yield port
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=30)
 
 
 # ---- clients -------------------------------------------------------------------------------

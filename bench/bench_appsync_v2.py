@@ -14,6 +14,9 @@ the Gen 1 line, with serve-v2.js copied in as the transform scripts are) with th
 `amplify-appsync-simulator` and DynamoDB Local from the installed v1 oracle harness
 (`$AMPLIFY_ORACLE`, as `bench.bench_appsync`). Without both the reference column is skipped.
 
+A fixed-body aiohttp server is measured first on the same keep-alive loop: its p99 is what the
+machine (scheduler, other processes) adds to any server, ours included.
+
 The real simulator never authorizes an IAM caller on a v2 build (its README: the role ARNs in
 the v2 stash keep `arn:AWS::Partition:`), so the mixed workload's IAM `listBlogs` counts as
 answered when it comes back in GraphQL's shape, data or `Unauthorized`, on both servers.
@@ -24,8 +27,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import signal
-import subprocess
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,33 +54,20 @@ def oracle_server(gen1: Path, v1_dir: Path, case: str) -> Iterator[int]:
     options = json.loads((V2_GOLDEN / case / "options.json").read_text())
     modes = {"apiKey": "API_KEY", "userPools": "AMAZON_COGNITO_USER_POOLS", "iam": "AWS_IAM"}
     port = _free_port()
-    proc = subprocess.Popen(
-        [
-            "node",
-            "serve-v2.js",
-            str(V2_GOLDEN / case / "schema.graphql"),
-            "--port",
-            str(port),
-            "--auth-config",
-            ",".join(modes[m] for m in options["authModes"]),
-            "--transform-parameters",
-            json.dumps(options.get("transformParameters") or {}),
-        ],
-        cwd=gen1,
-        env={**os.environ, "ORACLE_V1_DIR": str(v1_dir)},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    try:
-        assert proc.stdout is not None
-        line = proc.stdout.readline()
-        if '"ready":true' not in line:
-            raise RuntimeError(f"serve-v2.js did not start: {line!r}")
+    command = [
+        "node",
+        "serve-v2.js",
+        str(V2_GOLDEN / case / "schema.graphql"),
+        "--port",
+        str(port),
+        "--auth-config",
+        ",".join(modes[m] for m in options["authModes"]),
+        "--transform-parameters",
+        json.dumps(options.get("transformParameters") or {}),
+    ]
+    env = {**os.environ, "ORACLE_V1_DIR": str(v1_dir)}
+    with v1.server_process(command, cwd=gen1, env=env, ready='"ready":true'):
         yield port
-    finally:
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=60)
 
 
 def _answered(field: str) -> Callable[[Any], bool]:
@@ -126,6 +114,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-oracle", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
     args = parser.parse_args(argv)
+    with v1.our_server(None) as port:  # the machine's HTTP floor, same run
+        v1.keep_alive_loop(port, min(1.0, args.seconds))
+        baseline = v1.keep_alive_loop(port, args.seconds)
     with (
         v1.our_server(V2_GOLDEN / "serve-todo" / "build") as todo_port,
         v1.our_server(V2_GOLDEN / "serve-blog" / "build") as blog_port,
@@ -140,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         ):
             oracle = measure(todo_port, blog_port, args)
     if args.json:
-        print(json.dumps({"ours": ours, "oracle": oracle}, indent=2))
+        print(json.dumps({"ours": ours, "oracle": oracle, "baseline": baseline}, indent=2))
         return 0
     header = f"{'measure (v2 builds)':<32} {'ours r/s':>9} {'p50 ms':>8} {'p99 ms':>8}"
     if oracle is not None:
@@ -153,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
     }
     for key, label in labels.items():
         print(_row(label, ours[key], oracle[key] if oracle else None))
+    print(_row("aiohttp hello-world, keep-alive", baseline, None).split("   (")[0]
+          + "   (the machine's floor: a fixed body, no GraphQL)")  # fmt: skip
     print(f"({args.seconds:g} s per loop; {os.cpu_count()} CPUs; load average "
           f"{os.getloadavg()[0]:.1f}; servers on {mock_loop.loop_name()})")  # fmt: skip
     return 0

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
+from resolvers.constant_templates import IDENTITY_AFTER, constant_effect
 from resolvers.context import build_context, copy_value
 from resolvers.data_sources.base import ConflictCaller, DataSource, SyncedDataSource
 from resolvers.errors import DataSourceError, ResolverError, TemplateError
@@ -144,6 +145,14 @@ class _Run:
             request=self.invocation.request,
             info=self.info(),
         )
+
+    def constant(self, template: MappingTemplate) -> bool:
+        """Apply a template whose effect is constant (stash puts, output `{}`) without the
+        engine; never while a field log is recorded (it shows the rendered text)."""
+        if self.trace is not None:
+            return False
+        effect = constant_effect(template.text)
+        return effect is not None and effect.apply(self.stash)
 
     def info(self) -> dict[str, Any]:
         info = dict(self.invocation.info)
@@ -346,6 +355,8 @@ async def _call_data_source(
             run.trace.data_source(source.name, request, result, None)
     if response_template is None:
         return result
+    if error is None and run.constant(response_template):
+        return {}
     context = run.context(result=result, error=error, prev=prev)
     rendered = run.render(response_template, context, response_type, function)
     if rendered.is_return:
@@ -361,6 +372,8 @@ async def _run_pipeline(run: _Run) -> Any:
         if before_js.early_return:
             return before_js.value
         prev = before_js.value
+    elif config.request_template is not None and run.constant(config.request_template):
+        prev = {}
     elif config.request_template is not None:
         before = run.render(config.request_template, run.context(), "BeforeMapping")
         if before.is_return:
@@ -383,6 +396,8 @@ async def _run_pipeline(run: _Run) -> Any:
         return run.evaluate(config.code, "response", context, "AfterMapping").value
     if config.response_template is None:
         return prev
+    if run.trace is None and config.response_template.text == IDENTITY_AFTER:
+        return prev  # `$util.toJson($ctx.prev.result)` parsed back: the same JSON value
     after = run.render(
         config.response_template, run.context(result=prev, prev=prev), "AfterMapping"
     )

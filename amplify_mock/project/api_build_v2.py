@@ -25,7 +25,8 @@ schema.graphql, resolvers/, stacks/<Name>.json, cloudformation-template.json, pa
 `ResolverConfig` (DataStore conflict detection) turns on the sync query, versioned data
 sources and the delta sync table.
 
-Not emulated: `override.ts` (reported as not applied), custom transformers in
+Not emulated: `override.ts` (reported as not applied, assignment by assignment, by
+api_override.py), custom transformers in
 transform.conf.json.
 """
 
@@ -48,6 +49,7 @@ from amplify_mock.project.api_build import (
     read_auth_config,
     read_transform_config,
 )
+from amplify_mock.project.api_override import describe_override
 from amplify_mock.project.transformer_version import (
     TransformerVersionError,
     transformer_version,
@@ -159,10 +161,7 @@ def build_v2(
     transform_parameters_, explicit = transform_parameters(flags, transform_conf, parameters)
     resolver_config = transform_conf.get("ResolverConfig") or None
     if (api_dir / "override.ts").is_file():
-        LOG.warning(
-            "%s is not applied: overrides of the v2 API resources are not emulated",
-            api_dir / "override.ts",
-        )
+        LOG.warning("%s", describe_override(api_dir / "override.ts", api_dir.parents[3]))
     config = V2Config(
         parameters=transform_parameters_,
         synth=SynthParameters(apiName=str(parameters.get("AppSyncApiName") or api_name)),

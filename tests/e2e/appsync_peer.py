@@ -158,11 +158,9 @@ def write_v2_project(case: dict[str, Any], root: Path) -> Path:
 
     write_project(case, root)
     params = dict(case.get("transformParameters") or {})
+    params.pop("sandboxModeEnabled", None)
     api_dir = root / "amplify" / "backend" / "api" / API_NAME
-    schema = case["schema"]
-    if params.pop("sandboxModeEnabled", False):
-        schema = "input AMPLIFY {\n  globalAuthRule: AuthRule = { allow: public }\n}\n" + schema
-    (api_dir / "schema.graphql").write_text(schema)
+    (api_dir / "schema.graphql").write_text(_v2_schema(case, case["schema"]))
     transform_conf: dict[str, Any] = {"Version": 5, "ElasticsearchWarning": True}
     if params.pop("disableResolverDeduping", False):
         transform_conf["DisableResolverDeduping"] = True
@@ -176,6 +174,69 @@ def write_v2_project(case: dict[str, Any], root: Path) -> Path:
     cli["features"]["graphqltransformer"].update({k.lower(): v for k, v in params.items()})
     (root / "amplify" / "cli.json").write_text(json.dumps(cli))
     return root
+
+
+def _v2_schema(case: dict[str, Any], schema: str) -> str:
+    """The file's `sandboxModeEnabled` as a Gen 1 schema writes it: the global auth rule."""
+    if (case.get("transformParameters") or {}).get("sandboxModeEnabled"):
+        return "input AMPLIFY {\n  globalAuthRule: AuthRule = { allow: public }\n}\n" + schema
+    return schema
+
+
+def redeploy_cases(case: dict[str, Any]) -> list[dict[str, Any]]:
+    """The cases whose steps redeploy the API with another schema (skipped by the runner)."""
+    return [c for c in case["cases"] if any("redeploy" in step for step in c.get("steps", ()))]
+
+
+async def run_redeploy_case(
+    case_file: Path, case: dict[str, Any], project: Path, *, timeout: float, verbose: bool
+) -> tuple[bool, str]:
+    """One case with `redeploy` steps, as `amplify mock` serves a schema edited mid-session:
+    each phase's schema is compiled by our transformer into the project's build and the new
+    API state swapped into the running endpoint over the same tables (the hot reload path);
+    the steps of each phase run in order. Fresh tables; True when every phase passed."""
+    from amplify_mock.simulators.lambda_.runner import LambdaRunner
+
+    data = json.loads(case_file.read_text())
+    phases: list[tuple[str, list[dict[str, Any]]]] = [(data["schema"], [])]
+    for step in case["steps"]:
+        if "redeploy" in step:
+            phases.append((step["redeploy"]["schema"], []))
+        else:
+            phases[-1][1].append(step)
+    api_dir = project / "amplify" / "backend" / "api" / API_NAME
+    store = Store.open(None)
+    client = StoreClient(store)
+    outputs: list[str] = []
+    server: AppSyncServer | None = None
+    async with LambdaRunner(project) as lambdas:
+        factory = data_source_factory(dynamodb_client=client, lambda_invoker=lambdas)
+        try:
+            for index, (schema, steps) in enumerate(phases):
+                (api_dir / "schema.graphql").write_text(_v2_schema(data, schema))
+                state = build_api_state(
+                    build_with_ours(project), data_source_factory=factory, api_key=PEER_API_KEY
+                )
+                await ensure_tables(client, state.config)
+                if server is None:
+                    server = AppSyncServer(state, port=0)
+                    await server.start()
+                else:
+                    server.swap_state(state)
+                phase = {k: v for k, v in case.items() if k != "skip"}
+                phase_file = project / f"{case_file.stem}.phase{index}.json"
+                phase_data = {**data, "schema": schema, "cases": [{**phase, "steps": steps}]}
+                phase_file.write_text(json.dumps(phase_data))
+                output = await _run_runner(server.port, phase_file, timeout, verbose)
+                outputs.append(output)
+                match = _SUMMARY.search(output.strip().splitlines()[-1] if output.strip() else "")
+                if match is None or int(match.group(2)) or not int(match.group(1)):
+                    return False, "\n".join(outputs)
+        finally:
+            if server is not None:
+                await server.stop()
+            store.close()
+    return True, "\n".join(outputs)
 
 
 async def run_v2_case_file(
@@ -208,7 +269,7 @@ async def run_v2_case_file(
     else:
         project = write_project({**case, "functions": functions}, workdir / case_file.stem)
         build = golden / f"peer-{case_file.stem}" / "build"
-    return await serve_and_run(
+    result = await serve_and_run(
         case_file,
         build,
         project,
@@ -216,6 +277,22 @@ async def run_v2_case_file(
         timeout=timeout,
         verbose=verbose,
     )
+    if transformer != "ours":
+        return result
+    passed, failed, skipped, output = result.passed, result.failed, result.skipped, result.output
+    for redeployed in redeploy_cases(case):
+        ok, text = await run_redeploy_case(
+            case_file, redeployed, project, timeout=timeout, verbose=verbose
+        )
+        skipped -= 1 if redeployed.get("skip") else 0
+        passed, failed = (passed + 1, failed) if ok else (passed, failed + 1)
+        name = redeployed.get("fullName") or redeployed["name"]
+        if ok:
+            output += f"\nPASS {case['name']} :: {name} -- redeployed mid-test\n"
+        else:
+            reasons = [line.split(" -- ", 1)[-1] for line in text.splitlines() if "FAIL" in line]
+            output += f"\nFAIL {case['name']} :: {name} -- redeployed mid-test; {reasons}\n"
+    return PeerResult(result.case_file, passed, failed, skipped, output)
 
 
 async def serve_and_run(
@@ -241,35 +318,40 @@ async def serve_and_run(
         server = AppSyncServer(state, port=0)
         port = await server.start()
         try:
-            proc = await asyncio.create_subprocess_exec(
-                sys.executable,
-                str(RUNNER),
-                "--url",
-                f"http://127.0.0.1:{port}/graphql",
-                "--api-key",
-                PEER_API_KEY,
-                "--subscription-delay",
-                "0.5",
-                *(["-v"] if verbose else []),
-                str(case_file),
-                stdout=asyncio.subprocess.PIPE,
-                stderr=asyncio.subprocess.STDOUT,
-            )
-            try:
-                stdout, _ = await asyncio.wait_for(proc.communicate(), timeout)
-            except TimeoutError:
-                proc.kill()
-                stdout, _ = await proc.communicate()
-                stdout += f"\nTIMEOUT after {timeout} s\n".encode()
+            output = await _run_runner(port, case_file, timeout, verbose)
         finally:
             await server.stop()
             store.close()
-    output = stdout.decode()
     match = _SUMMARY.search(output.strip().splitlines()[-1] if output.strip() else "")
     if match is None:
         return PeerResult(case_file.name, 0, 1, 0, output)
     passed, failed, skipped = (int(g) for g in match.groups())
     return PeerResult(case_file.name, passed, failed, skipped, output)
+
+
+async def _run_runner(port: int, case_file: Path, timeout: float, verbose: bool) -> str:
+    """`run_peer.py` on `case_file` against the endpoint on `port`; its output."""
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(RUNNER),
+        "--url",
+        f"http://127.0.0.1:{port}/graphql",
+        "--api-key",
+        PEER_API_KEY,
+        "--subscription-delay",
+        "0.5",
+        *(["-v"] if verbose else []),
+        str(case_file),
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.STDOUT,
+    )
+    try:
+        stdout, _ = await asyncio.wait_for(proc.communicate(), timeout)
+    except TimeoutError:
+        proc.kill()
+        stdout, _ = await proc.communicate()
+        stdout += f"\nTIMEOUT after {timeout} s\n".encode()
+    return stdout.decode()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from .appsync_peer import PEER_DIR, PEER_V2_DIR, run_case_file, run_v2_case_file
+from .appsync_peer import PEER_DIR, PEER_V2_DIR, redeploy_cases, run_case_file, run_v2_case_file
 
 CASE_FILES = sorted((PEER_DIR / "cases").glob("*.json"))
 
@@ -36,6 +36,18 @@ V2_KNOWN_FAILURES: dict[str, dict[str, str]] = {
 }
 
 
+#: Cases that fail only when the file's redeploy steps run (on our transformer, see below).
+V2_REDEPLOY_KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "maps-to": {
+        "@mapsTo transformer maps all renamed foreign keys in input and response": (
+            "step 8 of 10 (every mapped read and write before it passes): listArticles is a "
+            "Scan, whose order is DynamoDB's internal hash order of the partition keys (not "
+            "documented); AWS answered post1, article3, post2, our store orders by key bytes"
+        ),
+    },
+}
+
+
 @pytest.mark.e2e
 @pytest.mark.parametrize("case_file", V2_CASE_FILES, ids=[p.stem for p in V2_CASE_FILES])
 async def test_appsync_peer_v2_case_file_passes(case_file: Path, tmp_path: Path) -> None:
@@ -59,11 +71,17 @@ V2_OURS_FILES = [p for p in V2_CASE_FILES if "@auth" not in json.loads(p.read_te
 @pytest.mark.e2e
 @pytest.mark.parametrize("case_file", V2_OURS_FILES, ids=[p.stem for p in V2_OURS_FILES])
 async def test_appsync_peer_v2_on_our_transformer(case_file: Path, tmp_path: Path) -> None:
+    """The same files on a Gen 1 project built by our v2 transformer; a case that redeploys the
+    API with another schema mid-test (skipped by the runner) runs as `amplify mock`'s hot reload
+    of the edited schema over the same tables."""
     result = await run_v2_case_file(case_file, tmp_path, timeout=600, transformer="ours")
     failures = [line for line in result.output.splitlines() if line.startswith("FAIL")]
     failed_names = {line.split(" :: ", 1)[1].split(" -- ", 1)[0] for line in failures}
-    assert failed_names == set(V2_KNOWN_FAILURES.get(case_file.stem, {})), (
-        "\n".join(failures) or result.output[-2000:]
+    known = V2_KNOWN_FAILURES.get(case_file.stem, {}) | V2_REDEPLOY_KNOWN_FAILURES.get(
+        case_file.stem, {}
     )
-    runnable = [c for c in json.loads(case_file.read_text())["cases"] if not c.get("skip")]
-    assert result.passed == len(runnable) - len(failed_names)
+    assert failed_names == set(known), "\n".join(failures) or result.output[-2000:]
+    case = json.loads(case_file.read_text())
+    runnable = [c for c in case["cases"] if not c.get("skip")]
+    redeployed = [c for c in redeploy_cases(case) if c.get("skip")]
+    assert result.passed == len(runnable) + len(redeployed) - len(failed_names)
