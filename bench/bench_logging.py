@@ -11,6 +11,10 @@ per entry to the server's stderr (discarded here, as a terminal nobody reads); a
 is written for fields without error, only the request-level `ExecutionSummary` and
 `RequestSummary` lines (the target: at most 10% below NONE). NONE+trace is NONE with a console
 trace view connected (every field collected at ALL into the ring buffer, no file).
+
+On a shared, loaded machine wall-clock req/s swings by tens of percent between rounds, so the
+server process's own CPU time per request (user + system, from /proc) is measured beside it:
+`cpu vs NONE` is the change in the requests one core can serve, the load-independent number.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ import argparse
 import asyncio
 import gc
 import json
+import os
 import signal
 import statistics
 import subprocess
@@ -79,8 +84,14 @@ def serve(level: str, port: int, log_dir: str) -> None:
     mock_loop.run(main())
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @contextmanager
-def server(level: str, log_dir: Path) -> Iterator[int]:
+def server(level: str, log_dir: Path) -> Iterator[tuple[int, int]]:
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "bench.bench_logging", "--serve", level, str(port), str(log_dir)],
@@ -94,7 +105,7 @@ def server(level: str, log_dir: Path) -> Iterator[int]:
         line = proc.stdout.readline()
         if '"ready": true' not in line:
             raise RuntimeError(f"the {level} endpoint did not start: {line!r}")
-        yield port
+        yield port, proc.pid
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=30)
@@ -115,17 +126,20 @@ def main(argv: list[str] | None = None) -> int:
     runs: dict[str, list[dict[str, float]]] = {level: [] for level in LEVELS}
     log_lines: dict[str, int] = {}
     with tempfile.TemporaryDirectory() as tmp, ExitStack() as stack:
-        ports: dict[str, int] = {}
+        ports: dict[str, tuple[int, int]] = {}
         for level in LEVELS:
             (Path(tmp) / level).mkdir()
             ports[level] = stack.enter_context(server(level, Path(tmp) / level))
-        for port in ports.values():
+        for port, _pid in ports.values():
             out = _post(port, v1.CREATE, {"x-api-key": API_KEY})
             assert "errors" not in out, out
             v1.keep_alive_loop(port, min(1.0, args.seconds))  # warm-up
         for _ in range(args.rounds):
-            for level, port in ports.items():
-                runs[level].append(v1.keep_alive_loop(port, args.seconds))
+            for level, (port, pid) in ports.items():
+                before = cpu_seconds(pid)
+                run = v1.keep_alive_loop(port, args.seconds)
+                run["cpu_us"] = (cpu_seconds(pid) - before) / run["requests"] * 1e6
+                runs[level].append(run)
         for level in LEVELS:
             # appsync.log and its rotated predecessors (appsync.log.1 ...)
             files = (Path(tmp) / level / "logs").glob("appsync.log*")
@@ -134,6 +148,9 @@ def main(argv: list[str] | None = None) -> int:
         level: {
             "req_s": statistics.median(r["req_s"] for r in runs[level]),
             "p50_ms": statistics.median(r["p50_ms"] for r in runs[level]),
+            # CPU over all rounds / requests over all rounds (ticks are 10 ms: sum, not median)
+            "cpu_us_per_request": sum(r["cpu_us"] * r["requests"] for r in runs[level])
+            / sum(r["requests"] for r in runs[level]),
             "log_lines": log_lines[level],
         }
         for level in LEVELS
@@ -142,13 +159,17 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result, indent=2))
         return 0
     base = result["NONE"]["req_s"]
-    print(f"{'getTodo keep-alive (serve-todo)':<34} {'req/s':>8} {'p50 ms':>8} {'vs NONE':>8}"
-          f" {'log lines':>10}")  # fmt: skip
+    base_cpu = result["NONE"]["cpu_us_per_request"]
+    print(f"{'getTodo keep-alive (serve-todo)':<30} {'req/s':>7} {'p50 ms':>7} {'vs NONE':>8}"
+          f" {'cpu us/req':>11} {'cpu vs NONE':>12} {'log lines':>10}")  # fmt: skip
     for level in LEVELS:
         row = result[level]
         change = (row["req_s"] / base - 1) * 100 if base else 0.0
-        print(f"{'--log-level ' + level:<34} {row['req_s']:>8.0f} {row['p50_ms']:>8.2f}"
-              f" {change:>+7.1f}% {row['log_lines']:>10}")  # fmt: skip
+        cpu = row["cpu_us_per_request"]
+        capacity = (base_cpu / cpu - 1) * 100 if cpu else 0.0
+        print(f"{'--log-level ' + level:<30} {row['req_s']:>7.0f} {row['p50_ms']:>7.2f}"
+              f" {change:>+7.1f}% {cpu:>11.0f} {capacity:>+11.1f}%"
+              f" {row['log_lines']:>10}")  # fmt: skip
     return 0
 
 

@@ -6,6 +6,7 @@ import asyncio
 import json
 import logging
 import time
+import uuid
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -186,9 +187,8 @@ async def _graphql(request: web.Request, log: RequestLog | None) -> web.Response
         {"headers": headers, "domainName": None},
         publish=request.app[HUB].publish,
         limits=replace(state.limits, timeout=options.request_timeout),
+        request_id=log.request_id if log is not None else str(uuid.uuid4()),
     )
-    if log is not None:
-        context.request_id = log.request_id
     try:
         async with asyncio.timeout(options.request_timeout):
             result = await state.execute(

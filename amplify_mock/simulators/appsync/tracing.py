@@ -17,7 +17,6 @@ import uuid
 from collections import deque
 from collections.abc import Awaitable, Callable, Mapping
 from contextvars import ContextVar
-from datetime import UTC, datetime
 from typing import Any
 
 from amplify_mock.simulators.appsync.field_log import FieldLog
@@ -181,4 +180,7 @@ def _execution_summary(log: RequestLog, latency: int) -> dict[str, Any]:
 
 
 def _iso(seconds: float) -> str:
-    return datetime.fromtimestamp(seconds, UTC).isoformat(timespec="milliseconds")[:-6] + "Z"
+    """`2026-12-08T00:42:39.123Z` (CloudWatch's form)."""
+    whole = int(seconds)
+    millis = int((seconds - whole) * 1000)
+    return f"{time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(whole))}.{millis:03d}Z"
