@@ -18,6 +18,7 @@ from amplify_mock.simulators.s3 import (
 
 if TYPE_CHECKING:
     from amplify_mock.mock.gen1.hosting import HostingBucket
+    from amplify_mock.simulators.s3.state import S3Access
     from resolvers.data_sources.lambda_ import LambdaInvoker
 
 __all__ = ["BucketTriggers", "start_local_s3"]
@@ -51,6 +52,7 @@ async def start_local_s3(
     host: str,
     port: int,
     tls_also: ssl.SSLContext | None,
+    authorizer: Callable[[S3Access], None] | None = None,
 ) -> S3Server:
     """Start the local S3 serving `buckets` (and `hosting` as websites) under `root`.
 
@@ -77,6 +79,7 @@ async def start_local_s3(
         buckets=buckets,
         region=region,
         on_event=on_event if triggers else None,
+        authorizer=authorizer,
         websites={
             bucket.bucket_name: WebsiteConfiguration(bucket.index_document, bucket.error_document)
             for bucket in hosting

@@ -8,14 +8,19 @@ the name the frontend config carries.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from amplify_mock.base.files import read_json, write_text
 from amplify_mock.errors import AmplifyMockError
 from amplify_mock.mock.gen1.hosting import HostingBucket, find_hosting_buckets
+from amplify_mock.mock.settings import (
+    DEFAULT_GRAPHQL_PORT,
+    DEFAULT_STORAGE_PORT,
+    MockSettings,
+    read_mock_settings,
+)
 from amplify_mock.project.errors import NotInitializedError
 from amplify_mock.project.paths import ProjectPaths
 from amplify_mock.project.project import Project
@@ -33,11 +38,6 @@ __all__ = [
     "load_mock_project",
 ]
 
-DEFAULT_GRAPHQL_PORT = 20002
-DEFAULT_STORAGE_PORT = 20005  # Amplify JS hard-codes it for a local bucket
-DEFAULT_DYNAMODB_PORT = 62224
-DEFAULT_COGNITO_PORT = 20006
-
 
 class NoApiError(AmplifyMockError):
     def __init__(self) -> None:
@@ -47,11 +47,6 @@ class NoApiError(AmplifyMockError):
         )
 
 
-class MockSettingsError(AmplifyMockError):
-    def __init__(self, path: Path, reason: str) -> None:
-        super().__init__(f"{path}: {reason}", "Fix amplify/mock.json or delete it.")
-
-
 @dataclass(frozen=True)
 class StorageResource:
     """An S3 storage resource and the bucket name the mock serves it under."""
@@ -59,19 +54,6 @@ class StorageResource:
     name: str
     bucket_name: str
     trigger_function: str | None = None
-
-
-@dataclass(frozen=True)
-class MockSettings:
-    """`amplify/mock.json`, with the command line's options layered on top."""
-
-    host: str = "127.0.0.1"
-    graphql_port: int = DEFAULT_GRAPHQL_PORT
-    storage_port: int = DEFAULT_STORAGE_PORT
-    dynamodb_port: int = DEFAULT_DYNAMODB_PORT
-    cognito_port: int = DEFAULT_COGNITO_PORT
-    dynamodb_endpoint: str | None = None
-    raw: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -156,34 +138,14 @@ def _storage(project: Project, env: str) -> tuple[StorageResource, ...]:
 
 
 def _settings(project: Project) -> MockSettings:
-    path = project.paths.amplify_dir / "mock.json"
-    if not path.is_file():
-        return MockSettings()
-    try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
-    except json.JSONDecodeError as err:
-        raise MockSettingsError(path, f"{err.lineno}:{err.colno}: {err.msg}") from err
-    if not isinstance(raw, dict):
-        raise MockSettingsError(path, "must be a JSON object")
-    try:
-        return MockSettings(
-            host=str(raw.get("host", "127.0.0.1")),
-            graphql_port=int(raw.get("graphqlPort", DEFAULT_GRAPHQL_PORT)),
-            storage_port=int(raw.get("storagePort", DEFAULT_STORAGE_PORT)),
-            dynamodb_port=int(raw.get("dynamoDbPort") or raw.get("port") or DEFAULT_DYNAMODB_PORT),
-            cognito_port=int(raw.get("cognitoPort", DEFAULT_COGNITO_PORT)),
-            dynamodb_endpoint=raw.get("dynamoDbEndpoint"),
-            raw=raw,
-        )
-    except (TypeError, ValueError) as err:
-        raise MockSettingsError(path, f"a port is not a number ({err})") from err
+    return read_mock_settings(project.paths.amplify_dir / "mock.json")
 
 
 def load_mock_project(root: Path) -> MockProject:
     """Discover what to mock in the project at `root`.
 
     :raises NotInitializedError: `root` is not an Amplify project.
-    :raises MockSettingsError: amplify/mock.json is not valid.
+    :raises MockSettingsError: amplify/mock.json is not valid (`mock/settings.py`).
     """
     project = Project.open(root)
     env = str(project.local_env_info().get("envName") or "NONE")

@@ -4,7 +4,9 @@ GetOpenIdToken.
 An identity signed in with a valid id token of the local user pool gets the project's
 authenticated role; any other identity gets the unauthenticated role when the pool allows
 guests. The credentials are the access key ids the local AppSync maps to those roles
-(`ASIAVJKIAM-AuthRole` / `ASIAVJKIAM-UnAuthRole`); the local S3 does not check signatures.
+(`ASIAVJKIAM-AuthRole` / `ASIAVJKIAM-UnAuthRole`) with a session token the pool remembers
+(`UserPool.credentials_caller`), so a local service can tell whom a request comes from (the
+Gen 2 storage access rules); signatures are not checked.
 
 Not emulated: other identity providers (Google, SAML, developer identities), role mappings
 by rules or token groups (`cognito:preferred_role`), MergeIdentities.
@@ -21,7 +23,7 @@ from amplify_mock.simulators.cognito.errors import (
     NotAuthorizedException,
     ResourceNotFoundException,
 )
-from amplify_mock.simulators.cognito.user_pool import Params, UserPool
+from amplify_mock.simulators.cognito.user_pool import IssuedCredentials, Params, UserPool
 
 __all__ = ["AUTH_ACCESS_KEY_ID", "OPERATIONS", "UNAUTH_ACCESS_KEY_ID"]
 
@@ -112,13 +114,17 @@ def _authenticated(pool: UserPool, params: Params) -> tuple[str, bool]:
 
 def get_credentials_for_identity(pool: UserPool, params: Params) -> dict[str, Any]:
     identity_id, authenticated = _authenticated(pool, params)
+    token = secrets.token_urlsafe(200)
+    expires = int(pool.clock()) + CREDENTIALS_SECONDS
+    sub = _known(pool, identity_id) if authenticated else None
+    pool.issued_credentials[token] = IssuedCredentials(identity_id, authenticated, sub, expires)
     return {
         "IdentityId": identity_id,
         "Credentials": {
             "AccessKeyId": AUTH_ACCESS_KEY_ID if authenticated else UNAUTH_ACCESS_KEY_ID,
             "SecretKey": secrets.token_urlsafe(30),
-            "SessionToken": secrets.token_urlsafe(200),
-            "Expiration": int(pool.clock()) + CREDENTIALS_SECONDS,
+            "SessionToken": token,
+            "Expiration": expires,
         },
     }
 

@@ -12,6 +12,7 @@ import secrets
 import time
 import uuid
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +79,17 @@ class Params:
         return result
 
 
+@dataclass(frozen=True)
+class IssuedCredentials:
+    """Whom the identity pool handed a set of credentials: what a local service (the S3's
+    access rules) needs to know about a signed request's caller."""
+
+    identity_id: str
+    authenticated: bool
+    sub: str | None
+    expires: float
+
+
 class UserPool:
     """One user pool (with its app clients and identity pool settings) served locally."""
 
@@ -95,6 +107,9 @@ class UserPool:
         self.store = PoolStore(data_dir / f"{settings.user_pool_id}.json", clock)
         self.key = SigningKey.load_or_create(data_dir / "signing-key.pem")
         self.challenges = PendingChallenges()
+        #: session token -> the identity its credentials were issued for (kept in memory: a
+        #: restarted mock refuses old credentials until the app fetches new ones)
+        self.issued_credentials: dict[str, IssuedCredentials] = {}
 
     # -- clients and users -------------------------------------------------------------------
     def check_client(self, client_id: str) -> None:
@@ -108,6 +123,20 @@ class UserPool:
 
     def find_user(self, name: str) -> User | None:
         return self.store.find(name, self.settings.username_attributes)
+
+    def credentials_caller(self, session_token: str) -> IssuedCredentials | None:
+        """The identity of unexpired credentials this pool issued, else None."""
+        issued = self.issued_credentials.get(session_token)
+        if issued is None or issued.expires <= self.clock():
+            return None
+        return issued
+
+    def groups_of_sub(self, sub: str) -> tuple[str, ...]:
+        """The groups of the user whose `sub` this is (none for an unknown sub)."""
+        user = next((u for u in self.store.users.values() if u.sub == sub), None)
+        if user is None:
+            return ()
+        return tuple(g.name for g in self.store.groups.values() if user.username in g.members)
 
     def user(self, name: str) -> User:
         """:raises UserNotFoundException: no such user (by username or sign-in alias)."""

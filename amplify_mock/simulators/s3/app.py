@@ -4,7 +4,10 @@ request -> CORS preflight? -> bucket/key (path or virtual host) -> website reque
 website bucket? (unsigned GET/HEAD: index/error documents, see website.py) -> presigned-URL
 expiry -> S3 operation name -> handler -> S3 errors serialised once -> CORS and common headers.
 
-Not emulated: signature checks (any credentials work), versioning, ACLs and policies,
+With `S3Settings.authorizer` (the Gen 2 storage access rules) each request's caller is checked
+after its operation is known; without one any credentials work.
+
+Not emulated: signature checks, versioning, ACLs and policies,
 tagging, POST-form uploads, SSE. Requests for them get S3's NotImplemented error.
 """
 
@@ -25,7 +28,7 @@ from amplify_mock.simulators.s3.errors import (
     S3Error,
 )
 from amplify_mock.simulators.s3.presign import check_presigned_expiry
-from amplify_mock.simulators.s3.routing import operation_name, resolve_target
+from amplify_mock.simulators.s3.routing import access_of, operation_name, resolve_target
 from amplify_mock.simulators.s3.state import EventDispatcher, S3Call, S3Settings, S3State
 from amplify_mock.simulators.s3.storage import ObjectStore
 from amplify_mock.simulators.s3.website import is_website_request, serve_website
@@ -83,6 +86,8 @@ async def _dispatch(request: web.Request) -> web.StreamResponse:
             return await serve_website(call, website, prefix=prefix)
         check_presigned_expiry(query, state.settings.clock())
         operation = operation_name(request.method, target, query, request.headers)
+        if state.settings.authorizer is not None and target.bucket:
+            state.settings.authorizer(access_of(request, operation, target, query))
         call = S3Call(request, state, target.bucket or "", target.key or "", query)
         LOG.debug("S3 %s %s", operation, resource)
         return await HANDLERS[operation](call)

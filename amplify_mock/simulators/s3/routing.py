@@ -9,8 +9,9 @@ from urllib.parse import unquote
 from aiohttp import web
 
 from amplify_mock.simulators.s3.errors import MethodNotAllowed, NotImplementedOperation
+from amplify_mock.simulators.s3.state import S3Access
 
-__all__ = ["Target", "operation_name", "resolve_target"]
+__all__ = ["Target", "access_of", "operation_name", "resolve_target"]
 
 #: Sub-resources the mock does not emulate; a request naming one gets NotImplemented.
 _UNSUPPORTED = frozenset(
@@ -110,3 +111,29 @@ def operation_name(
         if "uploadId" in query:
             return "CompleteMultipartUpload"
     raise MethodNotAllowed(Method=method, ResourceType="OBJECT")
+
+
+def _credential_access_key(request: web.BaseRequest, query: Mapping[str, str]) -> str | None:
+    credential = query.get("X-Amz-Credential")
+    if credential is None:
+        authorization = request.headers.get("Authorization", "")
+        _, found, rest = authorization.partition("Credential=")
+        credential = rest if found else None
+    return credential.split("/", 1)[0] if credential else None
+
+
+def access_of(
+    request: web.BaseRequest, operation: str, target: Target, query: Mapping[str, str]
+) -> S3Access:
+    """The request as an authorizer sees it: a list's `prefix` stands in for the key."""
+    key = target.key or ""
+    if operation in ("ListObjects", "ListObjectsV2"):
+        key = query.get("prefix", "")
+    token = request.headers.get("X-Amz-Security-Token") or query.get("X-Amz-Security-Token")
+    return S3Access(
+        operation,
+        target.bucket or "",
+        key,
+        token or None,
+        _credential_access_key(request, query),
+    )

@@ -48,6 +48,21 @@ class S3Settings:
     clock: Callable[[], float] = time.time
     virtual_host_suffixes: tuple[str, ...] = ("localhost",)
     websites: Mapping[str, WebsiteConfiguration] = field(default_factory=dict)
+    #: checks each object request's caller against access rules (raises `AccessDenied`);
+    #: None: any credentials work
+    authorizer: Callable[[S3Access], None] | None = None
+
+
+@dataclass(frozen=True)
+class S3Access:
+    """What an authorizer decides on: the operation, its bucket and key (or list prefix), and
+    the caller's credentials (the session token of the request, header or presigned URL)."""
+
+    operation: str
+    bucket: str
+    key: str
+    session_token: str | None
+    access_key_id: str | None
 
 
 class EventDispatcher:

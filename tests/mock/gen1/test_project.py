@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 
 from amplify_mock.mock.gen1.project import (
-    MockSettingsError,
     NoApiError,
     StorageResource,
     add_mock_paths_to_gitignore,
     find_project_root,
     load_mock_project,
 )
+from amplify_mock.mock.settings import MockSettingsError
 from amplify_mock.project.errors import NotInitializedError
 
 DEMO = Path(__file__).resolve().parents[3] / "examples" / "demo"
