@@ -8,6 +8,8 @@
 #   (tests/js/auth, tests/js/auth/web);
 # - the Gen 2 example app (examples/gen2): @aws-amplify/data-schema + esbuild are what the Gen 2
 #   Node step runs; the Gen 2 tests load their fixture projects with these node_modules.
+# - @aws-amplify/datastore latest 5.x on aws-amplify 6.x (+ ws, esbuild) for the DataStore
+#   clients in Node and in chromium (tests/js/datastore).
 set -euo pipefail
 folders=(
   amplify_mock/simulators/appsync/console
@@ -16,6 +18,7 @@ folders=(
   tests/js/storage
   tests/js/auth
   examples/gen2
+  tests/js/datastore
 )
 for folder in "${folders[@]}"; do
   dir="$1/$folder"
