@@ -1,6 +1,6 @@
 """Helpers of the DataStore e2e tests: a Gen 1 v2 project with conflict detection set up through
-the `amplify` command, a Node DataStore client process driven by JSON lines, and a TCP proxy
-that cuts a client off the mock and lets it back."""
+the `amplify` command, DataStore clients driven by JSON lines (Node processes, or pages of the
+chromium driver), and a TCP proxy that cuts a Node client off the mock and lets it back."""
 
 from __future__ import annotations
 
@@ -163,28 +163,24 @@ class CutProxy:
             await self._server.wait_closed()
 
 
-class DataStoreClient:
-    """A Node process running client.mjs: `call()` sends a command and awaits its answer;
-    `events` collects what DataStore did on its own (observe, conflict, error, hub)."""
+class _JsonLines:
+    """A Node process answering JSON-line commands by `rid`; other lines are events."""
 
-    def __init__(self, name: str, endpoint: str, api_key: str, ca: Path) -> None:
+    def __init__(self, name: str, args: list[str], env: dict[str, str]) -> None:
         self.name = name
-        self.args = (endpoint, api_key)
-        self.ca = ca
+        self.args = args
+        self.env = env
         self.events: list[dict[str, Any]] = []
-        self.stderr = b""
         self._ids = itertools.count(1)
         self._waiting: dict[int, asyncio.Future[Any]] = {}
         self._proc: asyncio.subprocess.Process | None = None
         self._reader: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
-        assert (MODULES / "@aws-amplify" / "datastore").is_dir(), "run .ci/setup first"
         self._proc = await asyncio.create_subprocess_exec(
             "node",
-            str(CLIENT),
             *self.args,
-            env={**os.environ, "NODE_EXTRA_CA_CERTS": str(self.ca)},
+            env={**os.environ, **self.env},
             stdin=asyncio.subprocess.PIPE,
             stdout=asyncio.subprocess.PIPE,
             stderr=asyncio.subprocess.PIPE,
@@ -207,7 +203,7 @@ class DataStoreClient:
             if not future.done():
                 future.set_exception(AssertionError(f"{self.name} exited"))
 
-    async def call(self, cmd: str, timeout: float = 90, **args: Any) -> Any:
+    async def send(self, cmd: str, timeout: float = 120, **args: Any) -> Any:
         assert self._proc is not None and self._proc.stdin is not None
         request_id = next(self._ids)
         future: asyncio.Future[Any] = asyncio.get_running_loop().create_future()
@@ -230,11 +226,6 @@ class DataStoreClient:
             stderr = (await self._proc.stderr.read()).decode()[-3000:]
         return f"events {events} stderr {stderr}"
 
-    def of(self, event: str, model: str | None = None) -> list[dict[str, Any]]:
-        return [
-            e for e in self.events if e.get("event") == event and model in (None, e.get("model"))
-        ]
-
     async def close(self) -> None:
         if self._proc is None:
             return
@@ -244,3 +235,76 @@ class DataStoreClient:
         await self._proc.wait()
         if self._reader is not None:
             await self._reader
+
+
+def _matching(events: list[dict[str, Any]], event: str, model: str | None) -> list[dict[str, Any]]:
+    return [e for e in events if e.get("event") == event and model in (None, e.get("model"))]
+
+
+class DataStoreClient(_JsonLines):
+    """A Node process running client.mjs (one DataStore)."""
+
+    def __init__(self, name: str, endpoint: str, api_key: str, ca: Path) -> None:
+        assert (MODULES / "@aws-amplify" / "datastore").is_dir(), "run .ci/setup first"
+        super().__init__(name, [str(CLIENT), endpoint, api_key], {"NODE_EXTRA_CA_CERTS": str(ca)})
+
+    async def call(self, cmd: str, **args: Any) -> Any:
+        return await self.send(cmd, **args)
+
+    async def of(self, event: str, model: str | None = None) -> list[dict[str, Any]]:
+        return _matching(self.events, event, model)
+
+
+class ProxyNetwork:
+    """A Node client's network: the proxy between it and the mock."""
+
+    def __init__(self, proxy: CutProxy) -> None:
+        self.proxy = proxy
+
+    async def offline(self) -> None:
+        self.proxy.cut()
+
+    async def online(self) -> None:
+        self.proxy.restore()
+
+
+class BrowserDriver(_JsonLines):
+    """tests/browser/datastore.test.mjs: clients A and B, each a page in its own context."""
+
+    def __init__(self, app_url: str, endpoint: str, api_key: str, spki: str, out: Path) -> None:
+        driver = ROOT / "tests" / "browser" / "datastore.test.mjs"
+        super().__init__("chromium", [str(driver), app_url, endpoint, api_key, spki, str(out)], {})
+
+    async def loaded(self, timeout: float = 120) -> None:
+        async def wait() -> None:
+            while not any(e.get("event") == "loaded" for e in self.events):
+                if self._reader is not None and self._reader.done():
+                    raise AssertionError(f"the driver exited: {await self._tail()}")
+                await asyncio.sleep(0.1)
+
+        await asyncio.wait_for(wait(), timeout)
+
+    def client(self, name: str) -> BrowserClient:
+        return BrowserClient(self, name)
+
+
+class BrowserClient:
+    """One page of the browser driver."""
+
+    def __init__(self, driver: BrowserDriver, name: str) -> None:
+        self.driver = driver
+        self.name = name
+        self.events: list[dict[str, Any]] = []
+
+    async def call(self, cmd: str, **args: Any) -> Any:
+        return await self.driver.send(cmd, client=self.name, **args)
+
+    async def of(self, event: str, model: str | None = None) -> list[dict[str, Any]]:
+        self.events.extend(await self.driver.send("events", client=self.name))
+        return _matching(self.events, event, model)
+
+    async def offline(self) -> None:
+        await self.call("offline")
+
+    async def online(self) -> None:
+        await self.call("online")
