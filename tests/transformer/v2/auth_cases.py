@@ -609,8 +609,22 @@ HAND_CASES: dict[str, tuple[str, dict[str, Any]]] = {
 }
 
 
+def _policy_split_schema(models: int) -> str:
+    """Enough IAM-protected operations for the role policies to split (~6 KB per document)."""
+    return "".join(
+        f"type LongModelName{i} @model @auth(rules: [{{ allow: private, provider: iam }}, "
+        f"{{ allow: public, provider: iam, operations: [read] }}]) {{\n  id: ID!\n  name: String\n}}\n"
+        for i in range(models)
+    )
+
+
+GENERATED_CASES: dict[str, tuple[str, dict[str, Any]]] = {
+    "auth-iam-policy-split": (_policy_split_schema(9), _opts(["userPools", "iam"])),
+}
+
+
 def all_cases() -> dict[str, tuple[str, dict[str, Any]]]:
-    return {**matrix_cases(), **HAND_CASES}
+    return {**matrix_cases(), **HAND_CASES, **GENERATED_CASES}
 
 
 def write_cases(golden: Path = GOLDEN) -> list[str]:
