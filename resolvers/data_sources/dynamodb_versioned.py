@@ -332,7 +332,9 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
                 return
 
     async def _record_delta(self, item: Mapping[str, Any] | None, now: int) -> None:
-        """Write the changed item to the delta sync table, keyed by day and change time."""
+        """Write the changed item to the delta sync table with AppSync's documented keys:
+        `ds_pk` = `<data source name>:<YYYY-MM-DD>`, `ds_sk` = `<HH:MM:SS.mmm>:<primary key>:
+        <version>` (UTC), and `_ttl` = DeltaSyncTableTTL minutes ahead (epoch seconds)."""
         if self.delta_sync_table_name is None or not item:
             return
         changed = datetime.fromtimestamp(now / 1000, UTC)
@@ -340,7 +342,7 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
             str(item.get(a, "")) for a in await self._key_attributes(self.table_name)
         )
         record = {k: v for k, v in (_marshall_item(item)).items()}
-        record["ds_pk"] = {"S": f"{self.table_name}:{changed.strftime('%Y-%m-%d')}"}
+        record["ds_pk"] = {"S": f"{self.name}:{changed.strftime('%Y-%m-%d')}"}
         record["ds_sk"] = {
             "S": f"{changed.strftime('%H:%M:%S.%f')[:12]}:{key_text}:{item.get('_version')}"
         }
@@ -376,7 +378,7 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
 
     async def _sync_delta(self, read: dict[str, Any], last_sync: int, started: int) -> Any:
         """The delta records changed at or after `last_sync`: one query per day partition
-        (`ds_pk` is `<table>:<day>`), continuing across days; a token names its day."""
+        (`ds_pk` is `<data source>:<day>`), continuing across days; a token names its day."""
         since = datetime.fromtimestamp(last_sync / 1000, UTC)
         last_day = datetime.fromtimestamp(started / 1000, UTC).date()
         day = since.date()
@@ -389,7 +391,7 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
         limit = int(read.get("limit") or 100)
         items: list[dict[str, Any]] = []
         while day <= last_day:
-            values: dict[str, Any] = {":ds_pk": {"S": f"{self.table_name}:{day.isoformat()}"}}
+            values: dict[str, Any] = {":ds_pk": {"S": f"{self.name}:{day.isoformat()}"}}
             expression = "#ds_pk = :ds_pk"
             if day == since.date():
                 expression += " AND #ds_sk >= :ds_sk"
@@ -415,7 +417,7 @@ class VersionedDynamoDBDataSource(DynamoDBDataSource):
             day += timedelta(days=1)
             if len(items) >= limit and day <= last_day:
                 # the next day from its first record ("0" sorts before every "HH:..." time)
-                next_start = {"ds_pk": {"S": f"{self.table_name}:{day.isoformat()}"},
+                next_start = {"ds_pk": {"S": f"{self.name}:{day.isoformat()}"},
                               "ds_sk": {"S": "0"}}  # fmt: skip
                 return {"items": items, "nextToken": _encode_token(next_start),
                         "startedAt": started}  # fmt: skip

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -13,6 +14,7 @@ from amplify_mock.simulators.dynamodb import Store
 from amplify_mock.simulators.dynamodb.client import StoreClient
 from resolvers.data_sources import create_data_source, dynamodb_versioned
 from resolvers.data_sources.base import ConflictCaller
+from resolvers.data_sources.dynamodb import DynamoDBDataSourceError
 from resolvers.data_sources.dynamodb_versioned import (
     ConflictError,
     ConflictUnhandledError,
@@ -497,3 +499,121 @@ async def test_base_table_ttl_zero_removes_a_deleted_item_at_once(store: Store) 
     # the delta table still tells DataStore clients that it was deleted
     last = _items(store, "AmplifyDataStore")[-1]
     assert (last["_deleted"], last["_version"]) == ({"BOOL": True}, {"N": "2"})
+
+
+# -- the delta sync table and Sync, as AppSync documents them -------------------------------------
+async def test_delta_records_are_keyed_as_appsync_documents(store: Store, clock: int) -> None:
+    """ds_pk `<data source name>:<date>`, ds_sk `<time>:<primary key>:<version>` (UTC)."""
+    _table(store, "Note-abc123-dev", "id")
+    source = create_data_source(
+        "AMAZON_DYNAMODB",
+        "NoteTable",
+        table_name="Note-abc123-dev",
+        client=StoreClient(store),
+        versioned=True,
+        delta_sync_table_name="AmplifyDataStore",
+    )
+    await source.invoke({**_create("n1", title="a")})
+    await source.invoke(_update("n1", None, title="b"))
+    first, second = (datetime.fromtimestamp((clock + 1000 * tick) / 1000, UTC) for tick in (0, 1))
+    assert [(r["ds_pk"]["S"], r["ds_sk"]["S"]) for r in _delta(store)] == [
+        (f"NoteTable:{first:%Y-%m-%d}", f"{first:%H:%M:%S}.{first.microsecond // 1000:03d}:n1:1"),
+        (
+            f"NoteTable:{second:%Y-%m-%d}",
+            f"{second:%H:%M:%S}.{second.microsecond // 1000:03d}:n1:2",
+        ),
+    ]
+
+
+async def _changes(notes: VersionedDynamoDBDataSource) -> None:
+    """n0..n4 created at ticks 0..4 (title t0..t4), n0 deleted at tick 5."""
+    for i in range(5):
+        await notes.invoke_synced(_create(f"n{i}", title=f"t{i}"), AUTOMERGE)
+    await notes.invoke_synced(_delete("n0", 1), AUTOMERGE)
+
+
+T2 = {
+    "expression": "#title = :title",
+    "expressionNames": {"#title": "title"},
+    "expressionValues": {":title": {"S": "t2"}},
+}
+#: (case, Sync request fields with lastSync in ticks after the clock start, expected (id,
+#: _version) of every page in order, or a set when the base table is scanned, pages)
+SYNC_CASES: list[tuple[str, dict[str, Any], list[tuple[str, int]] | set[tuple[str, int]], int]] = [
+    (
+        "no lastSync: the base table, tombstones included",
+        {},
+        {("n0", 2), ("n1", 1), ("n2", 1), ("n3", 1), ("n4", 1)},
+        1,
+    ),
+    (
+        "lastSync in the delta window: the changes since, in change order",
+        {"lastSync": 3},
+        [("n3", 1), ("n4", 1), ("n0", 2)],
+        1,
+    ),
+    (
+        "lastSync older than DeltaSyncTableTTL: the base table",
+        {"lastSync": -31 * 60},
+        {("n0", 2), ("n1", 1), ("n2", 1), ("n3", 1), ("n4", 1)},
+        1,
+    ),
+    (
+        # the 4th page is empty: a query that meets its Limit returns a LastEvaluatedKey
+        "limit pages the delta query with nextToken",
+        {"lastSync": 0, "limit": 2},
+        [("n0", 1), ("n1", 1), ("n2", 1), ("n3", 1), ("n4", 1), ("n0", 2)],
+        4,
+    ),
+    (
+        "limit pages the base table with nextToken",
+        {"limit": 2},
+        {("n0", 2), ("n1", 1), ("n2", 1), ("n3", 1), ("n4", 1)},
+        3,
+    ),
+    ("filter on the delta query", {"lastSync": 0, "filter": T2}, [("n2", 1)], 1),
+    ("filter on the base table", {"filter": T2}, {("n2", 1)}, 1),
+]
+
+
+@pytest.mark.parametrize(
+    ("fields", "expected", "pages"),
+    [c[1:] for c in SYNC_CASES],
+    ids=[c[0] for c in SYNC_CASES],
+)
+async def test_sync_request_and_response(
+    notes: VersionedDynamoDBDataSource,
+    clock: int,
+    fields: dict[str, Any],
+    expected: list[tuple[str, int]] | set[tuple[str, int]],
+    pages: int,
+) -> None:
+    await _changes(notes)
+    request = dict(fields)
+    if "lastSync" in request:
+        request["lastSync"] = clock + 1000 * request["lastSync"]
+    seen: list[tuple[str, int]] = []
+    token, count = None, 0
+    while True:
+        page = await notes.invoke(_sync(**{**request, "nextToken": token}))
+        count += 1
+        # AppSync's Sync result: items, nextToken, startedAt (when this Sync began)
+        assert set(page) == {"items", "nextToken", "startedAt"}
+        assert page["startedAt"] == clock + 1000 * (5 + count)
+        assert all(i.keys() >= {"_version", "_lastChangedAt"} for i in page["items"])
+        seen.extend((i["id"], i["_version"]) for i in page["items"])
+        token = page["nextToken"]
+        if token is None:
+            break
+    assert (set(seen) if isinstance(expected, set) else seen) == expected
+    assert len(seen) == len(expected)
+    assert count == pages
+
+
+async def test_sync_with_a_bad_next_token(notes: VersionedDynamoDBDataSource) -> None:
+    with pytest.raises(DynamoDBDataSourceError) as caught:
+        await notes.invoke(_sync(nextToken="not-a-token"))
+    assert (caught.value.error_type, caught.value.message) == (
+        "DynamoDB:ValidationException",
+        "The provided starting key is invalid: Invalid nextToken",
+    )
