@@ -6,6 +6,7 @@ import base64
 import json
 import logging
 import os
+import re
 from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote_plus, unquote_plus
@@ -40,14 +41,29 @@ def to_json(value: Any) -> str:
     return _ENCODER.encode(value)
 
 
+#: An unquoted literal, read as AppSync's lenient JSON reader reads one: up to a delimiter.
+_BARE_LITERAL = re.compile(r"[^\s{}\[\]:,/\\;#='\"]+")
+
+
 def from_json(text: Any) -> Any:
     """`$util.parseJson`.
+
+    AppSync reads JSON leniently: text that starts with an unquoted literal is that literal
+    (up to the first delimiter, e.g. `:`), which the v2 owner templates rely on:
+    `$util.parseJson("<sub>::<username>")` is a string, not a list, and not an error. Not
+    emulated: the reader's other lenient forms (single quotes, comments, unquoted keys).
 
     :raises ValueError: `text` is not JSON.
     """
     if not isinstance(text, str):
         raise ValueError(f"expected a JSON string, got {jt.to_java_string(text)}")
-    return json.loads(text)
+    try:
+        return json.loads(text)
+    except ValueError:
+        literal = _BARE_LITERAL.match(text.strip())
+        if literal is not None:
+            return literal.group(0)
+        raise
 
 
 _JS_ESCAPES = {

@@ -14,7 +14,8 @@ transformer (an interim check of the endpoint alone; needs the oracle checkout).
 
 The v2 corpus (`--v2`, data/appsync_peer_v2: the Transformer v2 API tests recorded against real
 AppSync) is served either from the real v2 transformer's build of each file, kept once in the v2
-golden suite (`tests/transformer/v2/golden/peer-<file>/build`, made with the file's transform
+golden suite (`tests/transformer/v2/golden/peer-<file>/build`, `peer-auth-<file>` for the auth
+files, made with the file's transform
 parameters and auth modes; `--transformer oracle`), or from a Gen 1 project in the CLI's layout
 with the file's feature flags, built by our v2 transformer (`--transformer ours`).
 """
@@ -239,6 +240,13 @@ async def run_redeploy_case(
     return True, "\n".join(outputs)
 
 
+def v2_golden_case(case_file: Path, golden: Path = V2_GOLDEN) -> Path:
+    """The oracle's build of a v2 file: `peer-auth-<stem>` for the auth files (issue 14),
+    else `peer-<stem>`."""
+    auth = golden / f"peer-auth-{case_file.stem}"
+    return auth if auth.is_dir() else golden / f"peer-{case_file.stem}"
+
+
 async def run_v2_case_file(
     case_file: Path,
     workdir: Path,
@@ -268,7 +276,7 @@ async def run_v2_case_file(
         build = build_with_ours(project)
     else:
         project = write_project({**case, "functions": functions}, workdir / case_file.stem)
-        build = golden / f"peer-{case_file.stem}" / "build"
+        build = v2_golden_case(case_file, golden) / "build"
     result = await serve_and_run(
         case_file,
         build,

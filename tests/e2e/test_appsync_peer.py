@@ -26,6 +26,25 @@ V2_CASE_FILES = sorted((PEER_V2_DIR / "cases").glob("*.json"))
 #: Cases of the v2 corpus that fail on our endpoint, each traced (see the README there):
 #: the failing case names per file, so a new failure or a fixed one both fail the test.
 V2_KNOWN_FAILURES: dict[str, dict[str, str]] = {
+    "auth": {
+        "@model with @auth allow private combined with groups as Admin and non-admin users": (
+            "a Scan of two items (P1, P2): DynamoDB orders a Scan by the hash of the partition "
+            "key, AWS answered P2 first; our store answers in key order"
+        ),
+        "@model with @auth with @model + without @auth querying records without auth policies "
+        "defined": (
+            "graphql-js validation wording: AppSync says 'Validation error of type "
+            "FieldUndefined: ...', the endpoint graphql-core's 'Cannot query field ...'"
+        ),
+    },
+    "multi-auth": {
+        name: (
+            "the runner signs iam_user2 with the authenticated role's key: on AWS its Cognito "
+            "group maps to its own role (cognitoGroupRole), which the API's policy does not "
+            "allow; the endpoint sees the authenticated role, which it allows"
+        )
+        for name in ("only allow private iam arn", "only allow private identityPool arn")
+    },
     "relational": {
         "many to many relationship with sort key": (
             "two join rows with the same GSI key (modelAID, modelAsortId): DynamoDB leaves their "

@@ -147,7 +147,7 @@ async def test_mock_starts_cognito_and_appsync_checks_its_tokens(
     )
     assert status == 401
     assert body["errors"][0]["errorType"] == "UnauthorizedException"
-    assert body["errors"][0]["message"] == "UnauthorizedException: Token signature is not valid"
+    assert body["errors"][0]["message"] == "Token signature is not valid"
 
     expired = await asyncio.to_thread(
         lambda: srp_sign_in(idp, pool_id, client_id, "admin", PASSWORD)["AuthenticationResult"]
@@ -157,7 +157,7 @@ async def test_mock_starts_cognito_and_appsync_checks_its_tokens(
     status, body = await graphql(session, old, CREATE_BLOG, input={"name": "C"})
     assert (status, body["errors"][0]["message"]) == (
         401,
-        "UnauthorizedException: Token has expired",
+        "Token has expired.",
     )
     status, body = await graphql(session, expired["AccessToken"], CREATE_BLOG, input={"name": "D"})
     assert status == 200 and body["data"]["createBlog"]["owner"] == "admin"

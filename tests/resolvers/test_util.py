@@ -46,6 +46,9 @@ CORE: list[tuple[str, str, str | re.Pattern[str]]] = [
     ("toJson-null", "$util.toJson($nothing)", "null"),
     ("parseJson", "#set($v = $util.parseJson('{\"a\": [1, 2]}'))$v.a.size()", "2"),
     ("parseJson-number", '#set($v = $util.parseJson("7"))#set($w = $v / 2)$w', "3"),
+    # AppSync's lenient reader: an unquoted literal (a v2 owner claim) is a string, up to `:`
+    ("parseJson-bare", '$util.isString($util.parseJson("u@example.com"))', "true"),
+    ("parseJson-bare-owner", '$util.parseJson("6fd0-7e4a::u@example.com")', "6fd0-7e4a"),
     ("autoId", "$util.autoId()", "00000000-0000-4000-8000-000000000000"),
     ("autoUlid", "$util.autoUlid()", re.compile(r"01HK153X00[0-9A-HJKMNP-TV-Z]{16}")),
     ("autoKsuid", "$util.autoKsuid()", re.compile(r"[0-9A-Za-z]{27}")),

@@ -18,9 +18,12 @@ from graphql import OperationType
 from amplify_mock.simulators.appsync.auth import (
     LambdaAuthorizerInvoker,
     RequestAuth,
+    SignedRequest,
     TokenVerifier,
     authorize_request,
+    check_operation_permission,
 )
+from amplify_mock.simulators.appsync.auth_iam import IamCredentialStore
 from amplify_mock.simulators.appsync.dashboard import DashboardServices, add_routes
 from amplify_mock.simulators.appsync.errors import (
     ExecutionTimeoutError,
@@ -59,6 +62,9 @@ class EndpointOptions:
 
     verifier: TokenVerifier | None = None
     lambda_authorizer: LambdaAuthorizerInvoker | None = None
+    #: The issuer of IAM credentials (the local identity pool): signatures of its keys are
+    #: verified.
+    iam_credentials: IamCredentialStore | None = None
     clear_data: Callable[[], Awaitable[list[str]]] | None = None
     keep_alive_interval: float = 60.0
     #: AppSync's per-request deadline and response size limit (smaller ones in tests).
@@ -100,7 +106,10 @@ def _source_ip(request: web.Request) -> str:
 
 
 async def _authorize(
-    request: web.Request, headers: Mapping[str, str], extra: Mapping[str, Any] | None = None
+    request: web.Request,
+    headers: Mapping[str, str],
+    extra: Mapping[str, Any] | None = None,
+    signed: SignedRequest | None = None,
 ) -> RequestAuth:
     options = request.app[OPTIONS]
     return await authorize_request(
@@ -110,6 +119,8 @@ async def _authorize(
         verifier=options.verifier,
         lambda_authorizer=options.lambda_authorizer,
         request_context=extra,
+        signed=signed,
+        iam_credentials=options.iam_credentials,
     )
 
 
@@ -160,11 +171,14 @@ async def _graphql(request: web.Request, log: RequestLog | None) -> web.Response
                 "operationName": body.operation_name,
                 "variables": body.variables,
             },
+            SignedRequest(request.method, request.path, request.query_string, await request.read())
+            if options.iam_credentials is not None
+            else None,
         )
     except UnauthorizedRequest as err:
         if log is not None:
             log.body = unauthorized_body(err)
-        return _json(unauthorized_body(err), 401)
+        return _json(unauthorized_body(err), err.status)
     if log is not None:
         parse_started = time.perf_counter_ns()
         prepared = await state.prepare_async(body.query)
@@ -174,6 +188,13 @@ async def _graphql(request: web.Request, log: RequestLog | None) -> web.Response
             log.operation_name = operation.name.value
     else:
         prepared = await state.prepare_async(body.query)
+    if auth.iam_role is not None:
+        try:
+            check_operation_permission(state, auth, prepared, body.operation_name)
+        except UnauthorizedRequest as err:
+            if log is not None:
+                log.body = unauthorized_body(err)
+            return _json(unauthorized_body(err), err.status)
     if operation_type(prepared, body.operation_name) is OperationType.SUBSCRIPTION:
         return _json(
             error_body(
@@ -241,7 +262,7 @@ async def handle_realtime(request: web.Request) -> web.StreamResponse:
     try:
         await authorize(connection_headers)
     except UnauthorizedRequest as err:
-        payload = unauthorized_body(err, errorCode=401)
+        payload = unauthorized_body(err, errorCode=err.status)
         await ws.send_str(json.dumps({"type": "connection_error", "payload": payload}))
         await ws.close(code=1002)
         return ws

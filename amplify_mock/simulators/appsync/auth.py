@@ -5,10 +5,23 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import logging
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from graphql import DocumentNode, GraphQLSchema, OperationDefinitionNode
+
+from amplify_mock.simulators.appsync.auth_iam import (
+    ACCOUNT_ID,
+    AUTH_ACCESS_KEY_ID,
+    IamCredentialStore,
+    check_iam_permission,
+    find_credential,
+    iam_identity,
+    parse_sigv4,
+    verify_signature,
+)
 from amplify_mock.simulators.appsync.config import ApiConfig, AuthenticationType, AuthProvider
 from amplify_mock.simulators.appsync.errors import UnauthorizedRequest
 
@@ -16,18 +29,19 @@ __all__ = [
     "AUTH_ACCESS_KEY_ID",
     "LambdaAuthorizerInvoker",
     "RequestAuth",
+    "SignedRequest",
     "TokenVerifier",
     "authorize_request",
     "b64url_decode",
     "bearer_token",
+    "check_operation_permission",
     "decode_jwt",
 ]
 
-#: The access key id that `amplify mock` treats as the authenticated IAM role.
-AUTH_ACCESS_KEY_ID = "ASIAVJKIAM-AuthRole"
-ACCOUNT_ID = "12345678910"
-AUTH_ROLE_ARN = f"arn:aws:sts::{ACCOUNT_ID}:assumed-role/authRole/CognitoIdentityCredentials"
-UNAUTH_ROLE_ARN = f"arn:aws:sts::{ACCOUNT_ID}:assumed-role/unAuthRole/CognitoIdentityCredentials"
+#: AppSync's 401 messages.
+NO_VALID_HEADER = "Valid authorization header not provided."
+UNPARSABLE_JWT = "Unable to parse JWT token."
+NOT_AUTHORIZED = "You are not authorized to make this call."
 
 
 class TokenVerifier(Protocol):
@@ -49,7 +63,21 @@ class RequestAuth:
     claims: Mapping[str, Any] | None = None
     groups: tuple[str, ...] = ()
     denied_fields: frozenset[str] = field(default_factory=frozenset)
+    #: The IAM role of an `AWS_IAM` caller (its policy is checked per top-level field).
+    iam_role: str | None = None
 
+
+@dataclass(frozen=True)
+class SignedRequest:
+    """What a SigV4 signature covers besides the headers (checked when the secret is known)."""
+
+    method: str
+    path: str
+    query: str
+    body: bytes
+
+
+LOG = logging.getLogger(__name__)
 
 #: Every API-key request is authorized the same way (RequestAuth is immutable).
 _API_KEY_AUTH = RequestAuth(AuthenticationType.API_KEY)
@@ -111,26 +139,32 @@ async def authorize_request(
     verifier: TokenVerifier | None = None,
     lambda_authorizer: LambdaAuthorizerInvoker | None = None,
     request_context: Mapping[str, Any] | None = None,
+    signed: SignedRequest | None = None,
+    iam_credentials: IamCredentialStore | None = None,
 ) -> RequestAuth:
-    """Pick the auth mode of a request the way AppSync (and `amplify mock`) does.
+    """Pick the auth mode of a request the way AppSync does, and build its `$ctx.identity`.
 
     Order: `x-api-key`, then a SigV4 `Authorization` header, then a JWT routed by `iss`
     (`https://cognito-idp.` = user pools, a configured issuer = OIDC), then the Lambda
-    authorizer. Signatures are not checked unless a `verifier` is given.
+    authorizer. JWT signatures are checked when a `verifier` is given; SigV4 signatures when
+    `iam_credentials` knows the key's secret and `signed` is given.
 
-    :raises UnauthorizedRequest: no enabled mode accepts the request (HTTP 401).
+    :raises UnauthorizedRequest: no enabled mode accepts the request (HTTP 401; 403 for a
+        refused signature), in AppSync's words.
     """
     modes = config.auth_modes
     api_key = _header(headers, "x-api-key")
     authorization = _header(headers, "Authorization")
     if AuthenticationType.API_KEY in modes and api_key is not None:
         if api_key != config.api_key:
-            raise UnauthorizedRequest("Invalid API key")
+            raise UnauthorizedRequest(NOT_AUTHORIZED)
         return _API_KEY_AUTH
     if authorization is None:
-        raise UnauthorizedRequest("Missing authorization")
-    if AuthenticationType.AWS_IAM in modes and authorization.startswith("AWS4-HMAC-SHA256"):
-        return _iam_auth(authorization, source_ip)
+        raise UnauthorizedRequest(NO_VALID_HEADER)
+    if authorization.startswith("AWS4-HMAC-SHA256"):
+        if AuthenticationType.AWS_IAM not in modes:
+            raise UnauthorizedRequest(NO_VALID_HEADER)
+        return _iam_auth(config, authorization, headers, source_ip, signed, iam_credentials)
     claims = decode_jwt(authorization)
     if claims is not None:
         issuer = str(claims.get("iss", ""))
@@ -150,7 +184,7 @@ async def authorize_request(
         return await _lambda_auth(
             provider, authorization, headers, lambda_authorizer, request_context
         )
-    raise UnauthorizedRequest("Invalid JWT token")
+    raise UnauthorizedRequest(UNPARSABLE_JWT if claims is None else NO_VALID_HEADER)
 
 
 def _oidc_provider(config: ApiConfig, issuer: str) -> AuthProvider | None:
@@ -186,24 +220,29 @@ def _oidc_auth(claims: dict[str, Any]) -> RequestAuth:
     return RequestAuth(AuthenticationType.OPENID_CONNECT, identity, claims=claims)
 
 
-def _iam_auth(authorization: str, source_ip: str) -> RequestAuth:
-    access_key = None
-    if "Credential=" in authorization:
-        access_key = authorization.split("Credential=", 1)[1].split("/", 1)[0].strip()
-    if not access_key:
-        raise UnauthorizedRequest("Missing access key id in the SigV4 Authorization header")
-    authenticated = access_key == AUTH_ACCESS_KEY_ID
-    identity = {
-        "accountId": ACCOUNT_ID,
-        "cognitoIdentityPoolId": None,
-        "cognitoIdentityId": None,
-        "cognitoIdentityAuthType": "authenticated" if authenticated else "unauthenticated",
-        "cognitoIdentityAuthProvider": None,
-        "sourceIp": [source_ip],
-        "userArn": AUTH_ROLE_ARN if authenticated else UNAUTH_ROLE_ARN,
-        "username": "auth-user" if authenticated else "unauth-user",
-    }
-    return RequestAuth(AuthenticationType.AWS_IAM, identity)
+def _iam_auth(
+    config: ApiConfig,
+    authorization: str,
+    headers: Mapping[str, str],
+    source_ip: str,
+    signed: SignedRequest | None,
+    credentials: IamCredentialStore | None,
+) -> RequestAuth:
+    """:raises IamSignatureError: a malformed header, an unknown key or a wrong signature."""
+    header = parse_sigv4(authorization, headers)
+    credential = find_credential(credentials, header.access_key)
+    if credential.secret_key is not None and signed is not None:
+        verify_signature(
+            header,
+            credential.secret_key,
+            method=signed.method,
+            path=signed.path,
+            query=signed.query,
+            headers=headers,
+            body=signed.body,
+        )
+    identity, role = iam_identity(credential, config.iam, source_ip)
+    return RequestAuth(AuthenticationType.AWS_IAM, identity, iam_role=role)
 
 
 async def _lambda_auth(
@@ -227,11 +266,42 @@ async def _lambda_auth(
     try:
         answer = await invoke(function_name, event)
     except Exception as err:  # the authorizer's own failure denies the request
-        raise UnauthorizedRequest(f"Lambda authorizer {function_name} failed: {err}") from err
-    if not isinstance(answer, dict) or not answer.get("isAuthorized"):
-        raise UnauthorizedRequest("Lambda authorizer denied the request")
+        LOG.warning("Lambda authorizer %s failed: %s", function_name, err)
+        raise UnauthorizedRequest(NOT_AUTHORIZED) from err
+    if not isinstance(answer, dict) or answer.get("isAuthorized") is not True:
+        raise UnauthorizedRequest(NOT_AUTHORIZED)
     context = answer.get("resolverContext") or {}
     denied = frozenset(str(f) for f in answer.get("deniedFields") or ())
     return RequestAuth(
         AuthenticationType.AWS_LAMBDA, {"resolverContext": context}, denied_fields=denied
+    )
+
+
+class _Prepared(Protocol):
+    @property
+    def document(self) -> DocumentNode | None: ...
+
+    def operation(self, operation_name: str | None) -> OperationDefinitionNode | None: ...
+
+
+class _State(Protocol):
+    @property
+    def config(self) -> ApiConfig: ...
+
+    @property
+    def schema(self) -> GraphQLSchema: ...
+
+
+def check_operation_permission(
+    state: _State, auth: RequestAuth, prepared: _Prepared, operation_name: str | None
+) -> None:
+    """An IAM caller's role policy against the operation's top-level fields.
+
+    :raises UnauthorizedRequest: "Permission denied" (HTTP 401).
+    """
+    operation = prepared.operation(operation_name)
+    if auth.iam_role is None or operation is None or prepared.document is None:
+        return
+    check_iam_permission(
+        state.config.iam, auth.iam_role, state.schema, prepared.document, operation
     )

@@ -7,6 +7,7 @@ from enum import StrEnum
 from functools import cached_property
 from typing import Any
 
+from amplify_mock.simulators.appsync.auth_iam import IamSettings
 from resolvers.resolver import FunctionConfig, MappingTemplate, ResolverConfig
 
 __all__ = [
@@ -141,6 +142,8 @@ class ApiConfig:
     #: `QueryDepthLimit` and `ResolverCountLimit` of the `AWS::AppSync::GraphQLApi` (0: unset).
     query_depth_limit: int = 0
     resolver_count_limit: int = 0
+    #: The identity-pool roles the build's auth templates and IAM policies name.
+    iam: IamSettings = field(default_factory=IamSettings)
 
     @property
     def auth_providers(self) -> tuple[AuthProvider, ...]:

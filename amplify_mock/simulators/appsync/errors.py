@@ -30,13 +30,15 @@ INTERNAL_FAILURE = "InternalFailure"
 
 
 class UnauthorizedRequest(AmplifyMockError):
-    """A request that no enabled auth mode accepts; answered with HTTP 401."""
+    """A request that no enabled auth mode accepts: HTTP 401 (or `status`), AppSync's message
+    (`message`) and `errorType`."""
 
     error_type = "UnauthorizedException"
+    status = 401
 
-    def __init__(self, reason: str) -> None:
-        super().__init__(f"{self.error_type}: {reason}")
-        self.reason = reason
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.reason = message
 
 
 class MalformedRequest(AmplifyMockError):

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from amplify_mock.errors import AmplifyMockError
-from amplify_mock.simulators.appsync.auth import b64url_decode, bearer_token
+from amplify_mock.simulators.appsync.auth import UNPARSABLE_JWT, b64url_decode, bearer_token
 from amplify_mock.simulators.appsync.errors import UnauthorizedRequest
 
 __all__ = ["JwksError", "JwksVerifier"]
@@ -80,9 +80,9 @@ class JwksVerifier:
             header = json.loads(b64url_decode(header_b64))
             signature = b64url_decode(signature_b64)
         except (ValueError, binascii.Error, RecursionError) as err:
-            raise UnauthorizedRequest("Invalid JWT token") from err
+            raise UnauthorizedRequest(UNPARSABLE_JWT) from err
         if not isinstance(header, dict):
-            raise UnauthorizedRequest("Invalid JWT token")
+            raise UnauthorizedRequest(UNPARSABLE_JWT)
         algorithm = str(header.get("alg", ""))
         key = self._key(header.get("kid"), algorithm)
         signed = f"{header_b64}.{payload_b64}".encode()
@@ -104,7 +104,7 @@ class JwksVerifier:
         now = time.time()
         expires, not_before = claims.get("exp"), claims.get("nbf")
         if expires is not None and expires + self.leeway < now:
-            raise UnauthorizedRequest("Token has expired")
+            raise UnauthorizedRequest("Token has expired.")
         if not_before is not None and not_before - self.leeway > now:
             raise UnauthorizedRequest("Token is not yet valid")
 

@@ -17,6 +17,7 @@ from amplify_mock.cloud.cfn import (
     evaluate_stack,
 )
 from amplify_mock.errors import AmplifyMockError
+from amplify_mock.simulators.appsync.auth_iam import read_iam_settings
 from amplify_mock.simulators.appsync.config import (
     ApiConfig,
     AuthenticationType,
@@ -39,7 +40,6 @@ LOG = logging.getLogger(__name__)
 _NO_LOCAL_EFFECT = frozenset(
     {
         "AWS::IAM::Role",
-        "AWS::IAM::Policy",
         "AWS::AppSync::GraphQLSchema",
     }
 )
@@ -52,8 +52,12 @@ _HANDLED = frozenset(
         "AWS::AppSync::FunctionConfiguration",
         "AWS::DynamoDB::Table",
         "AWS::CloudFormation::Stack",
+        # read for the IAM callers' role policies (auth_iam)
+        "AWS::IAM::Policy",
+        "AWS::IAM::ManagedPolicy",
     }
 )
+_IAM_POLICY_TYPES = frozenset({"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
 _REPORTED: set[str] = set()
 _ENV_SUFFIX = re.compile(r"-(NONE|\$\{env\})$")
 
@@ -162,6 +166,7 @@ class _TemplateReader:
 
     def __init__(self, build_dir: Path, params: Mapping[str, Any]) -> None:
         self.build_dir = build_dir
+        self.params = params
         bucket, root_key = params.get("S3DeploymentBucket"), params.get("S3DeploymentRootKey")
         self.prefix = f"s3://{bucket}/{root_key}/"
 
@@ -348,6 +353,16 @@ def _collect(
                 sync_config=_sync_config(props),
             )
         )
+    iam = read_iam_settings(
+        (r.properties for r in resources if r.type in _IAM_POLICY_TYPES),
+        (
+            r.request_template.text
+            for r in resolvers
+            if r.kind == "PIPELINE" and r.request_template is not None
+        ),
+        auth_role_name=reader.params.get("authRoleName"),
+        unauth_role_name=reader.params.get("unauthRoleName"),
+    )
     api_props = api.properties
     default_auth = _auth_provider(api_props)
     additional_auth = tuple(
@@ -370,6 +385,7 @@ def _collect(
         unsupported_resource_types=tuple(unsupported),
         query_depth_limit=_int_property(api_props, "QueryDepthLimit"),
         resolver_count_limit=_int_property(api_props, "ResolverCountLimit"),
+        iam=iam,
     )
 
 

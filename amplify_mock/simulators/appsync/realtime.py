@@ -21,7 +21,7 @@ from typing import Any
 from aiohttp import WSMsgType, web
 from graphql import OperationType
 
-from amplify_mock.simulators.appsync.auth import RequestAuth
+from amplify_mock.simulators.appsync.auth import RequestAuth, check_operation_permission
 from amplify_mock.simulators.appsync.errors import (
     UnauthorizedRequest,
     error_body,
@@ -254,6 +254,11 @@ class RealtimeConnection:
             await self._error(
                 sub_id, error_body("Only subscription operations are supported on this path")
             )
+            return
+        try:
+            check_operation_permission(state, auth, prepared, operation_name)
+        except UnauthorizedRequest as err:
+            await self._error(sub_id, unauthorized_body(err))
             return
         context = RequestContext(auth, {"headers": headers, "domainName": None})
         body = await state.execute(

@@ -76,43 +76,51 @@ async def test_authorize_request_oidc_routed_by_issuer_without_slash() -> None:
 
 
 @pytest.mark.parametrize(
-    ("access_key", "arn_role", "username", "auth_type"),
+    ("access_key", "arn_role", "auth_type"),
     [
-        ("ASIAVJKIAM-AuthRole", "authRole", "auth-user", "authenticated"),
-        ("ASIAVJKIAM-UnAuthRole", "unAuthRole", "unauth-user", "unauthenticated"),
+        ("ASIAVJKIAM-AuthRole", "authRole", "authenticated"),
+        ("ASIAVJKIAM-UnAuthRole", "unAuthRole", "unauthenticated"),
     ],
     ids=["auth-role", "unauth-role"],
 )
-async def test_authorize_request_iam_roles(
-    access_key: str, arn_role: str, username: str, auth_type: str
-) -> None:
-    header = f"AWS4-HMAC-SHA256 Credential={access_key}/20240101/us-east-1/appsync/aws4_request"
-    auth = await authorize_request(ALL, {"authorization": header}, IP)
+async def test_authorize_request_iam_roles(access_key: str, arn_role: str, auth_type: str) -> None:
+    header = (
+        f"AWS4-HMAC-SHA256 Credential={access_key}/20240101/us-east-1/appsync/aws4_request, "
+        "SignedHeaders=host;x-amz-date, Signature=abc"
+    )
+    auth = await authorize_request(
+        ALL, {"authorization": header, "x-amz-date": "20240101T000000Z"}, IP
+    )
     assert auth.mode is MODES.AWS_IAM
+    assert auth.iam_role == arn_role
     assert auth.identity is not None
     assert auth.identity["userArn"] == (
         f"arn:aws:sts::12345678910:assumed-role/{arn_role}/CognitoIdentityCredentials"
     )
-    assert auth.identity["username"] == username
+    assert auth.identity["username"].endswith(":CognitoIdentityCredentials")
+    assert auth.identity["username"].startswith("AROA")
     assert auth.identity["cognitoIdentityAuthType"] == auth_type
+    pool = "us-east-1:00000000-0000-0000-0000-000000000000"
+    assert auth.identity["cognitoIdentityPoolId"] == pool
+    assert auth.identity["cognitoIdentityId"].startswith("us-east-1:")
     assert auth.identity["sourceIp"] == [IP]
 
 
 @pytest.mark.parametrize(
     ("config", "headers", "message"),
     [
-        (ALL, {}, "UnauthorizedException: Missing authorization"),
-        (ALL, {"x-api-key": "wrong"}, "UnauthorizedException: Invalid API key"),
-        (ALL, {"authorization": "garbage"}, "UnauthorizedException: Invalid JWT token"),
+        (ALL, {}, "Valid authorization header not provided."),
+        (ALL, {"x-api-key": "wrong"}, "You are not authorized to make this call."),
+        (ALL, {"authorization": "garbage"}, "Unable to parse JWT token."),
         (
             ALL,
             {"authorization": jwt({"iss": "https://other.example.com", "sub": "x"})},
-            "UnauthorizedException: Invalid JWT token",
+            "Valid authorization header not provided.",
         ),
         (
             _config(MODES.API_KEY),
             {"authorization": user_pool_token()},
-            "UnauthorizedException: Invalid JWT token",
+            "Valid authorization header not provided.",
         ),
     ],
     ids=["missing", "wrong-key", "not-a-jwt", "unknown-issuer", "mode-disabled"],
@@ -146,4 +154,4 @@ async def test_authorize_request_lambda_authorizer() -> None:
     assert calls[0][0] == "authorizer"
     with pytest.raises(UnauthorizedRequest) as info:
         await authorize_request(config, {"authorization": "no"}, IP, lambda_authorizer=invoke)
-    assert info.value.message == "UnauthorizedException: Lambda authorizer denied the request"
+    assert info.value.message == "You are not authorized to make this call."

@@ -19,7 +19,11 @@ from amplify_mock.simulators.appsync.state import StateHolder
 from .conftest import API_KEY, FakeRunner, make_state, user_pool_token
 
 ClientFactory = Callable[..., Awaitable[TestClient[Any, Any]]]
-IAM_AUTH = "AWS4-HMAC-SHA256 Credential=ASIAVJKIAM-AuthRole/20240101/us-east-1/appsync/aws4_request"
+IAM_AUTH = (
+    "AWS4-HMAC-SHA256 Credential=ASIAVJKIAM-AuthRole/20240101/us-east-1/appsync/aws4_request, "
+    "SignedHeaders=host;x-amz-date, Signature=abc"
+)
+IAM_HEADERS = {"Authorization": IAM_AUTH, "x-amz-date": "20240101T000000Z"}
 
 
 async def _query(client: TestClient[Any, Any], query: str, **headers: str) -> Any:
@@ -57,7 +61,7 @@ async def test_directive_field_allows_listed_modes(
 ) -> None:
     runner = FakeRunner({"Query.getBlog": lambda c: {"id": "b1", "name": "n"}})
     client = await aiohttp_client(create_app(StateHolder(make_state(blog_config, runner))))
-    for headers in ({"x-api-key": API_KEY}, {"Authorization": IAM_AUTH}):
+    for headers in ({"x-api-key": API_KEY}, IAM_HEADERS):
         body = await _query(client, '{ getBlog(id: "b1") { id name } }', **headers)
         assert body == {"data": {"getBlog": {"id": "b1", "name": "n"}}}
 

@@ -98,8 +98,23 @@ def test_load_api_config_blog_gsi(blog_config: ApiConfig) -> None:
     assert request["BillingMode"] == "PAY_PER_REQUEST"
 
 
-def test_load_api_config_reports_unsupported_types(blog_config: ApiConfig) -> None:
-    assert blog_config.unsupported_resource_types == ("AWS::IAM::ManagedPolicy",)
+def test_load_api_config_reads_the_auth_role_policy(blog_config: ApiConfig) -> None:
+    """The transformer's `AWS::IAM::ManagedPolicy` for the auth role is read (IAM callers'
+    permissions), not reported as unsupported."""
+    assert blog_config.unsupported_resource_types == ()
+    assert blog_config.iam.auth_role_name == "authRoleName-mock"
+    assert blog_config.iam.policies == {
+        "authRoleName-mock": frozenset(
+            {
+                ("Blog", "*"),
+                ("Query", "getBlog"),
+                ("Query", "listBlogs"),
+                ("Subscription", "onCreateBlog"),
+                ("Subscription", "onUpdateBlog"),
+                ("Subscription", "onDeleteBlog"),
+            }
+        )
+    }
 
 
 def test_load_api_config_oidc_provider() -> None:

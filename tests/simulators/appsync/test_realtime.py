@@ -204,7 +204,7 @@ async def test_realtime_unauthorized_connection(todo_client: TestClient[Any, Any
                 {
                     "errorType": "UnauthorizedException",
                     "errorCode": 401,
-                    "message": "UnauthorizedException: Invalid API key",
+                    "message": "You are not authorized to make this call.",
                 }
             ]
         },
@@ -222,7 +222,7 @@ async def test_realtime_unauthorized_subscription(todo_client: TestClient[Any, A
         "payload": {
             "errors": [
                 {
-                    "message": "UnauthorizedException: Invalid API key",
+                    "message": "You are not authorized to make this call.",
                     "errorType": "UnauthorizedException",
                 }
             ]

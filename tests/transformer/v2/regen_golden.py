@@ -8,7 +8,9 @@ Each case is `golden/<case>/schema.graphql` + `options.json` (how the oracle is 
 the oracle's output replaces `golden/<case>/build/`. A case the oracle refuses gets
 `golden/<case>/error.json` instead (the error class name and message node printed; no build/).
 `--peer FILE` first writes the case `peer-<stem>` from a peer-v2 case file (its schema, auth
-modes and transform parameters). `--generate N` first (re)writes the N seeded random cases
+modes and transform parameters); `--peer-auth FILE` the case `peer-auth-<stem>` (the auth files
+the endpoint's auth tests serve; a file with `synthParameters` is a Gen 2 case, line "gen2").
+`--generate N` first (re)writes the N seeded random cases
 `generated-<seed>` (tests/transformer/v2/schema_generator.py). `--jobs N` runs N oracles at once.
 
 `synthParameters` in options.json (`adminRoles`, `enableIamAccess`: what the CLI passes when the
@@ -64,8 +66,11 @@ def oracle_dir() -> Path:
     return Path(configured) if configured else install_oracle()
 
 
-def write_peer_case(case_file: Path) -> str:
-    """`golden/peer-<stem>/` from a peer-v2 case file; returns the case name."""
+def write_peer_case(case_file: Path, prefix: str = "peer-") -> str:
+    """`golden/<prefix><stem>/` from a peer-v2 case file; returns the case name.
+
+    `synthParameters` (`enableIamAccess`) only Gen 2's `defineData` can set (the corpus
+    README), so such a file is built on the Gen 2 line."""
     case = json.loads(case_file.read_text(encoding="utf-8"))
     auth = case["authConfig"]
     providers = [auth["defaultAuthentication"], *auth.get("additionalAuthenticationProviders", [])]
@@ -74,7 +79,10 @@ def write_peer_case(case_file: Path) -> str:
         "transformParameters": case.get("transformParameters") or {},
         "line": "gen1",
     }
-    name = f"peer-{case_file.stem}"
+    if case.get("synthParameters"):
+        options["synthParameters"] = case["synthParameters"]
+        options["line"] = "gen2"
+    name = f"{prefix}{case_file.stem}"
     folder = GOLDEN / name
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "schema.graphql").write_text(case["schema"], encoding="utf-8")
@@ -162,11 +170,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("cases", nargs="*", help="case folder names (default: every case)")
     parser.add_argument("--peer", nargs="*", type=Path, default=[], help="peer-v2 case files")
+    parser.add_argument(
+        "--peer-auth", nargs="*", type=Path, default=[], help="peer-v2 auth case files"
+    )
     parser.add_argument("--generate", type=int, default=0, help="write N random cases first")
     parser.add_argument("--jobs", type=int, default=1, help="oracle runs at once")
     parser.add_argument("--auth", action="store_true", help="(re)write the auth-* cases first")
     args = parser.parse_args(argv)
     cases = list(args.cases) + [write_peer_case(path) for path in args.peer]
+    cases += [write_peer_case(path, "peer-auth-") for path in args.peer_auth]
     if args.generate:
         sys.path.insert(0, str(ROOT))
         from tests.transformer.v2.schema_generator import write_generated_cases
