@@ -592,6 +592,16 @@ globalThis.console = console;
     'preventExtensions', 'seal', 'setPrototypeOf']) {
     refuse(Object, name, `ObjectConstructor.${name}`);
   }
+  // No code is compiled at run time: it would escape the checks and the time limit.
+  const refusedEval = function () { throw new Error('Method eval is not implemented'); };
+  const refusedFunction = function Function() {
+    throw new Error('Method FunctionConstructor is not implemented');
+  };
+  refusedFunction.prototype = Function.prototype;
+  define(Function.prototype, 'constructor', { value: refusedFunction, writable: true,
+    configurable: true });
+  define(globalThis, 'eval', { value: refusedEval, writable: true, configurable: true });
+  define(globalThis, 'Function', { value: refusedFunction, writable: true, configurable: true });
   // `new Date()` (now) is refused, a Date of a given time is not.
   const NativeDate = Date;
   const GuardedDate = function Date(...args) {

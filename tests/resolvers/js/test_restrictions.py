@@ -237,6 +237,12 @@ REFUSED_AT_RUN_TIME = [
     ("[Date][0].now()", "Method DateConstructor.now is not implemented"),
     ("new [Date][0]()", "The Date constructor without arguments is not supported"),
     ("[Object][0].freeze({})", "Method ObjectConstructor.freeze is not implemented"),
+    ("eval('1')", "Method eval is not implemented"),
+    ("Function('return 1')()", "Method FunctionConstructor is not implemented"),
+    (
+        "((x) => x).constructor('while (true) {}')()",
+        "Method FunctionConstructor is not implemented",
+    ),
 ]
 
 
