@@ -618,8 +618,49 @@ def _policy_split_schema(models: int) -> str:
     )
 
 
+_RANDOM_RULES = [
+    "{ allow: owner }",
+    '{ allow: owner, identityClaim: "username" }',
+    '{ allow: owner, ownerField: "author", identityClaim: "sub" }',
+    '{ allow: groups, groups: ["Admin"] }',
+    '{ allow: groups, groups: ["Editors", "Staff"], groupClaim: "custom:groups" }',
+    '{ allow: groups, groupsField: "groups" }',
+    "{ allow: private }",
+    "{ allow: private, provider: iam }",
+    "{ allow: private, provider: oidc }",
+    "{ allow: public }",
+    "{ allow: public, provider: iam }",
+    "{ allow: custom }",
+    '{ allow: owner, provider: oidc, identityClaim: "sub" }',
+]
+_RANDOM_OPERATIONS = [None, None, ["read"], ["create", "read"], ["update", "delete"], ["list"]]
+
+
+def _random_auth_schema(seed: int) -> str:
+    """A seeded random v2 schema (schema_generator) with random @auth rules on every model."""
+    import random
+
+    from tests.transformer.v2.schema_generator import generate_schema
+
+    rng = random.Random(seed * 7919)
+    schema, _modes = generate_schema(seed)
+    lines = schema.split("\n")
+    for index, line in enumerate(lines):
+        if line.startswith("type ") and "@model" in line and line.endswith(" {"):
+            picked = rng.sample(_RANDOM_RULES, rng.randint(1, 4))
+            rules = []
+            for rule in picked:
+                operations = rng.choice(_RANDOM_OPERATIONS)
+                if operations is not None:
+                    rule = rule[:-2] + f", operations: [{', '.join(operations)}] }}"
+                rules.append(rule)
+            lines[index] = line[:-2] + f" @auth(rules: [{', '.join(rules)}]) {{"
+    return "\n".join(lines)
+
+
 GENERATED_CASES: dict[str, tuple[str, dict[str, Any]]] = {
     "auth-iam-policy-split": (_policy_split_schema(9), _opts(["userPools", "iam"])),
+    **{f"auth-random-{seed:03d}": (_random_auth_schema(seed), _opts(ALL)) for seed in range(1, 21)},
 }
 
 
