@@ -13,12 +13,14 @@ resolver's request + response, context in and result out as JSON, wall time:
 QuickJS won on both counts, and calls into it cost 1-4 us. PyPI has a manylinux x86_64
 wheel (CPython 3.11), which a fresh venv installs with pip alone; elsewhere (aarch64) pip
 builds its sdist, plain C, with the system compiler. The runtime as
-built here (bench/bench_appsync_js.py, best of runs, CPU time): the getTodo resolver's
-request + response 77 us in APPSYNC_JS against 21 us for the generated VTL templates (3.7x;
-wall time 216 vs 65 us under that load); engine start with the prelude 13-23 ms, first load
-of a resolver's code about 1-5 ms. Where the time goes: QuickJS's JSON.stringify (about 3.5
-us for a small object) and the binding's call, so the context crosses as one JSON array and
-the parts a handler rarely reads (identity, source, info, request) only when it reads them.
+built here (bench/bench_appsync_js.py, best of runs, CPU time, with the restrictions and the
+time-limit checks in place): the getTodo resolver's request + response 88-101 us in
+APPSYNC_JS (44-50 us per evaluation) against 24-26 us for the generated VTL templates (3.5-4.2x;
+load average 9-20 on 2 cores); engine start with the prelude 13-26 ms unloaded, first load of
+a resolver's code about 1-5 ms. Where the time goes: QuickJS's JSON (JSON.parse of the
+context parts with a Todo item 4.6 us, JSON.stringify of the outcome 9.5 us) and the
+binding's call, so the context crosses as one JSON array and the parts a handler rarely reads
+(identity, source, info, request) only when it reads them.
 
 A QuickJS runtime must stay on the thread that made it, so each thread gets its own `Engine`
 (`engine()`), with the runtime prelude loaded once. This QuickJS lacks a few ES2022
