@@ -8,7 +8,8 @@ literals, classes, async/await, `Promise`, generators, `this`, recursive calls (
 through a cycle of the file's functions), re-assigning a handler's `ctx` or one of its
 properties, and the `Object` methods the runtime does not implement. Each message is the
 linter's, word for word, at the node the linter reports (a postfix `i++` at `i`, a binary
-`a in b` at `a`). Code is at most 32,768 characters (EvaluateCode's and CloudFormation's limit).
+`a in b` at `a`); the linter has no rule for `throw`, whose message is ours in its style.
+Code is at most 32,768 characters (EvaluateCode's and CloudFormation's limit).
 
 The clock and the random number generator are the runtime's (`util.time.*`, `util.autoId()`,
 `util.math.randomDouble()`): `Math.random()`, `Date.now()` and `new Date()` without arguments
