@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from amplify_mock.gen2.definition import JsHandler, JsResolver
 from amplify_mock.simulators.appsync.custom_handlers import (
     CustomHandlerError,
     custom_handler_resolver,
@@ -188,3 +189,15 @@ async def test_ts_runtime_error_is_reported_at_the_typescript_line(
     assert caught.value.message == (
         f"{entry}:8:38: TypeError: cannot read property 'name' of undefined"
     )
+
+
+async def test_gen2_loaders_handlers_fit_the_entry_point(tmp_path: Path) -> None:
+    """`amplify_mock.gen2`'s `JsResolver` handlers go in as they are."""
+    (tmp_path / "getPost.js").write_text(GET_POST_JS, encoding="utf-8")
+    resolver = JsResolver("Query", "getPost", (JsHandler(tmp_path / "getPost.js", "PostTable"),))
+    config = custom_handler_resolver(
+        resolver.type_name, resolver.field_name, resolver.handlers, api_id="gen2api"
+    )
+    posts = RecordingDataSource("PostTable", result={"id": "p1"})
+    outcome = await execute_resolver(config, invocation(id="p1"), {"PostTable": posts})
+    assert outcome.data == {"id": "p1", "apiId": "gen2api", "branch": "sandbox"}
