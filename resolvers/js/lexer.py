@@ -72,6 +72,10 @@ _PUNCTUATORS = sorted(
     key=len,
     reverse=True,
 )
+#: The punctuators by their first character, longest first.
+_BY_FIRST: dict[str, list[str]] = {}
+for _punct in _PUNCTUATORS:
+    _BY_FIRST.setdefault(_punct[0], []).append(_punct)
 _IDENT = re.compile(r"[A-Za-z_$\u0080-\uffff][\w$\u0080-\uffff]*")
 _NUMBER = re.compile(
     r"(?:0[xX][\da-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|(?:\d[\d_]*\.?[\d_]*|\.\d[\d_]*)(?:[eE][+-]?\d+)?)n?"
@@ -203,7 +207,7 @@ def tokenize(source: str) -> list[Token]:
             add("number", pos, end)
             pos = end
         else:
-            for punct in _PUNCTUATORS:
+            for punct in _BY_FIRST.get(ch, ()):
                 if source.startswith(punct, pos):
                     add("punct", pos, pos + len(punct))
                     pos += len(punct)

@@ -71,10 +71,35 @@ def recursive_calls(tokens: list[Token]) -> list[tuple[int, str]]:
             for called in dict.fromkeys(function.calls):
                 detect(called, [*path, function], at)
 
+    cyclic = _reaching_cycles(functions)
     for at, target, scope in calls:
-        with contextlib.suppress(_Cycle):
-            detect(target, [scope], at)
+        if target in cyclic:
+            with contextlib.suppress(_Cycle):
+                detect(target, [scope], at)
     return found
+
+
+def _reaching_cycles(functions: list[_Function]) -> set[_Function]:
+    """The functions whose calls lead into a cycle (the others are peeled off from the ones
+    that call nothing, in linear time), so the exact walk only runs where it reports. A
+    caller reached back from its callee is such a cycle, since the caller calls the callee."""
+    callers: dict[_Function, set[_Function]] = {f: set() for f in functions}
+    waiting: dict[_Function, int] = {}
+    for function in functions:
+        called = set(function.calls)
+        waiting[function] = len(called)
+        for callee in called:
+            callers[callee].add(function)
+    ready = [f for f, n in waiting.items() if n == 0]
+    peeled: set[_Function] = set()
+    while ready:
+        function = ready.pop()
+        peeled.add(function)
+        for caller in callers[function]:
+            waiting[caller] -= 1
+            if waiting[caller] == 0:
+                ready.append(caller)
+    return set(functions) - peeled
 
 
 def _innermost(functions: list[_Function], i: int) -> _Function | None:
