@@ -164,6 +164,11 @@ class GraphQLTransformV2:
         known = {p.directive for p in self.plugins if p.directive} | _BUILTIN
         for plugin in self.plugins:
             for definition in document.definitions:
+                if isinstance(definition, ast.InterfaceTypeDefinitionNode) and getattr(
+                    plugin, "walks_interface_fields", False
+                ):
+                    self._walk_interface(ctx, plugin, definition)
+                    continue
                 if not isinstance(
                     definition, (ast.ObjectTypeDefinitionNode, ast.ObjectTypeExtensionNode)
                 ):
@@ -183,6 +188,17 @@ class GraphQLTransformV2:
                         if name == plugin.directive:
                             with _located(directive):
                                 plugin.field(ctx, definition, field, directive)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _walk_interface(
+        ctx: TransformerContext, plugin: TransformerPlugin, definition: Any
+    ) -> None:
+        """Interface fields reach the plugins that check them (@auth refuses them)."""
+        for field in definition.fields or ():
+            for directive in field.directives or ():
+                if directive.name.value == plugin.directive:
+                    with _located(directive):
+                        plugin.field(ctx, definition, field, directive)
 
     # ---- the API in the root stack ---------------------------------------------------------
     def _create_api(self, ctx: TransformerContext) -> None:

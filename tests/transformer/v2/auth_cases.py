@@ -512,6 +512,11 @@ HAND_CASES: dict[str, tuple[str, dict[str, Any]]] = {
         "  note: String @auth(rules: [{ allow: custom }])\n}\n",
         _opts(["lambda", "apiKey"]),
     ),
+    "auth-error-interface-field": (
+        "interface Node {\n  id: ID! @auth(rules: [{ allow: owner }])\n}\n"
+        "type Todo @model @auth(rules: [{ allow: owner }]) {\n  id: ID!\n}\n",
+        _opts(UP),
+    ),
     "auth-error-no-rules": (
         "type Todo @model @auth(rules: []) {\n  id: ID!\n}\n",
         _opts(UP),

@@ -61,6 +61,8 @@ class TransformerContractError(InvalidDirectiveError):
 
 class AuthPlugin(TransformerPlugin):
     directive = "auth"
+    #: interface fields are walked too, to refuse @auth on them as the real transformer does
+    walks_interface_fields = True
 
     def __init__(self) -> None:
         self.providers: AuthProviders | None = None
@@ -107,6 +109,11 @@ class AuthPlugin(TransformerPlugin):
         directive: Any,
     ) -> None:
         type_name, field_name = parent.name.value, definition.name.value
+        if isinstance(parent, ast.InterfaceTypeDefinitionNode):
+            raise InvalidDirectiveError(
+                "The @auth directive cannot be placed on an interface's field. See "
+                f"{type_name}.{field_name}"
+            )
         on_root = type_name in _ROOT_TYPES
         is_model = find_directive(parent, "model") is not None
         rules = read_rules(directive, is_field=True)
