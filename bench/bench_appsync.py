@@ -129,6 +129,31 @@ def serve_baseline(port: int) -> None:
     mock_loop.run(main())
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and all its live descendants (Linux /proc): the
+    server's own cost per request, whatever the machine's load (DynamoDB Local included for
+    the real simulator)."""
+    parents: dict[int, int] = {}
+    times: dict[int, float] = {}
+    tick = os.sysconf("SC_CLK_TCK")
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(entry.name)] = int(fields[1])
+        times[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    tree, frontier = {pid}, [pid]
+    while frontier:
+        parent = frontier.pop()
+        children = [child for child, owner in parents.items() if owner == parent]
+        tree.update(children)
+        frontier += children
+    return sum(times.get(member, 0.0) for member in tree)
+
+
 @contextmanager
 def server_process(
     command: list[str],
@@ -137,9 +162,10 @@ def server_process(
     ready: str,
     env: dict[str, str] | None = None,
     show_stderr: bool = False,
-) -> Iterator[None]:
+) -> Iterator[int]:
     """A server child process: started, waited for until its first stdout line holds `ready`,
-    stopped with SIGTERM on exit (shared by our endpoint, serve.js and serve-v2.js)."""
+    stopped with SIGTERM on exit (shared by our endpoint, serve.js and serve-v2.js); yields
+    its pid."""
     stderr = None if show_stderr else subprocess.DEVNULL
     proc = subprocess.Popen(
         command, cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=stderr, text=True
@@ -149,7 +175,7 @@ def server_process(
         line = proc.stdout.readline()
         if ready not in line:
             raise RuntimeError(f"{' '.join(command[:2])} did not start: {line!r}")
-        yield
+        yield proc.pid
     finally:
         proc.send_signal(signal.SIGTERM)
         try:
@@ -160,8 +186,8 @@ def server_process(
 
 
 @contextmanager
-def our_server(build: Path | None) -> Iterator[int]:
-    """Our endpoint on `build`, or the aiohttp baseline when `build` is None."""
+def our_server_process(build: Path | None) -> Iterator[tuple[int, int]]:
+    """Our endpoint on `build`, or the aiohttp baseline when `build` is None: (port, pid)."""
     port = _free_port()
     mode = ["--serve", str(build), str(port)] if build else ["--serve-baseline", str(port)]
     with server_process(
@@ -169,7 +195,13 @@ def our_server(build: Path | None) -> Iterator[int]:
         cwd=ROOT,
         ready='"ready": true',
         show_stderr=True,
-    ):
+    ) as pid:
+        yield port, pid
+
+
+@contextmanager
+def our_server(build: Path | None) -> Iterator[int]:
+    with our_server_process(build) as (port, _pid):
         yield port
 
 

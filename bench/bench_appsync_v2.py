@@ -14,6 +14,11 @@ the Gen 1 line, with serve-v2.js copied in as the transform scripts are) with th
 `amplify-appsync-simulator` and DynamoDB Local from the installed v1 oracle harness
 (`$AMPLIFY_ORACLE`, as `bench.bench_appsync`). Without both the reference column is skipped.
 
+Beside req/s and latency, the CPU time each server's process tree (the real simulator's
+DynamoDB Local included) spends per request: on a loaded machine req/s and latency follow the
+share of the cores a server gets, its CPU per request does not (1 s / CPU per request is the
+req/s one core would serve).
+
 A fixed-body aiohttp server is measured first on the same keep-alive loop: its p99 is what the
 machine (scheduler, other processes) adds to any server, ours included.
 
@@ -49,7 +54,7 @@ def _oracle_dirs() -> tuple[Path, Path] | None:
 
 
 @contextmanager
-def oracle_server(gen1: Path, v1_dir: Path, case: str) -> Iterator[int]:
+def oracle_server(gen1: Path, v1_dir: Path, case: str) -> Iterator[tuple[int, int]]:
     """`serve-v2.js` on the case's schema with the case's auth modes and transform parameters."""
     options = json.loads((V2_GOLDEN / case / "options.json").read_text())
     modes = {"apiKey": "API_KEY", "userPools": "AMAZON_COGNITO_USER_POOLS", "iam": "AWS_IAM"}
@@ -66,8 +71,8 @@ def oracle_server(gen1: Path, v1_dir: Path, case: str) -> Iterator[int]:
         json.dumps(options.get("transformParameters") or {}),
     ]
     env = {**os.environ, "ORACLE_V1_DIR": str(v1_dir)}
-    with v1.server_process(command, cwd=gen1, env=env, ready='"ready":true'):
-        yield port
+    with v1.server_process(command, cwd=gen1, env=env, ready='"ready":true') as pid:
+        yield port, pid
 
 
 def _answered(field: str) -> Callable[[Any], bool]:
@@ -89,7 +94,18 @@ def mixed_requests() -> list[tuple[str, dict[str, str], Callable[[Any], bool]]]:
     ]  # fmt: skip
 
 
-def measure(todo_port: int, blog_port: int, args: argparse.Namespace) -> dict[str, Any]:
+def _with_cpu(pid: int, run: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """`run()`'s numbers plus the server's CPU microseconds per request (process tree)."""
+    before = v1.tree_cpu_seconds(pid)
+    result = run()
+    result["cpu_us"] = (v1.tree_cpu_seconds(pid) - before) / max(1, result["requests"]) * 1e6
+    return result
+
+
+def measure(
+    todo: tuple[int, int], blog: tuple[int, int], args: argparse.Namespace
+) -> dict[str, Any]:
+    (todo_port, todo_pid), (blog_port, blog_pid) = todo, blog
     out = _post(todo_port, v1.CREATE, {"x-api-key": API_KEY})
     assert "errors" not in out, out
     alice = {"Authorization": _jwt("alice", [])}
@@ -101,9 +117,14 @@ def measure(todo_port: int, blog_port: int, args: argparse.Namespace) -> dict[st
         assert "errors" not in out, out
     v1.keep_alive_loop(todo_port, min(1.0, args.seconds))  # warm-up
     return {
-        "keep_alive": v1.keep_alive_loop(todo_port, args.seconds),
-        "new_connection": v1.new_connection_loop(todo_port, args.seconds),
-        "mixed_auth": v1.mixed_load(blog_port, args.seconds, args.clients, mixed_requests()),
+        "keep_alive": _with_cpu(todo_pid, lambda: v1.keep_alive_loop(todo_port, args.seconds)),
+        "new_connection": _with_cpu(
+            todo_pid, lambda: v1.new_connection_loop(todo_port, args.seconds)
+        ),
+        "mixed_auth": _with_cpu(
+            blog_pid,
+            lambda: v1.mixed_load(blog_port, args.seconds, args.clients, mixed_requests()),
+        ),
     }
 
 
@@ -114,22 +135,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-oracle", action="store_true")
     parser.add_argument("--json", action="store_true", help="print the raw numbers as JSON")
     args = parser.parse_args(argv)
-    with v1.our_server(None) as port:  # the machine's HTTP floor, same run
+    with v1.our_server_process(None) as (port, pid):  # the machine's HTTP floor, same run
         v1.keep_alive_loop(port, min(1.0, args.seconds))
-        baseline = v1.keep_alive_loop(port, args.seconds)
+        baseline = _with_cpu(pid, lambda: v1.keep_alive_loop(port, args.seconds))
     with (
-        v1.our_server(V2_GOLDEN / "serve-todo" / "build") as todo_port,
-        v1.our_server(V2_GOLDEN / "serve-blog" / "build") as blog_port,
+        v1.our_server_process(V2_GOLDEN / "serve-todo" / "build") as todo,
+        v1.our_server_process(V2_GOLDEN / "serve-blog" / "build") as blog,
     ):
-        ours = measure(todo_port, blog_port, args)
+        ours = measure(todo, blog, args)
     oracle: dict[str, Any] | None = None
     dirs = None if args.no_oracle else _oracle_dirs()
     if dirs is not None:
         with (
-            oracle_server(*dirs, "serve-todo") as todo_port,
-            oracle_server(*dirs, "serve-blog") as blog_port,
+            oracle_server(*dirs, "serve-todo") as todo,
+            oracle_server(*dirs, "serve-blog") as blog,
         ):
-            oracle = measure(todo_port, blog_port, args)
+            oracle = measure(todo, blog, args)
     if args.json:
         print(json.dumps({"ours": ours, "oracle": oracle, "baseline": baseline}, indent=2))
         return 0
@@ -144,8 +165,16 @@ def main(argv: list[str] | None = None) -> int:
     }
     for key, label in labels.items():
         print(_row(label, ours[key], oracle[key] if oracle else None))
+    print("server CPU per request (us; process tree, load-independent):")
+    for key, label in labels.items():
+        line = f"  {label:<30} ours {ours[key]['cpu_us']:>8.0f}"
+        if oracle is not None:
+            ratio = oracle[key]["cpu_us"] / ours[key]["cpu_us"] if ours[key]["cpu_us"] else 0.0
+            line += f"   real {oracle[key]['cpu_us']:>8.0f}   {ratio:>5.1f}x"
+        print(line)
     print(_row("aiohttp hello-world, keep-alive", baseline, None).split("   (")[0]
-          + "   (the machine's floor: a fixed body, no GraphQL)")  # fmt: skip
+          + f"   (the machine's floor: a fixed body, no GraphQL; {baseline['cpu_us']:.0f} us "
+          "CPU per request)")  # fmt: skip
     print(f"({args.seconds:g} s per loop; {os.cpu_count()} CPUs; load average "
           f"{os.getloadavg()[0]:.1f}; servers on {mock_loop.loop_name()})")  # fmt: skip
     return 0
