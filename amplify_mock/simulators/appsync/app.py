@@ -89,6 +89,7 @@ _CORS = {
     "Access-Control-Allow-Origin": "*",
     "Access-Control-Allow-Headers": "*",
     "Access-Control-Allow-Methods": "GET,POST,DELETE,OPTIONS",
+    "Access-Control-Expose-Headers": "x-amzn-RequestId",
 }
 
 
@@ -134,18 +135,26 @@ async def handle_graphql(request: web.Request) -> web.Response:
     tracer = request.app[OPTIONS].tracer
     log = tracer.begin() if tracer is not None else None
     if log is None:
-        return await _graphql(request, None)
-    assert tracer is not None
-    undo = log.activate()
-    try:
-        response = await _graphql(request, log)
-    finally:
-        undo()
-    tracer.finish(log, response.status)
+        response = await _graphql(request, None, str(uuid.uuid4()))
+    else:
+        assert tracer is not None
+        undo = log.activate()
+        try:
+            response = await _graphql(request, log, log.request_id)
+        finally:
+            undo()
+        tracer.finish(log, response.status)
     return response
 
 
-async def _graphql(request: web.Request, log: RequestLog | None) -> web.Response:
+async def _graphql(request: web.Request, log: RequestLog | None, request_id: str) -> web.Response:
+    """The answer, with AppSync's `x-amzn-RequestId` (the `requestId` of the log entries)."""
+    response = await _answer(request, log, request_id)
+    response.headers["x-amzn-RequestId"] = request_id
+    return response
+
+
+async def _answer(request: web.Request, log: RequestLog | None, request_id: str) -> web.Response:
     state = request.app[HOLDER].state
     options = request.app[OPTIONS]
     try:
@@ -208,7 +217,7 @@ async def _graphql(request: web.Request, log: RequestLog | None) -> web.Response
         {"headers": headers, "domainName": None},
         publish=request.app[HUB].publish,
         limits=replace(state.limits, timeout=options.request_timeout),
-        request_id=log.request_id if log is not None else str(uuid.uuid4()),
+        request_id=request_id,
     )
     try:
         async with asyncio.timeout(options.request_timeout):

@@ -201,7 +201,9 @@ async def test_traces_are_kept_only_while_a_console_watches(
     async with client.ws_connect("/console/api/events?topics=traces") as ws:
         hello = json.loads((await ws.receive()).data)
         assert hello == {"topic": "hello", "payload": ["traces"]}
-        await _post(client, '{ getTodo(id: "t1") { id } }')
+        answered = await client.post(
+            "/graphql", json={"query": '{ getTodo(id: "t1") { id } }'}, headers=KEY
+        )
         event = json.loads((await ws.receive(timeout=10)).data)
         assert event["topic"] == "traces"
         summary = event["payload"]
@@ -210,6 +212,8 @@ async def test_traces_are_kept_only_while_a_console_watches(
             200,
             1,
         )
+    # the id AppSync answers in x-amzn-RequestId is the logs' requestId
+    assert answered.headers["x-amzn-RequestId"] == summary["requestId"]
     trace = await (await client.get(f"/console/api/traces/{summary['requestId']}")).json()
     failed = [e for e in trace["entries"] if e.get("errors")]
     location = failed[0]["errors"][0]["location"]
