@@ -543,4 +543,8 @@ class MockSession:
     async def stop(self) -> None:
         """Restore the frontend config, then stop everything that started (`stop_running`)."""
         running, self.running = self.running, Running()
-        await stop_running(running, self.reporter)
+        try:
+            await stop_running(running, self.reporter)
+        finally:
+            if self.field_log is not None:
+                self.field_log.flush()  # appsync.log is written in batches

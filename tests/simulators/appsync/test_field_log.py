@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
@@ -220,3 +221,15 @@ def test_the_log_file_rotates_by_size(tmp_path: Path, monkeypatch: pytest.Monkey
     assert (tmp_path / "appsync.log.1").is_file()
     newest = _lines(tmp_path / "appsync.log")
     assert newest[-1]["n"] == 9 and (tmp_path / "appsync.log").stat().st_size <= 200
+
+
+async def test_lines_are_written_in_batches_off_the_request(tmp_path: Path) -> None:
+    log = FieldLog("ALL", tmp_path / "appsync.log")
+    log.write([{"logType": "ApplicationLog", "message": "first", "n": 1}], echo=False)
+    log.write([{"logType": "ApplicationLog", "message": "second", "n": 2}], echo=False)
+    assert not log.log_file.exists()  # a list append per line while the request runs
+    deadline = asyncio.get_running_loop().time() + 5
+    while not log.log_file.exists() and asyncio.get_running_loop().time() < deadline:
+        await asyncio.sleep(0.02)
+    assert [e["n"] for e in _lines(log.log_file)] == [1, 2]
+    log.close()
