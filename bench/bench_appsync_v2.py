@@ -39,7 +39,7 @@ from typing import Any
 
 from amplify_mock.mock import loop as mock_loop
 from bench import bench_appsync as v1
-from bench.bench_appsync import API_KEY, IAM, _free_port, _jwt, _post, _row
+from bench.bench_appsync import API_KEY, IAM_HEADERS, _free_port, _jwt, _post, _row
 
 ROOT = Path(__file__).resolve().parents[1]
 V2_GOLDEN = ROOT / "tests" / "transformer" / "v2" / "golden"
@@ -87,7 +87,7 @@ def mixed_requests() -> list[tuple[str, dict[str, str], Callable[[Any], bool]]]:
          lambda out: out["data"]["getBlog"]["id"] == "b1"),
         ('{ getPost(id: "p1") { id title } }', {"Authorization": alice},
          lambda out: out["data"]["getPost"]["id"] == "p1"),
-        ("{ listBlogs(limit: 5) { items { id } } }", {"Authorization": IAM},
+        ("{ listBlogs(limit: 5) { items { id } } }", IAM_HEADERS,
          _answered("listBlogs")),
         ('mutation { createComment(input: {content: "c"}) { id } }', {"Authorization": admin},
          lambda out: "errors" not in out),

@@ -126,6 +126,14 @@ class LocalResourceModel:
             return ResourceIdentity(
                 logical_id, {"Arn": arn, "StreamArn": f"{arn}/stream/1970-01-01T00:00:00.000"}
             )
+        if resource_type == "Custom::AmplifyDynamoDBTable":
+            # Gen 2's Amplify-managed table (the table manager's custom resource)
+            arn = f"arn:aws:dynamodb:{region}:{account}:table/{logical_id}"
+            stream = f"{arn}/stream/1970-01-01T00:00:00.000"
+            return ResourceIdentity(
+                logical_id,
+                {"TableArn": arn, "TableName": logical_id, "TableStreamArn": stream},
+            )
         if resource_type == "AWS::IAM::Role":
             role = properties.get("RoleName") or logical_id
             arn = f"arn:aws:iam::{account}:role/{role}"

@@ -52,11 +52,15 @@ _HANDLED = frozenset(
         "AWS::AppSync::FunctionConfiguration",
         "AWS::DynamoDB::Table",
         "AWS::CloudFormation::Stack",
+        "Custom::AmplifyDynamoDBTable",
         # read for the IAM callers' role policies (auth_iam)
         "AWS::IAM::Policy",
         "AWS::IAM::ManagedPolicy",
     }
 )
+#: A DynamoDB table: CloudFormation's, or Gen 2's Amplify-managed table (a custom resource of
+#: the table manager, its properties camelCased).
+_TABLE_TYPES = frozenset({"AWS::DynamoDB::Table", "Custom::AmplifyDynamoDBTable"})
 _IAM_POLICY_TYPES = frozenset({"AWS::IAM::Policy", "AWS::IAM::ManagedPolicy"})
 _REPORTED: set[str] = set()
 _ENV_SUFFIX = re.compile(r"-(NONE|\$\{env\})$")
@@ -266,8 +270,12 @@ def _collect(
             api = res
         elif res.type == "AWS::AppSync::ApiKey":
             has_key = True
-        elif res.type == "AWS::DynamoDB::Table":
-            props = res.properties
+        elif res.type in _TABLE_TYPES:
+            props = (
+                res.properties
+                if res.type == "AWS::DynamoDB::Table"
+                else _pascal_case(res.properties)
+            )
             stream = props.get("StreamSpecification") or {}
             tables.append(
                 TableSpec(
@@ -387,6 +395,16 @@ def _collect(
         resolver_count_limit=_int_property(api_props, "ResolverCountLimit"),
         iam=iam,
     )
+
+
+def _pascal_case(value: Any) -> Any:
+    """The table manager's camelCase properties (`keySchema`, `attributeName`) as
+    `AWS::DynamoDB::Table` spells them."""
+    if isinstance(value, Mapping):
+        return {k[:1].upper() + k[1:]: _pascal_case(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_pascal_case(v) for v in value]
+    return value
 
 
 def _sync_config(props: Mapping[str, Any]) -> dict[str, Any] | None:

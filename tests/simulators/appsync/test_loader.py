@@ -13,6 +13,8 @@ from amplify_mock.simulators.appsync.loader import ApiBuildError, load_api_confi
 
 from .conftest import API_KEY, BUILDS
 
+V2_GOLDEN = Path(__file__).parents[2] / "transformer" / "v2" / "golden"
+
 
 def test_load_api_config_todo_auth_and_key(todo_config: ApiConfig) -> None:
     assert todo_config.default_auth.authentication_type is AuthenticationType.API_KEY
@@ -179,3 +181,16 @@ def test_load_api_config_custom_stack_resolver(tmp_path: Path) -> None:
     assert echo.request_template is not None
     assert echo.request_template.text == '{"version": "2017-02-28", "payload": {}}'
     assert config.unsupported_resource_types == ("AWS::SQS::Queue",)
+
+
+def test_load_api_config_gen2_amplify_managed_tables() -> None:
+    """Gen 2 builds make tables with the table manager's `Custom::AmplifyDynamoDBTable`
+    (camelCase properties); the data source finds the table through its `TableArn`."""
+    build = V2_GOLDEN / "peer-auth-auth-exhaustive-t3a" / "build"
+    config = load_api_config(build)
+    table = next(t for t in config.tables if t.name == "Profileff91e9beTable")
+    assert table.key_schema == ({"AttributeName": "profileId", "KeyType": "HASH"},)
+    assert table.attribute_definitions == ({"AttributeName": "profileId", "AttributeType": "S"},)
+    source = next(d for d in config.data_sources if d.name == "Profileff91e9beTable")
+    assert source.table_name == "Profileff91e9beTable"
+    assert config.iam.identity_pool_id == "us-east-1:00000000-0000-0000-0000-000000000000"
