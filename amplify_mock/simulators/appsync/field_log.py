@@ -121,6 +121,16 @@ class FieldLog:
             if echo and self._echo is not None:
                 self._echo(compact_line(entry))
 
+    def write_encoded(
+        self, entries: list[dict[str, Any]], lines: list[str], *, echo: bool = True
+    ) -> None:
+        """`write` for entries already encoded as `lines` (the request-level summaries)."""
+        for line in lines:
+            self._lines.add(line)
+        if echo and self._echo is not None:
+            for entry in entries:
+                self._echo(compact_line(entry))
+
     def flush(self) -> None:
         self._lines.flush()
 

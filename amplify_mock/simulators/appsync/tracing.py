@@ -131,7 +131,11 @@ class Tracer:
                     file_log.write(failed)
                 # AppSync writes the request-level entries at every level; the terminal shows
                 # them at ERROR only for a request that failed
-                file_log.write([execution, summary], echo=bool(errors) or status >= 400)
+                file_log.write_encoded(
+                    [execution, summary],
+                    [_execution_line(execution), _summary_line(summary)],
+                    echo=bool(errors) or status >= 400,
+                )
         if not self.keeping:
             return
         trace = {
@@ -179,8 +183,34 @@ def _execution_summary(log: RequestLog, latency: int) -> dict[str, Any]:
     }
 
 
+def _summary_line(entry: Mapping[str, Any]) -> str:
+    """`entry` as JSON (what the encoder writes, at a fraction of its cost: ids and numbers)."""
+    return (
+        f'{{"logType":"RequestSummary","requestId":"{entry["requestId"]}",'
+        f'"graphQLAPIId":"{entry["graphQLAPIId"]}","statusCode":{entry["statusCode"]},'
+        f'"latency":{entry["latency"]}}}'
+    )
+
+
+def _execution_line(entry: Mapping[str, Any]) -> str:
+    parsing, validation = entry["parsing"], entry["validation"]
+    return (
+        f'{{"logType":"ExecutionSummary","requestId":"{entry["requestId"]}",'
+        f'"graphQLAPIId":"{entry["graphQLAPIId"]}","startTime":"{entry["startTime"]}",'
+        f'"endTime":"{entry["endTime"]}","duration":{entry["duration"]},'
+        f'"parsing":{{"startOffset":{parsing["startOffset"]},"duration":{parsing["duration"]}}},'
+        f'"validation":{{"startOffset":{validation["startOffset"]},'
+        f'"duration":{validation["duration"]}}},"version":{entry["version"]}}}'
+    )
+
+
+#: The formatted second of the last timestamp (requests of one second share it).
+_LAST_SECOND: list[Any] = [-1, ""]
+
+
 def _iso(seconds: float) -> str:
     """`2026-12-08T00:42:39.123Z` (CloudWatch's form)."""
     whole = int(seconds)
-    millis = int((seconds - whole) * 1000)
-    return f"{time.strftime('%Y-%m-%dT%H:%M:%S', time.gmtime(whole))}.{millis:03d}Z"
+    if whole != _LAST_SECOND[0]:
+        _LAST_SECOND[:] = [whole, time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(whole))]
+    return f"{_LAST_SECOND[1]}.{int((seconds - whole) * 1000):03d}Z"

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 from aiohttp.test_utils import TestClient
 
-from amplify_mock.simulators.appsync import field_log
+from amplify_mock.simulators.appsync import field_log, tracing
 from amplify_mock.simulators.appsync.app import EndpointOptions, create_app
 from amplify_mock.simulators.appsync.field_log import FieldLog, compact_line, field_log_for
 from amplify_mock.simulators.appsync.state import StateHolder, build_api_state
-from amplify_mock.simulators.appsync.tracing import Tracer, traced_runner
+from amplify_mock.simulators.appsync.tracing import RequestLog, Tracer, traced_runner
 from amplify_mock.simulators.appsync.wiring import data_source_factory, ensure_tables
 from amplify_mock.simulators.dynamodb.client import StoreClient
 from amplify_mock.simulators.dynamodb.store import Store
@@ -233,3 +233,15 @@ async def test_lines_are_written_in_batches_off_the_request(tmp_path: Path) -> N
         await asyncio.sleep(0.02)
     assert [e["n"] for e in _lines(log.log_file)] == [1, 2]
     log.close()
+
+
+def test_request_level_lines_are_the_json_of_their_entries() -> None:
+    log = Tracer(None).begin() or RequestLog("ERROR")
+    log.parsed(log.started_ns)
+    execution = tracing._execution_summary(log, 1_234_567)
+    summary = {"logType": "RequestSummary", "requestId": log.request_id,
+               "graphQLAPIId": "local", "statusCode": 401, "latency": 1_300_000}  # fmt: skip
+    for entry, line in ((execution, tracing._execution_line(execution)),
+                        (summary, tracing._summary_line(summary))):  # fmt: skip
+        assert json.loads(line) == entry
+        assert line == json.dumps(entry, separators=(",", ":"))
