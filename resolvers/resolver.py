@@ -148,8 +148,8 @@ class _Run:
 
     def constant(self, template: MappingTemplate) -> bool:
         """Apply a template whose effect is constant (stash puts, output `{}`) without the
-        engine; never while a field log is recorded (it shows the rendered text)."""
-        if self.trace is not None:
+        engine; never while every field's log is recorded (ALL shows the rendered text)."""
+        if self.trace is not None and self.trace.full:
             return False
         effect = constant_effect(template.text)
         return effect is not None and effect.apply(self.stash)
@@ -396,7 +396,8 @@ async def _run_pipeline(run: _Run) -> Any:
         return run.evaluate(config.code, "response", context, "AfterMapping").value
     if config.response_template is None:
         return prev
-    if run.trace is None and config.response_template.text == IDENTITY_AFTER:
+    logged = run.trace is not None and run.trace.full
+    if not logged and config.response_template.text == IDENTITY_AFTER:
         return prev  # `$util.toJson($ctx.prev.result)` parsed back: the same JSON value
     after = run.render(
         config.response_template, run.context(result=prev, prev=prev), "AfterMapping"

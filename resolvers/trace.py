@@ -8,6 +8,10 @@ The request-level `RequestSummary` / `ExecutionSummary` entries are the endpoint
 request); a sink with a `started_ns` attribute (the request's start, `perf_counter_ns`) gets each
 `Tracing` entry's `startOffset` from it.
 
+At ERROR, a pipeline's constant before template (stash puts of literals) and its identity after
+template (`$util.toJson($ctx.prev.result)`) are applied without the engine, as with no log, so a
+field in error shows no BeforeMapping / AfterMapping entry for them.
+
 Not emulated: `resolverArn` account and API id (a fixed local account and API id stand in),
 `excludeVerboseContent`.
 """
@@ -88,7 +92,10 @@ class FieldTrace:
         self.field_name = field_name
         self.path = path
         self.request_id = request_id
-        self._copy: Callable[[Any], Any] = copy_value if sink.level == "ALL" else _same
+        #: ALL: every template is rendered and logged; at ERROR a pipeline's constant before
+        #: template and identity after template take the engine-free path and have no entry.
+        self.full = sink.level == "ALL"
+        self._copy: Callable[[Any], Any] = copy_value if self.full else _same
         self._pending: list[tuple[Any, ...]] = []
         self.in_error = False
         self._logged: set[int] = set()
