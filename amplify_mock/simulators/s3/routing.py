@@ -96,7 +96,7 @@ def operation_name(
             return bucket_ops[method]
         raise MethodNotAllowed(Method=method, ResourceType="BUCKET")
     if method == "PUT":
-        if "uploadId" in query or "partNumber" in query:
+        if "uploadId" in query:
             return "UploadPartCopy" if "x-amz-copy-source" in headers else "UploadPart"
         return "CopyObject" if "x-amz-copy-source" in headers else "PutObject"
     if method in ("GET", "HEAD"):

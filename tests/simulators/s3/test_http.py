@@ -458,3 +458,15 @@ async def test_path_that_is_not_utf8_is_invalid_uri(http: TestClient[Any, Any]) 
 
     assert answer.startswith(b"HTTP/1.1 400"), answer
     assert b"<Code>InvalidURI</Code><Message>Couldn't parse the specified URI.</Message>" in answer
+
+
+async def test_put_with_part_number_but_no_upload_id_is_put_object(
+    http: TestClient[Any, Any],
+) -> None:
+    """Only `uploadId` makes a PUT an UploadPart (as S3 and moto route it); a stray
+    `partNumber` once reached the part handler and answered a 500."""
+    put = await http.put(f"/{BUCKET}/stray-part", params={"partNumber": "1"}, data=b"whole")
+
+    assert put.status == 200
+    got = await http.get(f"/{BUCKET}/stray-part")
+    assert await got.read() == b"whole"
