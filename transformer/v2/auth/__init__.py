@@ -13,7 +13,9 @@ its own): `useSubUsernameForDefaultIdentityClaim`, `populateOwnerFieldForStaticG
 `enableIamAccess`, `identityPoolId`, the auth/unauth role names.
 
 Not emulated: SQL models (`@sql`, the RDS templates), `@searchable` search and aggregate
-queries.
+queries (v2 has no @searchable yet), auth on resolvers of @http/@predictions fields (v2 has
+neither yet), and the warnings the real plugin prints (default identity claim, owners that can
+reassign ownership, the deprecated `iam` provider name, owner field case).
 """
 
 from transformer.v2.auth.plugin import AuthPlugin
