@@ -309,3 +309,22 @@ def test_update_api_conflict_detection_errors(
     assert result.exit_code == 1, result.output
     assert message in " ".join(result.output.split()), result.output
     assert _conf(initialized) == before
+
+
+def test_add_api_headless_with_conflict_resolution(initialized: Path) -> None:
+    request = json.loads(json.dumps(DATASTORE_API))
+    request["serviceConfiguration"]["conflictResolution"] = {
+        "defaultResolutionStrategy": {"type": "OPTIMISTIC_CONCURRENCY"},
+        "perModelResolutionStrategy": [
+            {"entityName": "Post", "resolutionStrategy": {"type": "AUTOMERGE"}}
+        ],
+    }
+    run_ok("add", "api", "--headless", stdin=json.dumps(request))
+    assert _conf(initialized)["ResolverConfig"] == {
+        "project": {"ConflictHandler": "OPTIMISTIC_CONCURRENCY", "ConflictDetection": "VERSION"},
+        "models": {"Post": {"ConflictHandler": "AUTOMERGE", "ConflictDetection": "VERSION"}},
+    }
+    assert (
+        _inputs(initialized)["conflictResolution"]
+        == (request["serviceConfiguration"]["conflictResolution"])
+    )

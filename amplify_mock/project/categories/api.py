@@ -5,7 +5,8 @@ The headless request is the Amplify CLI's `AddApiRequest` JSON:
 "transformSchema": ..., "defaultAuthType": {"mode": ...}, "additionalAuthTypes": [...]}}`.
 An AWS_LAMBDA mode (`lambdaFunction`, `ttlSeconds`) names a function of the project, which
 gets the permission for AppSync to invoke it, as the Amplify CLI adds it.
-Conflict detection (DataStore) is `api_conflict`'s. Not emulated: REST (API Gateway) APIs.
+`conflictResolution` (DataStore conflict detection) is written as `api_conflict` does for
+`amplify update api`. Not emulated: REST (API Gateway) APIs.
 """
 
 from __future__ import annotations
@@ -15,6 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from amplify_mock.base.files import read_json, write_json
+from amplify_mock.project.categories.api_conflict import (
+    ConflictResolution,
+    parse_conflict_resolution,
+    set_conflict_resolution,
+)
 from amplify_mock.project.categories.auth import ensure_auth
 from amplify_mock.project.categories.function import (
     add_function,
@@ -180,6 +186,8 @@ class AddApiRequest:
     schema: str
     default_auth: AuthMode
     additional_auth: tuple[AuthMode, ...] = ()
+    #: DataStore conflict detection (`serviceConfiguration.conflictResolution`)
+    conflict_resolution: ConflictResolution = field(default_factory=ConflictResolution)
 
 
 def _auth_mode(raw: Any, where: str) -> AuthMode:
@@ -258,6 +266,7 @@ def parse_add_api_request(text: str) -> AddApiRequest:
         additional_auth=tuple(
             _auth_mode(item, f"additionalAuthTypes[{i}]") for i, item in enumerate(additional)
         ),
+        conflict_resolution=parse_conflict_resolution(service.get("conflictResolution") or {}),
     )
 
 
@@ -372,6 +381,8 @@ def add_api(project: Project, request: AddApiRequest) -> str:
     )
     for function in authorizers:
         add_invoke_permission(project, function, _APPSYNC_PERMISSION, "appsync.amazonaws.com")
+    if request.conflict_resolution.enabled:
+        set_conflict_resolution(project, request.api_name, request.conflict_resolution)
     return request.api_name
 
 
