@@ -24,6 +24,7 @@ are reported), SQL data sources, function schedules, custom CDK functions.
 
 from __future__ import annotations
 
+from amplify_mock.gen2.compile import compile_data, data_transform_options
 from amplify_mock.gen2.definition import (
     ApiKeyMode,
     AuthDefinition,
@@ -69,5 +70,7 @@ __all__ = [
     "SecretRef",
     "StorageAccessRule",
     "StorageDefinition",
+    "compile_data",
+    "data_transform_options",
     "load_backend",
 ]

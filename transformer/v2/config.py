@@ -1,5 +1,6 @@
-"""What a v2 transform depends on besides the schema: auth modes, transform parameters, synth
-parameters, DataStore resolver config, and the clock the API key expiry is computed from."""
+"""What a v2 transform depends on besides the schema: the transformer line (Gen 1 CLI or Gen 2
+data construct), auth modes, transform parameters, synth parameters, DataStore resolver config,
+and the clock the API key expiry is computed from."""
 
 from __future__ import annotations
 
@@ -49,6 +50,17 @@ class TransformParameters:
     replaceTableUponGsiUpdate: bool = False
     allowGen1Patterns: bool = True
 
+    @classmethod
+    def gen2(cls) -> TransformParameters:
+        """The Gen 2 data construct's translation behavior (`defineData` adds
+        `allowGen1Patterns: false`)."""
+        return cls(
+            shouldDeepMergeDirectiveConfigDefaults=True,
+            disableResolverDeduping=True,
+            enableTransformerCfnOutputs=False,
+            allowGen1Patterns=False,
+        )
+
     def merged(self, overrides: Mapping[str, Any]) -> TransformParameters:
         known = {f.name for f in dataclasses.fields(self)}
         return dataclasses.replace(self, **{k: v for k, v in overrides.items() if k in known})
@@ -70,8 +82,14 @@ class SynthParameters:
 
 @dataclass(frozen=True)
 class V2Config:
-    """Everything besides the schema. `auth_modes` are short names, default mode first."""
+    """Everything besides the schema. `auth_modes` are short names, default mode first.
 
+    `line` is the published transformer the output matches: "gen1" is
+    `@aws-amplify/graphql-transformer` 1.8.x as the Gen 1 CLI runs it, "gen2" the 2.x line the
+    Gen 2 data construct runs, whose DynamoDB tables are Amplify-managed
+    (`Custom::AmplifyDynamoDBTable`, created by the `AmplifyTableManager` stack)."""
+
+    line: str = "gen1"
     auth_modes: tuple[str, ...] = ("apiKey",)
     parameters: TransformParameters = field(default_factory=TransformParameters)
     synth: SynthParameters = field(default_factory=SynthParameters)
@@ -94,16 +112,19 @@ class V2Config:
 
     @classmethod
     def from_options(cls, options: Mapping[str, Any], **extra: Any) -> V2Config:
-        """From a golden case's options.json (`authModes`, `transformParameters`...)."""
+        """From a golden case's options.json (`authModes`, `transformParameters`, `line`...)."""
         overrides = dict(options.get("transformParameters") or {})
         synth = dict(options.get("synthParameters") or {})
         if "adminRoles" in synth:
             synth["adminRoles"] = tuple(synth["adminRoles"])
         if synth:
             extra.setdefault("synth", dataclasses.replace(SynthParameters(), **synth))
+        line = str(options.get("line") or "gen1")
+        base = TransformParameters.gen2() if line == "gen2" else TransformParameters()
         return cls(
+            line=line,
             auth_modes=tuple(options.get("authModes") or ("apiKey",)),
-            parameters=TransformParameters().merged(overrides),
+            parameters=base.merged(overrides),
             resolver_config=options.get("resolverConfig"),
             explicit=frozenset(overrides),
             **extra,
@@ -111,6 +132,10 @@ class V2Config:
 
     def with_parameters(self, **changes: Any) -> V2Config:
         return dataclasses.replace(self, parameters=self.parameters.merged(changes))
+
+    @property
+    def amplify_managed_tables(self) -> bool:
+        return self.line == "gen2"
 
     @property
     def default_auth_type(self) -> str:

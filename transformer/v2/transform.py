@@ -19,6 +19,7 @@ from transformer.v2.config import V2Config
 from transformer.v2.context import OutputSchema, TransformerContext
 from transformer.v2.errors import GraphQLError, SchemaValidationError
 from transformer.v2.model.datastore import create_sync_table, uses_datastore
+from transformer.v2.model.managed_table import table_name_from_arn
 from transformer.v2.plugin import TransformerPlugin
 from transformer.v2.resolver import FunctionHost, Template, TransformerResolver
 from transformer.validation import parse_type_system, validate_model_schema
@@ -91,6 +92,7 @@ def _dump(value: Any) -> str:
 def default_plugins() -> list[TransformerPlugin]:
     """The plugins in the order of the real transformer chain (model first, auth late)."""
     from transformer.v2.auth.plugin import AuthPlugin
+    from transformer.v2.directives.conversation import ConversationInputsPlugin
     from transformer.v2.directives.default_value import DefaultValuePlugin
     from transformer.v2.directives.function import FunctionPlugin
     from transformer.v2.directives.index import IndexPlugin
@@ -104,6 +106,7 @@ def default_plugins() -> list[TransformerPlugin]:
     # belongsTo, default, auth, mapsTo, sql, refersTo, searchable
     model, index, has_one, auth = ModelPlugin(), IndexPlugin(), HasOnePlugin(), AuthPlugin()
     return [
+        ConversationInputsPlugin(),
         model,
         FunctionPlugin(),
         PrimaryKeyPlugin(),
@@ -438,20 +441,33 @@ def _before(ctx: TransformerContext, resolver: TransformerResolver) -> list[Any]
         '"))\n$util.qr($ctx.stash.put("connectionAttributes", {}))\n',
     ]
     if source is not None and source.type == "AMAZON_DYNAMODB" and source.table is not None:
-        parts += ['$util.qr($ctx.stash.put("tableName", "', source.table.ref(), '"))']
+        table_name = (
+            table_name_from_arn(source.table)
+            if ctx.config.amplify_managed_tables
+            else source.table.ref()
+        )
+        parts += ['$util.qr($ctx.stash.put("tableName", "', table_name, '"))']
         if source.delta_sync:
             parts.append('\n$util.qr($ctx.stash.put("deltaSyncTableTtl", 30))')
     account = {"Ref": "AWS::AccountId"}
     synth = ctx.synth
+    # the 2.x line writes the partition as a reference, the 1.8 line as `aws`
+    arn: list[Any] = (
+        ["arn:", {"Ref": "AWS::Partition"}, ":sts::"]
+        if ctx.config.line == "gen2"
+        else ["arn:aws:sts::"]
+    )
     if synth.authenticatedUserRoleName:
         parts += [
-            '\n$util.qr($ctx.stash.put("authRole", "arn:aws:sts::',
+            '\n$util.qr($ctx.stash.put("authRole", "' + arn[0],
+            *arn[1:],
             account,
             f':assumed-role/{synth.authenticatedUserRoleName}/CognitoIdentityCredentials"))',
         ]
     if synth.unauthenticatedUserRoleName:
         parts += [
-            '\n$util.qr($ctx.stash.put("unauthRole", "arn:aws:sts::',
+            '\n$util.qr($ctx.stash.put("unauthRole", "' + arn[0],
+            *arn[1:],
             account,
             f':assumed-role/{synth.unauthenticatedUserRoleName}/CognitoIdentityCredentials"))',
         ]

@@ -291,6 +291,8 @@ def _collect(
             table_names[res.logical_id] = res.logical_id
         elif res.type == "AWS::Lambda::Function" and is_field_mapping_function(res.properties):
             continue  # run in process (field_mapping.py)
+        elif _is_table_manager(res):
+            continue  # Gen 2: creates the managed tables in the cloud; the mock creates them
         elif res.type not in _HANDLED | _NO_LOCAL_EFFECT and res.type not in unsupported:
             unsupported.append(res.type)
     if api is None:
@@ -395,6 +397,14 @@ def _collect(
         resolver_count_limit=_int_property(api_props, "ResolverCountLimit"),
         iam=iam,
     )
+
+
+def _is_table_manager(res: EvaluatedResource) -> bool:
+    """A resource of Gen 2's AmplifyTableManager stack (the managed tables' provider)."""
+    if res.type == "AWS::StepFunctions::StateMachine":
+        return "framework-isComplete-task" in json.dumps(res.properties)
+    handler = res.properties.get("Handler") if res.type == "AWS::Lambda::Function" else None
+    return isinstance(handler, str) and handler.startswith("amplify-table-manager-handler.")
 
 
 def _pascal_case(value: Any) -> Any:

@@ -10,7 +10,10 @@ the oracle's output replaces `golden/<case>/build/`. A case the oracle refuses g
 `--peer FILE` first writes the case `peer-<stem>` from a peer-v2 case file (its schema, auth
 modes and transform parameters); `--peer-auth FILE` the case `peer-auth-<stem>` (the auth files
 the endpoint's auth tests serve; a file with `synthParameters` is a Gen 2 case, line "gen2").
-`--generate N` first (re)writes the N seeded random cases
+`--gen2 [PROJECT ...]` first writes the case `gen2-<project>` of each Gen 2 project in
+tests/gen2/projects (default: all): the SDL its amplify/data/resource.ts gives (Node step,
+with examples/gen2/node_modules) and the data construct's options (line "gen2": the
+oracle's `--preset=gen2`). `--generate N` first (re)writes the N seeded random cases
 `generated-<seed>` (tests/transformer/v2/schema_generator.py). `--jobs N` runs N oracles at once.
 
 `synthParameters` in options.json (`adminRoles`, `enableIamAccess`: what the CLI passes when the
@@ -88,6 +91,32 @@ def write_peer_case(case_file: Path, prefix: str = "peer-") -> str:
     (folder / "schema.graphql").write_text(case["schema"], encoding="utf-8")
     (folder / "options.json").write_text(json.dumps(options, indent=2) + "\n", encoding="utf-8")
     return name
+
+
+GEN2_PROJECTS = ROOT / "tests" / "gen2" / "projects"
+
+
+def write_gen2_cases(names: list[str]) -> list[str]:
+    """`golden/gen2-<name>/` from each Gen 2 project; returns the case names."""
+    sys.path.insert(0, str(ROOT))
+    from amplify_mock.gen2 import data_transform_options, load_backend
+
+    modules = ROOT / "examples" / "gen2" / "node_modules"
+    projects = [GEN2_PROJECTS / n for n in names] or sorted(
+        p for p in GEN2_PROJECTS.iterdir() if (p / "amplify" / "backend.ts").is_file()
+    )
+    cases = []
+    for project in projects:
+        data = load_backend(project, node_modules=modules).data
+        assert data is not None, f"{project} defines no data"
+        name = f"gen2-{project.name}"
+        folder = GOLDEN / name
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "schema.graphql").write_text(data.schema, encoding="utf-8")
+        options = json.dumps(data_transform_options(data), indent=2) + "\n"
+        (folder / "options.json").write_text(options, encoding="utf-8")
+        cases.append(name)
+    return cases
 
 
 _ERROR_LINE = re.compile(r"^(\w*Error)(?: \[\w+\])?: (.*)$")
@@ -173,12 +202,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--peer-auth", nargs="*", type=Path, default=[], help="peer-v2 auth case files"
     )
+    parser.add_argument("--gen2", nargs="*", default=None, help="Gen 2 project names")
     parser.add_argument("--generate", type=int, default=0, help="write N random cases first")
     parser.add_argument("--jobs", type=int, default=1, help="oracle runs at once")
     parser.add_argument("--auth", action="store_true", help="(re)write the auth-* cases first")
     args = parser.parse_args(argv)
     cases = list(args.cases) + [write_peer_case(path) for path in args.peer]
     cases += [write_peer_case(path, "peer-auth-") for path in args.peer_auth]
+    if args.gen2 is not None:
+        cases += write_gen2_cases(args.gen2)
     if args.generate:
         sys.path.insert(0, str(ROOT))
         from tests.transformer.v2.schema_generator import write_generated_cases

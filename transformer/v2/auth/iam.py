@@ -83,9 +83,12 @@ def _arn(ctx: TransformerContext, resource: str) -> dict[str, Any]:
         path = "${typeName}/fields/${fieldName}"
     else:
         path = "${typeName}/*"
+    # the 2.x line (Gen 2) writes the partition as a reference
+    partition = "${AWS::Partition}" if ctx.config.line == "gen2" else "aws"
     return {
         "Fn::Sub": [
-            "arn:aws:appsync:${AWS::Region}:${AWS::AccountId}:apis/${apiId}/types/" + path,
+            f"arn:{partition}:appsync:${{AWS::Region}}:${{AWS::AccountId}}:apis/${{apiId}}/types/"
+            + path,
             values,
         ]
     }

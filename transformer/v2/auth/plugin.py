@@ -224,6 +224,10 @@ class AuthPlugin(TransformerPlugin):
         return providers
 
     def transform_schema(self, ctx: TransformerContext) -> None:
+        if ctx.config.line == "gen2" and (
+            ctx.parameters.sandboxModeEnabled or ctx.synth.enableIamAccess
+        ):
+            schema.add_iam_everywhere(ctx)
         for model, acm in self.models.items():
             for role in acm.roles:
                 definition = self.role_map[role]

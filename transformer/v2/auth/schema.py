@@ -142,3 +142,27 @@ def remove_input_field(ctx: TransformerContext, input_name: str, field_name: str
     ctx.output.put(
         _replace(node, fields=tuple(f for f in node.fields or () if f.name.value != field_name))
     )
+
+
+_ROOT_TYPES = ("Query", "Mutation", "Subscription")
+
+
+def add_iam_everywhere(ctx: TransformerContext) -> None:
+    """The 2.x line with IAM access (the Gen 2 construct always enables it) or sandbox mode:
+    every field of the input's Query/Mutation/Subscription lacking `@aws_iam` gets it, then
+    every non-model object type of the input (root types included) is extended with it."""
+    objects = [
+        d for d in ctx.input_document.definitions if isinstance(d, ast.ObjectTypeDefinitionNode)
+    ]
+    for definition in objects:
+        if definition.name.value not in _ROOT_TYPES:
+            continue
+        for field in definition.fields or ():
+            if not any(d.name.value == "aws_iam" for d in field.directives or ()):
+                add_directives_to_field(
+                    ctx, definition.name.value, field.name.value, [make_directive("aws_iam")]
+                )
+    for definition in objects:
+        names = {d.name.value for d in definition.directives or ()}
+        if "model" not in names and "aws_iam" not in names:
+            extend_type(ctx, definition.name.value, [make_directive("aws_iam")])

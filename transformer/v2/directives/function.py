@@ -121,11 +121,13 @@ class FunctionPlugin(TransformerPlugin):
                         stack,
                         function_id,
                         (
-                            Template.s3(invoke_request(ds_id), f"{function_id}.req.vtl"),
+                            Template.s3(
+                                invoke_request(ds_id, ctx.config.line), f"{function_id}.req.vtl"
+                            ),
                             f"{function_id}.req.vtl",
                         ),
                         (
-                            Template.s3(invoke_response(), f"{function_id}.res.vtl"),
+                            Template.s3(invoke_response(ctx.config.line), f"{function_id}.res.vtl"),
                             f"{function_id}.res.vtl",
                         ),
                         data_sources[ds_id],

@@ -17,33 +17,33 @@ __all__ = [
 ]
 
 
-def invoke_request(data_source_name: str) -> str:
-    """Invoke the Lambda with the field's context; typeName/fieldName come from the stash."""
-    return print_block(
-        f"Invoke AWS Lambda data source: {data_source_name}",
-        a.obj(
+def invoke_request(data_source_name: str, line: str = "gen1") -> str:
+    """Invoke the Lambda with the field's context; typeName/fieldName come from the stash. The
+    2.x line names the invocation type (`RequestResponse`; `Event` is not emulated)."""
+    request: dict[str, a.Expression] = {
+        "version": a.str_("2018-05-29"),
+        "operation": a.str_("Invoke"),
+        "payload": a.obj(
             {
-                "version": a.str_("2018-05-29"),
-                "operation": a.str_("Invoke"),
-                "payload": a.obj(
-                    {
-                        "typeName": a.ref('util.toJson($ctx.stash.get("typeName"))'),
-                        "fieldName": a.ref('util.toJson($ctx.stash.get("fieldName"))'),
-                        "arguments": a.ref("util.toJson($ctx.arguments)"),
-                        "identity": a.ref("util.toJson($ctx.identity)"),
-                        "source": a.ref("util.toJson($ctx.source)"),
-                        "request": a.ref("util.toJson($ctx.request)"),
-                        "prev": a.ref("util.toJson($ctx.prev)"),
-                    }
-                ),
+                "typeName": a.ref('util.toJson($ctx.stash.get("typeName"))'),
+                "fieldName": a.ref('util.toJson($ctx.stash.get("fieldName"))'),
+                "arguments": a.ref("util.toJson($ctx.arguments)"),
+                "identity": a.ref("util.toJson($ctx.identity)"),
+                "source": a.ref("util.toJson($ctx.source)"),
+                "request": a.ref("util.toJson($ctx.request)"),
+                "prev": a.ref("util.toJson($ctx.prev)"),
             }
         ),
-    )
+    }
+    if line == "gen2":
+        request["invocationType"] = a.str_("RequestResponse")
+    return print_block(f"Invoke AWS Lambda data source: {data_source_name}", a.obj(request))
 
 
-def invoke_response() -> str:
+def invoke_response(line: str = "gen1") -> str:
+    suffix = " for request response invocation type" if line == "gen2" else ""
     return print_block(
-        "Handle error or return result",
+        f"Handle error or return result{suffix}",
         a.compound(
             [
                 a.iff(

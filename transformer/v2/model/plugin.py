@@ -85,6 +85,26 @@ def _argument_values(directive: ast.DirectiveNode) -> dict[str, Any]:
     return {a.name.value: value_from_ast_untyped(a.value) for a in directive.arguments or ()}
 
 
+def _deep_merge(default: Any, given: Any) -> Any:
+    """lodash `merge`, as the transformer merges directive arguments over their defaults when
+    `shouldDeepMergeDirectiveConfigDefaults` is on: objects key by key, lists index by index
+    (so an empty list keeps the default's entries), anything else replaced."""
+    if isinstance(default, dict) and isinstance(given, dict):
+        out = dict(default)
+        for key, value in given.items():
+            out[key] = _deep_merge(default[key], value) if key in default else value
+        return out
+    if isinstance(default, list) and isinstance(given, list):
+        merged = list(default)
+        for index, value in enumerate(given):
+            if index < len(merged):
+                merged[index] = _deep_merge(merged[index], value)
+            else:
+                merged.append(value)
+        return merged
+    return given
+
+
 def model_config(
     type_name: str, directive: ast.DirectiveNode, deep_merge: bool, datastore: bool = False
 ) -> ModelConfig:
@@ -114,7 +134,7 @@ def model_config(
         if key not in args:
             merged[key] = default
         elif deep_merge and isinstance(args[key], dict):
-            merged[key] = {**default, **args[key]}
+            merged[key] = _deep_merge(default, args[key])
         else:
             merged[key] = args[key]
     subscriptions = merged["subscriptions"]
@@ -679,7 +699,7 @@ class ModelPlugin(TransformerPlugin):
                     "Query",
                     str(queries["list"]),
                     f"List{resource_name(model)}Resolver",
-                    templates.LIST_REQUEST,
+                    templates.list_request(ctx.config.line),
                     respond(templates.DEFAULT_RESPONSE),
                     QUERY_SLOTS,
                     source,

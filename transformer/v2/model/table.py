@@ -16,6 +16,11 @@ from transformer.v2.model.datastore import (
     sync_lambda_arn,
     uses_datastore,
 )
+from transformer.v2.model.managed_table import (
+    ManagedTableBody,
+    table_manager,
+    table_name_from_arn,
+)
 from transformer.v2.resolver import DataSource
 
 __all__ = ["create_table", "dynamodb_parameters"]
@@ -25,16 +30,19 @@ def create_table(ctx: TransformerContext, model: str) -> None:
     """Add `model`'s table, data source, IAM role and outputs to the model's stack, with the
     stack parameters and conditions they read (the byte-identical v2 golden builds pin them)."""
     table_base = ctx.get_model_name_mapping(model)
+    managed = ctx.config.amplify_managed_tables
+    service_token = table_manager(ctx).get_att("Arn") if managed else None
     stack = ctx.stack_for(table_base)
     for parameter, body in dynamodb_parameters(root_defaults=False).items():
         stack.add_parameter(parameter, body)
         stack.passed_parameters[parameter] = {"Ref": parameter}
     env = ctx.synth.amplifyEnvironmentName
     stack.add_condition("HasEnvironmentParameter", {"Fn::Not": [{"Fn::Equals": [env, "NONE"]}]})
-    stack.add_condition(
-        "ShouldUseServerSideEncryption",
-        {"Fn::Equals": [{"Ref": "DynamoDBEnableServerSideEncryption"}, "true"]},
-    )
+    if not managed:
+        stack.add_condition(
+            "ShouldUseServerSideEncryption",
+            {"Fn::Equals": [{"Ref": "DynamoDBEnableServerSideEncryption"}, "true"]},
+        )
     stack.add_condition(
         "ShouldUsePayPerRequestBilling",
         {"Fn::Equals": [{"Ref": "DynamoDBBillingMode"}, "PAY_PER_REQUEST"]},
@@ -46,7 +54,7 @@ def create_table(ctx: TransformerContext, model: str) -> None:
     table_id = f"{table_base}Table"
     table_name = {"Fn::Join": ["", [f"{table_base}-", ctx.api_id(), f"-{env}"]]}
     table = stack.add_resource(
-        [table_id, "Resource"],
+        [table_id, "Default" if managed else "Resource"],
         {
             "Type": "AWS::DynamoDB::Table",
             "Properties": {
@@ -85,7 +93,10 @@ def create_table(ctx: TransformerContext, model: str) -> None:
             "UpdateReplacePolicy": "Delete",
             "DeletionPolicy": "Delete",
         },
+        logical_id=table_id if managed else None,
     )
+    if managed:
+        table.body = ManagedTableBody(table.body, service_token, ctx.parameters)
     datastore = uses_datastore(ctx)
     if datastore:
         table.body["Properties"]["TimeToLiveSpecification"] = {
@@ -93,13 +104,13 @@ def create_table(ctx: TransformerContext, model: str) -> None:
             "Enabled": True,
         }
     ctx.tables[model] = table
-    if ctx.parameters.enableTransformerCfnOutputs:
+    if ctx.parameters.enableTransformerCfnOutputs or managed:
         _output(
             ctx,
             stack,
             f"GetAtt{model}TableStreamArn",
             "Your DynamoDB table StreamArn.",
-            table.get_att("StreamArn"),
+            table.get_att("TableStreamArn" if managed else "StreamArn"),
             [table_id, "StreamArn"],
         )
         _output(
@@ -107,7 +118,7 @@ def create_table(ctx: TransformerContext, model: str) -> None:
             stack,
             f"GetAtt{table_id}Name",
             "Your DynamoDB table name.",
-            table.ref(),
+            table_name if managed else table.ref(),
             [table_id, "Name"],
         )
     role = _create_role(ctx, stack, model, table, table_name)
@@ -130,7 +141,7 @@ def create_table(ctx: TransformerContext, model: str) -> None:
                         if datastore
                         else {}
                     ),
-                    "TableName": table.ref(),
+                    "TableName": table_name_from_arn(table) if managed else table.ref(),
                     **({"Versioned": True} if datastore else {}),
                 },
                 "Name": f"{model}Table",
@@ -185,7 +196,9 @@ def _create_role(
     role_id = f"{model}IAMRole"
     short = role_id[: 64 - 38 - 6] + md5_hex(role_id)[:6]
     env = ctx.synth.amplifyEnvironmentName
-    arn = "arn:aws:dynamodb:${AWS::Region}:${AWS::AccountId}:table/${tablename}"
+    managed = ctx.config.amplify_managed_tables
+    partition = "${AWS::Partition}" if managed else "aws"
+    arn = f"arn:{partition}:dynamodb:${{AWS::Region}}:${{AWS::AccountId}}:table/${{tablename}}"
     role = stack.add_resource(
         [role_id, "Resource"],
         {
@@ -237,6 +250,9 @@ def _create_role(
             },
         },
     )
+    if managed:
+        # a custom resource table grants nothing: the role's inline policy is all it gets
+        return role
     policy_path = [role_id, "DefaultPolicy", "Resource"]
 
     policy_id = make_unique_id(policy_path)

@@ -109,6 +109,15 @@ LIST_REQUEST = """\
 $util.toJson($ListRequest)
 ## [End] List Request. **"""
 
+
+def list_request(line: str) -> str:
+    """The 2.x line names the index `index` (what AppSync's Query/Scan request reads); the
+    1.8 line wrote `IndexName`, which AppSync ignores."""
+    if line == "gen2":
+        return LIST_REQUEST.replace("$ListRequest.IndexName =", "$ListRequest.index =")
+    return LIST_REQUEST
+
+
 DEFAULT_RESPONSE = """\
 ## [Start] ResponseTemplate. **
 #if( $ctx.error )

@@ -1,0 +1,7 @@
+import { defineFunction } from '@aws-amplify/backend';
+
+export const sayHello = defineFunction({
+  name: 'say-hello',
+  environment: { GREETING: 'Hello' },
+  timeoutSeconds: 5,
+});

@@ -1,0 +1,2 @@
+export function request() { return {}; }
+export function response() { return "pong"; }

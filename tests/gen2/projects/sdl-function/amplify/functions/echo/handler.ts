@@ -1,0 +1,1 @@
+export const handler = async (event: { arguments: { msg: string } }) => event.arguments.msg;
