@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -22,7 +22,14 @@ from amplify_mock.mock.gen1.project import (
     find_project_root,
     load_mock_project,
 )
-from amplify_mock.mock.session import MockOptions, MockSession
+from amplify_mock.mock.gen2.project import find_gen2_root
+from amplify_mock.mock.options import MockOptions
+
+if TYPE_CHECKING:
+    from amplify_mock.mock.gen2.session import Gen2MockSession
+    from amplify_mock.mock.session import MockSession
+
+    AnySession = MockSession | Gen2MockSession
 
 __all__ = ["ClickReporter", "mock", "run_mock"]
 
@@ -48,7 +55,7 @@ STOP_SIGNALS = tuple(
 )
 
 
-async def _serve(session: MockSession, ready: Callable[[MockSession], None] | None) -> None:
+async def _serve(session: AnySession, ready: Callable[[Any], None] | None) -> None:
     """Serve until a stop signal; the handlers stay installed while stopping, so a second
     Ctrl-C restores the frontend config at once and cuts the rest of the stop short."""
     stop = asyncio.Event()
@@ -61,7 +68,7 @@ async def _serve(session: MockSession, ready: Callable[[MockSession], None] | No
         signalled.append(True)
         if stop.is_set():
             with contextlib.suppress(Exception):
-                restore_frontend_config(session.project.root)
+                session.restore_config()
             for task in stopping:
                 task.cancel()
         stop.set()
@@ -109,20 +116,39 @@ def _offer_codegen(project: MockProject, options: MockOptions) -> bool:
     )
 
 
-def run_mock(
-    start: Path, options: MockOptions, ready: Callable[[MockSession], None] | None = None
-) -> None:
-    """Discover the project at or above `start` and mock it until SIGINT/SIGTERM.
+def run_mock(start: Path, options: MockOptions, ready: Callable[[Any], None] | None = None) -> None:
+    """Discover the project at or above `start` (Gen 2: amplify/backend.ts; else Gen 1) and
+    mock it until SIGINT/SIGTERM.
 
     :raises AmplifyMockError: not an Amplify project, nothing to mock, a busy port, a broken
         schema or config file; nothing is left running and no config file is changed.
     """
+    gen2_root = find_gen2_root(start)
+    if gen2_root is not None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        from amplify_mock.gen2 import load_backend
+
+        # the Node step (about a second) runs while the simulators' modules import
+        with ThreadPoolExecutor(1, thread_name_prefix="gen2-load") as early:
+            preloaded = early.submit(load_backend, gen2_root)
+            from amplify_mock.mock.gen2.session import Gen2MockSession
+
+            session = Gen2MockSession(gen2_root, options, ClickReporter(), preloaded=preloaded)
+            try:
+                mock_loop.run(_serve(session, ready))
+            finally:
+                mock_loop.resume_collection()
+        click.echo("Mock servers stopped; amplify_outputs.json is restored.")
+        return
     try:
+        from amplify_mock.mock.session import MockSession  # the simulators' modules load here
+
         project = load_mock_project(find_project_root(start))
         if _offer_codegen(project, options):
             options = replace(options, add_codegen=True)
-        session = MockSession(project, options, ClickReporter())
-        mock_loop.run(_serve(session, ready))
+        gen1_session = MockSession(project, options, ClickReporter())
+        mock_loop.run(_serve(gen1_session, ready))
     finally:
         mock_loop.resume_collection()
     click.echo("Mock servers stopped; the frontend config is restored.")
@@ -206,6 +232,13 @@ def mock(ctx: click.Context, /, restore_config: bool, **params: Any) -> None:
         return
     if restore_config:
         mock_loop.resume_collection()
+        gen2_root = find_gen2_root(project_dir())
+        if gen2_root is not None:
+            from amplify_mock.mock.gen2.outputs import OutputsOverride
+
+            for path in OutputsOverride(gen2_root).restore():
+                click.echo(f"Restored {path.relative_to(gen2_root)}")
+            return
         root = find_project_root(project_dir())
         for path in restore_frontend_config(root):
             click.echo(f"Restored {path.relative_to(root)}")

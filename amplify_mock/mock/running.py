@@ -16,6 +16,7 @@ from resolvers.data_sources.dynamodb import DynamoDBClient
 
 if TYPE_CHECKING:
     from amplify_mock.mock.frontend.override import FrontendConfigOverride
+    from amplify_mock.mock.gen2.outputs import OutputsOverride
     from amplify_mock.mock.watcher import ProjectWatcher
     from amplify_mock.simulators.appsync.server import AppSyncServer
     from amplify_mock.simulators.cloudfront_front import CloudFrontFront
@@ -44,7 +45,8 @@ class Running:
     s3: S3Server | None = None
     cloudfront: list[CloudFrontFront] = field(default_factory=list)
     cognito: CognitoServer | None = None
-    override: FrontendConfigOverride | None = None
+    #: the app's config rewrite (aws-exports.js & co., or amplify_outputs.json)
+    override: FrontendConfigOverride | OutputsOverride | None = None
     watcher: ProjectWatcher | None = None
     tasks: list[asyncio.Task[Any]] = field(default_factory=list)
 

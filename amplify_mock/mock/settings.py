@@ -61,7 +61,13 @@ def read_mock_settings(path: Path) -> MockSettings:
             host=str(raw.get("host", "127.0.0.1")),
             graphql_port=int(raw.get("graphqlPort", DEFAULT_GRAPHQL_PORT)),
             storage_port=int(raw.get("storagePort", DEFAULT_STORAGE_PORT)),
-            dynamodb_port=int(raw.get("dynamoDbPort") or raw.get("port") or DEFAULT_DYNAMODB_PORT),
+            # 0 (the OS picks) is a port too; `port` is the Amplify CLI's older key
+            dynamodb_port=int(
+                next(
+                    (raw[k] for k in ("dynamoDbPort", "port") if raw.get(k) is not None),
+                    DEFAULT_DYNAMODB_PORT,
+                )
+            ),
             cognito_port=int(raw.get("cognitoPort", DEFAULT_COGNITO_PORT)),
             dynamodb_endpoint=raw.get("dynamoDbEndpoint"),
             raw=raw,
