@@ -12,6 +12,7 @@ are reported as needing a restart (the pool and buckets keep running as they are
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import time
 from pathlib import Path
@@ -83,14 +84,23 @@ async def reload_backend(session: Gen2MockSession, paths: frozenset[Path]) -> No
             new_backend = await session.load_definition()
             _report_restart_needed(session, backend, new_backend)
             backend = new_backend
-        if kinds.definition or kinds.code:
-            if kinds.code and not kinds.definition:
-                session.reporter.info("Function change detected. Reloading...")
-            await session.bundle(functions_of(backend)[0])
-        if (kinds.definition or kinds.resolvers) and session.running.appsync is not None:
+        rebuild = (kinds.definition or kinds.resolvers) and session.running.appsync is not None
+        # the transformer runs while esbuild bundles the handlers
+        compiled = asyncio.ensure_future(session.compile(backend)) if rebuild else None
+        try:
+            if kinds.definition or kinds.code:
+                if kinds.code and not kinds.definition:
+                    session.reporter.info("Function change detected. Reloading...")
+                await session.bundle(functions_of(backend)[0])
+        except BaseException:
+            if compiled is not None:
+                compiled.cancel()
+                await asyncio.gather(compiled, return_exceptions=True)
+            raise
+        if compiled is not None:
             if kinds.resolvers and not kinds.definition:
                 session.reporter.info("Resolver code change detected. Reloading...")
-            state = await session.build_state(backend)
+            state = await session.build_state(backend, compiled)
             await ensure_api_tables(session.running.dynamodb_client, state, session.reporter)
             if session.running.appsync is not None:
                 session.running.appsync.swap_state(state)

@@ -20,6 +20,7 @@ import logging
 import shutil
 import ssl
 import time
+from collections.abc import Awaitable
 from concurrent.futures import Future
 from dataclasses import replace
 from pathlib import Path
@@ -147,11 +148,17 @@ class Gen2MockSession:
                 "Nothing to mock: amplify/backend.ts defines no data, auth or storage.",
                 "Add defineData, defineAuth or defineStorage to defineBackend({...}).",
             )
-        await self._start_functions(backend)
-        if backend.auth is not None:
-            await self._start_auth(backend)
-        if mock_data:
-            await self._start_data(backend)
+        compiled = asyncio.ensure_future(self.compile(backend)) if mock_data else None
+        try:
+            await self._start_functions(backend)
+            if backend.auth is not None:
+                await self._start_auth(backend)
+            if compiled is not None:
+                await self._start_data(backend, compiled)
+        finally:
+            if compiled is not None and not compiled.done():
+                compiled.cancel()
+                await asyncio.gather(compiled, return_exceptions=True)
         if mock_storage:
             await self._start_storage(backend)
         self.backend = backend
@@ -244,17 +251,16 @@ class Gen2MockSession:
         self.dashboard.user_pool = pool
 
     # -- data -------------------------------------------------------------------------------
-    async def build_state(self, backend: Gen2Backend) -> ApiState:
-        """Compile the data schema with the Gen 2 settings into a fresh folder and load it.
+    async def build_state(
+        self, backend: Gen2Backend, compiled: Awaitable[ApiConfig] | None = None
+    ) -> ApiState:
+        """Compile the data schema with the Gen 2 settings into a fresh folder and load it
+        (`compiled`: that compile already under way, see `compile`).
 
         :raises AmplifyMockError: the schema does not transform, a resolver does not load.
         """
-        build_dir = self.paths.build_dir
-        staging = build_dir.with_name(build_dir.name + ".new")
-        if staging.exists():
-            shutil.rmtree(staging)
-        await asyncio.to_thread(compile_data, backend, staging)
-        config = await asyncio.to_thread(self._load_config, backend, staging)
+        config = await (compiled if compiled is not None else self.compile(backend))
+        staging = self._staging_dir()
         factory = data_source_factory(
             dynamodb_client=self.running.dynamodb_client,
             lambda_invoker=self.running.runner,
@@ -266,11 +272,28 @@ class Gen2MockSession:
             runner=traced_runner,
             build_dir=staging,
         )
+        build_dir = self.paths.build_dir
         if build_dir.exists():
             shutil.rmtree(build_dir)
         staging.rename(build_dir)
         self.state = state
         return state
+
+    def _staging_dir(self) -> Path:
+        return self.paths.build_dir.with_name(self.paths.build_dir.name + ".new")
+
+    async def compile(self, backend: Gen2Backend) -> ApiConfig:
+        """The transformer's build (into the staging folder) and its config, in a thread: it
+        needs no running service, so it overlaps the Lambda bundle and the Cognito start."""
+
+        def run() -> ApiConfig:
+            staging = self._staging_dir()
+            if staging.exists():
+                shutil.rmtree(staging)
+            compile_data(backend, staging)
+            return self._load_config(backend, staging)
+
+        return await asyncio.to_thread(run)
 
     def _load_config(self, backend: Gen2Backend, build_dir: Path) -> ApiConfig:
         """The build's config with the `a.handler.custom` pipelines added (the data construct
@@ -298,7 +321,7 @@ class Gen2MockSession:
         kept = tuple(r for r in config.resolvers if (r.type_name, r.field_name) not in custom)
         return replace(config, resolvers=(*kept, *custom.values()))
 
-    async def _start_data(self, backend: Gen2Backend) -> None:
+    async def _start_data(self, backend: Gen2Backend, compiled: Awaitable[ApiConfig]) -> None:
         assert backend.data is not None
         for engine in backend.data.sql_engines:
             self.reporter.warning(f"Not emulated: the {engine} SQL data source (a.sql, inlineSql).")
@@ -310,7 +333,7 @@ class Gen2MockSession:
         )
         self.dashboard.dynamodb = client
         self.dashboard.api_dir = backend.data.defined_in.parent if backend.data.defined_in else None
-        state = await self.build_state(backend)
+        state = await self.build_state(backend, compiled)
         created = await ensure_api_tables(client, state, self.reporter)
         if created and self.options.seed_data is not None:
             from amplify_mock.mock.seed import load_seed_data
