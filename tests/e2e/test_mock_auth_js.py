@@ -59,6 +59,29 @@ async def run_flow(modules: Path, session: MockSession, recorder: Recorder) -> d
     return result
 
 
+GEO = {
+    "maps": {"items": {"demomap-dev": {"style": "VectorEsriStreets"}}, "default": "demomap-dev"},
+    "searchIndices": {"items": ["demoplaces-dev"], "default": "demoplaces-dev"},
+}
+
+
+def add_geo(exports: Path) -> None:
+    """Puts a Geo category into aws-exports.js as `amplify push` writes it."""
+    geo = {
+        "amazon_location_service": {
+            "region": "us-east-1",
+            "maps": GEO["maps"],
+            "search_indices": GEO["searchIndices"],
+        }
+    }
+    text = exports.read_text()
+    head, tail = text.split("const awsmobile = ", 1)
+    body, rest = tail.split("};", 1)
+    config = json.loads(body + "}")
+    config["geo"] = geo
+    exports.write_text(f"{head}const awsmobile = {json.dumps(config, indent=4)};{rest}")
+
+
 @pytest.mark.parametrize("modules", [LATEST, PINNED], ids=["latest", "6.8.2"])
 async def test_aws_amplify_auth_flow(modules: Path, tmp_path: Path) -> None:
     recorder = Recorder()
@@ -67,6 +90,7 @@ async def test_aws_amplify_auth_flow(modules: Path, tmp_path: Path) -> None:
         # 6.8.x has no identityPoolEndpoint: its fetchAuthSession would dial the real
         # cognito-identity endpoint and fail, so the identity pool stays out of the config
         (root / "amplify" / "mock.json").write_text('{"frontendIdentityPool": false}')
+    add_geo(root / "src" / "aws-exports.js")
     # aws-amplify's testing endpoint for Storage is always http://localhost:20005
     storage_port = 20005 if modules == LATEST else 0
     session = MockSession(
@@ -87,6 +111,7 @@ async def test_aws_amplify_auth_flow(modules: Path, tmp_path: Path) -> None:
         "owner": True,
         "subscriptionEvent": True,
         "afterSignOut": "UserUnAuthenticatedException",
+        "geo": GEO,
     }
     assert {k: result[k] for k in expected} == expected, result
     if modules == PINNED:

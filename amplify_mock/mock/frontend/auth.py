@@ -5,16 +5,22 @@ aws-amplify v6 (checked in 6.8.2 and 6.22.1) reads `userPoolEndpoint` and (from 
 any `aws_*` key goes through `parseAWSExports`, which maps neither, and `amplify_outputs.json`
 (`version: "1"`) has no such field. So while the local Cognito runs, the `awsmobile` object of
 aws-exports.js / amplifyconfiguration.json is written in that form (Auth, API.GraphQL,
-Storage.S3, and the REST APIs); `Amplify.configure(config)` in the app stays the same.
-
-Not carried over in this form: Analytics, Geo, Interactions, Predictions, Notifications keys of
-the original file (aws-amplify would need them in their ResourcesConfig form too).
+Storage.S3, and the REST APIs pointed at the mock; the other categories, MFA / OAuth and the
+app's own keys carried over as aws-amplify would read them, see frontend/categories.py);
+`Amplify.configure(config)` in the app stays the same.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Any
+
+from amplify_mock.mock.frontend.categories import (
+    carried_categories,
+    carried_keys,
+    graphql_extras,
+    mfa_and_oauth,
+)
 
 __all__ = ["LocalAuth", "resources_config"]
 
@@ -72,12 +78,18 @@ def _auth(exports: dict[str, Any], auth: LocalAuth) -> dict[str, Any]:
             "requireNumbers": "REQUIRES_NUMBERS" in characters,
             "requireSpecialCharacters": "REQUIRES_SYMBOLS" in characters,
         }
+    extra = mfa_and_oauth(exports)
+    if "mfa" in extra:
+        cognito["mfa"] = extra["mfa"]
+    if "oauth" in extra:
+        cognito["loginWith"]["oauth"] = extra["oauth"]
     return {"Cognito": cognito}
 
 
 def resources_config(exports: dict[str, Any], auth: LocalAuth) -> dict[str, Any]:
     """The ResourcesConfig for an `awsmobile` object already pointed at the mock."""
-    config: dict[str, Any] = {"Auth": _auth(exports, auth)}
+    config: dict[str, Any] = {**carried_keys(exports), **carried_categories(exports)}
+    config["Auth"] = _auth(exports, auth)
     api: dict[str, Any] = {}
     if exports.get("aws_appsync_graphqlEndpoint"):
         graphql: dict[str, Any] = {
@@ -89,6 +101,7 @@ def resources_config(exports: dict[str, Any], auth: LocalAuth) -> dict[str, Any]
         }
         if exports.get("aws_appsync_apiKey"):
             graphql["apiKey"] = exports["aws_appsync_apiKey"]
+        graphql.update(graphql_extras(exports))
         api["GraphQL"] = graphql
     rest = exports.get("aws_cloud_logic_custom")
     if isinstance(rest, list):

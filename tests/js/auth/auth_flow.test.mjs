@@ -43,6 +43,8 @@ const copy = join(mkdtempSync(join(tmpdir(), "aws-exports-")), "aws-exports.mjs"
 copyFileSync(exportsPath, copy);
 const { default: config } = await import(pathToFileURL(copy).href);
 Amplify.configure(config);
+// categories the mock does not emulate survive the rewrite (the test puts a Geo config in)
+const geo = Amplify.getConfig().Geo?.LocationService;
 
 const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
 async function codeFor(username) {
@@ -65,7 +67,7 @@ function withTimeout(promise, ms, what) {
   ]);
 }
 
-const result = { version };
+const result = { version, geo: geo ? { maps: geo.maps, searchIndices: geo.searchIndices } : null };
 const username = `user${Date.now()}`;
 const password = "Correct-horse-1";
 const signUp = await auth.signUp({
