@@ -212,7 +212,27 @@ def test_data_browser_upload_is_listed_by_s3_ls_against_the_mock(
     _step_ok(dashboard, "bucketsPanel")
     bucket = dashboard["buckets"]["bucket"]
     assert dashboard["buckets"]["message"] == "Uploaded public/console/hello.txt."
-    # what `aws s3 ls --endpoint-url` does (the AWS CLI is not installed by setup): boto3
+    aws = Path(sys.executable).with_name("aws")  # the AWS CLI, installed by setup
+    ls = subprocess.run(
+        [
+            str(aws),
+            "s3",
+            "ls",
+            f"s3://{bucket}/public/console/",
+            "--endpoint-url",
+            dashboard["storage"],
+            "--region",
+            "us-east-1",
+        ],
+        env={**os.environ, "AWS_ACCESS_KEY_ID": "fake", "AWS_SECRET_ACCESS_KEY": "fake"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert ls.returncode == 0, ls.stderr
+    assert [line.split()[-2:] for line in ls.stdout.splitlines()] == [
+        [str(len("uploaded from the console")), "hello.txt"]
+    ]
     s3 = boto3.client(
         "s3",
         endpoint_url=dashboard["storage"],

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
+import subprocess
+import sys
 from collections.abc import AsyncIterator
+from pathlib import Path
 from typing import Any
 
 import boto3
@@ -70,6 +74,41 @@ async def test_evaluate_code_request(client: Any) -> None:
         {"errorType": "Warning", "message": "note", "data": None, "errorInfo": None}
     ]
     assert "error" not in answer
+
+
+async def test_evaluate_code_through_the_aws_cli(client: Any, tmp_path: Path) -> None:
+    """`aws appsync evaluate-code --endpoint-url` (the AWS CLI setup installs) as users run it."""
+    (tmp_path / "resolver.js").write_text(CODE)
+    aws = Path(sys.executable).with_name("aws")
+    command = [
+        str(aws),
+        "appsync",
+        "evaluate-code",
+        "--runtime",
+        "name=APPSYNC_JS,runtimeVersion=1.0.0",
+        "--code",
+        f"file://{tmp_path / 'resolver.js'}",
+        "--context",
+        json.dumps({"arguments": {"id": "t1"}}),
+        "--function",
+        "request",
+        "--endpoint-url",
+        client.meta.endpoint_url,
+        "--region",
+        "us-east-1",
+    ]
+    env = {**os.environ, "AWS_ACCESS_KEY_ID": "fake", "AWS_SECRET_ACCESS_KEY": "fake"}
+    run = await asyncio.to_thread(
+        subprocess.run, command, env=env, capture_output=True, text=True, timeout=60
+    )
+
+    assert run.returncode == 0, run.stderr
+    answer = json.loads(run.stdout)
+    assert json.loads(answer["evaluationResult"]) == {
+        "operation": "GetItem",
+        "key": {"id": {"S": "t1"}},
+    }
+    assert answer["logs"] == ["getting t1"]
 
 
 async def test_evaluate_code_response_util_error(client: Any) -> None:
